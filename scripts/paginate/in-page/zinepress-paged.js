@@ -1,0 +1,103 @@
+// Runs inside the page, next to Paged.js (evaluated by scripts/paginate/paginate.ts).
+// It adds what the layout needs beyond Paged.js itself:
+//   1. finished pages are hidden while the rest is laid out (Paged.js slows down
+//      quadratically when every laid-out page stays live), and shown again at the end;
+//   2. a "notes" filler page before the back matter, repeated (or removed) after
+//      layout so that the total is a multiple of 4 and the card front is on 4k+1;
+//   3. a report of the layout: page count and the page of every heading.
+(() => {
+  const HIDDEN = 'zinepress-hidden';
+
+  class HideFinishedPages extends window.Paged.Handler {
+    afterPageLayout(pageElement) {
+      // Two pages back is finished for good: Paged.js may still look at the previous one.
+      let previous = pageElement.previousElementSibling;
+      previous = previous && previous.previousElementSibling;
+      if (previous) previous.classList.add(HIDDEN);
+    }
+
+    afterRendered() {
+      for (const page of document.querySelectorAll(`.${HIDDEN}`)) page.classList.remove(HIDDEN);
+    }
+  }
+
+  const style = document.createElement('style');
+  style.dataset.pagedjsIgnore = '';
+  style.textContent = `.${HIDDEN} { display: none !important; }`;
+  document.head.append(style);
+
+  function pages() {
+    return [...document.querySelectorAll('.pagedjs_pages > .pagedjs_page')];
+  }
+
+  // After pages are added or removed, numbers and left/right sides follow the new order.
+  function renumber() {
+    pages().forEach((page, index) => {
+      const number = index + 1;
+      page.id = `page-${number}`;
+      page.dataset.pageNumber = String(number);
+      page.classList.toggle('pagedjs_first_page', number === 1);
+      page.classList.toggle('pagedjs_right_page', number % 2 === 1);
+      page.classList.toggle('pagedjs_left_page', number % 2 === 0);
+    });
+  }
+
+  function pageOf(selector) {
+    const element = document.querySelector(`.pagedjs_pages ${selector}`);
+    const page = element && element.closest('.pagedjs_page');
+    return page ? pages().indexOf(page) + 1 : 0;
+  }
+
+  // One "notes" page goes in before the back matter (the card, or else the
+  // colophon). After layout it is repeated or removed so that the total is a
+  // multiple of 4; the pages after it keep their order and their count, so the
+  // card front, 3 pages before the end, lands on a right-hand page.
+  class NotesPage extends window.Paged.Handler {
+    beforeParsed(content) {
+      const backMatter = content.querySelector('.card-front') || content.querySelector('.colophon');
+      if (!backMatter) return;
+      const notes = document.createElement('section');
+      notes.className = 'notes-page';
+      notes.innerHTML = '<h2>Notes</h2><div class="lines"></div>';
+      backMatter.before(notes);
+    }
+  }
+
+  function settleNotesPages() {
+    const notesPage = pageOf('.notes-page');
+    if (notesPage === 0) return { notesPages: 0 };
+    const template = pages()[notesPage - 1];
+    const wanted = (((1 - pages().length) % 4) + 4) % 4;
+    for (let i = 1; i < wanted; i += 1) template.after(template.cloneNode(true));
+    if (wanted === 0) template.remove();
+    renumber();
+    return { notesPages: wanted };
+  }
+
+  function report(settled) {
+    const all = pages();
+    const headings = [...document.querySelectorAll('.pagedjs_pages :is(h1, h2, h3, h4)[id]')]
+      .filter((heading) => !heading.closest('.card-back'))
+      .map((heading) => ({
+        id: heading.id,
+        level: Number(heading.tagName.slice(1)),
+        text: heading.textContent.replace(/\u00ad/g, '').trim(),
+        page: all.indexOf(heading.closest('.pagedjs_page')) + 1,
+      }));
+    return {
+      pageCount: all.length,
+      notesPages: settled.notesPages,
+      cardPage: pageOf('.card-front'),
+      cardPages: all.filter((page) => page.querySelector('.card-front')).length,
+      headings,
+    };
+  }
+
+  window.zinepress = {
+    async paginate() {
+      window.Paged.registerHandlers(HideFinishedPages, NotesPage);
+      await window.PagedPolyfill.preview();
+      return report(settleNotesPages());
+    },
+  };
+})();

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { ZineError } from '../util/errors.ts';
+
+const require = createRequire(import.meta.url);
+// pagedjs's package.json does not export its dist folder: find it beside the package's main file.
+const PAGED_JS = join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
+const IN_PAGE = fileURLToPath(new URL('./in-page/zinepress-paged.js', import.meta.url));
+
+/** What the layout produced, as the renderer and the PDF writer need it. */
+export interface LayoutReport {
+  pageCount: number;
+  /** How many "notes" filler pages were kept before the card (0 to 3). */
+  notesPages: number;
+  /** The page the tear-out card starts on (0 when the document has none). */
+  cardPage: number;
+  /** How many pages the card took: it must be exactly one. */
+  cardPages: number;
+  headings: { id: string; level: number; text: string; page: number }[];
+}
+
+export interface PaginateOptions {
+  /** The one browser of the build. */
+  browser: Browser;
+  /** The HTML file to lay out; it and the files beside it are all the page may load. */
+  htmlPath: string;
+  /** Folder the page may read from (the staging folder of this document). */
+  allowedDir: string;
+}
+
+/** Only the build's own files may load: nothing from the network, nothing else on disk. */
+async function allowOnly(page: Page, allowedDir: string): Promise<string[]> {
+  const refused: string[] = [];
+  const allowedPrefix = pathToFileURL(allowedDir).href + '/';
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith(allowedPrefix) || url.startsWith('data:')) void request.continue();
+    else {
+      refused.push(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  return refused;
+}
+
+/**
+ * Lays the HTML out into pages with Paged.js inside the build's browser, and
+ * leaves the tab open on the laid-out pages for printing. The caller closes it.
+ */
+export async function paginate(options: PaginateOptions): Promise<{ page: Page; report: LayoutReport }> {
+  const page = await options.browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
+  const refused = await allowOnly(page, options.allowedDir);
+
+  await page.goto(pathToFileURL(options.htmlPath).href, { waitUntil: 'load' });
+  const [paged, ours] = await Promise.all([readFile(PAGED_JS, 'utf8'), readFile(IN_PAGE, 'utf8')]);
+  // Evaluated rather than added as <script> tags: the document's CSP forbids scripts.
+  await page.evaluate('window.PagedConfig = { auto: false };');
+  await page.evaluate(paged);
+  await page.evaluate(ours);
+  const report = (await page.evaluate('window.zinepress.paginate()')) as LayoutReport;
+
+  if (errors.length > 0) throw new ZineError(`layout failed in the browser: ${errors.join('; ')}`);
+  if (refused.length > 0) throw new ZineError(`the page asked for files outside the build: ${refused.join(', ')}`);
+  return { page, report };
+}

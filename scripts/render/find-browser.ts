@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Browser, computeExecutablePath, getInstalledBrowsers } from '@puppeteer/browsers';
+
+/** Where a Chromium-family browser was found, and how. */
+export interface FoundBrowser {
+  executablePath: string;
+  /** Which rule found it: an environment variable, a system path, or puppeteer's cache. */
+  source: 'env' | 'system' | 'puppeteer-cache';
+}
+
+/** The usual system locations, most likely first. */
+export const SYSTEM_BROWSER_PATHS: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+/** Puppeteer's own download cache, where `@puppeteer/browsers install` puts a browser. */
+export function puppeteerCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['PUPPETEER_CACHE_DIR'] ?? join(homedir(), '.cache', 'puppeteer');
+}
+
+/**
+ * Finds a browser in this order: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH,
+ * the usual system paths, puppeteer's cache. Returns undefined when there is none.
+ */
+export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser | undefined> {
+  for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
+    const path = env[name];
+    if (path !== undefined && path !== '' && existsSync(path)) return { executablePath: path, source: 'env' };
+  }
+  const system = SYSTEM_BROWSER_PATHS.find((path) => existsSync(path));
+  if (system !== undefined) return { executablePath: system, source: 'system' };
+
+  const cacheDir = puppeteerCacheDir(env);
+  if (!existsSync(cacheDir)) return undefined;
+  const installed = await getInstalledBrowsers({ cacheDir });
+  const chrome = installed.find((b) => b.browser === Browser.CHROME || b.browser === Browser.CHROMIUM);
+  if (chrome === undefined) return undefined;
+  const executablePath = computeExecutablePath({ cacheDir, browser: chrome.browser, buildId: chrome.buildId });
+  return existsSync(executablePath) ? { executablePath, source: 'puppeteer-cache' } : undefined;
+}

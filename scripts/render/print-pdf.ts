@@ -1,0 +1,33 @@
+import { PDFDocument } from 'pdf-lib';
+import type { Page } from 'puppeteer-core';
+import { addOutline, type Bookmark } from './outline.ts';
+import { setDocumentId, setMetadata, type PdfMetadata } from './metadata.ts';
+
+export interface PrintOptions {
+  /** A tab holding laid-out pages. */
+  page: Page;
+  metadata: PdfMetadata;
+  bookmarks: Bookmark[];
+  /** What the document was made from; its hash becomes the PDF's /ID. */
+  idSeed: string;
+}
+
+/**
+ * Prints the laid-out pages at their CSS page size, then adds what Chromium
+ * does not write (bookmarks, metadata, a stable ID) with pdf-lib, as
+ * pagedjs-cli and Vivliostyle CLI do. The PDF is tagged; fonts are embedded.
+ */
+export async function printPdf(options: PrintOptions): Promise<Uint8Array> {
+  const printed = await options.page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    tagged: true,
+    outline: false,
+    timeout: 0,
+  });
+  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  setMetadata(doc, options.metadata);
+  addOutline(doc, options.bookmarks);
+  setDocumentId(doc, options.idSeed);
+  return doc.save({ useObjectStreams: true });
+}
