@@ -1,0 +1,66 @@
+/**
+ * The lines printed to help fold and cut, as plain data: the plan carries
+ * them, the writer draws them over the pages.
+ *
+ * They hold no text, so the printers' unprintable border (about 0.25 in) only
+ * shortens them; nothing the reader needs is lost if it does.
+ */
+import type { Point, Size } from './geometry.ts';
+
+export type LineStyle = 'tick' | 'fold' | 'cut';
+
+export interface Line {
+  from: Point;
+  to: Point;
+  style: LineStyle;
+}
+
+/** How each style is stroked: grey level (0 black, 1 white), width in pt, dash pattern. */
+export const LINE_STYLES: Record<LineStyle, { grey: number; width: number; dash: number[] }> = {
+  /** Booklet spine ticks: short, thin, solid. */
+  tick: { grey: 0.4, width: 0.5, dash: [] },
+  /** Mini fold lines: faint and dashed. */
+  fold: { grey: 0.75, width: 0.5, dash: [4, 4] },
+  /** Mini cut line: solid and darker than the folds. */
+  cut: { grey: 0.35, width: 0.75, dash: [] },
+};
+
+/**
+ * Booklet ticks run from 6 pt to 24 pt in from the top and bottom edges: in
+ * the band where a page has its margin, not its content.
+ */
+export const TICK_INSET = 6;
+export const TICK_LENGTH = 18;
+
+/**
+ * Booklet: a tick at each end of the spine (the vertical centre line) on the
+ * front of the sheet, which is the outside of the fold, where the crease is
+ * made.
+ */
+export function bookletMarks(sheet: Size): Line[] {
+  const x = sheet.width / 2;
+  const near = TICK_INSET;
+  const far = TICK_INSET + TICK_LENGTH;
+  return [
+    { from: { x, y: sheet.height - near }, to: { x, y: sheet.height - far }, style: 'tick' },
+    { from: { x, y: near }, to: { x, y: far }, style: 'tick' },
+  ];
+}
+
+/**
+ * Mini: dashed folds between all cells, edge to edge, except the middle half
+ * of the horizontal centre line, which is the solid cut from ¼ to ¾ of the
+ * width.
+ */
+export function miniMarks(sheet: Size): Line[] {
+  const { width: w, height: h } = sheet;
+  const vertical = (x: number): Line => ({ from: { x, y: 0 }, to: { x, y: h }, style: 'fold' });
+  return [
+    vertical(w / 4),
+    vertical(w / 2),
+    vertical((3 * w) / 4),
+    { from: { x: 0, y: h / 2 }, to: { x: w / 4, y: h / 2 }, style: 'fold' },
+    { from: { x: (3 * w) / 4, y: h / 2 }, to: { x: w, y: h / 2 }, style: 'fold' },
+    { from: { x: w / 4, y: h / 2 }, to: { x: (3 * w) / 4, y: h / 2 }, style: 'cut' },
+  ];
+}

@@ -1,0 +1,52 @@
+/**
+ * Saddle stitch: sheets printed on both sides, two pages a side, stacked,
+ * folded once down the middle and stapled along the fold.
+ *
+ * With N pages (padded to a multiple of 4), sheet k (from 0) carries, left to
+ * right:
+ *
+ *   front  [ N−2k | 1+2k ]        e.g. 8 pages:  sheet 0  front [8|1]  back [2|7]
+ *   back   [ 2+2k | N−1−2k ]                     sheet 1  front [6|3]  back [4|5]
+ *
+ * the order pdfjam, Bindery and pdfimpose produce. The back is laid out for a
+ * printer that flips on the short edge; one that flips on the long edge turns
+ * the back over the other way, so the whole back side is turned 180° for it.
+ */
+import type { Rect, Size } from './geometry.ts';
+import { bookletMarks } from './marks.ts';
+import { paddedOrder, roundUp } from './padding.ts';
+import { sheetSize } from './paper.ts';
+import type { Plan, ResolvedOptions, Sheet, Side } from './plan.ts';
+import { makeSlot } from './slot.ts';
+
+export function planBooklet(pageSizes: readonly Size[], options: ResolvedOptions): Plan {
+  const sheet = sheetSize(options.paper);
+  const pageCount = pageSizes.length;
+  const paddedCount = roundUp(pageCount, 4);
+  const order = paddedOrder(pageCount, paddedCount, options.keepLast);
+
+  const half = sheet.width / 2;
+  const left: Rect = { x: 0, y: 0, width: half, height: sheet.height };
+  const right: Rect = { x: half, y: 0, width: half, height: sheet.height };
+  const slot = (position: number, cell: Rect, turn: 0 | 180) =>
+    makeSlot(position, order, pageSizes, cell, turn);
+
+  const sheets: Sheet[] = [];
+  for (let k = 0; k < paddedCount / 4; k++) {
+    const front: Side = {
+      name: 'front',
+      slots: [slot(paddedCount - 2 * k, left, 0), slot(1 + 2 * k, right, 0)],
+      marks: bookletMarks(sheet),
+    };
+    const back: Side = {
+      name: 'back',
+      slots:
+        options.duplex === 'short'
+          ? [slot(2 + 2 * k, left, 0), slot(paddedCount - 1 - 2 * k, right, 0)]
+          : [slot(paddedCount - 1 - 2 * k, left, 180), slot(2 + 2 * k, right, 180)],
+      marks: [],
+    };
+    sheets.push({ sides: [front, back] });
+  }
+  return { options, sheet, pageCount, paddedCount, sheets };
+}
