@@ -1,0 +1,78 @@
+/**
+ * `zine`: the command line. Parses the words, runs the command, and turns
+ * errors into one clear message and an exit code (0 done, 1 a problem in the
+ * content or config, 2 a usage error).
+ */
+import { parseArgs } from 'node:util';
+import { build } from './build.ts';
+import { imposeCommand } from './impose/command.ts';
+import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError, ZineError } from './util/errors.ts';
+import { printTable } from './util/table.ts';
+
+const USAGE = `usage:
+  zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips]
+  zine impose IN.pdf --layout booklet|mini [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
+  zine --help`;
+
+async function buildCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      paper: { type: 'string' },
+      formats: { type: 'string' },
+    },
+  });
+  const rows = await build({
+    files: positionals,
+    ...(values.out === undefined ? {} : { out: values.out }),
+    ...(values.paper === undefined ? {} : { paper: values.paper as 'letter' }),
+    ...(values.formats === undefined ? {} : { formats: values.formats.split(',') as ['reading'] }),
+  });
+  printTable(rows);
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'build':
+      return buildCommand(rest);
+    case 'impose':
+      return imposeCommand(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`unknown command \`${command}\``);
+  }
+}
+
+/** Content errors already start with `file:line:col:`; the rest get the command's name. */
+function describe(error: ZineError): string {
+  if (error.exitCode === EXIT_USAGE) return `zine: ${error.message}\n${USAGE}`;
+  return /^\S+:\d+:\d+: /.test(error.message) ? error.message : `zine: ${error.message}`;
+}
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await run(argv);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof ZineError) {
+      console.error(describe(error));
+      return error.exitCode;
+    }
+    // parseArgs reports unknown flags and missing values with a code of its own.
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`zine: ${error.message}\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    console.error(error);
+    return EXIT_CONTENT;
+  }
+}

@@ -1,0 +1,43 @@
+import { availableParallelism } from 'node:os';
+import * as v from 'valibot';
+import { FORMATS, PAPER_SIZES } from './frontmatter.ts';
+import { UsageError } from '../util/errors.ts';
+
+/**
+ * What `zine build` takes, from the command line or from code. One schema gives
+ * the type, the validation and the defaults; its messages name the option.
+ */
+export const BuildOptionsSchema = v.strictObject(
+  {
+    /** Markdown files to build. Default: every `*.md` in `source/`. */
+    files: v.optional(v.array(v.string()), []),
+    /** Where each document's folder is written. Default: `output`. */
+    out: v.optional(v.string(), 'output'),
+    /** Paper for every document, over the front matter's `paper`. Default: the front matter's, else letter. */
+    paper: v.optional(v.picklist(PAPER_SIZES, `--paper must be one of: ${PAPER_SIZES.join(', ')}`)),
+    /** Formats to make, over the front matter's `formats`. Default: every format that fits. */
+    formats: v.optional(
+      v.array(v.picklist(FORMATS, `--formats takes a comma-separated list of: ${FORMATS.join(', ')}`)),
+    ),
+    /** Documents laid out at once. Default: the number of cores. */
+    concurrency: v.optional(
+      v.pipe(v.number(), v.integer(), v.minValue(1, 'concurrency must be a whole number of at least 1')),
+      () => availableParallelism(),
+    ),
+    /** Folder the default file list is read from. Default: `source`. */
+    sourceDir: v.optional(v.string(), 'source'),
+    /** Print a line per document and format as it is made. Default: true. */
+    progress: v.optional(v.boolean(), true),
+  },
+  (issue) => `unknown build option ${String(issue.input)}`,
+);
+
+export type BuildOptions = v.InferInput<typeof BuildOptionsSchema>;
+export type BuildSettings = v.InferOutput<typeof BuildOptionsSchema>;
+
+/** Validates and fills in the defaults; a bad option is a usage error naming it. */
+export function resolveBuildOptions(options: BuildOptions): BuildSettings {
+  const result = v.safeParse(BuildOptionsSchema, options);
+  if (!result.success) throw new UsageError(result.issues.map((issue) => issue.message).join('; '));
+  return result.output;
+}
