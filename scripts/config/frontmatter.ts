@@ -88,6 +88,10 @@ function formatPath(path: readonly (string | number)[]): string {
 
 /** Validates parsed YAML (`null` for an empty block counts as no keys). */
 export function validateFrontMatter(data: unknown): FrontMatterResult {
+  // valibot takes an array for an object (keys "0", "1", …); front matter is a mapping.
+  if (Array.isArray(data) || (data !== null && data !== undefined && typeof data !== 'object')) {
+    return { success: false, problems: [{ path: [], message: 'front matter must be a list of `key: value` lines' }] };
+  }
   const result = v.safeParse(FrontMatterSchema, data ?? {});
   if (result.success) return { success: true, frontMatter: result.output };
   const problems = result.issues.map((issue) => {
