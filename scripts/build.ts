@@ -83,10 +83,7 @@ async function buildSource(browser: Browser, source: string, settings: BuildSett
         lang: frontMatter.lang,
         date: sourceDate(frontMatter.date),
       },
-      bookmarks: [
-        { title: frontMatter.title, level: 1, page: 1 },
-        ...report.headings.map(({ text, level, page: at }) => ({ title: text, level: level + 1, page: at })),
-      ],
+      bookmarks: report.headings.map(({ text, level, page: at }) => ({ title: text, level, page: at })),
       idSeed: `${html}\n${paper}`,
     });
     await page.close();

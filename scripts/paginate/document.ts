@@ -31,11 +31,12 @@ export interface DocumentOptions {
 /** What the build chooses per document: the page size and the footnote marks. */
 function buildRules(options: DocumentOptions): string {
   const size = PAGE_SIZES[options.paper];
-  const counter = options.footnotes === 'stars' ? 'counter(footnote, stars)' : 'counter(footnote)';
+  const style = options.footnotes === 'stars' ? ', stars' : '';
+  // Paged.js counts calls with `footnote` and the notes themselves with `footnote-marker`.
   return `@page { size: ${size.width} ${size.height}; }
 :root { --page-width: ${size.width}; --page-height: ${size.height}; }
-.footnote::footnote-call { content: ${counter}; }
-.footnote::footnote-marker { content: ${counter} "\\2002"; }`;
+.footnote::footnote-call { content: counter(footnote${style}); }
+.footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }`;
 }
 
 function escapeHtml(text: string): string {

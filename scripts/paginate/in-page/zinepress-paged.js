@@ -67,6 +67,10 @@
     const notesPage = pageOf('.notes-page');
     if (notesPage === 0) return { notesPages: 0 };
     const template = pages()[notesPage - 1];
+    // Only a page that holds the notes page and nothing else may be repeated or removed.
+    const content = template.querySelector('.pagedjs_page_content');
+    const notes = template.querySelector('.notes-page');
+    if (content.textContent.trim() !== notes.textContent.trim()) return { notesPages: 1 };
     const wanted = (((1 - pages().length) % 4) + 4) % 4;
     for (let i = 1; i < wanted; i += 1) template.after(template.cloneNode(true));
     if (wanted === 0) template.remove();

@@ -1,0 +1,122 @@
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../scripts/build.ts';
+import { fontsOf, readPages, type PdfPage } from './helpers/pdf.ts';
+
+const SOURCE = 'source/unifying-the-struggle.md';
+/** Letters and digits only: compares text whatever the line breaks and hyphenation did. */
+const compact = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+let out: string;
+let bytes: Uint8Array;
+let pages: PdfPage[];
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'zine-build-'));
+  await build({ files: [SOURCE], out, progress: false });
+  bytes = await readFile(join(out, 'unifying-the-struggle', 'reading.pdf'));
+  pages = await readPages(bytes);
+});
+
+const pageWith = (phrase: string): number => pages.findIndex((page) => compact(page.text).includes(compact(phrase))) + 1;
+
+describe('the reading edition of the essay', () => {
+  it('has half-letter pages, a multiple of 4 of them', () => {
+    expect(pages.length % 4).toBe(0);
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    for (const page of pages) {
+      expect(page.width).toBeCloseTo(396, 0);
+      expect(page.height).toBeCloseTo(612, 0);
+    }
+  });
+
+  it('puts every footnote on the page of its call, marked *, ** and ***', () => {
+    const notes = [
+      { call: 'As an internationalist', note: 'Internationalist: One who believes in the solidarity', mark: '*' },
+      { call: 'bad, incorrect ideas', note: 'Incorrect ideas: Concepts and beliefs', mark: '**' },
+      { call: 'engaging in concern trolling', note: 'Concern trolling: A disingenuous form', mark: '***' },
+    ];
+    for (const { call, note, mark } of notes) {
+      const notePage = pageWith(note);
+      expect(notePage, note).toBeGreaterThan(0);
+      expect(pageWith(call), call).toBe(notePage);
+      const page = pages[notePage - 1] as PdfPage;
+      // The marker starts the note's first line: the rest of that line is the note's text.
+      const marker = page.words.find((word) => {
+        if (word.str.trim() !== mark) return false;
+        const line = page.words.filter((other) => Math.abs(other.y - word.y) < 1 && other.x > word.x);
+        const rest = line.sort((a, b) => a.x - b.x).map((other) => other.str).join('');
+        return compact(rest).startsWith(compact(note.split(':')[0] as string));
+      });
+      expect(marker, `${mark} before "${note}"`).toBeDefined();
+    }
+  });
+
+  it('starts with the cover and ends with card front, card back, colophon and back cover', () => {
+    const n = pages.length;
+    expect(compact(pages[0]?.text ?? '')).toContain(compact('Unifying the Struggle'));
+    expect(pageWith('How to Send Mail to Chrystul Kizer')).toBe(n - 3);
+    expect((n - 3) % 2).toBe(1); // a right-hand page
+    expect(compact(pages[n - 3]?.text ?? '')).toContain(compact('your return address'));
+    expect(compact(pages[n - 2]?.text ?? '')).toContain(compact('CC0 1.0 Universal'));
+  });
+
+  it('keeps essay text off both sides of the card leaf', async () => {
+    const markdown = await readFile(SOURCE, 'utf8');
+    const essay = markdown.slice(markdown.indexOf('\n---\n') + 5, markdown.indexOf(':::tear-off'));
+    const paragraphs = essay
+      .split(/\n\s*\n/)
+      .map((block) => block.replace(/\[\^[^\]]+\]/g, '').split(/\s+/).slice(0, 6).join(' '))
+      .filter((start) => compact(start).length > 12);
+    expect(paragraphs.length).toBeGreaterThan(20);
+    const n = pages.length;
+    for (const side of [pages[n - 4], pages[n - 3]]) {
+      for (const start of paragraphs) expect(compact(side?.text ?? '')).not.toContain(compact(start));
+    }
+  });
+
+  it('sets the running header and the folio once per page', () => {
+    const page = pages[2] as PdfPage; // page 3, a right-hand page
+    expect(page.words.filter((word) => word.str === 'UNIFYING THE STRUGGLE')).toHaveLength(1);
+    const bottom = page.words.filter((word) => word.y < 0.75 * 72);
+    expect(bottom.map((word) => word.str)).toEqual(['3']);
+    expect(bottom[0]?.x).toBeGreaterThan(396 / 2); // outside edge of a right-hand page
+  });
+
+  it('embeds every font, from the bundled families', async () => {
+    const fonts = await fontsOf(bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+    expect(fonts.some((font) => font.name.includes('SourceSerif4'))).toBe(true);
+  });
+
+  it('is tagged, has metadata and bookmarks', async () => {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(doc.getTitle()).toMatch(/^Unifying the Struggle/);
+    expect(doc.getSubject()).toMatch(/^Y’all, stop pretending/);
+    expect(doc.getCreationDate()?.toISOString()).toBe('2025-03-08T00:00:00.000Z');
+    expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString, PDFHexString).decodeText()).toBe('en');
+    const markInfo = doc.catalog.lookup(PDFName.of('MarkInfo'), PDFDict);
+    expect(markInfo.get(PDFName.of('Marked'))).toBe(PDFBool.True);
+    expect(doc.catalog.has(PDFName.of('StructTreeRoot'))).toBe(true);
+
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const first = outlines.lookup(PDFName.of('First'), PDFDict);
+    expect(first.lookup(PDFName.of('Title'), PDFHexString).decodeText()).toMatch(/^Unifying the Struggle/);
+    const card = first.lookup(PDFName.of('First'), PDFDict);
+    expect(card.lookup(PDFName.of('Title'), PDFHexString).decodeText()).toBe('How to Send Mail to Chrystul Kizer');
+    const dest = card.lookup(PDFName.of('Dest'), PDFArray);
+    const cardPageRef = doc.getPages()[pages.length - 4]?.ref;
+    expect(dest.get(0)).toBe(cardPageRef);
+  });
+
+  it('writes the paged HTML beside the PDF, and no temporary files', async () => {
+    const html = await readFile(join(out, 'unifying-the-struggle', 'unifying-the-struggle.html'), 'utf8');
+    expect(html).toContain('<span class="footnote');
+    expect(html).not.toMatch(/<script/i);
+    expect((await readdir(out)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});

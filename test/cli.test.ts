@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ZINE = join(import.meta.dirname, '..', 'bin', 'zine.js');
+
+/** Runs `zine …` and returns its exit code and what it printed. */
+async function zine(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [ZINE, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const GOOD = `---
+title: A short zine
+date: 2025-03-08
+---
+
+Some text with a note.[^a]
+
+[^a]: The note.
+
+:::tear-off
+## Keep this card
+:::address
+Somebody\\
+Somewhere 1
+:::
+:::
+`;
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zine-cli-'));
+});
+
+describe('zine build on bad input', () => {
+  it('names file:line:col of invalid front matter and exits 1', async () => {
+    await writeFile(join(dir, 'bad-date.md'), '---\ntitle: X\ndate: 2025-13-45\n---\n\nText.\n');
+    const result = await zine(['build', 'bad-date.md', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^bad-date\.md:3:\d+: .*date/m);
+  });
+
+  it('names file:line:col of a missing image and exits 1', async () => {
+    await writeFile(join(dir, 'no-image.md'), '---\ntitle: X\n---\n\nText.\n\n![a picture](missing.png)\n');
+    const result = await zine(['build', 'no-image.md', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^no-image\.md:7:1: .*missing\.png/m);
+  });
+
+  it('refuses a remote image with its position', async () => {
+    await writeFile(join(dir, 'remote.md'), '---\ntitle: X\n---\n\n![x](https://example.com/x.png)\n');
+    const result = await zine(['build', 'remote.md', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^remote\.md:5:1: /m);
+  });
+
+  it('exits 2 on a usage error', async () => {
+    expect((await zine(['build', '--colour', 'red'], dir)).code).toBe(2);
+    expect((await zine(['build', '--paper', 'tabloid'], dir)).code).toBe(2);
+    expect((await zine(['fold'], dir)).code).toBe(2);
+  });
+
+  it('leaves the earlier outputs as they were when a build fails', async () => {
+    await writeFile(join(dir, 'zine.md'), GOOD);
+    expect((await zine(['build', 'zine.md', '--out', 'out'], dir)).code).toBe(0);
+    const before = await readFile(join(dir, 'out', 'zine', 'reading.pdf'));
+
+    // A card too long for one page fails only after layout, with files already staged.
+    const longCard = GOOD.replace('## Keep this card', `## Keep this card\n\n${'A line of card text. '.repeat(400)}`);
+    await writeFile(join(dir, 'zine.md'), longCard);
+    const failed = await zine(['build', 'zine.md', '--out', 'out'], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/tear-out card/);
+
+    expect(await readFile(join(dir, 'out', 'zine', 'reading.pdf'))).toEqual(before);
+    expect((await readdir(join(dir, 'out'))).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+
+export interface Word {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PdfPage {
+  width: number;
+  height: number;
+  words: Word[];
+  /** All text of the page, soft hyphens removed and words joined by spaces. */
+  text: string;
+}
+
+/** Reads every page's size and text (with positions, origin bottom left) as a reader's viewer would. */
+export async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= doc.numPages; number += 1) {
+    const page = await doc.getPage(number);
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const words: Word[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      words.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height });
+    }
+    const text = words
+      .map((w) => w.str)
+      .join(' ')
+      .replace(/\u00ad/g, '')
+      .replace(/-\s+/g, '-')
+      .replace(/\s+/g, ' ');
+    pages.push({ width: x1 - x0, height: y1 - y0, words, text });
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** Every font dictionary in the file, and whether its glyphs are embedded. */
+export async function fontsOf(bytes: Uint8Array): Promise<{ name: string; embedded: boolean }[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const fonts: { name: string; embedded: boolean }[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    const subtype = object.get(PDFName.of('Subtype'));
+    if (subtype === PDFName.of('Type0')) continue; // its descendant font is checked on its own
+    const descriptorRef = object.get(PDFName.of('FontDescriptor'));
+    const descriptor = descriptorRef instanceof PDFRef ? doc.context.lookup(descriptorRef, PDFDict) : undefined;
+    const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.has(PDFName.of(key)) ?? false);
+    fonts.push({ name: String(object.get(PDFName.of('BaseFont'))), embedded });
+  }
+  return fonts;
+}

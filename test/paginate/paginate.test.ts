@@ -1,0 +1,58 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument } from '../../scripts/paginate/document.ts';
+import { paginate } from '../../scripts/paginate/paginate.ts';
+import { launchBrowser } from '../../scripts/render/browser.ts';
+
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = await mkdtemp(join(tmpdir(), 'zine-paginate-'));
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Lays out a body fragment with the real print CSS (or, `bare`, with no CSS and no CSP). */
+async function layOut(body: string, bare = false) {
+  const html = bare
+    ? `<!doctype html><html><body>${body}</body></html>`
+    : await buildDocument({ body, title: 'T', lang: 'en', paper: 'letter', footnotes: 'stars', fontFaces: '' });
+  const htmlPath = join(dir, `page-${Math.random().toString(36).slice(2)}.html`);
+  await writeFile(htmlPath, html);
+  return paginate({ browser, htmlPath, allowedDir: dir });
+}
+
+describe('paginate', () => {
+  it('pads with notes pages so the card front lands on 4k+1 and the total is a multiple of 4', async () => {
+    const seen = new Set<number>();
+    for (const paragraphs of [1, 2, 3, 4, 5, 6, 7]) {
+      const text = '<p>Words of the essay, set in a paragraph of some length to fill the page. </p>'.repeat(paragraphs * 14);
+      const { page, report } = await layOut(
+        `<section class="cover"><h1 id="t">T</h1></section><main class="essay">${text}</main>` +
+          '<section class="card-front">Card</section><section class="card-back">Back</section>' +
+          '<section class="colophon">C</section><section class="back-cover">B</section>',
+      );
+      await page.close();
+      expect(report.pageCount % 4).toBe(0);
+      expect(report.cardPage).toBe(report.pageCount - 3);
+      expect(report.notesPages).toBeLessThan(4);
+      seen.add(report.notesPages);
+    }
+    // Different lengths needed different padding: the rule was exercised, not skipped.
+    expect(seen.size).toBeGreaterThan(2);
+  });
+
+  it('lets the page load nothing from outside its folder, even without the CSP', async () => {
+    await expect(layOut('<main class="essay"><img src="https://example.com/x.png"></main>', true)).rejects.toThrow(
+      /outside the build: https:\/\/example\.com\/x\.png/,
+    );
+    await expect(layOut('<main class="essay"><img src="file:///etc/hostname"></main>')).rejects.toThrow(/outside the build/);
+  });
+});
