@@ -1,0 +1,117 @@
+/**
+ * Images are the only things the page fetches, so they are checked here:
+ * an image must be a file inside the essay's folder. Remote URLs (http:,
+ * https:, //host), `file:` and other URL schemes, absolute paths and paths that
+ * leave the folder (`../`, or a symlink pointing out) are refused; a missing
+ * file is an error. All of them point at the image in the markdown.
+ *
+ * A good image keeps a src relative to the essay's folder (normalised:
+ * `./img/../img/a.png` → `img/a.png`), and its absolute path is recorded on
+ * `file.data.assets` so the renderer can allow exactly those files.
+ *
+ * Links are not fetched: `[text](https://…)` stays a link (rehype-sanitize
+ * allows http, https and mailto hrefs and drops `javascript:` and the like).
+ * No `url()` can reach the page: style attributes and <style> are never let
+ * through (raw-html.ts, sanitize.ts).
+ *
+ * `rehypeAssetGuard` re-checks the sanitized HTML: any <img> whose src was not
+ * approved here is an error, whatever produced it.
+ */
+import { realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Root as HastRoot } from 'hast';
+import type { Definition, Image, ImageReference, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { error, stopOnErrors } from './messages.ts';
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+export function remarkLocalAssets() {
+  return async (tree: Root, file: VFile): Promise<void> => {
+    const folder = resolve(file.cwd, file.path ? dirname(file.path) : '.');
+    const realFolder = await realpath(folder).catch(() => folder);
+
+    const definitions = new Map<string, Definition>();
+    visit(tree, 'definition', (node) => {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    });
+    const images: { node: Image | ImageReference; target: Image | Definition }[] = [];
+    visit(tree, (node) => {
+      if (node.type === 'image') images.push({ node, target: node });
+      if (node.type === 'imageReference') {
+        const definition = definitions.get(node.identifier);
+        if (definition) images.push({ node, target: definition });
+      }
+    });
+
+    const assets = new Set<string>();
+    for (const { node, target } of images) {
+      const url = target.url;
+      const refuse = (reason: string) => error(file, `image \`${url}\` ${reason}`, node.position, 'image');
+      const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+      if (scheme === 'http' || scheme === 'https' || url.startsWith('//')) {
+        refuse('is on another server; images are never fetched, so save it beside the essay and use its relative path');
+        continue;
+      }
+      if (scheme === 'file') {
+        refuse('is a `file:` URL; use a path relative to the essay, inside its folder');
+        continue;
+      }
+      if (scheme !== undefined) {
+        refuse(`uses \`${scheme}:\`; an image must be a file beside the essay`);
+        continue;
+      }
+      const path = decodePath(url.replace(/[?#].*$/, ''));
+      if (path === '' || isAbsolute(path) || path.startsWith('\\')) {
+        refuse('must be a path relative to the essay, inside its folder');
+        continue;
+      }
+      const absolute = resolve(folder, path);
+      const inside = relative(folder, absolute);
+      if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+        refuse('is outside the essay’s folder; images must be inside it');
+        continue;
+      }
+      const found = await stat(absolute).catch(() => undefined);
+      if (!found?.isFile()) {
+        refuse(found ? 'is not a file' : `not found (looked for ${relative(file.cwd, absolute) || absolute})`);
+        continue;
+      }
+      const real = await realpath(absolute);
+      if (real !== realFolder && !real.startsWith(realFolder + sep)) {
+        refuse('links to a file outside the essay’s folder; images must be inside it');
+        continue;
+      }
+      target.url = inside.split(sep).join('/');
+      assets.add(absolute);
+    }
+    stopOnErrors(file);
+    file.data.assets = [...assets];
+  };
+}
+
+function decodePath(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/** After sanitizing: every <img> must have a src approved by remarkLocalAssets. */
+export function rehypeAssetGuard() {
+  return (tree: HastRoot, file: VFile): void => {
+    const folder = resolve(file.cwd, file.path ? dirname(file.path) : '.');
+    const approved = new Set(file.data.assets ?? []);
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'img') return;
+      const src = node.properties['src'];
+      const path = typeof src === 'string' && !SCHEME.test(src) && !src.startsWith('/') ? resolve(folder, decodePath(src)) : undefined;
+      if (path === undefined || !approved.has(path)) {
+        error(file, `image \`${String(src)}\` was not approved as a local image`, node.position, 'image');
+      }
+    });
+    stopOnErrors(file);
+  };
+}

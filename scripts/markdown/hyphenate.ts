@@ -1,0 +1,90 @@
+/**
+ * Soft hyphens (U+00AD) in the running text, from Liang patterns for the
+ * front matter's `lang` (the `hyphen` package: en-us for en, en-gb, de
+ * (1996 rules), fr, es, it, pt, nl, and every other language it has patterns
+ * for). The CSS then sets `hyphens: manual` and the browser breaks only there.
+ *
+ * Scope: the text of <main class="essay"> (footnotes included) and of the
+ * card front. Never in headings (display type; their ids and bookmarks stay
+ * clean), code (code, pre, kbd, samp, var), addresses (copied letter by
+ * letter onto envelopes), the slogans (display lines), nor in anything that
+ * looks like a URL or an e-mail address, nor in words in capitals (SWERF).
+ * A language without patterns: no hyphenation and one warning.
+ */
+import { createRequire } from 'node:module';
+import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { warn } from './messages.ts';
+
+export type Hyphenator = (text: string) => string;
+type CreateHyphenator = (patterns: unknown, options?: { hyphenChar?: string; minWordLength?: number }) => Hyphenator;
+
+export const SOFT_HYPHEN = '\u00AD';
+
+const require = createRequire(import.meta.url);
+const ALIASES: Record<string, string> = { en: 'en-us', de: 'de-1996', el: 'el-monoton', mn: 'mn-cyrl', sr: 'sr-cyrl' };
+const cache = new Map<string, Hyphenator | undefined>();
+
+/** The hyphenator for a language tag, or undefined if there are no patterns for it. */
+export function hyphenatorFor(lang: string): Hyphenator | undefined {
+  const tag = lang.toLowerCase();
+  if (cache.has(tag)) return cache.get(tag);
+  const primary = tag.split('-')[0] ?? tag;
+  const candidates = [tag, ALIASES[tag], primary, ALIASES[primary]].filter(
+    (name): name is string => name !== undefined && /^[a-z0-9-]+$/.test(name),
+  );
+  let hyphenator: Hyphenator | undefined;
+  for (const name of candidates) {
+    let patterns: unknown;
+    try {
+      patterns = require(`hyphen/patterns/${name}.js`);
+    } catch {
+      continue;
+    }
+    const create = require('hyphen') as CreateHyphenator;
+    hyphenator = create(patterns, { hyphenChar: SOFT_HYPHEN });
+    break;
+  }
+  cache.set(tag, hyphenator);
+  return hyphenator;
+}
+
+const NO_HYPHENS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'var', 'tt', 'address']);
+const NO_HYPHENS_CLASS = ['slogans'];
+const ROOTS = ['essay', 'card-front'];
+
+function classes(node: Element): string[] {
+  const className = node.properties['className'];
+  return Array.isArray(className) ? className.map(String) : [];
+}
+
+/** A token that must not be broken: a URL, a path, an e-mail, an all-capitals word. */
+function keepWhole(token: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || /^(?:mailto|tel|urn|data):/i.test(token) || /^www\./i.test(token) || /[/@\\]/.test(token) || !/\p{Ll}/u.test(token);
+}
+
+export function hyphenateText(text: string, hyphenate: Hyphenator): string {
+  return text.replace(/\S+/g, (token) => (keepWhole(token) ? token : hyphenate(token)));
+}
+
+export function rehypeHyphenate() {
+  return (tree: Root, file: VFile): void => {
+    const lang = file.data.frontMatter?.lang ?? 'en';
+    const hyphenate = hyphenatorFor(lang);
+    if (!hyphenate) {
+      const places = file.data.frontMatterPlaces;
+      warn(file, `no hyphenation patterns for \`lang: ${lang}\`; the text is not hyphenated`, places?.keys['lang'] ?? places?.block, 'hyphenate-lang');
+      return;
+    }
+    const walk = (children: ElementContent[], active: boolean): void => {
+      for (const child of children) {
+        if (child.type === 'text' && active) child.value = hyphenateText(child.value, hyphenate);
+        if (child.type !== 'element') continue;
+        const names = classes(child);
+        if (NO_HYPHENS.has(child.tagName) || names.some((name) => NO_HYPHENS_CLASS.includes(name))) continue;
+        walk(child.children, active || names.some((name) => ROOTS.includes(name)));
+      }
+    };
+    walk(tree.children as ElementContent[], false);
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The markdown stage: an essay in markdown → the HTML body of the zine (see
+ * layout.ts for its sections), its front matter, headings and images.
+ * Warnings come back in `file.messages`; errors throw a MarkdownError whose
+ * message has one `path:line:col: reason` line per error.
+ */
+import { readFile } from 'node:fs/promises';
+import { VFile } from 'vfile';
+import type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
+import { FileError } from '../util/errors.ts';
+import type { HeadingEntry } from './data.ts';
+import { MarkdownError, type Message } from './messages.ts';
+import { createProcessor } from './pipeline.ts';
+
+export { createProcessor } from './pipeline.ts';
+export { displayPath, formatMessage, MarkdownError, type Message } from './messages.ts';
+export type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
+export type { HeadingEntry } from './data.ts';
+
+export interface MarkdownOptions {
+  /** The .md file; read unless `text` is given, and the base for its images. */
+  path: string;
+  /** The markdown itself, when it is not to be read from `path`. */
+  text?: string | undefined;
+  /** Overrides the front matter's `footnotes`. */
+  footnotes?: FootnoteStyle | undefined;
+}
+
+export interface MarkdownResult {
+  /** The body fragment: cover, main.essay, card-front, card-back, colophon, back-cover. */
+  html: string;
+  /** The source as a vfile, with the warnings in `file.messages`. */
+  file: VFile;
+  frontMatter: FrontMatter;
+  headings: HeadingEntry[];
+  /** Absolute paths of the images the HTML uses. */
+  assets: string[];
+}
+
+export async function markdownToHtml(options: MarkdownOptions): Promise<MarkdownResult> {
+  let text = options.text;
+  if (text === undefined) {
+    try {
+      text = await readFile(options.path, 'utf8');
+    } catch (error) {
+      throw new FileError(options.path, 'read', error);
+    }
+  }
+  const file = new VFile({ path: options.path, value: text });
+  const processor = createProcessor({ footnotes: options.footnotes });
+  let html: string;
+  try {
+    const tree = await processor.run(processor.parse(file), file);
+    html = processor.stringify(tree, file);
+  } catch (error) {
+    const errors = file.messages.filter((message: Message) => message.fatal === true);
+    if (errors.length > 0) throw new MarkdownError(file, errors);
+    throw error;
+  }
+  // Warnings in the order of the source, whichever plugin found them.
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const { frontMatter, headings = [], assets = [] } = file.data;
+  if (!frontMatter) throw new Error('markdown pipeline ended without front matter');
+  return { html, file, frontMatter, headings, assets };
+}
+
+/** Runs the pipeline on a string (tests, previews); images resolve against `path`'s folder. */
+export function markdownStringToHtml(
+  text: string,
+  options: { path?: string; footnotes?: FootnoteStyle | undefined } = {},
+): Promise<MarkdownResult> {
+  return markdownToHtml({ path: options.path ?? 'input.md', text, footnotes: options.footnotes });
+}

@@ -1,0 +1,50 @@
+/**
+ * Puts the sanitized essay into the document the CSS and the renderer expect:
+ *
+ *   <section class="cover">            from the front matter
+ *   <main class="essay" lang="…">      the essay
+ *   <section class="card-front" id="card">   the tear-off card, moved here
+ *   <section class="card-back">        the envelope, from the card's addresses
+ *   <section class="colophon">         from the front matter
+ *   <section class="back-cover">       from the front matter
+ *
+ * The card sections are left out when the essay has no card (and the back
+ * when the card has no address); tear-off.ts warns about both.
+ */
+import type { Element, Root, RootContent } from 'hast';
+import { h } from 'hastscript';
+import type { VFile } from 'vfile';
+import { backCoverSection, colophonSection, coverSection } from './cover-colophon.ts';
+import { cardBack } from './tear-off.ts';
+
+function isCard(node: RootContent): node is Element {
+  if (node.type !== 'element' || node.tagName !== 'section') return false;
+  const className = node.properties['className'];
+  return Array.isArray(className) && className.includes('card-front');
+}
+
+function isBlank(node: RootContent | undefined): boolean {
+  return node?.type === 'text' && node.value.trim() === '';
+}
+
+export function rehypeLayout() {
+  return (tree: Root, file: VFile): void => {
+    const frontMatter = file.data.frontMatter;
+    if (!frontMatter) throw new Error('rehypeLayout needs file.data.frontMatter (run remarkFrontMatterData first)');
+    const card = tree.children.find(isCard);
+    // The card leaves the essay, and so does the line break that followed it.
+    const essay = tree.children.filter((node, index, all) => node !== card && !(all[index - 1] === card && isBlank(node)));
+    while (essay[0] && isBlank(essay[0])) essay.shift();
+    while (essay.at(-1) && isBlank(essay.at(-1))) essay.pop();
+
+    const sections: Element[] = [coverSection(frontMatter), h('main', { className: ['essay'], lang: frontMatter.lang }, ['\n', ...essay, '\n'] as Element['children'])];
+    if (card) {
+      sections.push(card);
+      const addresses = file.data.card?.addresses ?? [];
+      if (addresses.length > 0) sections.push(cardBack(addresses));
+    }
+    sections.push(colophonSection(frontMatter), backCoverSection(frontMatter));
+
+    tree.children = sections.flatMap((section): RootContent[] => [section, { type: 'text', value: '\n' }]);
+  };
+}

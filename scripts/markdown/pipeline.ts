@@ -1,0 +1,50 @@
+/**
+ * The unified pipeline, in order. Each of our plugins does one thing and
+ * hands data on through `file.data` (typed in data.ts).
+ */
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { rehypeAssetGuard, remarkLocalAssets } from './assets.ts';
+import { containerDirectiveHandler, remarkDirectives } from './directives.ts';
+import { remarkInlineFootnotes } from './footnotes.ts';
+import { remarkFrontMatterData, type FrontMatterOptions } from './front-matter.ts';
+import { rehypeHeadingIds } from './heading-ids.ts';
+import { rehypeHyphenate } from './hyphenate.ts';
+import { rehypeLayout } from './layout.ts';
+import { remarkSafeLinks } from './links.ts';
+import { remarkRawHtml } from './raw-html.ts';
+import { printSchema } from './sanitize.ts';
+import { remarkTearOff } from './tear-off.ts';
+
+export type PipelineOptions = FrontMatterOptions;
+
+export function createProcessor(options: PipelineOptions = {}) {
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkFrontMatterData, options)
+      .use(remarkGfm)
+      .use(remarkDirective)
+      .use(remarkRawHtml)
+      .use(remarkDirectives)
+      .use(remarkTearOff)
+      .use(remarkInlineFootnotes)
+      .use(remarkLocalAssets)
+      .use(remarkSafeLinks)
+      // No allowDangerousHtml: raw HTML never becomes hast.
+      .use(remarkRehype, { handlers: { containerDirective: containerDirectiveHandler } })
+      .use(rehypeSanitize, printSchema)
+      .use(rehypeAssetGuard)
+      .use(rehypeLayout)
+      .use(rehypeHeadingIds)
+      .use(rehypeHyphenate)
+      .use(rehypeStringify)
+  );
+}
