@@ -12,7 +12,7 @@ import { stageAssets } from './paginate/assets.ts';
 import { buildDocument } from './paginate/document.ts';
 import { stageFonts } from './paginate/fonts.ts';
 import { paginate, type LayoutReport } from './paginate/paginate.ts';
-import { withBrowser } from './render/browser.ts';
+import { closeBrowser, launchBrowser } from './render/browser.ts';
 import { printPdf } from './render/print-pdf.ts';
 import { mapLimit } from './util/concurrency.ts';
 import { ContentError, FileError } from './util/errors.ts';
@@ -31,10 +31,15 @@ export interface BuildRow {
 export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const settings = resolveBuildOptions(options);
   const sources = settings.files.length > 0 ? settings.files : await listSources(settings.sourceDir);
-  const rows = await withBrowser((browser) =>
-    mapLimit(sources, settings.concurrency, (source) => buildSource(browser, source, settings)),
-  );
-  return rows.flat();
+  // The browser starts now and comes up while the markdown is being read.
+  const browser = launchBrowser();
+  browser.catch(() => undefined); // a failed start is reported where the browser is awaited
+  try {
+    const rows = await mapLimit(sources, settings.concurrency, (source) => buildSource(browser, source, settings));
+    return rows.flat();
+  } finally {
+    await closeBrowser(browser);
+  }
 }
 
 async function listSources(sourceDir: string): Promise<string[]> {
@@ -44,7 +49,11 @@ async function listSources(sourceDir: string): Promise<string[]> {
   return names.filter((name) => extname(name) === '.md').sort().map((name) => join(sourceDir, name));
 }
 
-async function buildSource(browser: Browser, source: string, settings: BuildSettings): Promise<BuildRow[]> {
+async function buildSource(
+  browserReady: Promise<Browser>,
+  source: string,
+  settings: BuildSettings,
+): Promise<BuildRow[]> {
   const started = performance.now();
   const name = basename(source, '.md');
 
@@ -70,6 +79,7 @@ async function buildSource(browser: Browser, source: string, settings: BuildSett
     const htmlPath = await stage.write(`${name}.html`, html);
 
     // 3. Pages: Paged.js lays the document out in the build's browser.
+    const browser = await browserReady;
     const { page, report } = await paginate({ browser, htmlPath, allowedDir: stage.dir });
     checkLayout(source, report);
 

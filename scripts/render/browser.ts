@@ -40,6 +40,12 @@ export async function launchBrowser(): Promise<Browser> {
   }
 }
 
+/** Closes a browser that may still be starting, or may have failed to start. */
+export async function closeBrowser(starting: Promise<Browser>): Promise<void> {
+  const browser = await starting.catch(() => undefined);
+  await browser?.close();
+}
+
 /** Runs `work` with a fresh browser and always closes it. */
 export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
   const browser = await launchBrowser();

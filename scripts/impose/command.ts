@@ -1,0 +1,116 @@
+/**
+ * `zine impose IN.pdf --layout booklet|mini [--paper letter|a4]
+ *  [--duplex short|long] [--keep-last N] -o OUT.pdf`
+ *
+ * Reads IN.pdf, imposes it and writes OUT.pdf atomically: on any failure no
+ * output file is left behind (an existing OUT.pdf stays as it was).
+ * Usage mistakes throw UsageError (exit 2); unusable PDFs ContentError (exit 1).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { FileError, UsageError, ZineError } from '../util/errors.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
+import { imposePdf } from './impose.ts';
+import { PAPERS } from './paper.ts';
+import { DUPLEXES, LAYOUTS } from './plan.ts';
+import type { ImposeOptions } from './plan.ts';
+
+export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
+
+  --layout booklet   saddle stitch: two pages a side, fold and staple
+  --layout mini      the 8-page zine on one side of one sheet
+  --paper            letter (default) or a4, printed landscape
+  --duplex           booklet: short (default) for printers that flip on the
+                     short edge, long to turn every back side 180°
+  --keep-last N      keep the last N pages at the end, blanks before them (default 0)
+  -o, --output       the imposed PDF to write`;
+
+interface ImposeArgs extends ImposeOptions {
+  input: string;
+  output: string;
+}
+
+export async function imposeCommand(argv: string[]): Promise<void> {
+  const args = parseImposeArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(`${IMPOSE_USAGE}\n`);
+    return;
+  }
+  const { input, output, ...options } = args;
+  let pdf: Uint8Array;
+  try {
+    pdf = await readFile(input);
+  } catch (error) {
+    throw new FileError(input, 'read', error);
+  }
+  const imposed = await imposePdf({ ...options, pdf, name: input });
+  try {
+    await writeFileAtomic(output, imposed);
+  } catch (error) {
+    // writeFileAtomic's clean-up can itself fail (ENOTDIR below a file) and
+    // throw a bare Error; the user still gets one line, exit 1.
+    if (error instanceof ZineError) throw error;
+    throw new FileError(output, 'write', error);
+  }
+}
+
+/** Turns argv into typed arguments, or says in one line what is wrong. */
+export function parseImposeArgs(argv: string[]): ImposeArgs | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        layout: { type: 'string' },
+        paper: { type: 'string' },
+        duplex: { type: 'string' },
+        'keep-last': { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // Node's messages run on over lines of advice; the first sentence says it.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${message.split(/\.(?:\s|$)/)[0]} (see zine impose --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return 'help';
+
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'impose needs an input PDF (see zine impose --help)'
+        : `impose takes one input PDF, not ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  }
+  const [input] = positionals as [string];
+  if (values.output === undefined) throw new UsageError('impose needs -o OUT.pdf');
+  if (values.layout === undefined) throw new UsageError('impose needs --layout booklet or --layout mini');
+
+  return {
+    input,
+    output: values.output,
+    layout: oneOf('--layout', values.layout, LAYOUTS),
+    paper: values.paper === undefined ? undefined : oneOf('--paper', values.paper, PAPERS),
+    duplex: values.duplex === undefined ? undefined : oneOf('--duplex', values.duplex, DUPLEXES),
+    keepLast: values['keep-last'] === undefined ? undefined : pageCount(values['keep-last']),
+  };
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((choice) => choice === value);
+  if (found === undefined) {
+    throw new UsageError(`unknown ${flag} '${value}': use ${allowed.join(' or ')}`);
+  }
+  return found;
+}
+
+function pageCount(value: string): number {
+  if (!/^\d+$/.test(value)) {
+    throw new UsageError(`--keep-last takes a whole number of pages, not '${value}'`);
+  }
+  return Number(value);
+}
