@@ -8,8 +8,9 @@
  *   <section class="colophon">         from the front matter
  *   <section class="back-cover">       from the front matter
  *
- * The card sections are left out when the essay has no card (and the back
- * when the card has no address); tear-off.ts warns about both.
+ * The card sections are left out when the essay has no card (tear-off.ts
+ * warns); a card with no address gets an empty back, so that its leaf never
+ * carries the colophon.
  */
 import type { Element, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
@@ -40,8 +41,9 @@ export function rehypeLayout() {
     const sections: Element[] = [coverSection(frontMatter), h('main', { className: ['essay'], lang: frontMatter.lang }, ['\n', ...essay, '\n'] as Element['children'])];
     if (card) {
       sections.push(card);
+      // The card's leaf always has a back of its own, so the colophon never ends up on it.
       const addresses = file.data.card?.addresses ?? [];
-      if (addresses.length > 0) sections.push(cardBack(addresses));
+      sections.push(addresses.length > 0 ? cardBack(addresses) : h('section', { className: ['card-back'] }));
     }
     sections.push(colophonSection(frontMatter), backCoverSection(frontMatter));
 
