@@ -1,29 +1,34 @@
 /**
- * The build, as a recipe: for every markdown source, make the HTML, lay it out
- * in the one browser of the build, print it, and move the files into place.
+ * The build, as a recipe. For every markdown source: read it, stage its fonts
+ * and images, lay it out in the one browser of the build for each format it
+ * wants (reading edition, booklet, mini zine, card slips), and move the
+ * finished files into output/<name>/ together.
  */
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './config/build-options.ts';
+import { FORMATS, type Format } from './config/frontmatter.ts';
+import { FormatSkipped, type DocumentContext, type FormatOutput } from './formats/context.ts';
+import { makeBooklet } from './formats/booklet.ts';
+import { makeMini } from './formats/mini.ts';
+import { layOutReading } from './formats/reading.ts';
+import { makeSlips } from './formats/slips.ts';
 import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
-import { buildDocument } from './paginate/document.ts';
 import { stageFonts } from './paginate/fonts.ts';
-import { paginate, type LayoutReport } from './paginate/paginate.ts';
 import { closeBrowser, launchBrowser } from './render/browser.ts';
-import { printPdf } from './render/print-pdf.ts';
-import { mapLimit } from './util/concurrency.ts';
-import { ContentError, FileError } from './util/errors.ts';
-import { sourceDate } from './util/source-date.ts';
+import { createLimiter, type Limiter } from './util/concurrency.ts';
+import { FileError } from './util/errors.ts';
 import { openStage } from './util/stage.ts';
 
 /** One line of the closing table. */
 export interface BuildRow {
   document: string;
-  format: string;
+  format: Format;
   pages: number;
+  sheets: number | undefined;
   file: string;
   seconds: number;
 }
@@ -34,8 +39,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
+  const limit = createLimiter(settings.concurrency);
   try {
-    const rows = await mapLimit(sources, settings.concurrency, (source) => buildSource(browser, source, settings));
+    const rows = await Promise.all(sources.map((source) => buildSource(source, settings, browser, limit)));
     return rows.flat();
   } finally {
     await closeBrowser(browser);
@@ -50,9 +56,10 @@ async function listSources(sourceDir: string): Promise<string[]> {
 }
 
 async function buildSource(
-  browserReady: Promise<Browser>,
   source: string,
   settings: BuildSettings,
+  browser: Promise<Browser>,
+  limit: Limiter,
 ): Promise<BuildRow[]> {
   const started = performance.now();
   const name = basename(source, '.md');
@@ -61,64 +68,104 @@ async function buildSource(
   const markdown = await markdownToHtml({ path: source });
   for (const message of markdown.file.messages) console.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
-  const paper = settings.paper ?? frontMatter.paper ?? 'letter';
+  const wanted = wantedFormats(settings.formats, frontMatter.formats);
 
+  // 2. A staging folder with the fonts and images every layout uses.
   const stage = await openStage(join(settings.out, name));
   try {
-    // 2. The whole HTML document, with its fonts and images beside it.
-    const fontFaces = await stageFonts(stage.dir);
+    const context: DocumentContext = {
+      name,
+      source,
+      markdown,
+      paper: settings.paper ?? frontMatter.paper ?? 'letter',
+      stage,
+      fontFaces: await stageFonts(stage.dir),
+      browser,
+      limit,
+    };
     await stageAssets(stage.dir, dirname(source), markdown.assets);
-    const html = await buildDocument({
-      body: markdown.html,
-      title: frontMatter.title,
-      lang: frontMatter.lang,
-      paper,
-      footnotes: frontMatter.footnotes,
-      fontFaces,
-    });
-    const htmlPath = await stage.write(`${name}.html`, html);
 
-    // 3. Pages: Paged.js lays the document out in the build's browser.
-    const browser = await browserReady;
-    const { page, report } = await paginate({ browser, htmlPath, allowedDir: stage.dir });
-    checkLayout(source, report);
+    // 3. Each format lays the document out in the shared browser, side by side.
+    const made = await Promise.all(
+      [...wanted.keys()].map((format) => makeFormat(context, format, wanted.get(format) === 'asked', settings)),
+    );
 
-    // 4. The reading edition: printed, then bookmarks and metadata added.
-    const reading = await printPdf({
-      page,
-      metadata: {
-        title: frontMatter.title,
-        ...(frontMatter.author === undefined ? {} : { author: frontMatter.author }),
-        ...(frontMatter.subtitle === undefined ? {} : { subject: frontMatter.subtitle }),
-        lang: frontMatter.lang,
-        date: sourceDate(frontMatter.date),
-      },
-      bookmarks: report.headings.map(({ text, level, page: at }) => ({ title: text, level, page: at })),
-      idSeed: `${html}\n${paper}`,
-    });
-    await page.close();
-    await stage.write('reading.pdf', reading);
-
-    // 5. Everything at once into output/<name>/.
+    // 4. Everything at once into output/<name>/.
     await stage.commit();
     const seconds = (performance.now() - started) / 1000;
-    const file = join(settings.out, name, 'reading.pdf');
-    if (settings.progress) console.log(`built ${file} (${report.pageCount} pages, ${seconds.toFixed(1)} s)`);
-    return [{ document: name, format: 'reading', pages: report.pageCount, file, seconds }];
+    return made
+      .filter((output): output is FormatOutput => output !== undefined)
+      .map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), seconds }));
   } catch (error) {
     await stage.discard();
     throw error;
   }
 }
 
-/** Layout problems that only show once the pages exist. */
-function checkLayout(source: string, report: LayoutReport): void {
-  if (report.cardPages > 1) {
-    throw new ContentError(
-      `${source}: the tear-out card takes ${report.cardPages} pages; it must fit on one: shorten the :::tear-off text`,
-    );
+/**
+ * Which formats to make, and whether each was asked for by name (then it must
+ * be made) or only by default (then it is skipped when it cannot be made).
+ * `--formats` and the front matter's `formats` both narrow the list.
+ */
+function wantedFormats(cli: readonly Format[] | undefined, frontMatter: readonly Format[] | undefined) {
+  const wanted = new Map<Format, 'asked' | 'default'>();
+  for (const format of FORMATS) {
+    const inCli = cli === undefined || cli.includes(format);
+    const inFrontMatter = frontMatter === undefined || frontMatter.includes(format);
+    if (inCli && inFrontMatter) wanted.set(format, cli ?? frontMatter ? 'asked' : 'default');
   }
-  if (report.pageCount % 4 !== 0) {
-    throw new ContentError(`${source}: the layout has ${report.pageCount} pages, not a multiple of 4`);
+  return wanted;
+}
+
+const readings = new WeakMap<DocumentContext, ReturnType<typeof layOutReading>>();
+
+/** The reading layout is shared by the reading edition and the booklet: laid out once. */
+function reading(context: DocumentContext) {
+  const known = readings.get(context);
+  if (known) return known;
+  const laidOut = layOutReading(context);
+  readings.set(context, laidOut);
+  return laidOut;
+}
+
+async function makeFormat(
+  context: DocumentContext,
+  format: Format,
+  asked: boolean,
+  settings: BuildSettings,
+): Promise<FormatOutput | undefined> {
+  const started = performance.now();
+  try {
+    const output = await FORMAT_MAKERS[format](context);
+    await context.stage.write(output.file, output.bytes);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (settings.progress) console.log(`${context.name}: ${format} → ${output.file}, ${output.pages} pages (${seconds} s)`);
+    return { format, file: output.file, pages: output.pages, sheets: output.sheets };
+  } catch (error) {
+    if (!(error instanceof FormatSkipped) || asked) throw error;
+    if (settings.progress) console.log(`${context.name}: ${format} skipped: ${error.message}`);
+    return undefined;
   }
 }
+
+type Made = { file: string; bytes: Uint8Array; pages: number; sheets: number | undefined };
+
+const FORMAT_MAKERS: Record<Format, (context: DocumentContext) => Promise<Made>> = {
+  async reading(context) {
+    const { pdf, report } = await reading(context);
+    return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined };
+  },
+  async booklet(context) {
+    const { pdf, report } = await reading(context);
+    const bytes = await makeBooklet(context, pdf, report);
+    return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4) };
+  },
+  async mini(context) {
+    const { pdf } = await makeMini(context);
+    return { file: 'mini.pdf', bytes: pdf, pages: 8, sheets: 1 };
+  },
+  async slips(context) {
+    const bytes = await makeSlips(context);
+    return { file: 'slips.pdf', bytes, pages: 2, sheets: 1 };
+  },
+};

@@ -4,24 +4,35 @@ import { join } from 'node:path';
 
 const STYLES_DIR = fileURLToPath(new URL('../../styles/', import.meta.url));
 
-/** The print stylesheets, in cascade order. */
+/** The print stylesheets, in cascade order; each trim adds its own last. */
 export const STYLESHEETS: readonly string[] = ['type.css', 'page.css', 'footnotes.css', 'matter.css', 'card.css'];
 
-/** Trim sizes of one page, by paper: half a letter sheet, or A5 (half of A4). */
-export const PAGE_SIZES = {
-  letter: { width: '5.5in', height: '8.5in' },
-  a4: { width: '148mm', height: '210mm' },
+/**
+ * What a layout is for, and so its page size: `reading` is the reading edition
+ * (half a sheet: half-letter or A5), `mini` a cell of the one-sheet zine (a
+ * quarter of that: 2.75 × 4.25 in or 74 × 105 mm), `card` a slip of the card
+ * alone (quarter-letter or A6).
+ */
+export const TRIMS = {
+  reading: { letter: ['5.5in', '8.5in'], a4: ['148mm', '210mm'], stylesheet: undefined },
+  mini: { letter: ['2.75in', '4.25in'], a4: ['74mm', '105mm'], stylesheet: 'mini.css' },
+  card: { letter: ['4.25in', '5.5in'], a4: ['105mm', '148mm'], stylesheet: 'slip.css' },
 } as const;
 
-export type Paper = keyof typeof PAGE_SIZES;
+export type Trim = keyof typeof TRIMS;
+export type Paper = 'letter' | 'a4';
 
 export interface DocumentOptions {
   /** The body fragment from the markdown stage. */
   body: string;
   title: string;
   lang: string;
-  /** Page size family. */
+  /** Paper family: letter or a4. */
   paper: Paper;
+  /** What the pages are for. Default: `reading`. */
+  trim?: Trim;
+  /** Body type size in points. Default: the stylesheet's (10 pt for reading). */
+  fontSize?: number;
   /** `stars` gives the author's *, **, ***; `numbers` gives 1, 2, 3. */
   footnotes: 'stars' | 'numbers';
   /** The @font-face rules (see fonts.ts). */
@@ -30,13 +41,15 @@ export interface DocumentOptions {
 
 /** What the build chooses per document: the page size and the footnote marks. */
 function buildRules(options: DocumentOptions): string {
-  const size = PAGE_SIZES[options.paper];
+  const [width, height] = TRIMS[options.trim ?? 'reading'][options.paper];
   const style = options.footnotes === 'stars' ? ', stars' : '';
+  const fontSize = options.fontSize === undefined ? '' : `html { font-size: ${options.fontSize}pt; }`;
   // Paged.js counts calls with `footnote` and the notes themselves with `footnote-marker`.
-  return `@page { size: ${size.width} ${size.height}; }
-:root { --page-width: ${size.width}; --page-height: ${size.height}; }
+  return `@page { size: ${width} ${height}; }
+:root { --page-width: ${width}; --page-height: ${height}; }
 .footnote::footnote-call { content: counter(footnote${style}); }
-.footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }`;
+.footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }
+${fontSize}`;
 }
 
 function escapeHtml(text: string): string {
@@ -59,7 +72,9 @@ function withRunningTitle(body: string, title: string): string {
  * request outside the document's own folder.
  */
 export async function buildDocument(options: DocumentOptions): Promise<string> {
-  const sheets = await Promise.all(STYLESHEETS.map((name) => readFile(join(STYLES_DIR, name), 'utf8')));
+  const extra = TRIMS[options.trim ?? 'reading'].stylesheet;
+  const names = extra === undefined ? STYLESHEETS : [...STYLESHEETS, extra];
+  const sheets = await Promise.all(names.map((name) => readFile(join(STYLES_DIR, name), 'utf8')));
   const csp = "default-src 'none'; style-src 'unsafe-inline'; font-src file:; img-src file: data:";
   return `<!doctype html>
 <html lang="${escapeHtml(options.lang)}">
@@ -71,8 +86,8 @@ export async function buildDocument(options: DocumentOptions): Promise<string> {
 ${options.fontFaces}
 </style>
 <style>
-${buildRules(options)}
 ${sheets.join('\n')}
+${buildRules(options)}
 </style>
 </head>
 <body>

@@ -29,6 +29,8 @@ export interface PaginateOptions {
   htmlPath: string;
   /** Folder the page may read from (the staging folder of this document). */
   allowedDir: string;
+  /** Add "notes" pages before the back matter to make the page count a multiple of 4. Default: true. */
+  notesPages?: boolean;
 }
 
 /** Only the build's own files may load: nothing from the network, nothing else on disk. */
@@ -63,7 +65,8 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
   await page.evaluate('window.PagedConfig = { auto: false };');
   await page.evaluate(paged);
   await page.evaluate(ours);
-  const report = (await page.evaluate('window.zinepress.paginate()')) as LayoutReport;
+  const settings = JSON.stringify({ notes: options.notesPages ?? true });
+  const report = (await page.evaluate(`window.zinepress.paginate(${settings})`)) as LayoutReport;
 
   if (errors.length > 0) throw new ZineError(`layout failed in the browser: ${errors.join('; ')}`);
   if (refused.length > 0) throw new ZineError(`the page asked for files outside the build: ${refused.join(', ')}`);

@@ -1,15 +1,17 @@
-/** Runs `work` over `items`, at most `limit` at a time; results keep the input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const width = Math.max(1, Math.min(items.length, limit));
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: width }, async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as T);
+/** Runs tasks at most `width` at a time; the rest wait their turn in order. */
+export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+
+export function createLimiter(width: number): Limiter {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= width) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
     }
-  });
-  await Promise.all(lanes);
-  return results;
+  };
 }

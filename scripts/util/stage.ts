@@ -8,6 +8,7 @@ import { FileError } from './errors.ts';
  * document is done, so a failed build leaves earlier outputs as they were and
  * never a half-written file. The folder sits inside the output folder (same
  * file system, so the moves are renames) and is hidden by its leading dot.
+ * Files whose names start with a dot are scratch: they are not moved.
  */
 export interface Stage {
   dir: string;
@@ -36,6 +37,7 @@ export async function openStage(targetDir: string): Promise<Stage> {
       try {
         await mkdir(targetDir, { recursive: true });
         for (const entry of await readdir(dir)) {
+          if (entry.startsWith('.')) continue; // scratch files stay behind and go with the folder
           const to = join(targetDir, entry);
           if ((await stat(join(dir, entry))).isDirectory()) await rm(to, { recursive: true, force: true });
           await rename(join(dir, entry), to);

@@ -54,6 +54,7 @@
   // card front, 3 pages before the end, lands on a right-hand page.
   class NotesPage extends window.Paged.Handler {
     beforeParsed(content) {
+      if (!window.zinepress.options.notes) return;
       const backMatter = content.querySelector('.card-front') || content.querySelector('.colophon');
       if (!backMatter) return;
       const notes = document.createElement('section');
@@ -98,7 +99,9 @@
   }
 
   window.zinepress = {
-    async paginate() {
+    options: { notes: true },
+    async paginate(options) {
+      Object.assign(this.options, options);
       window.Paged.registerHandlers(HideFinishedPages, NotesPage);
       await window.PagedPolyfill.preview();
       return report(settleNotesPages());

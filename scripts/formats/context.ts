@@ -1,0 +1,44 @@
+import type { Browser } from 'puppeteer-core';
+import type { Format, PaperSize } from '../config/frontmatter.ts';
+import type { MarkdownResult } from '../markdown/index.ts';
+import type { Limiter } from '../util/concurrency.ts';
+import { ContentError } from '../util/errors.ts';
+import type { Stage } from '../util/stage.ts';
+
+/** What every format of one document shares. */
+export interface DocumentContext {
+  /** The file name without `.md`: the output folder's name. */
+  name: string;
+  /** The markdown file, as the user named it. */
+  source: string;
+  markdown: MarkdownResult;
+  paper: PaperSize;
+  /** Where this document's files are written before they move into place. */
+  stage: Stage;
+  /** The @font-face rules pointing at the staged fonts. */
+  fontFaces: string;
+  /** The one browser of the build (it may still be starting). */
+  browser: Promise<Browser>;
+  /** Gate for layouts: at most one per core at a time, across all documents. */
+  limit: Limiter;
+}
+
+/** One file a format wrote into the stage. */
+export interface FormatOutput {
+  format: Format;
+  /** File name inside the document's folder. */
+  file: string;
+  pages: number;
+  /** Sheets of paper to print it on (undefined for the reading edition, which is not imposed). */
+  sheets: number | undefined;
+}
+
+/** The format cannot be made for this document; `reason` says why. */
+export class FormatSkipped extends ContentError {
+  readonly format: Format;
+
+  constructor(format: Format, reason: string) {
+    super(reason);
+    this.format = format;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Page } from 'puppeteer-core';
+import { buildDocument, type Trim } from '../paginate/document.ts';
+import { paginate, type LayoutReport } from '../paginate/paginate.ts';
+import { printPdf } from '../render/print-pdf.ts';
+import { sourceDate } from '../util/source-date.ts';
+import type { DocumentContext } from './context.ts';
+
+export interface LayOutOptions {
+  /** Page size family of this layout. */
+  trim: Trim;
+  /** Name of the HTML file written into the stage. */
+  htmlName: string;
+  /** Body type size in points. Default: the stylesheet's. */
+  fontSize?: number;
+  /** Add notes pages to reach a multiple of 4. Default: true. */
+  notesPages?: boolean;
+}
+
+/**
+ * One layout of the document in the build's browser, at one trim size. The
+ * HTML is written into the stage and laid out by Paged.js; `use` sees the
+ * layout report and the open tab, and may print it (see `print`).
+ */
+export async function layOut<T>(
+  context: DocumentContext,
+  options: LayOutOptions,
+  use: (layout: { page: Page; report: LayoutReport; html: string }) => Promise<T>,
+): Promise<T> {
+  const { markdown, stage } = context;
+  const { frontMatter } = markdown;
+  const html = await buildDocument({
+    body: markdown.html,
+    title: frontMatter.title,
+    lang: frontMatter.lang,
+    paper: context.paper,
+    trim: options.trim,
+    footnotes: frontMatter.footnotes,
+    fontFaces: context.fontFaces,
+    ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
+  });
+  const htmlPath = await stage.write(options.htmlName, html);
+  const browser = await context.browser;
+  return context.limit(async () => {
+    const { page, report } = await paginate({
+      browser,
+      htmlPath,
+      allowedDir: stage.dir,
+      notesPages: options.notesPages ?? true,
+    });
+    try {
+      return await use({ page, report, html });
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+/** Prints a laid-out tab to PDF, with the document's metadata and bookmarks. */
+export function print(context: DocumentContext, layout: { page: Page; report: LayoutReport; html: string }) {
+  const { frontMatter } = context.markdown;
+  return printPdf({
+    page: layout.page,
+    metadata: {
+      title: frontMatter.title,
+      ...(frontMatter.author === undefined ? {} : { author: frontMatter.author }),
+      ...(frontMatter.subtitle === undefined ? {} : { subject: frontMatter.subtitle }),
+      lang: frontMatter.lang,
+      date: sourceDate(frontMatter.date),
+    },
+    bookmarks: layout.report.headings.map(({ text, level, page }) => ({ title: text, level, page })),
+    idSeed: `${layout.html}\n${context.paper}`,
+  });
+}

@@ -1,0 +1,37 @@
+import { ContentError } from '../util/errors.ts';
+import type { LayoutReport } from '../paginate/paginate.ts';
+import type { DocumentContext } from './context.ts';
+import { layOut, print } from './lay-out.ts';
+
+export interface Reading {
+  pdf: Uint8Array;
+  report: LayoutReport;
+}
+
+/** Layout problems that only show once the pages exist. */
+function check(source: string, report: LayoutReport): void {
+  if (report.cardPages > 1) {
+    throw new ContentError(
+      `${source}: the tear-out card takes ${report.cardPages} pages; it must fit on one: shorten the :::tear-off text`,
+    );
+  }
+  if (report.pageCount % 4 !== 0) {
+    throw new ContentError(`${source}: the layout has ${report.pageCount} pages, not a multiple of 4`);
+  }
+}
+
+/**
+ * The reading edition: half-letter (or A5) pages in reading order, a multiple
+ * of 4 of them, ready to be imposed as a booklet. Its HTML is kept beside it.
+ */
+export function layOutReading(context: DocumentContext): Promise<Reading> {
+  return layOut(context, { trim: 'reading', htmlName: `${context.name}.html` }, async (layout) => {
+    check(context.source, layout.report);
+    return { pdf: await print(context, layout), report: layout.report };
+  });
+}
+
+/** How many pages at the end are back matter that must stay at the end: card leaf, colophon, back cover. */
+export function backMatterPages(report: LayoutReport): number {
+  return report.cardPage > 0 ? report.pageCount - report.cardPage + 1 : 2;
+}

@@ -1,0 +1,22 @@
+import { imposePdf } from '../impose/impose.ts';
+import type { DocumentContext } from './context.ts';
+import { FormatSkipped } from './context.ts';
+import { layOut, print } from './lay-out.ts';
+
+/**
+ * The tear-out card alone, for handing out at a table: the card laid out on a
+ * slip of its own (quarter-letter, or A6 on A4), front then back, and imposed
+ * four to a sheet with the fronts on side 1 and the backs on side 2.
+ */
+export async function makeSlips(context: DocumentContext): Promise<Uint8Array> {
+  if (!context.markdown.html.includes('class="card-front"')) {
+    throw new FormatSkipped('slips', `${context.source}: no :::tear-off card to make slips of`);
+  }
+  const card = await layOut(context, { trim: 'card', htmlName: '.card.html', notesPages: false }, async (layout) => {
+    if (layout.report.cardPages > 1) {
+      throw new FormatSkipped('slips', `${context.source}: the card does not fit on one slip`);
+    }
+    return print(context, layout);
+  });
+  return imposePdf({ pdf: card, name: `${context.name} card`, layout: 'slips', paper: context.paper });
+}
