@@ -139,7 +139,10 @@ async function makeFormat(
     const output = await FORMAT_MAKERS[format](context);
     await context.stage.write(output.file, output.bytes);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (settings.progress) console.log(`${context.name}: ${format} → ${output.file}, ${output.pages} pages (${seconds} s)`);
+    const note = output.note === undefined ? '' : `, ${output.note}`;
+    if (settings.progress) {
+      console.log(`${context.name}: ${format} → ${output.file}, ${output.pages} pages${note} (${seconds} s)`);
+    }
     return { format, file: output.file, pages: output.pages, sheets: output.sheets };
   } catch (error) {
     if (!(error instanceof FormatSkipped) || asked) throw error;
@@ -148,7 +151,7 @@ async function makeFormat(
   }
 }
 
-type Made = { file: string; bytes: Uint8Array; pages: number; sheets: number | undefined };
+type Made = { file: string; bytes: Uint8Array; pages: number; sheets: number | undefined; note?: string };
 
 const FORMAT_MAKERS: Record<Format, (context: DocumentContext) => Promise<Made>> = {
   async reading(context) {
@@ -161,8 +164,8 @@ const FORMAT_MAKERS: Record<Format, (context: DocumentContext) => Promise<Made>>
     return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4) };
   },
   async mini(context) {
-    const { pdf } = await makeMini(context);
-    return { file: 'mini.pdf', bytes: pdf, pages: 8, sheets: 1 };
+    const { pdf, fontSize } = await makeMini(context);
+    return { file: 'mini.pdf', bytes: pdf, pages: 8, sheets: 1, note: `type at ${fontSize} pt` };
   },
   async slips(context) {
     const bytes = await makeSlips(context);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
@@ -16,7 +16,7 @@ let pages: PdfPage[];
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'zine-build-'));
-  await build({ files: [SOURCE], out, progress: false });
+  await build({ files: [SOURCE], out, progress: false, formats: ['reading'] });
   bytes = await readFile(join(out, 'unifying-the-struggle', 'reading.pdf'));
   pages = await readPages(bytes);
 });
@@ -118,5 +118,22 @@ describe('the reading edition of the essay', () => {
     expect(html).toContain('<span class="footnote');
     expect(html).not.toMatch(/<script/i);
     expect((await readdir(out)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('text in other scripts', () => {
+  it('is set in the bundled fonts only: Greek, Cyrillic and Vietnamese included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zine-scripts-'));
+    const source = join(dir, 'scripts.md');
+    await writeFile(
+      source,
+      '---\ntitle: Solidarity\n---\n\nΑλληλεγγύη στους εργάτες. Солидарность трудящихся. Đoàn kết công nhân. Solidarität.\n',
+    );
+    await build({ files: [source], out: dir, progress: false, formats: ['reading'] });
+    const pdf = await readFile(join(dir, 'scripts', 'reading.pdf'));
+    const text = (await readPages(pdf)).map((page) => page.text).join(' ');
+    for (const phrase of ['Αλληλεγγύη', 'Солидарность', 'Đoàn kết', 'Solidarität']) expect(text).toContain(phrase);
+    const fonts = await fontsOf(pdf);
+    expect(fonts.map((font) => font.name).filter((name) => !/Source(Serif4|Sans3|CodePro)/.test(name))).toEqual([]);
   });
 });

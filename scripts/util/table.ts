@@ -1,10 +1,17 @@
 import type { BuildRow } from '../build.ts';
 
-/** The closing table of a build: document, format, pages, file, seconds. */
+/** The closing table of a build: document, format, pages, sheets, file, seconds. */
 export function printTable(rows: readonly BuildRow[]): void {
   if (rows.length === 0) return;
-  const header = ['document', 'format', 'pages', 'file', 'seconds'];
-  const cells = rows.map((row) => [row.document, row.format, String(row.pages), row.file, row.seconds.toFixed(1)]);
+  const header = ['document', 'format', 'pages', 'sheets', 'file', 'seconds'];
+  const cells = rows.map((row) => [
+    row.document,
+    row.format,
+    String(row.pages),
+    row.sheets === undefined ? '-' : String(row.sheets),
+    row.file,
+    row.seconds.toFixed(1),
+  ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => (line[column] ?? '').length)));
   for (const line of [header, ...cells]) {
     console.log(line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());

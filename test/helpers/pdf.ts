@@ -7,6 +7,8 @@ export interface Word {
   y: number;
   width: number;
   height: number;
+  /** The text matrix: [a, b, c, d, x, y]; a < 0 means turned 180°. */
+  transform: number[];
 }
 
 export interface PdfPage {
@@ -26,16 +28,19 @@ export async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
     const words: Word[] = [];
+    let raw = '';
     for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue;
-      words.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height });
+      if (!('str' in item)) continue;
+      raw += item.str + (item.hasEOL ? '\n' : '');
+      if (item.str.trim() === '') continue;
+      const transform = item.transform as number[];
+      words.push({ str: item.str, x: transform[4] ?? 0, y: transform[5] ?? 0, width: item.width, height: item.height, transform });
     }
-    const text = words
-      .map((w) => w.str)
-      .join(' ')
+    const text = raw
       .replace(/\u00ad/g, '')
-      .replace(/-\s+/g, '-')
-      .replace(/\s+/g, ' ');
+      .replace(/-\n/g, '-')
+      .replace(/\s+/g, ' ')
+      .normalize('NFC');
     pages.push({ width: x1 - x0, height: y1 - y0, words, text });
   }
   await doc.destroy();
