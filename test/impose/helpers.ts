@@ -30,8 +30,8 @@ export interface ReadSheet {
 
 /** Every output page's size and the page numbers drawn on it (see sample.ts). */
 export async function readBack(pdf: Uint8Array): Promise<ReadSheet[]> {
-  // pdfjs takes ownership of the buffer it is given: hand it a copy.
-  const doc = await getDocument({ data: pdf.slice(), verbosity: 0 }).promise;
+  // pdfjs takes ownership of the buffer it is given, and refuses a Buffer: hand it a plain copy.
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
   const sheets: ReadSheet[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);

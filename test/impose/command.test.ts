@@ -1,0 +1,171 @@
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IMPOSE_USAGE, imposeCommand, parseImposeArgs } from '../../scripts/impose/command.ts';
+import { numberedPdf } from '../../scripts/impose/sample.ts';
+import { ContentError, FileError, UsageError, ZineError } from '../../scripts/util/errors.ts';
+import { readBack, tempDir } from './helpers.ts';
+
+let dir: string;
+let input: string;
+let output: string;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  input = join(dir, 'in.pdf');
+  output = join(dir, 'out.pdf');
+  await writeFile(input, await numberedPdf(6));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Runs the command and returns what it throws, checking that it left no file behind. */
+async function failure(argv: string[]): Promise<ZineError> {
+  const before = (await readdir(dir)).sort();
+  const error = await imposeCommand(argv).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ZineError);
+  expect((await readdir(dir)).sort()).toEqual(before);
+  expect((error as ZineError).message).not.toContain('\n');
+  return error as ZineError;
+}
+
+const sortedNumbers = (sheet: { numbers: { n: number }[] }) => sheet.numbers.map((p) => p.n).sort((a, b) => a - b);
+
+describe('zine impose, working', () => {
+  it('writes a booklet: 6 pages on 2 sheets, blanks at the end', async () => {
+    await imposeCommand([input, '--layout', 'booklet', '-o', output]);
+    const sheets = await readBack(await readFile(output));
+    expect(sheets.map((sheet) => [sheet.width, sheet.height])).toEqual(Array(4).fill([792, 612]));
+    // Sheet 0: front [8|1], back [2|7]; sheet 1: front [6|3], back [4|5]; 7 and 8 are blank.
+    expect(sheets.map(sortedNumbers)).toEqual([[1], [2], [3, 6], [4, 5]]);
+  });
+
+  it('takes every option, in any order', async () => {
+    const argv = ['--paper', 'a4', '--keep-last', '1', '--duplex', 'long', `--output=${output}`, '--layout=booklet', input];
+    await imposeCommand(argv);
+    const sheets = await readBack(await readFile(output));
+    expect(sheets.map((sheet) => [sheet.width, sheet.height])).toEqual(Array(4).fill([842, 595]));
+    // 1 2 3 4 5 _ _ 6: the last page stays on the back cover, beside page 1.
+    expect(sortedNumbers(sheets[0] as { numbers: { n: number }[] })).toEqual([1, 6]);
+  });
+
+  it('writes a mini zine', async () => {
+    await imposeCommand([input, '--layout', 'mini', '-o', output]);
+    const sheets = await readBack(await readFile(output));
+    expect(sheets.map(sortedNumbers)).toEqual([[1, 2, 3, 4, 5, 6]]);
+  });
+
+  it('prints its usage with --help and writes nothing', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    await imposeCommand(['--help']);
+    expect(write).toHaveBeenCalledWith(`${IMPOSE_USAGE}\n`);
+    expect(await readdir(dir)).toEqual(['in.pdf']);
+  });
+
+  it('parses flags into typed options, leaving defaults to the plan', () => {
+    expect(parseImposeArgs([input, '--layout', 'mini', '-o', output])).toEqual({
+      input,
+      output,
+      layout: 'mini',
+      paper: undefined,
+      duplex: undefined,
+      keepLast: undefined,
+    });
+  });
+});
+
+describe('zine impose, used wrongly: exit 2', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown flag', ['IN', '--layout', 'booklet', '-o', 'OUT', '--fold'], /Unknown option '--fold'/],
+    ['a flag without its value', ['IN', '-o', 'OUT', '--layout'], /--layout/],
+    ['no input', ['--layout', 'booklet', '-o', 'OUT'], /needs an input PDF/],
+    ['two inputs', ['IN', 'IN', '--layout', 'booklet', '-o', 'OUT'], /one input PDF, not 2/],
+    ['no -o', ['IN', '--layout', 'booklet'], /needs -o OUT\.pdf/],
+    ['no layout', ['IN', '-o', 'OUT'], /needs --layout booklet or --layout mini/],
+    ['an unknown layout', ['IN', '--layout', 'zine', '-o', 'OUT'], /unknown --layout 'zine': use booklet or mini/],
+    ['an unknown paper', ['IN', '--layout', 'booklet', '--paper', 'legal', '-o', 'OUT'], /unknown --paper 'legal': use letter or a4/],
+    ['an unknown duplex', ['IN', '--layout', 'booklet', '--duplex', 'both', '-o', 'OUT'], /unknown --duplex 'both'/],
+    ['a keep-last that is no count', ['IN', '--layout', 'booklet', '--keep-last', 'all', '-o', 'OUT'], /--keep-last takes a whole number of pages, not 'all'/],
+    ['a keep-last that looks like a flag', ['IN', '--layout', 'booklet', '--keep-last', '-1', '-o', 'OUT'], /'--keep-last' argument is ambiguous \(see zine impose --help\)$/],
+    ['a keep-last with a fraction', ['IN', '--layout', 'booklet', '--keep-last', '1.5', '-o', 'OUT'], /not '1\.5'/],
+  ];
+  it.each(cases)('%s', async (_, template, message) => {
+    const argv = template.map((arg) => (arg === 'IN' ? input : arg === 'OUT' ? output : arg));
+    const error = await failure(argv);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(message);
+  });
+});
+
+describe('zine impose, with input it cannot use: exit 1, no output', () => {
+  async function contentFailure(bytes: Uint8Array | string, extra: string[] = []): Promise<ZineError> {
+    await writeFile(input, bytes);
+    const error = await failure([input, '--layout', 'booklet', '-o', output, ...extra]);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toContain(input);
+    return error;
+  }
+
+  it('not a PDF', async () => {
+    expect((await contentFailure('# An essay in markdown\n')).message).toMatch(/is not a PDF/);
+  });
+
+  it('an encrypted PDF', async () => {
+    const encrypted = await readFile(new URL('../fixtures/impose/encrypted/no-user-password.pdf', import.meta.url));
+    expect((await contentFailure(encrypted)).message).toMatch(/is encrypted/);
+  });
+
+  it('a damaged PDF', async () => {
+    const whole = await numberedPdf(8);
+    expect((await contentFailure(whole.subarray(0, whole.length / 2))).message).toMatch(/is damaged/);
+  });
+
+  it('a PDF without pages', async () => {
+    const empty = await (await PDFDocument.create()).save({ addDefaultPage: false });
+    expect((await contentFailure(empty)).message).toMatch(/has no pages/);
+  });
+
+  it('more than 8 pages for a mini zine', async () => {
+    await writeFile(input, await numberedPdf(12));
+    const error = await failure([input, '--layout', 'mini', '-o', output]);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error.message).toMatch(/12 pages.*--layout booklet/);
+  });
+
+  it('a keep-last larger than the page count', async () => {
+    const error = await failure([input, '--layout', 'booklet', '--keep-last', '7', '-o', output]);
+    expect(error).toBeInstanceOf(ContentError);
+    expect(error.message).toMatch(/--keep-last 7 .* 6 the PDF has/);
+  });
+
+  it('an input that does not exist', async () => {
+    const error = await failure([join(dir, 'missing.pdf'), '--layout', 'booklet', '-o', output]);
+    expect(error).toBeInstanceOf(FileError);
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toMatch(/cannot read .*missing\.pdf/);
+  });
+
+  it('an output that cannot be written', async () => {
+    // A path below a regular file can never be created.
+    const error = await failure([input, '--layout', 'booklet', '-o', join(input, 'out.pdf')]);
+    expect(error).toBeInstanceOf(FileError);
+    expect(error.exitCode).toBe(1);
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  // Root writes anywhere: there the case above stands for this one.
+  it.skipIf(process.getuid?.() === 0)('an output directory without write permission', async () => {
+    await chmod(dir, 0o500);
+    try {
+      const error = await failure([input, '--layout', 'booklet', '-o', output]);
+      expect(error).toBeInstanceOf(FileError);
+    } finally {
+      await chmod(dir, 0o700);
+    }
+  });
+});
