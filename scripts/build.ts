@@ -61,7 +61,6 @@ async function buildSource(
   browser: Promise<Browser>,
   limit: Limiter,
 ): Promise<BuildRow[]> {
-  const started = performance.now();
   const name = basename(source, '.md');
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
@@ -92,10 +91,9 @@ async function buildSource(
 
     // 4. Everything at once into output/<name>/.
     await stage.commit();
-    const seconds = (performance.now() - started) / 1000;
     return made
       .filter((output): output is FormatOutput => output !== undefined)
-      .map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), seconds }));
+      .map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));
   } catch (error) {
     await stage.discard();
     throw error;
@@ -143,7 +141,7 @@ async function makeFormat(
     if (settings.progress) {
       console.log(`${context.name}: ${format} → ${output.file}, ${output.pages} pages${note} (${seconds} s)`);
     }
-    return { format, file: output.file, pages: output.pages, sheets: output.sheets };
+    return { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds: Number(seconds) };
   } catch (error) {
     if (!(error instanceof FormatSkipped) || asked) throw error;
     if (settings.progress) console.log(`${context.name}: ${format} skipped: ${error.message}`);

@@ -11,7 +11,7 @@ import { printTable } from './util/table.ts';
 
 const USAGE = `usage:
   zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips]
-  zine impose IN.pdf --layout booklet|mini [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
+  zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
   zine --help`;
 
 async function buildCommand(argv: string[]): Promise<void> {

@@ -31,6 +31,8 @@ export interface FormatOutput {
   pages: number;
   /** Sheets of paper to print it on (undefined for the reading edition, which is not imposed). */
   sheets: number | undefined;
+  /** From the start of the document's build to this file's bytes. */
+  seconds: number;
 }
 
 /** The format cannot be made for this document; `reason` says why. */

@@ -14,6 +14,8 @@ export interface LayOutOptions {
   fontSize?: number;
   /** Add notes pages to reach a multiple of 4. Default: true. */
   notesPages?: boolean;
+  /** The HTML body to lay out. Default: the whole document from the markdown stage. */
+  body?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function layOut<T>(
   const { markdown, stage } = context;
   const { frontMatter } = markdown;
   const html = await buildDocument({
-    body: markdown.html,
+    body: options.body ?? markdown.html,
     title: frontMatter.title,
     lang: frontMatter.lang,
     paper: context.paper,

@@ -4,15 +4,27 @@ import { FormatSkipped } from './context.ts';
 import { layOut, print } from './lay-out.ts';
 
 /**
+ * The card's two sections of the document body (markdown/layout.ts writes
+ * them one after the other, the front first), or undefined without a card.
+ */
+function cardSections(html: string): string | undefined {
+  const start = html.indexOf('<section class="card-front"');
+  const end = html.indexOf('<section class="colophon"');
+  return start === -1 || end < start ? undefined : html.slice(start, end);
+}
+
+/**
  * The tear-out card alone, for handing out at a table: the card laid out on a
  * slip of its own (quarter-letter, or A6 on A4), front then back, and imposed
  * four to a sheet with the fronts on side 1 and the backs on side 2.
  */
 export async function makeSlips(context: DocumentContext): Promise<Uint8Array> {
-  if (!context.markdown.html.includes('class="card-front"')) {
+  const body = cardSections(context.markdown.html);
+  if (body === undefined) {
     throw new FormatSkipped('slips', `${context.source}: no :::tear-off card to make slips of`);
   }
-  const card = await layOut(context, { trim: 'card', htmlName: '.card.html', notesPages: false }, async (layout) => {
+  const options = { trim: 'card', htmlName: '.card.html', notesPages: false, body } as const;
+  const card = await layOut(context, options, async (layout) => {
     if (layout.report.cardPages > 1) {
       throw new FormatSkipped('slips', `${context.source}: the card does not fit on one slip`);
     }

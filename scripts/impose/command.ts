@@ -1,5 +1,5 @@
 /**
- * `zine impose IN.pdf --layout booklet|mini [--paper letter|a4]
+ * `zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4]
  *  [--duplex short|long] [--keep-last N] -o OUT.pdf`
  *
  * Reads IN.pdf, imposes it and writes OUT.pdf atomically: on any failure no
@@ -15,10 +15,11 @@ import { PAPERS } from './paper.ts';
 import { DUPLEXES, LAYOUTS } from './plan.ts';
 import type { ImposeOptions } from './plan.ts';
 
-export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
+export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
 
   --layout booklet   saddle stitch: two pages a side, fold and staple
   --layout mini      the 8-page zine on one side of one sheet
+  --layout slips     a 2-page card (front, back), four to a portrait sheet
   --paper            letter (default) or a4, printed landscape
   --duplex           booklet: short (default) for printers that flip on the
                      short edge, long to turn every back side 180°

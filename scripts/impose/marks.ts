@@ -7,7 +7,7 @@
  */
 import type { Point, Size } from './geometry.ts';
 
-export type LineStyle = 'tick' | 'fold' | 'cut';
+export type LineStyle = 'tick' | 'fold' | 'cut' | 'crop';
 
 export interface Line {
   from: Point;
@@ -23,6 +23,8 @@ export const LINE_STYLES: Record<LineStyle, { grey: number; width: number; dash:
   fold: { grey: 0.75, width: 0.5, dash: [4, 4] },
   /** Mini cut line: solid and darker than the folds. */
   cut: { grey: 0.35, width: 0.75, dash: [] },
+  /** Slip crop marks: short, black, hairline-thin. */
+  crop: { grey: 0, width: 0.4, dash: [] },
 };
 
 /**
@@ -62,5 +64,27 @@ export function miniMarks(sheet: Size): Line[] {
     { from: { x: 0, y: h / 2 }, to: { x: w / 4, y: h / 2 }, style: 'fold' },
     { from: { x: (3 * w) / 4, y: h / 2 }, to: { x: w, y: h / 2 }, style: 'fold' },
     { from: { x: w / 4, y: h / 2 }, to: { x: (3 * w) / 4, y: h / 2 }, style: 'cut' },
+  ];
+}
+
+/**
+ * Slips: crop marks on the two cut lines (the sheet's centre lines), from a
+ * quarter inch in (where printers reach) to half an inch in, and a small cross
+ * where the cuts meet. They fall in the gutter between the cards' margins.
+ */
+export function slipMarks(sheet: Size): Line[] {
+  const { width: w, height: h } = sheet;
+  const near = 18;
+  const far = 36;
+  const cross = 9;
+  const cx = w / 2;
+  const cy = h / 2;
+  return [
+    { from: { x: cx, y: h - near }, to: { x: cx, y: h - far }, style: 'crop' },
+    { from: { x: cx, y: near }, to: { x: cx, y: far }, style: 'crop' },
+    { from: { x: near, y: cy }, to: { x: far, y: cy }, style: 'crop' },
+    { from: { x: w - near, y: cy }, to: { x: w - far, y: cy }, style: 'crop' },
+    { from: { x: cx - cross, y: cy }, to: { x: cx + cross, y: cy }, style: 'crop' },
+    { from: { x: cx, y: cy - cross }, to: { x: cx, y: cy + cross }, style: 'crop' },
   ];
 }

@@ -14,9 +14,10 @@ import type { Line } from './marks.ts';
 import type { Paper } from './paper.ts';
 import { planBooklet } from './plan-booklet.ts';
 import { planMini } from './plan-mini.ts';
+import { planSlips } from './plan-slips.ts';
 
-export const LAYOUTS = ['booklet', 'mini'] as const;
-/** booklet: saddle stitch, 2 pages a side. mini: the 8-page one-sheet zine. */
+export const LAYOUTS = ['booklet', 'mini', 'slips'] as const;
+/** booklet: saddle stitch, 2 pages a side. mini: the 8-page one-sheet zine. slips: a 2-page card, 4 to a sheet. */
 export type Layout = (typeof LAYOUTS)[number];
 
 export const DUPLEXES = ['short', 'long'] as const;
@@ -84,17 +85,17 @@ export interface Side {
 }
 
 export interface Sheet {
-  /** [front] for mini, [front, back] for booklet: one PDF page each. */
+  /** [front] for mini, [front, back] for booklet and slips: one PDF page each. */
   sides: Side[];
 }
 
 export interface Plan {
   options: ResolvedOptions;
-  /** Landscape sheet size in points: every output page has exactly this size. */
+  /** Sheet size in points (landscape; portrait for slips): every output page has exactly this size. */
   sheet: Size;
   /** Source pages, in reading order. */
   pageCount: number;
-  /** Source pages plus blanks: a multiple of 4 for booklet, 8 for mini. */
+  /** Source pages plus blanks: a multiple of 4 for booklet, 8 for mini, 2 for slips. */
   paddedCount: number;
   sheets: Sheet[];
 }
@@ -111,6 +112,8 @@ export function planImposition(pageSizes: readonly Size[], options: ImposeOption
       return planBooklet(pageSizes, resolved);
     case 'mini':
       return planMini(pageSizes, resolved);
+    case 'slips':
+      return planSlips(pageSizes, resolved);
   }
 }
 

@@ -4,7 +4,8 @@
 //      quadratically when every laid-out page stays live), and shown again at the end;
 //   2. a "notes" filler page before the back matter, repeated (or removed) after
 //      layout so that the total is a multiple of 4 and the card front is on 4k+1;
-//   3. a report of the layout: page count and the page of every heading.
+//   3. footnote ids numbered in order instead of Paged.js's random ones;
+//   4. a report of the layout: page count and the page of every heading.
 (() => {
   const HIDDEN = 'zinepress-hidden';
 
@@ -79,6 +80,16 @@
     return { notesPages: wanted };
   }
 
+  // Paged.js names each note after a random UUID, and Chromium turns the call's
+  // link into a named destination: number them instead, so builds are reproducible.
+  function stableNoteIds() {
+    document.querySelectorAll('.pagedjs_pages [data-footnote-marker]').forEach((note, index) => {
+      const id = `note-${index + 1}`;
+      for (const call of document.querySelectorAll(`a[href="#${note.id}"]`)) call.setAttribute('href', `#${id}`);
+      note.id = id;
+    });
+  }
+
   function report(settled) {
     const all = pages();
     const headings = [...document.querySelectorAll('.pagedjs_pages :is(h1, h2, h3, h4)[id]')]
@@ -104,6 +115,7 @@
       Object.assign(this.options, options);
       window.Paged.registerHandlers(HideFinishedPages, NotesPage);
       await window.PagedPolyfill.preview();
+      stableNoteIds();
       return report(settleNotesPages());
     },
   };
