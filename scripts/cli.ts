@@ -1,13 +1,12 @@
 /**
  * `zine`: the command line. Parses the words, runs the command, and turns
  * errors into one clear message and an exit code (0 done, 1 a problem in the
- * content or config, 2 a usage error).
+ * content or config, 2 a usage error). Each command's code is loaded only when
+ * that command runs, so `zine impose` does not pay for the whole build.
  */
 import { parseArgs } from 'node:util';
-import { build } from './build.ts';
-import { imposeCommand } from './impose/command.ts';
+import type { Format, PaperSize } from './config/frontmatter.ts';
 import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError, ZineError } from './util/errors.ts';
-import { printTable } from './util/table.ts';
 
 const USAGE = `usage:
   zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips]
@@ -24,11 +23,14 @@ async function buildCommand(argv: string[]): Promise<void> {
       formats: { type: 'string' },
     },
   });
+  const { build } = await import('./build.ts');
+  const { printTable } = await import('./util/table.ts');
+  // The option schema checks the values; the casts only hand them over.
   const rows = await build({
     files: positionals,
     ...(values.out === undefined ? {} : { out: values.out }),
-    ...(values.paper === undefined ? {} : { paper: values.paper as 'letter' }),
-    ...(values.formats === undefined ? {} : { formats: values.formats.split(',') as ['reading'] }),
+    ...(values.paper === undefined ? {} : { paper: values.paper as PaperSize }),
+    ...(values.formats === undefined ? {} : { formats: values.formats.split(',') as Format[] }),
   });
   printTable(rows);
 }
@@ -38,8 +40,10 @@ async function run(argv: string[]): Promise<void> {
   switch (command) {
     case 'build':
       return buildCommand(rest);
-    case 'impose':
+    case 'impose': {
+      const { imposeCommand } = await import('./impose/command.ts');
       return imposeCommand(rest);
+    }
     case undefined:
     case '-h':
     case '--help':

@@ -20,7 +20,7 @@ export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|sli
   --layout booklet   saddle stitch: two pages a side, fold and staple
   --layout mini      the 8-page zine on one side of one sheet
   --layout slips     a 2-page card (front, back), four to a portrait sheet
-  --paper            letter (default) or a4, printed landscape
+  --paper            letter (default) or a4: landscape, portrait for slips
   --duplex           booklet: short (default) for printers that flip on the
                      short edge, long to turn every back side 180°
   --keep-last N      keep the last N pages at the end, blanks before them (default 0)

@@ -15,7 +15,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined); // the folder itself may be what failed
     throw new FileError(path, 'write', error);
   }
 }
