@@ -8,12 +8,9 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './config/build-options.ts';
-import { FORMATS, type Format } from './config/frontmatter.ts';
-import { FormatSkipped, type DocumentContext, type FormatOutput } from './formats/context.ts';
-import { makeBooklet } from './formats/booklet.ts';
-import { makeMini } from './formats/mini.ts';
-import { layOutReading } from './formats/reading.ts';
-import { makeSlips } from './formats/slips.ts';
+import type { Format } from './config/frontmatter.ts';
+import type { DocumentContext } from './formats/context.ts';
+import { makeFormats, wantedFormats } from './formats/make.ts';
 import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
@@ -85,88 +82,13 @@ async function buildSource(
     await stageAssets(stage.dir, dirname(source), markdown.assets);
 
     // 3. Each format lays the document out in the shared browser, side by side.
-    const made = await Promise.all(
-      [...wanted.keys()].map((format) => makeFormat(context, format, wanted.get(format) === 'asked', settings)),
-    );
+    const made = await makeFormats(context, wanted, settings.progress);
 
     // 4. Everything at once into output/<name>/.
     await stage.commit();
-    return made
-      .filter((output): output is FormatOutput => output !== undefined)
-      .map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));
+    return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));
   } catch (error) {
     await stage.discard();
     throw error;
   }
 }
-
-/**
- * Which formats to make, and whether each was asked for by name (then it must
- * be made) or only by default (then it is skipped when it cannot be made).
- * `--formats` and the front matter's `formats` both narrow the list.
- */
-function wantedFormats(cli: readonly Format[] | undefined, frontMatter: readonly Format[] | undefined) {
-  const wanted = new Map<Format, 'asked' | 'default'>();
-  for (const format of FORMATS) {
-    const inCli = cli === undefined || cli.includes(format);
-    const inFrontMatter = frontMatter === undefined || frontMatter.includes(format);
-    if (inCli && inFrontMatter) wanted.set(format, cli ?? frontMatter ? 'asked' : 'default');
-  }
-  return wanted;
-}
-
-const readings = new WeakMap<DocumentContext, ReturnType<typeof layOutReading>>();
-
-/** The reading layout is shared by the reading edition and the booklet: laid out once. */
-function reading(context: DocumentContext) {
-  const known = readings.get(context);
-  if (known) return known;
-  const laidOut = layOutReading(context);
-  readings.set(context, laidOut);
-  return laidOut;
-}
-
-async function makeFormat(
-  context: DocumentContext,
-  format: Format,
-  asked: boolean,
-  settings: BuildSettings,
-): Promise<FormatOutput | undefined> {
-  const started = performance.now();
-  try {
-    const output = await FORMAT_MAKERS[format](context);
-    await context.stage.write(output.file, output.bytes);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const note = output.note === undefined ? '' : `, ${output.note}`;
-    if (settings.progress) {
-      console.log(`${context.name}: ${format} → ${output.file}, ${output.pages} pages${note} (${seconds} s)`);
-    }
-    return { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds: Number(seconds) };
-  } catch (error) {
-    if (!(error instanceof FormatSkipped) || asked) throw error;
-    if (settings.progress) console.log(`${context.name}: ${format} skipped: ${error.message}`);
-    return undefined;
-  }
-}
-
-type Made = { file: string; bytes: Uint8Array; pages: number; sheets: number | undefined; note?: string };
-
-const FORMAT_MAKERS: Record<Format, (context: DocumentContext) => Promise<Made>> = {
-  async reading(context) {
-    const { pdf, report } = await reading(context);
-    return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined };
-  },
-  async booklet(context) {
-    const { pdf, report } = await reading(context);
-    const bytes = await makeBooklet(context, pdf, report);
-    return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4) };
-  },
-  async mini(context) {
-    const { pdf, fontSize } = await makeMini(context);
-    return { file: 'mini.pdf', bytes: pdf, pages: 8, sheets: 1, note: `type at ${fontSize} pt` };
-  },
-  async slips(context) {
-    const bytes = await makeSlips(context);
-    return { file: 'slips.pdf', bytes, pages: 2, sheets: 1 };
-  },
-};

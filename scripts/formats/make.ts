@@ -1,0 +1,83 @@
+/**
+ * Which formats a document gets, and making each of them. The reading layout
+ * is shared by the reading edition and the booklet, so it is laid out once.
+ */
+import { FORMATS, type Format } from '../config/frontmatter.ts';
+import { makeBooklet } from './booklet.ts';
+import { FormatSkipped, type DocumentContext, type FormatOutput } from './context.ts';
+import { makeMini } from './mini.ts';
+import { layOutReading, type Reading } from './reading.ts';
+import { makeSlips } from './slips.ts';
+
+/** Whether a format was asked for by name (it must be made) or only by default (it may be skipped). */
+export type Wanted = Map<Format, 'asked' | 'default'>;
+
+/** `--formats` and the front matter's `formats` both narrow the list of every format. */
+export function wantedFormats(cli: readonly Format[] | undefined, frontMatter: readonly Format[] | undefined): Wanted {
+  const wanted: Wanted = new Map();
+  for (const format of FORMATS) {
+    const inCli = cli === undefined || cli.includes(format);
+    const inFrontMatter = frontMatter === undefined || frontMatter.includes(format);
+    if (inCli && inFrontMatter) wanted.set(format, cli ?? frontMatter ? 'asked' : 'default');
+  }
+  return wanted;
+}
+
+interface Made {
+  file: string;
+  bytes: Uint8Array;
+  pages: number;
+  sheets: number | undefined;
+  note?: string;
+}
+
+function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
+  let reading: Promise<Reading> | undefined;
+  const readingOnce = () => (reading ??= layOutReading(context));
+  return {
+    async reading() {
+      const { pdf, report } = await readingOnce();
+      return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined };
+    },
+    async booklet() {
+      const { pdf, report } = await readingOnce();
+      const bytes = await makeBooklet(context, pdf, report);
+      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4) };
+    },
+    async mini() {
+      const { pdf, fontSize } = await makeMini(context);
+      return { file: 'mini.pdf', bytes: pdf, pages: 8, sheets: 1, note: `type at ${fontSize} pt` };
+    },
+    async slips() {
+      return { file: 'slips.pdf', bytes: await makeSlips(context), pages: 2, sheets: 1 };
+    },
+  };
+}
+
+/**
+ * Makes the wanted formats side by side and writes each into the stage. A
+ * format that cannot be made is skipped with a line saying why, unless it was
+ * asked for by name: then the build fails with that reason.
+ */
+export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean): Promise<FormatOutput[]> {
+  const started = performance.now();
+  const make = makers(context);
+  const say = (line: string) => progress && console.log(`${context.name}: ${line}`);
+  const made = await Promise.all(
+    [...wanted].map(async ([format, how]): Promise<FormatOutput | undefined> => {
+      try {
+        const output = await make[format]();
+        await context.stage.write(output.file, output.bytes);
+        const seconds = (performance.now() - started) / 1000;
+        const note = output.note === undefined ? '' : `, ${output.note}`;
+        say(`${format} → ${output.file}, ${output.pages} pages${note} (${seconds.toFixed(1)} s)`);
+        return { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds };
+      } catch (error) {
+        if (!(error instanceof FormatSkipped) || how === 'asked') throw error;
+        say(`${format} skipped: ${error.message}`);
+        return undefined;
+      }
+    }),
+  );
+  return made.filter((output) => output !== undefined);
+}
