@@ -60,7 +60,8 @@
       if (!backMatter) return;
       const notes = document.createElement('section');
       notes.className = 'notes-page';
-      notes.innerHTML = '<h2>Notes</h2><div class="lines"></div>';
+      // Ruled lines as elements: Chromium prints thin gradient stripes unevenly.
+      notes.innerHTML = `<h2>Notes</h2><div class="lines">${'<div class="line"></div>'.repeat(24)}</div>`;
       backMatter.before(notes);
     }
   }
