@@ -4,7 +4,8 @@
  * wants (reading edition, booklet, mini zine, card slips), and move the
  * finished files into output/<name>/ together.
  */
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './config/build-options.ts';
@@ -83,6 +84,8 @@ async function buildSource(
 
     // 3. Each format lays the document out in the shared browser, side by side.
     const made = await makeFormats(context, wanted, settings.progress);
+    // The fonts stay only beside the reading edition's HTML, the one HTML that is kept.
+    if (!existsSync(join(stage.dir, `${name}.html`))) await rm(join(stage.dir, 'fonts'), { recursive: true });
 
     // 4. Everything at once into output/<name>/.
     await stage.commit();
