@@ -1,5 +1,5 @@
 /**
- * Makes the diagrams of docs/printing.md: the numbered sample imposed, with
+ * Makes the diagrams of the README's "Printing and folding": the numbered sample imposed, with
  * labels, rendered to PNG. Run by hand after a change to the layouts:
  *
  *   npx tsx scripts/impose/diagrams.ts
