@@ -77,7 +77,7 @@ export async function buildDocument(options: DocumentOptions): Promise<string> {
   const sheets = await Promise.all(names.map((name) => readFile(join(STYLES_DIR, name), 'utf8')));
   const csp = "default-src 'none'; style-src 'unsafe-inline'; font-src file:; img-src file: data:";
   return `<!doctype html>
-<html lang="${escapeHtml(options.lang)}">
+<html lang="${escapeHtml(options.lang)}" class="trim-${options.trim ?? 'reading'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
