@@ -7,7 +7,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['scripts/**/in-page/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', NodeFilter: 'readonly' } },
   },
   {
     files: ['bin/**/*.js', 'eslint.config.js'],

@@ -137,3 +137,25 @@ describe('text in other scripts', () => {
     expect(fonts.map((font) => font.name).filter((name) => !/Source(Serif4|Sans3|CodePro)/.test(name))).toEqual([]);
   });
 });
+
+describe('numbered footnotes', () => {
+  it('marks the notes 1 and 2 when the front matter asks for numbers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zine-numbers-'));
+    const source = join(dir, 'numbers.md');
+    await writeFile(
+      source,
+      '---\ntitle: Numbers\nfootnotes: numbers\n---\n\nFirst call.[^a] Second call.[^b]\n\n[^a]: Alpha note.\n\n[^b]: Beta note.\n',
+    );
+    await build({ files: [source], out: dir, progress: false, formats: ['reading'] });
+    const page = (await readPages(await readFile(join(dir, 'numbers', 'reading.pdf'))))[1] as PdfPage;
+    for (const [mark, note] of [['1', 'Alpha note'], ['2', 'Beta note']] as const) {
+      // The marker starts the note's line: the rest of that line is the note.
+      const marker = page.words.find((word) => {
+        const rest = page.words.filter((other) => Math.abs(other.y - word.y) < 1 && other.x > word.x);
+        return word.str.trim() === mark && compact(rest.map((other) => other.str).join('')) === compact(note);
+      });
+      expect(marker, `${mark} before ${note}`).toBeDefined();
+    }
+    expect(page.words.some((word) => word.str.includes('*'))).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { printPdf } from '../render/print-pdf.ts';
+import { ContentError } from '../util/errors.ts';
 import { sourceDate } from '../util/source-date.ts';
 import type { DocumentContext } from './context.ts';
 
@@ -18,6 +19,33 @@ export interface LayOutOptions {
   body?: string;
 }
 
+/** A laid-out tab, with what it was laid out from. */
+export interface Layout {
+  page: Page;
+  report: LayoutReport;
+  html: string;
+  trim: Trim;
+}
+
+/**
+ * Paged.js can drop text it fails to break (a paragraph several pages long):
+ * it runs off the page into a column nobody prints. A layout that is printed
+ * must hold every letter of its source, all of it on the pages.
+ */
+export function isWhole(report: LayoutReport): boolean {
+  return report.laidOutLetters >= report.sourceLetters && report.overflowing.length === 0;
+}
+
+export function checkWhole(context: DocumentContext, { report, trim }: Layout): void {
+  if (isWhole(report)) return;
+  const lost = report.sourceLetters - report.laidOutLetters;
+  const where = report.overflowing.length > 0 ? ` on page ${report.overflowing.join(', ')}` : '';
+  throw new ContentError(
+    `${context.source}: the ${trim} layout lost text${where}` +
+      `${lost > 0 ? ` (${lost} letters)` : ''}: Paged.js could not break it; split very long paragraphs`,
+  );
+}
+
 /**
  * One layout of the document in the build's browser, at one trim size. The
  * HTML is written into the stage and laid out by Paged.js; `use` sees the
@@ -26,7 +54,7 @@ export interface LayOutOptions {
 export async function layOut<T>(
   context: DocumentContext,
   options: LayOutOptions,
-  use: (layout: { page: Page; report: LayoutReport; html: string }) => Promise<T>,
+  use: (layout: Layout) => Promise<T>,
 ): Promise<T> {
   const { markdown, stage } = context;
   const { frontMatter } = markdown;
@@ -50,15 +78,16 @@ export async function layOut<T>(
       notesPages: options.notesPages ?? true,
     });
     try {
-      return await use({ page, report, html });
+      return await use({ page, report, html, trim: options.trim });
     } finally {
       await page.close();
     }
   });
 }
 
-/** Prints a laid-out tab to PDF, with the document's metadata and bookmarks. */
-export function print(context: DocumentContext, layout: { page: Page; report: LayoutReport; html: string }) {
+/** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */
+export function print(context: DocumentContext, layout: Layout) {
+  checkWhole(context, layout);
   const { frontMatter } = context.markdown;
   return printPdf({
     page: layout.page,

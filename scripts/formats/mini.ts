@@ -1,7 +1,7 @@
 import { imposePdf } from '../impose/impose.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
-import { layOut, print } from './lay-out.ts';
+import { isWhole, layOut, print } from './lay-out.ts';
 
 /** Body sizes tried for the mini zine, largest first; the last is the legible floor. */
 export const MINI_FONT_SIZES: readonly number[] = [9, 8.5, 8, 7.5, 7];
@@ -9,17 +9,13 @@ const MINI_PAGES = 8;
 
 /**
  * Lays the document out at one size and returns its page count, or the PDF
- * too when it fits in the mini zine's 8 pages.
+ * too when all of it fits in the mini zine's 8 pages.
  */
 function tryMini(context: DocumentContext, fontSize: number) {
-  return layOut(
-    context,
-    { trim: 'mini', htmlName: '.mini.html', fontSize },
-    async (layout) => ({
-      pages: layout.report.pageCount,
-      pdf: layout.report.pageCount <= MINI_PAGES ? await print(context, layout) : undefined,
-    }),
-  );
+  return layOut(context, { trim: 'mini', htmlName: '.mini.html', fontSize }, async (layout) => {
+    const fits = layout.report.pageCount <= MINI_PAGES && isWhole(layout.report);
+    return { pages: layout.report.pageCount, pdf: fits ? await print(context, layout) : undefined };
+  });
 }
 
 /**
@@ -32,9 +28,10 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
   const floor = MINI_FONT_SIZES.at(-1) as number;
   const atFloor = await tryMini(context, floor);
   if (atFloor.pdf === undefined) {
+    const needs = atFloor.pages > MINI_PAGES ? `it needs ${atFloor.pages} pages` : 'it does not fit';
     throw new FormatSkipped(
       'mini',
-      `${context.source}: too long for the mini zine: it needs ${atFloor.pages} pages at ${floor} pt, and a mini zine has ${MINI_PAGES}`,
+      `${context.source}: too long for the mini zine: ${needs} at ${floor} pt, and a mini zine has ${MINI_PAGES}`,
     );
   }
   let chosen = { pdf: atFloor.pdf, fontSize: floor };

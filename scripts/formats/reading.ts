@@ -1,7 +1,7 @@
 import { ContentError } from '../util/errors.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
-import { layOut, print } from './lay-out.ts';
+import { checkWhole, layOut, print } from './lay-out.ts';
 
 export interface Reading {
   pdf: Uint8Array;
@@ -26,6 +26,7 @@ function check(source: string, report: LayoutReport): void {
  */
 export function layOutReading(context: DocumentContext): Promise<Reading> {
   return layOut(context, { trim: 'reading', htmlName: `${context.name}.html` }, async (layout) => {
+    checkWhole(context, layout);
     check(context.source, layout.report);
     return { pdf: await print(context, layout), report: layout.report };
   });

@@ -21,10 +21,9 @@ import type { Plan, Slot } from './plan.ts';
 import type { SourcePage, SourcePdf } from './read-pdf.ts';
 
 export async function writeImposed(source: SourcePdf, plan: Plan): Promise<Uint8Array> {
-  // No producer or dates: the same input gives the same bytes.
+  // No clock, no random ID: the same input gives the same bytes.
   const out = await PDFDocument.create({ updateMetadata: false });
-  const title = source.doc.getTitle();
-  if (title !== undefined) out.setTitle(title);
+  copyDocumentInfo(source.doc, out);
 
   const forms = embedPagesAsForms(out, source);
 
@@ -44,6 +43,27 @@ export async function writeImposed(source: SourcePdf, plan: Plan): Promise<Uint8
     }
   }
   return out.save({ useObjectStreams: true });
+}
+
+/**
+ * The imposed file is the same work as its source: it keeps the source's
+ * title, author, subject, keywords, dates and language.
+ */
+function copyDocumentInfo(from: PDFDocument, to: PDFDocument): void {
+  const title = from.getTitle();
+  const author = from.getAuthor();
+  const subject = from.getSubject();
+  const keywords = from.getKeywords();
+  const created = from.getCreationDate();
+  const modified = from.getModificationDate();
+  if (title !== undefined) to.setTitle(title);
+  if (author !== undefined) to.setAuthor(author);
+  if (subject !== undefined) to.setSubject(subject);
+  if (keywords !== undefined) to.setKeywords([keywords]);
+  if (created !== undefined) to.setCreationDate(created);
+  if (modified !== undefined) to.setModificationDate(modified);
+  const lang = from.catalog.get(PDFName.of('Lang'));
+  if (lang !== undefined) to.catalog.set(PDFName.of('Lang'), lang);
 }
 
 /**

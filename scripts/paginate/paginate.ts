@@ -12,6 +12,11 @@ const IN_PAGE = fileURLToPath(new URL('./in-page/zinepress-paged.js', import.met
 
 /** What the layout produced, as the renderer and the PDF writer need it. */
 export interface LayoutReport {
+  /** Letters of text (white space aside) in the document, and on the laid-out pages: they must be equal. */
+  sourceLetters: number;
+  laidOutLetters: number;
+  /** Pages with text pushed off the page, which would not print. */
+  overflowing: number[];
   pageCount: number;
   /** How many "notes" filler pages were kept before the card (0 to 3). */
   notesPages: number;

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildRow } from '../../scripts/build.ts';
 import { turnOf, wordBox } from '../helpers/boxes.ts';
@@ -118,6 +119,16 @@ describe('one build of the essay and its pocket version', () => {
           expect(sheet.height - box.top, where).toBeGreaterThanOrEqual(SAFE);
         }
       }
+    }
+  });
+
+  it('dates every PDF from the front matter and keeps its title and language', async () => {
+    const files = ['reading.pdf', 'booklet.pdf', 'slips.pdf'].map((file) => join(out, 'unifying-the-struggle', file));
+    for (const file of [...files, join(out, 'unifying-the-struggle-pocket', 'mini.pdf')]) {
+      const doc = await PDFDocument.load(await readFile(file), { updateMetadata: false });
+      expect(doc.getCreationDate()?.toISOString(), file).toBe('2025-03-08T00:00:00.000Z');
+      expect(doc.getTitle(), file).toMatch(/^Unifying the Struggle/);
+      expect(doc.catalog.lookup(PDFName.of('Lang'), PDFString, PDFHexString).decodeText(), file).toBe('en');
     }
   });
 

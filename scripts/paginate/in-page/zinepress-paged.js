@@ -91,6 +91,33 @@
     });
   }
 
+  // Letters of text (white space aside) under `root`, notes pages left out:
+  // compared before and after layout, they show text Paged.js dropped.
+  function letters(root) {
+    let count = 0;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode;
+      if (text.parentElement && text.parentElement.closest('.notes-page, template')) continue;
+      count += text.data.replace(/[\s\u00ad]+/g, '').length;
+    }
+    return count;
+  }
+
+  function textOffPage(page) {
+    const area = page.querySelector('.pagedjs_page_content');
+    if (!area) return false;
+    const edge = area.getBoundingClientRect().right;
+    const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    while (walker.nextNode()) {
+      if (walker.currentNode.data.trim() === '') continue;
+      range.selectNodeContents(walker.currentNode);
+      for (const rect of range.getClientRects()) if (rect.width > 0 && rect.left >= edge - 1) return true;
+    }
+    return false;
+  }
+
   function report(settled) {
     const all = pages();
     const headings = [...document.querySelectorAll('.pagedjs_pages :is(h1, h2, h3, h4)[id]')]
@@ -101,7 +128,14 @@
         text: heading.textContent.replace(/\u00ad/g, '').trim(),
         page: all.indexOf(heading.closest('.pagedjs_page')) + 1,
       }));
+    const source = document.querySelector('template[data-ref="pagedjs-content"]');
+    // Paged.js sets a page's content in CSS columns one page wide: text that did
+    // not fit runs into a second column, off the page, and is lost in print.
+    const overflowing = all.filter((page) => textOffPage(page)).map((page) => all.indexOf(page) + 1);
     return {
+      sourceLetters: source ? letters(source.content) : 0,
+      laidOutLetters: letters(document.querySelector('.pagedjs_pages')),
+      overflowing,
       pageCount: all.length,
       notesPages: settled.notesPages,
       cardPage: pageOf('.card-front'),
