@@ -28,13 +28,13 @@ Some text with a note.[^a]
 
 [^a]: The note.
 
-:::tear-off
+::::tear-off
 ## Keep this card
 :::address
 Somebody\\
 Somewhere 1
 :::
-:::
+::::
 `;
 
 let dir: string;
@@ -69,6 +69,23 @@ describe('zine build on bad input', () => {
     expect((await zine(['build', '--colour', 'red'], dir)).code).toBe(2);
     expect((await zine(['build', '--paper', 'tabloid'], dir)).code).toBe(2);
     expect((await zine(['fold'], dir)).code).toBe(2);
+  });
+
+  it('fails with the reason when a format asked for by name cannot be made', async () => {
+    const long = GOOD.replace('Some text with a note.', 'A long essay in short paragraphs.\n\n'.repeat(400));
+    await writeFile(join(dir, 'long.md'), long);
+    const result = await zine(['build', 'long.md', '--formats', 'mini', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/too long for the mini zine: it needs \d+ pages at 7 pt/);
+    const fallback = await zine(['build', 'long.md', '--formats', 'slips', '--out', 'out'], dir);
+    expect(fallback.code).toBe(0);
+  });
+
+  it('refuses to print a layout that lost text, naming the page', async () => {
+    await writeFile(join(dir, 'one-paragraph.md'), GOOD.replace('Some text with a note.', 'One endless paragraph. '.repeat(2500)));
+    const result = await zine(['build', 'one-paragraph.md', '--formats', 'reading', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/one-paragraph\.md: the reading layout lost text on page \d+/);
   });
 
   it('leaves the earlier outputs as they were when a build fails', async () => {
