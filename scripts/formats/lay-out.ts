@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { printPdf } from '../render/print-pdf.ts';
@@ -29,20 +29,25 @@ export interface Layout {
 
 /**
  * Paged.js can drop text it fails to break (a paragraph several pages long):
- * it runs off the page into a column nobody prints. A layout that is printed
- * must hold every letter of its source, all of it on the pages.
+ * the rest runs off the page into a column nobody prints. A layout that is
+ * printed must show every letter of its source.
  */
 export function isWhole(report: LayoutReport): boolean {
-  return report.laidOutLetters >= report.sourceLetters && report.overflowing.length === 0;
+  return report.printedLetters >= report.sourceLetters && report.clippedNotes.length === 0;
 }
 
 export function checkWhole(context: DocumentContext, { report, trim }: Layout): void {
+  if (report.clippedNotes.length > 0) {
+    throw new ContentError(
+      `${context.source}: in the ${trim} layout the footnotes on page ${report.clippedNotes.join(', ')} ` +
+        'do not fit below their calls and would be cut off: shorten them',
+    );
+  }
   if (isWhole(report)) return;
-  const lost = report.sourceLetters - report.laidOutLetters;
-  const where = report.overflowing.length > 0 ? ` on page ${report.overflowing.join(', ')}` : '';
+  const lost = report.sourceLetters - report.printedLetters;
   throw new ContentError(
-    `${context.source}: the ${trim} layout lost text${where}` +
-      `${lost > 0 ? ` (${lost} letters)` : ''}: Paged.js could not break it; split very long paragraphs`,
+    `${context.source}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters: ` +
+      'Paged.js could not break the text across pages; split very long paragraphs',
   );
 }
 
@@ -56,6 +61,27 @@ export async function layOut<T>(
   options: LayOutOptions,
   use: (layout: Layout) => Promise<T>,
 ): Promise<T> {
+  const browser = await context.browser;
+  return context.limit(async () => {
+    let layout = await layOutOnce(context, options, browser, 2);
+    if (!isWhole(layout.report)) {
+      // Paged.js 0.4.3 can drop a line at a page break where it keeps lines
+      // together for widows and orphans: then lay out once more without.
+      await layout.page.close();
+      layout = await layOutOnce(context, options, browser, 1);
+      if (isWhole(layout.report)) {
+        console.warn(`${context.source}: ${options.trim} layout made without widow and orphan control, which lost text`);
+      }
+    }
+    try {
+      return await use(layout);
+    } finally {
+      await layout.page.close();
+    }
+  });
+}
+
+async function layOutOnce(context: DocumentContext, options: LayOutOptions, browser: Browser, widows: number) {
   const { markdown, stage } = context;
   const { frontMatter } = markdown;
   const html = await buildDocument({
@@ -66,23 +92,17 @@ export async function layOut<T>(
     trim: options.trim,
     footnotes: frontMatter.footnotes,
     fontFaces: context.fontFaces,
+    widows,
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
   });
   const htmlPath = await stage.write(options.htmlName, html);
-  const browser = await context.browser;
-  return context.limit(async () => {
-    const { page, report } = await paginate({
-      browser,
-      htmlPath,
-      allowedDir: stage.dir,
-      notesPages: options.notesPages ?? true,
-    });
-    try {
-      return await use({ page, report, html, trim: options.trim });
-    } finally {
-      await page.close();
-    }
+  const { page, report } = await paginate({
+    browser,
+    htmlPath,
+    allowedDir: stage.dir,
+    notesPages: options.notesPages ?? true,
   });
+  return { page, report, html, trim: options.trim };
 }
 
 /** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */

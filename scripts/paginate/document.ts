@@ -33,6 +33,8 @@ export interface DocumentOptions {
   trim?: Trim;
   /** Body type size in points. Default: the stylesheet's (10 pt for reading). */
   fontSize?: number;
+  /** Fewest lines of a paragraph left at the top and at the foot of a page. Default: the stylesheet's (2). */
+  widows?: number;
   /** `stars` gives the author's *, **, ***; `numbers` gives 1, 2, 3. */
   footnotes: 'stars' | 'numbers';
   /** The @font-face rules (see fonts.ts). */
@@ -44,12 +46,14 @@ function buildRules(options: DocumentOptions): string {
   const [width, height] = TRIMS[options.trim ?? 'reading'][options.paper];
   const style = options.footnotes === 'stars' ? ', stars' : '';
   const fontSize = options.fontSize === undefined ? '' : `html { font-size: ${options.fontSize}pt; }`;
+  const widows = options.widows === undefined ? '' : `.essay { widows: ${options.widows}; orphans: ${options.widows}; }`;
   // Paged.js counts calls with `footnote` and the notes themselves with `footnote-marker`.
   return `@page { size: ${width} ${height}; }
 :root { --page-width: ${width}; --page-height: ${height}; }
 .footnote::footnote-call { content: counter(footnote${style}); }
 .footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }
-${fontSize}`;
+${fontSize}
+${widows}`;
 }
 
 function escapeHtml(text: string): string {

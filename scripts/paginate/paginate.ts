@@ -12,11 +12,13 @@ const IN_PAGE = fileURLToPath(new URL('./in-page/zinepress-paged.js', import.met
 
 /** What the layout produced, as the renderer and the PDF writer need it. */
 export interface LayoutReport {
-  /** Letters of text (white space aside) in the document, and on the laid-out pages: they must be equal. */
+  /** Letters of text (white space aside) in the document, and where the printed pages show them. */
   sourceLetters: number;
-  laidOutLetters: number;
-  /** Pages with text pushed off the page, which would not print. */
-  overflowing: number[];
+  printedLetters: number;
+  /** Pages whose footnotes are taller than their area, so that their last lines are cut off. */
+  clippedNotes: number[];
+  /** Footnotes (or parts of them) set on another page than their call. */
+  notesAway: { note: string; notePage: number; callPage: number }[];
   pageCount: number;
   /** How many "notes" filler pages were kept before the card (0 to 3). */
   notesPages: number;

@@ -91,31 +91,48 @@
     });
   }
 
-  // Letters of text (white space aside) under `root`, notes pages left out:
-  // compared before and after layout, they show text Paged.js dropped.
-  function letters(root) {
+  // Text that is ours, not the reader's: notes pages, and the hidden running title.
+  const NOT_COUNTED = '.notes-page, .running-title';
+  const countable = (text) => text.replace(/[\s\u00ad]+/g, '');
+  const ours = (node) => node.parentElement !== null && node.parentElement.closest(NOT_COUNTED) !== null;
+
+  // Letters of text (white space aside) in the document before layout.
+  function sourceLetters(fragment) {
     let count = 0;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
-      const text = walker.currentNode;
-      if (text.parentElement && text.parentElement.closest('.notes-page, template')) continue;
-      count += text.data.replace(/[\s\u00ad]+/g, '').length;
+      if (!ours(walker.currentNode)) count += countable(walker.currentNode.data).length;
     }
     return count;
   }
 
-  function textOffPage(page) {
-    const area = page.querySelector('.pagedjs_page_content');
-    if (!area) return false;
-    const edge = area.getBoundingClientRect().right;
-    const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+  // Letters a reader sees on one page. Paged.js sets a page's content in CSS
+  // columns one page wide: text it failed to fit runs into a second column,
+  // off the page, where nobody will print it. Letters there do not count.
+  function printedLetters(page) {
+    const area = page.querySelector('.pagedjs_area');
+    if (!area) return 0;
+    const edge = area.getBoundingClientRect().right - 1;
     const range = document.createRange();
+    let count = 0;
+    const walker = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
-      if (walker.currentNode.data.trim() === '') continue;
-      range.selectNodeContents(walker.currentNode);
-      for (const rect of range.getClientRects()) if (rect.width > 0 && rect.left >= edge - 1) return true;
+      const node = walker.currentNode;
+      if (countable(node.data) === '' || ours(node)) continue;
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      if (rects.every((rect) => rect.right <= edge + 1)) count += countable(node.data).length;
+      else if (rects.some((rect) => rect.left < edge)) {
+        for (let i = 0; i < node.data.length; i += 1) {
+          if (countable(node.data[i]) === '') continue;
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getBoundingClientRect();
+          if (rect.width > 0 && rect.left < edge) count += 1;
+        }
+      }
     }
-    return false;
+    return count;
   }
 
   function report(settled) {
@@ -129,13 +146,30 @@
         page: all.indexOf(heading.closest('.pagedjs_page')) + 1,
       }));
     const source = document.querySelector('template[data-ref="pagedjs-content"]');
+    // Every note belongs on the page of its call, all of it (a continued part counts too).
+    const pageIndex = (element) => all.indexOf(element.closest('.pagedjs_page')) + 1;
+    const notesAway = [...document.querySelectorAll('.pagedjs_pages [data-footnote-marker]')]
+      .map((note) => {
+        const ref = note.dataset.ref;
+        const call = document.querySelector(`.pagedjs_pages [data-footnote-call="${ref}"]`);
+        return { note: note.textContent.replace(/\u00ad/g, '').trim().slice(0, 40), notePage: pageIndex(note), callPage: call ? pageIndex(call) : 0 };
+      })
+      .filter(({ notePage, callPage }) => notePage !== callPage);
     // Paged.js sets a page's content in CSS columns one page wide: text that did
     // not fit runs into a second column, off the page, and is lost in print.
-    const overflowing = all.filter((page) => textOffPage(page)).map((page) => all.indexOf(page) + 1);
+    const printed = all.map((page) => printedLetters(page));
+    const clippedNotes = all
+      .filter((page) => {
+        const area = page.querySelector('.pagedjs_footnote_area');
+        const notes = page.querySelector('.pagedjs_footnote_inner_content');
+        return area && notes && notes.scrollHeight > area.clientHeight + 1;
+      })
+      .map((page) => all.indexOf(page) + 1);
     return {
-      sourceLetters: source ? letters(source.content) : 0,
-      laidOutLetters: letters(document.querySelector('.pagedjs_pages')),
-      overflowing,
+      sourceLetters: source ? sourceLetters(source.content) : 0,
+      printedLetters: printed.reduce((sum, count) => sum + count, 0),
+      clippedNotes,
+      notesAway,
       pageCount: all.length,
       notesPages: settled.notesPages,
       cardPage: pageOf('.card-front'),
