@@ -159,3 +159,18 @@ describe('numbered footnotes', () => {
     expect(page.words.some((word) => word.str.includes('*'))).toBe(false);
   });
 });
+
+describe('footnotes too long for their page', () => {
+  it('are refused with the pages named, not printed cut off', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zine-long-notes-'));
+    const source = join(dir, 'long-notes.md');
+    const words = (count: number, seed: number) =>
+      Array.from({ length: count }, (_, i) => ['rent', 'strike', 'union', 'care', 'wages'][(i * 7 + seed) % 5]).join(' ');
+    const paragraphs = Array.from({ length: 30 }, (_, i) => `${words(90, i)}.[^n${i}]`).join('\n\n');
+    const notes = Array.from({ length: 30 }, (_, i) => `[^n${i}]: ${words(20 + (i % 5) * 25, i)}.`).join('\n\n');
+    await writeFile(source, `---\ntitle: Long notes\n---\n\n${paragraphs}\n\n${notes}\n`);
+    await expect(build({ files: [source], out: dir, progress: false, formats: ['reading'] })).rejects.toThrow(
+      /the footnotes on page [\d, ]+ do not fit below their calls/,
+    );
+  });
+});

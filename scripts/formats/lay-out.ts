@@ -33,7 +33,9 @@ export interface Layout {
  * printed must show every letter of its source.
  */
 export function isWhole(report: LayoutReport): boolean {
-  return report.printedLetters >= report.sourceLetters && report.clippedNotes.length === 0;
+  return (
+    report.printedLetters >= report.sourceLetters && report.clippedNotes.length === 0 && report.notesAway.length === 0
+  );
 }
 
 export function checkWhole(context: DocumentContext, { report, trim }: Layout): void {
@@ -41,6 +43,13 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
     throw new ContentError(
       `${context.source}: in the ${trim} layout the footnotes on page ${report.clippedNotes.join(', ')} ` +
         'do not fit below their calls and would be cut off: shorten them',
+    );
+  }
+  const away = report.notesAway[0];
+  if (away !== undefined) {
+    throw new ContentError(
+      `${context.source}: in the ${trim} layout the footnote "${away.note}…" is on page ${away.notePage}, ` +
+        `its call on page ${away.callPage}: shorten the note or the paragraph around its call`,
     );
   }
   if (isWhole(report)) return;
