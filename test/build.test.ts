@@ -91,6 +91,8 @@ describe('the reading edition of the essay', () => {
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((font) => !font.embedded)).toEqual([]);
     expect(fonts.some((font) => font.name.includes('SourceSerif4'))).toBe(true);
+    // No system font stood in for a missing glyph.
+    expect(fonts.map((font) => font.name).filter((name) => !/Source(Serif4|Sans3|CodePro)/.test(name))).toEqual([]);
   });
 
   it('is tagged, has metadata and bookmarks', async () => {
