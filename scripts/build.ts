@@ -39,8 +39,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
   const limit = createLimiter(settings.concurrency);
   try {
-    const rows = await Promise.all(sources.map((source) => buildSource(source, settings, browser, limit)));
-    return rows.flat();
+    // Each document finishes (or fails and cleans up) before the browser closes.
+    const settled = await Promise.allSettled(sources.map((source) => buildSource(source, settings, browser, limit)));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
   } finally {
     await closeBrowser(browser);
   }

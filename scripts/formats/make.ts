@@ -63,7 +63,9 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
   const started = performance.now();
   const make = makers(context);
   const say = (line: string) => progress && console.log(`${context.name}: ${line}`);
-  const made = await Promise.all(
+  // Every format runs to its end before a failure is reported, so that nothing
+  // still writes into the stage while the caller throws it away.
+  const settled = await Promise.allSettled(
     [...wanted].map(async ([format, how]): Promise<FormatOutput | undefined> => {
       try {
         const output = await make[format]();
@@ -79,5 +81,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
       }
     }),
   );
-  return made.filter((output) => output !== undefined);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.flatMap((result) => (result.status === 'fulfilled' && result.value !== undefined ? [result.value] : []));
 }
