@@ -17,6 +17,8 @@ export interface LayOutOptions {
   notesPages?: boolean;
   /** The HTML body to lay out. Default: the whole document from the markdown stage. */
   body?: string;
+  /** Pages beyond which the layout is of no use, so not worth redoing. Default: no limit. */
+  maxPages?: number;
 }
 
 /** A laid-out tab, with what it was laid out from. */
@@ -73,7 +75,8 @@ export async function layOut<T>(
   const browser = await context.browser;
   return context.limit(async () => {
     let layout = await layOutOnce(context, options, browser, 2);
-    if (!isWhole(layout.report)) {
+    const tooLong = layout.report.pageCount > (options.maxPages ?? Infinity);
+    if (!isWhole(layout.report) && !tooLong) {
       // Paged.js 0.4.3 can drop a line at a page break where it keeps lines
       // together for widows and orphans: then lay out once more without.
       await layout.page.close();

@@ -12,7 +12,8 @@ const MINI_PAGES = 8;
  * too when all of it fits in the mini zine's 8 pages.
  */
 function tryMini(context: DocumentContext, fontSize: number) {
-  return layOut(context, { trim: 'mini', htmlName: '.mini.html', fontSize }, async (layout) => {
+  const options = { trim: 'mini', htmlName: '.mini.html', fontSize, maxPages: MINI_PAGES } as const;
+  return layOut(context, options, async (layout) => {
     const fits = layout.report.pageCount <= MINI_PAGES && isWhole(layout.report);
     return { pages: layout.report.pageCount, pdf: fits ? await print(context, layout) : undefined };
   });
