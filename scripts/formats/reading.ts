@@ -28,7 +28,6 @@ export function layOutReading(context: DocumentContext): Promise<Reading> {
   return layOut(context, { trim: 'reading', htmlName: `${context.name}.html` }, async (layout) => {
     checkWhole(context, layout);
     check(context.source, layout.report);
-    console.error('DEBUG notesAway', JSON.stringify(layout.report.notesAway));
     return { pdf: await print(context, layout), report: layout.report };
   });
 }

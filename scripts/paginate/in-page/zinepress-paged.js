@@ -5,7 +5,9 @@
 //   2. a "notes" filler page before the back matter, repeated (or removed) after
 //      layout so that the total is a multiple of 4 and the card front is on 4k+1;
 //   3. footnote ids numbered in order instead of Paged.js's random ones;
-//   4. a report of the layout: page count and the page of every heading.
+//   4. a report of the layout for the checks before printing: page count, the
+//      page of every heading, letters before and after layout, footnotes set
+//      away from their call or cut off at the foot.
 (() => {
   const HIDDEN = 'zinepress-hidden';
 
@@ -150,13 +152,11 @@
     const pageIndex = (element) => all.indexOf(element.closest('.pagedjs_page')) + 1;
     const notesAway = [...document.querySelectorAll('.pagedjs_pages [data-footnote-marker]')]
       .map((note) => {
-        const ref = note.dataset.ref;
-        const call = document.querySelector(`.pagedjs_pages [data-footnote-call="${ref}"]`);
-        return { note: note.textContent.replace(/\u00ad/g, '').trim().slice(0, 40), notePage: pageIndex(note), callPage: call ? pageIndex(call) : 0 };
+        const call = document.querySelector(`.pagedjs_pages [data-footnote-call="${note.dataset.ref}"]`);
+        const text = note.textContent.replace(/\u00ad/g, '').trim().slice(0, 40);
+        return { note: text, notePage: pageIndex(note), callPage: call ? pageIndex(call) : 0 };
       })
       .filter(({ notePage, callPage }) => notePage !== callPage);
-    // Paged.js sets a page's content in CSS columns one page wide: text that did
-    // not fit runs into a second column, off the page, and is lost in print.
     const printed = all.map((page) => printedLetters(page));
     const clippedNotes = all
       .filter((page) => {
