@@ -2,8 +2,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { printPdf } from '../render/print-pdf.ts';
-import { ContentError } from '../util/errors.ts';
 import { sourceDate } from '../util/source-date.ts';
+import { checkWhole, isWhole } from './checks.ts';
 import type { DocumentContext } from './context.ts';
 
 export interface LayOutOptions {
@@ -27,39 +27,6 @@ export interface Layout {
   report: LayoutReport;
   html: string;
   trim: Trim;
-}
-
-/**
- * Paged.js can drop text it fails to break (a paragraph several pages long):
- * the rest runs off the page into a column nobody prints. A layout that is
- * printed must show every letter of its source.
- */
-export function isWhole(report: LayoutReport): boolean {
-  return (
-    report.printedLetters >= report.sourceLetters && report.clippedNotes.length === 0 && report.notesAway.length === 0
-  );
-}
-
-export function checkWhole(context: DocumentContext, { report, trim }: Layout): void {
-  if (report.clippedNotes.length > 0) {
-    throw new ContentError(
-      `${context.source}: in the ${trim} layout the footnotes on page ${report.clippedNotes.join(', ')} ` +
-        'do not fit below their calls and would be cut off: shorten them',
-    );
-  }
-  const away = report.notesAway[0];
-  if (away !== undefined) {
-    throw new ContentError(
-      `${context.source}: in the ${trim} layout the footnote "${away.note}…" is on page ${away.notePage}, ` +
-        `its call on page ${away.callPage}: shorten the note or the paragraph around its call`,
-    );
-  }
-  if (isWhole(report)) return;
-  const lost = report.sourceLetters - report.printedLetters;
-  throw new ContentError(
-    `${context.source}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters: ` +
-      'Paged.js could not break the text across pages; split very long paragraphs',
-  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import { imposePdf } from '../impose/impose.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
-import { isWhole, layOut, print } from './lay-out.ts';
+import { isWhole } from './checks.ts';
+import { layOut, print } from './lay-out.ts';
 
 /** Body sizes tried for the mini zine, largest first; the last is the legible floor. */
 export const MINI_FONT_SIZES: readonly number[] = [9, 8.5, 8, 7.5, 7];

@@ -1,23 +1,11 @@
-import { ContentError } from '../util/errors.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
-import { checkWhole, layOut, print } from './lay-out.ts';
+import { checkBackMatter, checkWhole } from './checks.ts';
+import { layOut, print } from './lay-out.ts';
 
 export interface Reading {
   pdf: Uint8Array;
   report: LayoutReport;
-}
-
-/** Layout problems that only show once the pages exist. */
-function check(source: string, report: LayoutReport): void {
-  if (report.cardPages > 1) {
-    throw new ContentError(
-      `${source}: the tear-out card takes ${report.cardPages} pages; it must fit on one: shorten the :::tear-off text`,
-    );
-  }
-  if (report.pageCount % 4 !== 0) {
-    throw new ContentError(`${source}: the layout has ${report.pageCount} pages, not a multiple of 4`);
-  }
 }
 
 /**
@@ -27,7 +15,7 @@ function check(source: string, report: LayoutReport): void {
 export function layOutReading(context: DocumentContext): Promise<Reading> {
   return layOut(context, { trim: 'reading', htmlName: `${context.name}.html` }, async (layout) => {
     checkWhole(context, layout);
-    check(context.source, layout.report);
+    checkBackMatter(context.source, layout.report);
     return { pdf: await print(context, layout), report: layout.report };
   });
 }

@@ -21,7 +21,7 @@ function cardSections(html: string): string | undefined {
 export async function makeSlips(context: DocumentContext): Promise<Uint8Array> {
   const body = cardSections(context.markdown.html);
   if (body === undefined) {
-    throw new FormatSkipped('slips', `${context.source}: no :::tear-off card to make slips of`);
+    throw new FormatSkipped('slips', `${context.source}: no ::::tear-off card to make slips of`);
   }
   const options = { trim: 'card', htmlName: '.card.html', notesPages: false, body } as const;
   const card = await layOut(context, options, async (layout) => {

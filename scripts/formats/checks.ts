@@ -1,0 +1,54 @@
+/**
+ * The checks a layout passes before it is printed: what a reader holding the
+ * zine would notice, found in the layout report instead.
+ */
+import type { LayoutReport } from '../paginate/paginate.ts';
+import { ContentError } from '../util/errors.ts';
+import type { DocumentContext } from './context.ts';
+import type { Layout } from './lay-out.ts';
+
+/**
+ * A layout is whole when a reader would find all of it: every letter of the
+ * source on a page (Paged.js can drop text it fails to break, such as a
+ * paragraph several pages long: it runs off the page into a column nobody
+ * prints), and every footnote whole on the page of its call.
+ */
+export function isWhole(report: LayoutReport): boolean {
+  return (
+    report.printedLetters >= report.sourceLetters && report.clippedNotes.length === 0 && report.notesAway.length === 0
+  );
+}
+
+export function checkWhole(context: DocumentContext, { report, trim }: Layout): void {
+  if (report.clippedNotes.length > 0) {
+    throw new ContentError(
+      `${context.source}: in the ${trim} layout the footnotes on page ${report.clippedNotes.join(', ')} ` +
+        'do not fit below their calls and would be cut off: shorten them',
+    );
+  }
+  const away = report.notesAway[0];
+  if (away !== undefined) {
+    throw new ContentError(
+      `${context.source}: in the ${trim} layout the footnote "${away.note}…" is on page ${away.notePage}, ` +
+        `its call on page ${away.callPage}: shorten the note or the paragraph around its call`,
+    );
+  }
+  if (isWhole(report)) return;
+  const lost = report.sourceLetters - report.printedLetters;
+  throw new ContentError(
+    `${context.source}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters: ` +
+      'Paged.js could not break the text across pages; split very long paragraphs',
+  );
+}
+
+/** The reading edition must fold: a card of one page, and a multiple of 4 pages. */
+export function checkBackMatter(source: string, report: LayoutReport): void {
+  if (report.cardPages > 1) {
+    throw new ContentError(
+      `${source}: the tear-out card takes ${report.cardPages} pages; it must fit on one: shorten the ::::tear-off text`,
+    );
+  }
+  if (report.pageCount % 4 !== 0) {
+    throw new ContentError(`${source}: the layout has ${report.pageCount} pages, not a multiple of 4`);
+  }
+}
