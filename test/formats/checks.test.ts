@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkBackMatter, checkWhole, isWhole } from '../../scripts/formats/checks.ts';
+import type { DocumentContext } from '../../scripts/formats/context.ts';
+import type { Layout } from '../../scripts/formats/lay-out.ts';
+import type { LayoutReport } from '../../scripts/paginate/paginate.ts';
+import { ContentError } from '../../scripts/util/errors.ts';
+
+const whole: LayoutReport = {
+  sourceLetters: 1000,
+  printedLetters: 1000,
+  clippedNotes: [],
+  notesAway: [],
+  pageCount: 12,
+  notesPages: 1,
+  cardPage: 9,
+  cardPages: 1,
+  headings: [],
+};
+const context = { source: 'source/x.md' } as DocumentContext;
+const layout = (report: Partial<LayoutReport>) => ({ report: { ...whole, ...report }, trim: 'reading' }) as Layout;
+
+describe('the checks before printing', () => {
+  it('pass a layout with every letter on a page and every note by its call', () => {
+    expect(isWhole(whole)).toBe(true);
+    expect(() => checkWhole(context, layout({}))).not.toThrow();
+    expect(() => checkBackMatter('source/x.md', whole)).not.toThrow();
+  });
+
+  it('refuse lost letters, saying how many', () => {
+    expect(isWhole({ ...whole, printedLetters: 940 })).toBe(false);
+    expect(() => checkWhole(context, layout({ printedLetters: 940 }))).toThrow(
+      /^source\/x\.md: the reading layout lost 60 of 1000 letters/,
+    );
+  });
+
+  it('refuse footnotes cut off or set away from their call, naming the pages', () => {
+    expect(() => checkWhole(context, layout({ clippedNotes: [3, 7] }))).toThrow(/footnotes on page 3, 7 do not fit/);
+    const away = { note: 'Concern trolling: A disingenuous', notePage: 6, callPage: 5 };
+    expect(() => checkWhole(context, layout({ notesAway: [away] }))).toThrow(
+      /the footnote "Concern trolling: A disingenuous…" is on page 6, its call on page 5/,
+    );
+  });
+
+  it('refuse a card of two pages and a page count that does not fold', () => {
+    expect(() => checkBackMatter('source/x.md', { ...whole, cardPages: 2 })).toThrow(ContentError);
+    expect(() => checkBackMatter('source/x.md', { ...whole, pageCount: 14 })).toThrow(/14 pages, not a multiple of 4/);
+  });
+});
