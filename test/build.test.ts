@@ -21,6 +21,16 @@ beforeAll(async () => {
   pages = await readPages(bytes);
 });
 
+/** Whether a footnote's line starts with `mark` followed by text that starts with `start`. */
+function markerBefore(page: PdfPage, mark: string, start: string): boolean {
+  return page.words.some((word) => {
+    if (word.str.trim() !== mark) return false;
+    const line = page.words.filter((other) => Math.abs(other.y - word.y) < 1 && other.x > word.x);
+    const rest = line.sort((a, b) => a.x - b.x).map((other) => other.str).join('');
+    return compact(rest).startsWith(compact(start));
+  });
+}
+
 const pageWith = (phrase: string): number => pages.findIndex((page) => compact(page.text).includes(compact(phrase))) + 1;
 
 describe('the reading edition of the essay', () => {
@@ -44,14 +54,7 @@ describe('the reading edition of the essay', () => {
       expect(notePage, note).toBeGreaterThan(0);
       expect(pageWith(call), call).toBe(notePage);
       const page = pages[notePage - 1] as PdfPage;
-      // The marker starts the note's first line: the rest of that line is the note's text.
-      const marker = page.words.find((word) => {
-        if (word.str.trim() !== mark) return false;
-        const line = page.words.filter((other) => Math.abs(other.y - word.y) < 1 && other.x > word.x);
-        const rest = line.sort((a, b) => a.x - b.x).map((other) => other.str).join('');
-        return compact(rest).startsWith(compact(note.split(':')[0] as string));
-      });
-      expect(marker, `${mark} before "${note}"`).toBeDefined();
+      expect(markerBefore(page, mark, note.split(':')[0] as string), `${mark} before "${note}"`).toBe(true);
     }
   });
 
@@ -151,12 +154,7 @@ describe('numbered footnotes', () => {
     await build({ files: [source], out: dir, progress: false, formats: ['reading'] });
     const page = (await readPages(await readFile(join(dir, 'numbers', 'reading.pdf'))))[1] as PdfPage;
     for (const [mark, note] of [['1', 'Alpha note'], ['2', 'Beta note']] as const) {
-      // The marker starts the note's line: the rest of that line is the note.
-      const marker = page.words.find((word) => {
-        const rest = page.words.filter((other) => Math.abs(other.y - word.y) < 1 && other.x > word.x);
-        return word.str.trim() === mark && compact(rest.map((other) => other.str).join('')) === compact(note);
-      });
-      expect(marker, `${mark} before ${note}`).toBeDefined();
+      expect(markerBefore(page, mark, note), `${mark} before ${note}`).toBe(true);
     }
     expect(page.words.some((word) => word.str.includes('*'))).toBe(false);
   });
