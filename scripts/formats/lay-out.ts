@@ -13,7 +13,7 @@ export interface LayOutOptions {
   htmlName: string;
   /** Body type size in points. Default: the stylesheet's. */
   fontSize?: number;
-  /** Add notes pages to reach a multiple of 4. Default: true. */
+  /** Add notes pages to reach a multiple of 4. Default: paginate's (true). */
   notesPages?: boolean;
   /** The HTML body to lay out. Default: the whole document from the markdown stage. */
   body?: string;
@@ -79,7 +79,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     browser,
     htmlPath,
     allowedDir: stage.dir,
-    notesPages: options.notesPages ?? true,
+    ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
   });
   return { page, report, html, trim: options.trim };
 }
