@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { launchArgs } from '../../scripts/render/browser.ts';
+import { findBrowser, SYSTEM_BROWSER_PATHS } from '../../scripts/render/find-browser.ts';
+
+describe('findBrowser', () => {
+  it('takes PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, before any system path', async () => {
+    expect(await findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath, CHROME_PATH: '/bin/sh' })).toEqual({
+      executablePath: process.execPath,
+      source: 'env',
+    });
+    expect(await findBrowser({ CHROME_PATH: process.execPath })).toEqual({ executablePath: process.execPath, source: 'env' });
+  });
+
+  it('passes over a variable that names no file, to the usual system paths', async () => {
+    const system = SYSTEM_BROWSER_PATHS.find((path) => existsSync(path));
+    const found = await findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/nowhere/chrome', PUPPETEER_CACHE_DIR: '/nowhere' });
+    expect(found).toEqual(system === undefined ? undefined : { executablePath: system, source: 'system' });
+  });
+});
+
+describe('launchArgs', () => {
+  it('runs offline and quiet, and without the sandbox only as root', () => {
+    expect(launchArgs(true)).toContain('--no-sandbox');
+    expect(launchArgs(false)).not.toContain('--no-sandbox');
+    for (const flag of ['--disable-background-networking', '--disable-component-update', '--no-first-run']) {
+      expect(launchArgs(false)).toContain(flag);
+    }
+  });
+});
