@@ -126,16 +126,19 @@ describe('the reading edition of the essay', () => {
   });
 });
 
+/** Builds the reading edition of a markdown text written to a fresh folder, and returns its PDF. */
+async function buildReading(markdown: string): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'zine-text-'));
+  await writeFile(join(dir, 'text.md'), markdown);
+  await build({ files: [join(dir, 'text.md')], out: dir, progress: false, formats: ['reading'] });
+  return readFile(join(dir, 'text', 'reading.pdf'));
+}
+
 describe('text in other scripts', () => {
   it('is set in the bundled fonts only: Greek, Cyrillic and Vietnamese included', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'zine-scripts-'));
-    const source = join(dir, 'scripts.md');
-    await writeFile(
-      source,
+    const pdf = await buildReading(
       '---\ntitle: Solidarity\n---\n\nΑλληλεγγύη στους εργάτες. Солидарность трудящихся. Đoàn kết công nhân. Solidarität.\n',
     );
-    await build({ files: [source], out: dir, progress: false, formats: ['reading'] });
-    const pdf = await readFile(join(dir, 'scripts', 'reading.pdf'));
     const text = (await readPages(pdf)).map((page) => page.text).join(' ');
     for (const phrase of ['Αλληλεγγύη', 'Солидарность', 'Đoàn kết', 'Solidarität']) expect(text).toContain(phrase);
     const fonts = await fontsOf(pdf);
@@ -145,14 +148,10 @@ describe('text in other scripts', () => {
 
 describe('numbered footnotes', () => {
   it('marks the notes 1 and 2 when the front matter asks for numbers', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'zine-numbers-'));
-    const source = join(dir, 'numbers.md');
-    await writeFile(
-      source,
+    const pdf = await buildReading(
       '---\ntitle: Numbers\nfootnotes: numbers\n---\n\nFirst call.[^a] Second call.[^b]\n\n[^a]: Alpha note.\n\n[^b]: Beta note.\n',
     );
-    await build({ files: [source], out: dir, progress: false, formats: ['reading'] });
-    const page = (await readPages(await readFile(join(dir, 'numbers', 'reading.pdf'))))[1] as PdfPage;
+    const page = (await readPages(pdf))[1] as PdfPage;
     for (const [mark, note] of [['1', 'Alpha note'], ['2', 'Beta note']] as const) {
       expect(markerBefore(page, mark, note), `${mark} before ${note}`).toBe(true);
     }
@@ -162,14 +161,11 @@ describe('numbered footnotes', () => {
 
 describe('footnotes too long for their page', () => {
   it('are refused with the pages named, not printed cut off', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'zine-long-notes-'));
-    const source = join(dir, 'long-notes.md');
     const words = (count: number, seed: number) =>
       Array.from({ length: count }, (_, i) => ['rent', 'strike', 'union', 'care', 'wages'][(i * 7 + seed) % 5]).join(' ');
     const paragraphs = Array.from({ length: 30 }, (_, i) => `${words(90, i)}.[^n${i}]`).join('\n\n');
     const notes = Array.from({ length: 30 }, (_, i) => `[^n${i}]: ${words(20 + (i % 5) * 25, i)}.`).join('\n\n');
-    await writeFile(source, `---\ntitle: Long notes\n---\n\n${paragraphs}\n\n${notes}\n`);
-    await expect(build({ files: [source], out: dir, progress: false, formats: ['reading'] })).rejects.toThrow(
+    await expect(buildReading(`---\ntitle: Long notes\n---\n\n${paragraphs}\n\n${notes}\n`)).rejects.toThrow(
       /the footnotes on page [\d, ]+ do not fit below their calls/,
     );
   });
