@@ -24,7 +24,11 @@ export function wordBox(word: Word & { transform: number[] }): Box {
   return { left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) };
 }
 
-/** Whether the word reads upright (0°) or upside down (180°). */
-export function turnOf(word: { transform: number[] }): 0 | 180 {
-  return (word.transform[0] ?? 1) < 0 ? 180 : 0;
+export type Quarter = 0 | 90 | 180 | 270;
+
+/** How the word is turned on the page, counter-clockwise, from its text matrix. */
+export function turnOf(word: { transform: number[] }): Quarter {
+  const [a = 1, b = 0] = word.transform;
+  const degrees = Math.round((Math.atan2(b, a) * 180) / Math.PI);
+  return (((degrees % 360) + 360) % 360) as Quarter;
 }

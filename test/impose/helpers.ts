@@ -6,10 +6,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-
-export type Quarter = 0 | 90 | 180 | 270;
+import { turnOf, type Quarter } from '../helpers/boxes.ts';
+import { readPages } from '../helpers/pdf.ts';
 
 /** A page number found on an output page: where its text starts and how it is turned. */
 export interface PlacedNumber {
@@ -30,28 +28,17 @@ export interface ReadSheet {
 
 /** Every output page's size and the page numbers drawn on it (see sample.ts). */
 export async function readBack(pdf: Uint8Array): Promise<ReadSheet[]> {
-  // pdfjs takes ownership of the buffer it is given, and refuses a Buffer: hand it a plain copy.
-  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
-  const sheets: ReadSheet[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const page = await doc.getPage(i);
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-    const content = await page.getTextContent();
-    const numbers = content.items
-      .filter((item): item is TextItem => 'str' in item && /^\d+$/.test(item.str))
-      .map((item) => {
-        const [a, b, , , e, f] = item.transform as [number, number, number, number, number, number];
-        return { n: Number(item.str), x: e, y: f, turn: turnOf(a, b), size: Math.hypot(a, b) };
-      });
-    sheets.push({ width: x1 - x0, height: y1 - y0, numbers });
-  }
-  await doc.destroy();
-  return sheets;
-}
-
-function turnOf(a: number, b: number): Quarter {
-  const degrees = Math.round((Math.atan2(b, a) * 180) / Math.PI);
-  return (((degrees % 360) + 360) % 360) as Quarter;
+  const pages = await readPages(pdf);
+  return pages.map(({ width, height, words }) => ({
+    width,
+    height,
+    numbers: words
+      .filter((word) => /^\d+$/.test(word.str))
+      .map((word) => {
+        const [a = 1, b = 0] = word.transform;
+        return { n: Number(word.str), x: word.x, y: word.y, turn: turnOf(word), size: Math.hypot(a, b) };
+      }),
+  }));
 }
 
 /** The number `n` on a read-back sheet; fails the test if it is missing or doubled. */
