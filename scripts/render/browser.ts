@@ -45,13 +45,3 @@ export async function closeBrowser(starting: Promise<Browser>): Promise<void> {
   const browser = await starting.catch(() => undefined);
   await browser?.close();
 }
-
-/** Runs `work` with a fresh browser and always closes it. */
-export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await launchBrowser();
-  try {
-    return await work(browser);
-  } finally {
-    await browser.close();
-  }
-}
