@@ -19,6 +19,7 @@ import { stageFonts } from './paginate/fonts.ts';
 import { closeBrowser, launchBrowser } from './render/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
 import { FileError } from './util/errors.ts';
+import { outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
 
 /** One line of the closing table. */
@@ -34,6 +35,7 @@ export interface BuildRow {
 export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const settings = resolveBuildOptions(options);
   const sources = settings.files.length > 0 ? settings.files : await listSources(settings.sourceDir);
+  refuseSharedFolders(sources, settings.out);
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
@@ -70,8 +72,11 @@ async function buildSource(
   const { frontMatter } = markdown;
   const wanted = wantedFormats(settings.formats, frontMatter.formats);
 
-  // 2. A staging folder with the fonts and images every layout uses.
-  const stage = await openStage(join(settings.out, name));
+  // 2. A staging folder with the fonts and images every layout uses; the
+  // folder it replaces must be the build's own, and hold none of its input.
+  const target = outFolder(settings.out, source);
+  refuseInputsInside(target, source, markdown.assets);
+  const stage = await openStage(target);
   try {
     const context: DocumentContext = {
       name,

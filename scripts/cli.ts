@@ -1,17 +1,21 @@
 /**
  * `zine`: the command line. Parses the words, runs the command, and turns
  * errors into one clear message and an exit code (0 done, 1 a problem in the
- * content or config, 2 a usage error). Each command's code is loaded only when
- * that command runs, so `zine impose` does not pay for the whole build.
+ * content, config or files, 2 a usage error, 3 a fault of Zinepress itself,
+ * whose stack `--debug` prints; 130 and 143 when stopped by Ctrl-C or SIGTERM).
+ * Each command's code is loaded only when that command runs, so `zine impose`
+ * does not pay for the whole build.
  */
 import { parseArgs } from 'node:util';
 import type { Format, PaperSize } from './config/frontmatter.ts';
-import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError, ZineError } from './util/errors.ts';
+import { EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FileError, isSystemError, UsageError, ZineError } from './util/errors.ts';
+import { exitOnSignal } from './util/exit.ts';
 
 const USAGE = `usage:
   zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips]
   zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
-  zine --help`;
+  zine --help
+  --debug (with any command) prints the stack of an internal error`;
 
 async function buildCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -63,20 +67,35 @@ function describe(error: ZineError): string {
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  exitOnSignal();
   try {
-    await run(argv);
+    await run(argv.filter((word) => word !== '--debug'));
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof ZineError) {
-      console.error(describe(error));
-      return error.exitCode;
-    }
-    // parseArgs reports unknown flags and missing values with a code of its own.
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      console.error(`zine: ${error.message}\n${USAGE}`);
-      return EXIT_USAGE;
-    }
-    console.error(error);
+    return report(error, debug);
+  }
+}
+
+/** Prints what went wrong, in one line unless it is a bug and --debug is on; returns the exit code. */
+export function report(error: unknown, debug: boolean): number {
+  if (error instanceof ZineError) {
+    console.error(describe(error));
+    if (debug && error.cause instanceof Error) console.error(error.cause);
+    return error.exitCode;
+  }
+  // parseArgs reports unknown flags and missing values with a code of its own.
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`zine: ${error.message}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  // A file system error that no step wrapped: still the user's disk, not a bug.
+  if (isSystemError(error)) {
+    console.error(`zine: ${new FileError(error.path, 'use', error).message}`);
     return EXIT_CONTENT;
   }
+  const message = error instanceof Error ? error.message : String(error);
+  if (debug) console.error(error);
+  else console.error(`zine: internal error: ${message.split('\n')[0]} (run again with --debug for details)`);
+  return EXIT_INTERNAL;
 }

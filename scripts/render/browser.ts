@@ -1,5 +1,6 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { ZineError } from '../util/errors.ts';
+import { onExitStop } from '../util/exit.ts';
 import { findBrowser } from './find-browser.ts';
 import { fontconfigEnv } from './fontconfig.ts';
 
@@ -24,26 +25,62 @@ export function launchArgs(isRoot: boolean): string[] {
   ];
 }
 
-/** Starts the one browser a build uses. */
+/** How each running browser is stopped if the process ends before closing it. */
+const forgetters = new WeakMap<Browser, () => void>();
+
+/**
+ * Starts the one browser a build uses. It is driven over a pipe rather than a
+ * socket: Chromium quits when the pipe closes, so it dies with the build even
+ * on a `kill -9`. The build handles signals itself (see util/exit.ts).
+ */
 export async function launchBrowser(): Promise<Browser> {
   const found = await findBrowser();
   if (found === undefined) {
     throw new ZineError('no Chromium or Chrome found: run `npm install` again, or set PUPPETEER_EXECUTABLE_PATH');
   }
   try {
-    return await puppeteer.launch({
+    const browser = await puppeteer.launch({
       executablePath: found.executablePath,
       headless: true,
       args: launchArgs(process.getuid?.() === 0),
       env: await fontconfigEnv(),
+      pipe: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
+    forgetters.set(browser, onExitStop(() => killGroup(browser.process()?.pid)));
+    return browser;
   } catch (error) {
-    throw new ZineError(`cannot start the browser at ${found.executablePath}`, { cause: error });
+    throw new ZineError(`cannot start the browser at ${found.executablePath}: ${launchFailure(error)}`, { cause: error });
+  }
+}
+
+/** Puppeteer's launch errors run on over many lines; the browser's own complaint is the useful one. */
+function launchFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/TROUBLESHOOTING|pptr\.dev/.test(line));
+  const said = lines.find((line) => /error|cannot|can't|not found|denied|exec/i.test(line) && !/^Failed to launch/.test(line));
+  return said ?? lines[0] ?? 'it did not start';
+}
+
+/** Chromium runs in a process group of its own (puppeteer starts it detached): all of it goes. */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    process.kill(pid, 'SIGKILL');
   }
 }
 
 /** Closes a browser that may still be starting, or may have failed to start. */
 export async function closeBrowser(starting: Promise<Browser>): Promise<void> {
   const browser = await starting.catch(() => undefined);
-  await browser?.close();
+  if (browser === undefined) return;
+  try {
+    await browser.close();
+  } finally {
+    forgetters.get(browser)?.();
+  }
 }

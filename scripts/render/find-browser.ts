@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, computeExecutablePath, getInstalledBrowsers } from '@puppeteer/browsers';
+import { ZineError } from '../util/errors.ts';
 
 /** Where a Chromium-family browser was found, and how. */
 export interface FoundBrowser {
@@ -30,11 +31,15 @@ export function puppeteerCacheDir(env: NodeJS.ProcessEnv = process.env): string 
 /**
  * Finds a browser in this order: PUPPETEER_EXECUTABLE_PATH or CHROME_PATH,
  * the usual system paths, puppeteer's cache. Returns undefined when there is none.
+ * A variable that names no file is a mistake to report, not a reason to use
+ * another browser than the one asked for.
  */
 export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser | undefined> {
   for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {
     const path = env[name];
-    if (path !== undefined && path !== '' && existsSync(path)) return { executablePath: path, source: 'env' };
+    if (path === undefined || path === '') continue;
+    if (!existsSync(path)) throw new ZineError(`${name} is set to ${path}, which does not exist: fix or unset it`);
+    return { executablePath: path, source: 'env' };
   }
   const system = SYSTEM_BROWSER_PATHS.find((path) => existsSync(path));
   if (system !== undefined) return { executablePath: system, source: 'system' };

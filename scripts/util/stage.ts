@@ -1,14 +1,21 @@
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FileError } from './errors.ts';
+import { onExit } from './exit.ts';
+import { ContentError, FileError } from './errors.ts';
+import { removeStaleStages, STAGE_PREFIX } from './stale-stages.ts';
 
 /**
  * A staging folder for one document's outputs. Everything is written there
  * first; `commit` moves the files into the output folder only once the whole
  * document is done, so a failed build leaves earlier outputs as they were and
  * never a half-written file. The folder sits inside the output folder (same
- * file system, so the moves are renames) and is hidden by its leading dot.
- * Files whose names start with a dot are scratch: they are not moved.
+ * file system, so the moves are renames) and is hidden by its leading dot; its
+ * name carries the process id, so that a later build can tell a stage left by
+ * a killed process and remove it. Files whose names start with a dot are
+ * scratch: they are not moved.
+ *
+ * The build only ever writes into a folder it made: `commit` leaves a marker
+ * file there, and a folder that exists without one (the author's) is refused.
  */
 export interface Stage {
   dir: string;
@@ -17,12 +24,21 @@ export interface Stage {
   discard(): Promise<void>;
 }
 
+/** The file that marks a folder as made by `zine build`. */
+export const MARKER = '.zinepress';
+const MARKER_TEXT = 'Made by zine build: the next build replaces the files in this folder.\n';
+
 export async function openStage(targetDir: string): Promise<Stage> {
+  await refuseForeignFolder(targetDir);
   const parent = join(targetDir, '..');
   await mkdir(parent, { recursive: true }).catch((error: unknown) => {
     throw new FileError(parent, 'create the folder', error);
   });
-  const dir = await mkdtemp(join(parent, '.zinepress-tmp-'));
+  await removeStaleStages(parent);
+  const dir = await mkdtemp(join(parent, `${STAGE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
+    throw new FileError(parent, 'write into', error);
+  });
+  const forget = onExit(dir);
 
   return {
     dir,
@@ -35,7 +51,9 @@ export async function openStage(targetDir: string): Promise<Stage> {
     },
     async commit() {
       try {
+        await refuseForeignFolder(targetDir);
         await mkdir(targetDir, { recursive: true });
+        await writeFile(join(targetDir, MARKER), MARKER_TEXT);
         for (const entry of await readdir(dir)) {
           if (entry.startsWith('.')) continue; // scratch files stay behind and go with the folder
           const to = join(targetDir, entry);
@@ -43,13 +61,34 @@ export async function openStage(targetDir: string): Promise<Stage> {
           await rename(join(dir, entry), to);
         }
       } catch (error) {
+        if (error instanceof ContentError) throw error;
         throw new FileError(targetDir, 'write into', error);
       } finally {
         await rm(dir, { recursive: true, force: true });
+        forget();
       }
     },
     async discard() {
       await rm(dir, { recursive: true, force: true });
+      forget();
     },
   };
+}
+
+/** An existing folder that is not empty and has no marker was not made by the build: it is never written into. */
+export async function refuseForeignFolder(targetDir: string): Promise<void> {
+  const found = await stat(targetDir).catch(() => undefined);
+  if (found === undefined) return;
+  if (!found.isDirectory()) {
+    throw new ContentError(`${targetDir} is a file, not a folder made by zine build; move it away or choose another --out`);
+  }
+  const entries = await readdir(targetDir).catch((error: unknown) => {
+    throw new FileError(targetDir, 'read the folder', error);
+  });
+  if (entries.length > 0 && !entries.includes(MARKER)) {
+    throw new ContentError(
+      `${targetDir} already exists and was not made by zine build (it has no ${MARKER} file); ` +
+        'its files are left alone: move it away or choose another --out',
+    );
+  }
 }

@@ -12,9 +12,16 @@ describe('findBrowser', () => {
     expect(await findBrowser({ CHROME_PATH: process.execPath })).toEqual({ executablePath: process.execPath, source: 'env' });
   });
 
-  it('passes over a variable that names no file, to the usual system paths', async () => {
+  it('refuses a variable that names no file, naming it, rather than use another browser', async () => {
+    await expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/nowhere/chrome' })).rejects.toThrow(
+      'PUPPETEER_EXECUTABLE_PATH is set to /nowhere/chrome, which does not exist',
+    );
+    await expect(findBrowser({ CHROME_PATH: '/nowhere/chrome' })).rejects.toThrow('CHROME_PATH is set to /nowhere/chrome');
+  });
+
+  it('falls back to the usual system paths when no variable is set', async () => {
     const system = SYSTEM_BROWSER_PATHS.find((path) => existsSync(path));
-    const found = await findBrowser({ PUPPETEER_EXECUTABLE_PATH: '/nowhere/chrome', PUPPETEER_CACHE_DIR: '/nowhere' });
+    const found = await findBrowser({ PUPPETEER_EXECUTABLE_PATH: '', PUPPETEER_CACHE_DIR: '/nowhere' });
     expect(found).toEqual(system === undefined ? undefined : { executablePath: system, source: 'system' });
   });
 });

@@ -1,0 +1,55 @@
+import { rmSync } from 'node:fs';
+
+/**
+ * What must not outlive the process: staging folders and the browser. Each is
+ * registered while it exists, and whatever is still registered when the
+ * process ends (normally, on an uncaught error, or through `exitOnSignal`) is
+ * removed or stopped there, synchronously, since nothing asynchronous runs
+ * after `exit`. A `kill -9` cannot be seen: the browser then goes with its
+ * pipe (see render/browser.ts) and the next build removes the stage.
+ */
+const folders = new Set<string>();
+const stoppers = new Set<() => void>();
+
+function cleanUp(): void {
+  for (const stop of stoppers) {
+    try {
+      stop();
+    } catch {
+      // the process is ending: nothing to report to
+    }
+  }
+  stoppers.clear();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders.clear();
+}
+
+process.on('exit', cleanUp);
+
+/** Removes `folder` when the process ends; returns the function that forgets it. */
+export function onExit(folder: string): () => void {
+  folders.add(folder);
+  return () => folders.delete(folder);
+}
+
+/** Runs `stop` (synchronous, for instance killing a child process) when the process ends. */
+export function onExitStop(stop: () => void): () => void {
+  stoppers.add(stop);
+  return () => stoppers.delete(stop);
+}
+
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Ends the process on Ctrl-C, SIGTERM and SIGHUP with one line and the usual
+ * exit code (128 + the signal's number), after the clean-up above.
+ */
+export function exitOnSignal(write: (line: string) => void = (line) => process.stderr.write(line)): void {
+  for (const [signal, code] of Object.entries(SIGNAL_CODES)) {
+    process.once(signal, () => {
+      cleanUp();
+      write(`zine: stopped by ${signal}; nothing was written\n`);
+      process.exit(code);
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Staging folders are named `.zinepress-tmp-<pid>-<random>`. */
+export const STAGE_PREFIX = '.zinepress-tmp-';
+
+/** Whether a process with this id runs (EPERM: it runs, as another user). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the staging folders in `parent` left by builds that no longer run
+ * (killed with `kill -9`, or a crash the process could not see). A folder
+ * without a process id in its name is left alone: nothing tells whether its
+ * build still runs.
+ */
+export async function removeStaleStages(parent: string): Promise<string[]> {
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(STAGE_PREFIX)) continue;
+    const pid = /^(\d+)-/.exec(name.slice(STAGE_PREFIX.length))?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    await rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined);
+    removed.push(name);
+  }
+  return removed;
+}

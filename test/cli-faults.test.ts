@@ -1,0 +1,114 @@
+/**
+ * The build as a careless or hostile user meets it: it never writes over what
+ * it did not make, leaves nothing running and no staging folder behind, and
+ * after every failure the earlier outputs are byte for byte as they were.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { childrenOf, groupOf, until } from './helpers/processes.ts';
+import { GOOD, snapshot, startZine, zine } from './helpers/zine.ts';
+
+let dir: string;
+let before: Map<string, Buffer>;
+
+/** The outputs in `out/` are exactly those of the first good build. */
+async function expectUntouched(): Promise<void> {
+  expect(await snapshot(join(dir, 'out'))).toEqual(before);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zine-faults-'));
+  await writeFile(join(dir, 'zine.md'), GOOD);
+  const first = await zine(['build', 'zine.md', '--out', 'out', '--formats', 'reading'], dir);
+  expect(first.code, first.stderr).toBe(0);
+  before = await snapshot(join(dir, 'out'));
+  expect([...before.keys()]).toContain(join('zine', 'reading.pdf'));
+});
+
+describe('zine build never writes over what it did not make', () => {
+  it('refuses two documents that would land in the same folder, naming both', async () => {
+    await mkdir(join(dir, 'a'));
+    await mkdir(join(dir, 'b'));
+    await writeFile(join(dir, 'a', 'zine.md'), GOOD);
+    await writeFile(join(dir, 'b', 'zine.md'), GOOD.replace('A short zine', 'Another'));
+    const result = await zine(['build', 'a/zine.md', 'b/zine.md', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('zine: a/zine.md and b/zine.md would both be written to out/zine; rename one of them or build them apart');
+    await expectUntouched();
+  });
+
+  it('leaves a folder it did not make alone', async () => {
+    await mkdir(join(dir, 'mine', 'essay', 'images'), { recursive: true });
+    await writeFile(join(dir, 'mine', 'essay', 'images', 'keep.txt'), 'the author’s');
+    await writeFile(join(dir, 'essay.md'), GOOD);
+    const result = await zine(['build', 'essay.md', '--out', 'mine', '--formats', 'reading'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^zine: mine\/essay already exists and was not made by zine build/m);
+    expect([...(await snapshot(join(dir, 'mine'))).keys()]).toEqual([join('essay', 'images', 'keep.txt')]);
+  });
+
+  it('refuses an --out that would write over the source itself', async () => {
+    await mkdir(join(dir, 'essay'), { recursive: true });
+    await writeFile(join(dir, 'essay', 'essay.md'), GOOD);
+    const result = await zine(['build', 'essay/essay.md', '--out', '.', '--formats', 'reading'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^zine: --out would write essay over essay\/essay\.md, which the build reads/m);
+    expect(await readdir(join(dir, 'essay'))).toEqual(['essay.md']);
+  });
+
+  it('builds again into the folder it made', async () => {
+    const again = await zine(['build', 'zine.md', '--out', 'out', '--formats', 'reading'], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await snapshot(join(dir, 'out'))).toEqual(before);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('zine build leaves nothing running', () => {
+  /** Starts a build long enough to be stopped while the browser lays it out; returns it with its browser. */
+  async function startLongBuild(name: string) {
+    const paragraph = 'A paragraph of the essay, long enough to take the browser a while. '.repeat(40);
+    await writeFile(join(dir, `${name}.md`), GOOD.replace('Some text with a note.', `${paragraph}\n\n`.repeat(300)));
+    const run = startZine(['build', `${name}.md`, '--out', 'out', '--formats', 'reading'], dir);
+    const pid = run.child.pid as number;
+    const browser = await until(() => childrenOf(pid).find((p) => /chrom/i.test(p.command)), 60_000, 'the browser');
+    // The layout has begun once the page's HTML is in the staging folder.
+    await until(() => {
+      const stage = readdirSync(join(dir, 'out')).find((entry) => entry.startsWith(`.zinepress-tmp-${pid}-`));
+      return stage !== undefined && existsSync(join(dir, 'out', stage, `${name}.html`));
+    }, 60_000, 'the layout');
+    const exited = new Promise<number | null>((resolve) => run.child.on('exit', (code) => resolve(code)));
+    return { ...run, pid, browser, exited };
+  }
+
+  const stages = async () => (await readdir(join(dir, 'out'))).filter((name) => name.startsWith('.zinepress-tmp-'));
+
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+    it(`on ${signal} stops the browser, removes its staging folder and exits ${code} with one line`, async () => {
+      const build = await startLongBuild(`stopped-${signal}`);
+      expect(await stages()).toHaveLength(1);
+      process.kill(build.pid, signal);
+      expect(await build.exited).toBe(code);
+      expect(build.stderr.text.trim().split('\n').at(-1)).toBe(`zine: stopped by ${signal}; nothing was written`);
+      expect(build.stderr.text).not.toMatch(/\n\s+at /);
+      await until(() => groupOf(build.browser.pid).length === 0, 5000, 'the browser to end');
+      expect(await stages()).toEqual([]);
+      await expectUntouched();
+    }, 120_000);
+  }
+
+  it('on kill -9 the browser goes with the build, and the next build removes the staging folder', async () => {
+    const build = await startLongBuild('killed');
+    process.kill(build.pid, 'SIGKILL');
+    await build.exited;
+    const left = await until(() => groupOf(build.browser.pid).length === 0, 10_000, 'the browser to end').catch(() => groupOf(build.browser.pid));
+    expect(left).toBe(true);
+    expect(await stages()).toHaveLength(1); // nothing runs after kill -9 to remove it…
+    const next = await zine(['build', 'zine.md', '--out', 'out', '--formats', 'reading'], dir);
+    expect(next.code, next.stderr).toBe(0);
+    expect(await stages()).toEqual([]); // …so the next build does
+    await expectUntouched();
+  }, 120_000);
+});
