@@ -79,7 +79,7 @@ async function buildSource(
       markdown,
       paper: settings.paper ?? frontMatter.paper ?? 'letter',
       stage,
-      fontFaces: await stageFonts(stage.dir),
+      fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
       browser,
       limit,
     };

@@ -15,6 +15,7 @@ import { rehypeDirection } from './direction.ts';
 import { containerDirectiveHandler, remarkDirectives } from './directives.ts';
 import { remarkInlineFootnotes } from './footnotes.ts';
 import { remarkFrontMatterData, type FrontMatterOptions } from './front-matter.ts';
+import { remarkGlyphCheck } from './glyphs.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
 import { rehypeLayout } from './layout.ts';
@@ -31,6 +32,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(remarkParse)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkFrontMatterData, options)
+      .use(remarkGlyphCheck)
       .use(remarkGfm)
       .use(remarkDirective)
       .use(remarkRawHtml)

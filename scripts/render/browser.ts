@@ -1,6 +1,7 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { ZineError } from '../util/errors.ts';
 import { findBrowser } from './find-browser.ts';
+import { fontconfigEnv } from './fontconfig.ts';
 
 /**
  * Flags for a browser that runs as root, offline, and quietly: no sandbox when
@@ -34,6 +35,7 @@ export async function launchBrowser(): Promise<Browser> {
       executablePath: found.executablePath,
       headless: true,
       args: launchArgs(process.getuid?.() === 0),
+      env: await fontconfigEnv(),
     });
   } catch (error) {
     throw new ZineError(`cannot start the browser at ${found.executablePath}`, { cause: error });
