@@ -4,11 +4,13 @@
  * after every failure the earlier outputs are byte for byte as they were.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { linkTargets, pdfText } from './helpers/pdf-bytes.ts';
+import { readPages } from './helpers/pdf.ts';
 import { childrenOf, groupOf, until } from './helpers/processes.ts';
 import { GOOD, snapshot, startZine, zine } from './helpers/zine.ts';
 
@@ -106,6 +108,35 @@ describe('zine build checks every image before layout', () => {
     expect(result.code, result.stderr).toBe(0);
     const files = [...(await snapshot(join(dir, 'out', 'pictures'))).keys()].filter((file) => !file.startsWith('fonts'));
     expect(files.sort()).toEqual(['.zinepress', join('img', 'used.png'), 'pictures.html', 'reading.pdf']);
+  });
+});
+
+describe('links in the PDF', () => {
+  it('keep only http:, https: and mailto: targets, and no path of this machine', async () => {
+    await mkdir(join(dir, 'links'), { recursive: true });
+    await writeFile(join(dir, 'links', 'notes.txt'), 'private notes');
+    const body = [
+      'See [my notes](notes.txt), [the shadow file](/etc/shadow), [a share](//server/share),',
+      '[the web](https://example.org/a), [a letter](mailto:someone@example.org), [a chat](irc://irc.example.org/x),',
+      'and [a file URL](file:///etc/passwd).',
+    ].join(' ');
+    await writeFile(join(dir, 'links', 'links.md'), GOOD.replace('Some text with a note.', `${body}\n\nSome text with a note.`));
+    const result = await zine(['build', 'links/links.md', '--out', 'out', '--formats', 'reading'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('link to'));
+    const dropped = ['[my notes]', '[the shadow file]', '[a share]', '[a chat]', '[a file URL]'];
+    expect(warnings.map((line) => line.split(': link to')[0])).toEqual(dropped.map((label) => `links/links.md:6:${body.indexOf(label) + 1}`));
+    expect(warnings[0]).toContain('link to the local file `notes.txt` cannot be followed in print');
+
+    const pdf = await readFile(join(dir, 'out', 'links', 'reading.pdf'));
+    // Links inside the document (a footnote's) go to a named place, not a URL.
+    const external = (await linkTargets(pdf)).filter((target) => !target.startsWith('dest:'));
+    expect(external.sort()).toEqual(['https://example.org/a', 'mailto:someone@example.org']);
+    const text = (await readPages(pdf)).map((page) => page.text).join(' ');
+    for (const words of ['my notes', 'the shadow file', 'a chat', 'a file URL']) expect(text).toContain(words);
+    const inside = await pdfText(pdf);
+    expect(inside).not.toContain(dir);
+    expect(inside).not.toMatch(/file:|\/etc\/|notes\.txt/);
   });
 });
 
