@@ -54,6 +54,7 @@ export async function openStage(targetDir: string): Promise<Stage> {
         await refuseForeignFolder(targetDir);
         await mkdir(targetDir, { recursive: true });
         await writeFile(join(targetDir, MARKER), MARKER_TEXT);
+        await removeUnmade(targetDir, await readdir(dir));
         for (const entry of await readdir(dir)) {
           if (entry.startsWith('.')) continue; // scratch files stay behind and go with the folder
           const to = join(targetDir, entry);
@@ -73,6 +74,18 @@ export async function openStage(targetDir: string): Promise<Stage> {
       forget();
     },
   };
+}
+
+/**
+ * What an earlier build left that this one did not make goes: images the
+ * document no longer uses, for instance. The PDFs and HTML of formats not
+ * made this time stay (`--formats reading` keeps the booklet), and the fonts.
+ */
+async function removeUnmade(targetDir: string, made: readonly string[]): Promise<void> {
+  for (const entry of await readdir(targetDir)) {
+    if (made.includes(entry) || entry === MARKER || entry === 'fonts' || /\.(pdf|html)$/.test(entry)) continue;
+    await rm(join(targetDir, entry), { recursive: true, force: true });
+  }
 }
 
 /** An existing folder that is not empty and has no marker was not made by the build: it is never written into. */
