@@ -9,7 +9,10 @@
  * clean), code (code, pre, kbd, samp, var), addresses (copied letter by
  * letter onto envelopes), the slogans (display lines), nor in anything that
  * looks like a URL or an e-mail address, nor in words in capitals (SWERF).
- * A language without patterns: no hyphenation and one warning.
+ * A language without patterns: no hyphenation and one warning. Thai, Lao,
+ * Khmer and Burmese are never hyphenated, whatever patterns exist: their
+ * lines break between words with no hyphen, and the browser finds those
+ * breaks itself (ICU's dictionaries).
  *
  * Never a soft hyphen inside a ligature: HarfBuzz shapes f + U+00AD + i into
  * the one fi glyph, whose text is then lost from the PDF (search and copy
@@ -55,6 +58,8 @@ export function hyphenatorFor(lang: string): Hyphenator | undefined {
   return hyphenator;
 }
 
+/** Languages whose lines break between words without a hyphen. */
+const UNHYPHENATED = /^(th|lo|km|my)\b/i;
 const NO_HYPHENS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'var', 'tt', 'address']);
 const NO_HYPHENS_CLASS = ['slogans'];
 const ROOTS = ['essay', 'card-front'];
@@ -79,6 +84,7 @@ export function hyphenateText(text: string, hyphenate: Hyphenator): string {
 export function rehypeHyphenate() {
   return (tree: Root, file: VFile): void => {
     const lang = file.data.frontMatter?.lang ?? 'en';
+    if (UNHYPHENATED.test(lang)) return;
     const hyphenate = hyphenatorFor(lang);
     if (!hyphenate) {
       const places = file.data.frontMatterPlaces;
