@@ -28,8 +28,8 @@ const pdfs: Record<string, PdfPage[]> = {};
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'zine-rtl-'));
-  await build({ files: [ARABIC], out, progress: false, formats: ['reading', 'booklet', 'mini'] });
-  await build({ files: [HEBREW, ENGLISH], out, progress: false, formats: ['reading', 'booklet'] });
+  await build({ files: [ARABIC, HEBREW, ENGLISH], out, progress: false, formats: ['reading', 'booklet'] });
+  await build({ files: [ARABIC], out, progress: false, formats: ['mini'] });
   for (const [name, document, file] of [
     ['ar', 'udhr-ar', 'reading.pdf'],
     ['ar booklet', 'udhr-ar', 'booklet.pdf'],
@@ -62,7 +62,8 @@ function lines(of: PdfPage, size: number): Line[] {
   const words = of.words.filter((word) => turnOf(word) === 0 && word.width > 0.5 && Math.abs(sizeOf(word) - size) < 0.05);
   const byY = new Map<number, Word[]>();
   for (const word of words) {
-    const key = [...byY.keys()].find((y) => Math.abs(y - word.y) < 1) ?? word.y;
+    // Naskh draws some glyphs off the baseline: a line is what lies within 0.6 em of it.
+    const key = [...byY.keys()].find((y) => Math.abs(y - word.y) < 0.6 * size) ?? word.y;
     byY.set(key, [...(byY.get(key) ?? []), word]);
   }
   return [...byY.entries()]
@@ -116,13 +117,12 @@ describe('an Arabic zine (lang: ar)', () => {
       const [folio] = lines(page('ar', number), 8.5);
       const [head] = lines(page('ar', number), 7);
       expect(folio?.text).toBe(String(number));
-      if (outerLeft) {
-        expect(folio?.left).toBeCloseTo(OUTER, 0);
-        expect(head?.left).toBeCloseTo(OUTER, 0);
-      } else {
-        expect(folio?.right).toBeCloseTo(WIDTH - OUTER, 0);
-        expect(head?.right).toBeCloseTo(WIDTH - OUTER, 0);
-      }
+      // At the outer edge of the text block, give or take a glyph's side bearing.
+      const [folioEdge, headEdge, edge] = outerLeft
+        ? [folio?.left, head?.left, OUTER]
+        : [folio?.right, head?.right, WIDTH - OUTER];
+      expect(Math.abs((folioEdge ?? 0) - edge)).toBeLessThan(2);
+      expect(Math.abs((headEdge ?? 0) - edge)).toBeLessThan(2);
     }
   });
 
