@@ -15,7 +15,7 @@ import { childrenOf, groupOf, until } from './helpers/processes.ts';
 import { GOOD, snapshot, startZine, zine } from './helpers/zine.ts';
 
 let dir: string;
-let before: Map<string, Buffer>;
+let before: Map<string, string>;
 
 /** The outputs in `out/zine/` are exactly those of the first good build. */
 async function expectUntouched(): Promise<void> {
@@ -137,6 +137,44 @@ describe('links in the PDF', () => {
     const inside = await pdfText(pdf);
     expect(inside).not.toContain(dir);
     expect(inside).not.toMatch(/file:|\/etc\/|notes\.txt/);
+  });
+});
+
+describe('every failure a message', () => {
+  it('a browser that will not start, named', async () => {
+    const result = await zine(['build', 'zine.md', '--out', 'out', '--formats', 'reading'], dir, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/bin/false' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(
+      'zine: cannot start the browser at /bin/false: it quit at once; check that it is Chromium or Chrome and that it runs here (try it with --version)',
+    );
+    await expectUntouched();
+  });
+
+  it('a PUPPETEER_EXECUTABLE_PATH that names no file, named, and no other browser used', async () => {
+    const result = await zine(['build', 'zine.md', '--out', 'out', '--formats', 'reading'], dir, { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/opt/nowhere/chrome' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('zine: PUPPETEER_EXECUTABLE_PATH is set to /opt/nowhere/chrome, which does not exist: fix or unset it');
+    await expectUntouched();
+  });
+
+  it('a YAML alias bomb in the front matter, at its place', async () => {
+    await mkdir(join(dir, 'bomb'), { recursive: true });
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [from, to] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh']) levels.push(`${to}: &${to} [${Array(9).fill(`*${from}`).join(', ')}]`);
+    await writeFile(join(dir, 'bomb', 'zine.md'), `---\ntitle: Bomb\n${levels.join('\n')}\n---\n\nText.\n`);
+    const result = await zine(['build', 'bomb/zine.md', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('bomb/zine.md:1:1: front matter: too many aliases (`*name`) to expand; write the values out');
+    await expectUntouched();
+  });
+
+  it('a PDF without pages given to impose', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    await writeFile(join(dir, 'empty.pdf'), await (await PDFDocument.create()).save({ addDefaultPage: false }));
+    const result = await zine(['impose', 'empty.pdf', '--layout', 'booklet', '-o', 'imposed.pdf'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('zine: empty.pdf has no pages');
+    expect(existsSync(join(dir, 'imposed.pdf'))).toBe(false);
   });
 });
 

@@ -54,13 +54,10 @@ export async function openStage(targetDir: string): Promise<Stage> {
         await refuseForeignFolder(targetDir);
         await mkdir(targetDir, { recursive: true });
         await writeFile(join(targetDir, MARKER), MARKER_TEXT);
-        await removeUnmade(targetDir, await readdir(dir));
-        for (const entry of await readdir(dir)) {
-          if (entry.startsWith('.')) continue; // scratch files stay behind and go with the folder
-          const to = join(targetDir, entry);
-          if ((await stat(join(dir, entry))).isDirectory()) await rm(to, { recursive: true, force: true });
-          await rename(join(dir, entry), to);
-        }
+        // Scratch files (a leading dot) stay behind and go with the folder.
+        const made = (await readdir(dir)).filter((entry) => !entry.startsWith('.'));
+        await swapIn(dir, targetDir, made);
+        await removeUnmade(targetDir, made);
       } catch (error) {
         if (error instanceof ContentError) throw error;
         throw new FileError(targetDir, 'write into', error);
@@ -74,6 +71,36 @@ export async function openStage(targetDir: string): Promise<Stage> {
       forget();
     },
   };
+}
+
+/**
+ * Moves each made entry into the target, the one it replaces first set aside
+ * in the stage. If any move fails, every move made so far is undone, so the
+ * earlier outputs stay whole.
+ */
+async function swapIn(stageDir: string, targetDir: string, entries: readonly string[]): Promise<void> {
+  const done: { to: string; aside: string | undefined; placed: boolean }[] = [];
+  try {
+    for (const entry of entries) {
+      const to = join(targetDir, entry);
+      const aside = join(stageDir, `.replaced-${entry}`);
+      const exists = await stat(to).then(
+        () => true,
+        () => false,
+      );
+      if (exists) await rename(to, aside);
+      const move = { to, aside: exists ? aside : undefined, placed: false };
+      done.push(move);
+      await rename(join(stageDir, entry), to);
+      move.placed = true;
+    }
+  } catch (error) {
+    for (const { to, aside, placed } of done.reverse()) {
+      if (placed) await rm(to, { recursive: true, force: true }).catch(() => undefined);
+      if (aside !== undefined) await rename(aside, to).catch(() => undefined);
+    }
+    throw error;
+  }
 }
 
 /**
