@@ -68,6 +68,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     browser,
     htmlPath,
     allowedDir: stage.dir,
+    name: context.source,
     ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
   });
   return { page, report, html, trim: options.trim };

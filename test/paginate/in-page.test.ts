@@ -5,6 +5,7 @@ import { carriedHeight, firstBelow, movedFrom, wordStart } from '../../scripts/p
 import { linesIn } from '../../scripts/paginate/in-page/page-fill.ts';
 import { notesPagesWanted } from '../../scripts/paginate/in-page/notes-pages.ts';
 import { inPageScript } from '../../scripts/paginate/in-page-bundle.ts';
+import { layoutTimeLimit } from '../../scripts/paginate/paginate.ts';
 import { parseLayoutReport } from '../../scripts/paginate/layout-report.ts';
 
 const report = {
@@ -97,5 +98,13 @@ describe('how full a page is', () => {
     expect(linesIn(29, 14.7)).toBe(2);
     expect(linesIn(44, 14.7)).toBe(3);
     expect(linesIn(10, 0)).toBe(0);
+  });
+});
+
+describe('the time a layout may take', () => {
+  it('grows with the document, from 30 s', () => {
+    expect(layoutTimeLimit(0)).toBe(30_000);
+    expect(layoutTimeLimit(80_000)).toBe(70_000);
+    expect(layoutTimeLimit(4_000)).toBeLessThan(60_000);
   });
 });
