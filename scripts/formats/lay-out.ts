@@ -4,7 +4,7 @@ import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { printPdf } from '../render/print-pdf.ts';
 import { sourceDate } from '../util/source-date.ts';
-import { checkWhole, isWhole } from './checks.ts';
+import { checkWhole } from './checks.ts';
 import type { DocumentContext } from './context.ts';
 
 export interface LayOutOptions {
@@ -42,17 +42,7 @@ export async function layOut<T>(
 ): Promise<T> {
   const browser = await context.browser;
   return context.limit(async () => {
-    let layout = await layOutOnce(context, options, browser, 2);
-    const tooLong = layout.report.pageCount > (options.maxPages ?? Infinity);
-    if (!isWhole(layout.report) && !tooLong) {
-      // Paged.js 0.4.3 can drop a line at a page break where it keeps lines
-      // together for widows and orphans: then lay out once more without.
-      await layout.page.close();
-      layout = await layOutOnce(context, options, browser, 1);
-      if (isWhole(layout.report)) {
-        console.warn(`${context.source}: ${options.trim} layout made without widow and orphan control, which lost text`);
-      }
-    }
+    const layout = await layOutOnce(context, options, browser);
     try {
       return await use(layout);
     } finally {
@@ -61,7 +51,7 @@ export async function layOut<T>(
   });
 }
 
-async function layOutOnce(context: DocumentContext, options: LayOutOptions, browser: Browser, widows: number) {
+async function layOutOnce(context: DocumentContext, options: LayOutOptions, browser: Browser) {
   const { markdown, stage } = context;
   const { frontMatter } = markdown;
   const html = await buildDocument({
@@ -73,7 +63,6 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     trim: options.trim,
     footnotes: frontMatter.footnotes,
     fontFaces: context.fontFaces,
-    widows,
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
   });
   const htmlPath = await stage.write(options.htmlName, html);
@@ -81,6 +70,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     browser,
     htmlPath,
     allowedDir: stage.dir,
+    name: context.source,
     ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
   });
   return { page, report, html, trim: options.trim };

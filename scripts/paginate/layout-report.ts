@@ -16,6 +16,16 @@ export const LayoutReportSchema = v.object({
   notesAway: v.array(v.object({ note: v.string(), notePage: count, callPage: count })),
   /** Parts of notes continued from an earlier page (a note on three pages counts 2). */
   notesContinued: count,
+  /** Pages of running text that end more than 2 lines short, and why. */
+  shortPages: v.array(
+    v.object({
+      page: count,
+      lines: count,
+      reason: v.picklist(['before a heading', 'end of the text', 'before a figure or table', 'unexplained']),
+    }),
+  ),
+  /** Lines of a paragraph alone at the top or foot of a page. */
+  loneLines: v.array(v.object({ page: count, where: v.picklist(['top', 'foot']) })),
   pageCount: count,
   /** How many "notes" filler pages were kept before the card (0 to 3). */
   notesPages: count,

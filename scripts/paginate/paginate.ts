@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,32 @@ export interface PaginateOptions {
   allowedDir: string;
   /** Add "notes" pages before the back matter to make the page count a multiple of 4. Default: true. */
   notesPages?: boolean;
+  /** The document as messages name it. Default: the HTML file. */
+  name?: string;
+  /** Milliseconds the layout may take. Default: `layoutTimeLimit` of the HTML's size. */
+  timeLimit?: number;
+}
+
+/**
+ * How long a layout may take before it is given up: 30 s, and a second more
+ * for every 2,000 characters of HTML (the essay: about a minute; 120 pages
+ * with 1,500 notes: several). A layout that runs away ends with an error.
+ */
+export function layoutTimeLimit(htmlLength: number): number {
+  return 30_000 + Math.ceil(htmlLength / 2_000) * 1_000;
+}
+
+/** `work`, or a ZineError once `ms` have passed. */
+async function within<T>(ms: number, work: Promise<T>, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ZineError(message)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Only the build's own files may load: nothing from the network, nothing else on disk. */
@@ -59,7 +85,22 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
   await page.evaluate(paged);
   await page.evaluate(ours);
   const settings = JSON.stringify({ notes: options.notesPages ?? true });
-  const report = parseLayoutReport(await page.evaluate(`window.zinepress.paginate(${settings})`));
+  const limit = options.timeLimit ?? layoutTimeLimit((await stat(options.htmlPath)).size);
+  const name = options.name ?? options.htmlPath;
+  let result: unknown;
+  try {
+    result = await within(
+      limit,
+      page.evaluate(`window.zinepress.paginate(${settings})`),
+      `${name}: the layout took longer than ${Math.round(limit / 1000)} s and was stopped; ` +
+        'look for something that cannot be broken across lines or pages (a very long word, title, table or list)',
+    );
+  } catch (error) {
+    // The tab may still be busy laying out: close it without waiting for it.
+    page.close().catch(() => undefined);
+    throw error;
+  }
+  const report = parseLayoutReport(result);
 
   if (errors.length > 0) throw new ZineError(`layout failed in the browser: ${errors.join('; ')}`);
   if (refused.length > 0) throw new ZineError(`the page asked for files outside the build: ${refused.join(', ')}`);

@@ -11,6 +11,8 @@ const whole: LayoutReport = {
   clippedNotes: [],
   notesAway: [],
   notesContinued: 0,
+  shortPages: [],
+  loneLines: [],
   pageCount: 12,
   notesPages: 1,
   cardPage: 9,

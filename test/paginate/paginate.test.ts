@@ -56,3 +56,17 @@ describe('paginate', () => {
     await expect(layOut('<main class="essay"><img src="file:///etc/hostname"></main>')).rejects.toThrow(/outside the build/);
   });
 });
+
+describe('a layout that runs away', () => {
+  it('is stopped at its time limit with an error naming the document', async () => {
+    const html = await buildDocument({ body: '<main class="essay"><p>Words.</p></main>', title: 'T', lang: 'en', paper: 'letter', footnotes: 'stars', fontFaces: '' });
+    const htmlPath = join(dir, 'slow.html');
+    // No page reliably hangs on purpose: the limit is made tiny instead.
+    await writeFile(htmlPath, html);
+    const started = Date.now();
+    await expect(paginate({ browser, htmlPath, allowedDir: dir, name: 'source/slow.md', timeLimit: 1 })).rejects.toThrow(
+      /source\/slow\.md: the layout took longer than 0 s and was stopped/,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});

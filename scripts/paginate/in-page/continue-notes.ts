@@ -1,4 +1,4 @@
-import { carriedHeight, firstBelow } from './note-split.ts';
+import { carriedHeight, firstBelow, movedFrom, wordStart } from './note-split.ts';
 import type { BreakToken, Chunker, HandlerClass, PagedGlobal, PagedPage } from './paged.ts';
 
 /** Where a note's text runs past the foot of its page: the first letter below `bottom`. */
@@ -16,7 +16,7 @@ function splitPoint(inner: HTMLElement, bottom: number): { node: Text; offset: n
       const rect = [...range.getClientRects()].find((box) => box.width > 0);
       return rect === undefined ? undefined : rect.bottom > bottom + 0.5;
     });
-    return { node, offset };
+    return { node, offset: wordStart(node.data, offset) };
   }
   return undefined;
 }
@@ -79,6 +79,30 @@ function lineTop(call: Element): number {
   return call.getBoundingClientRect().top;
 }
 
+/** Line tops of a block's text on its page, in order. */
+function lineTops(block: Element): number[] {
+  const range = document.createRange();
+  range.selectNodeContents(block);
+  const tops = [...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top));
+  return [...new Set(tops)].sort((a, b) => a - b);
+}
+
+/**
+ * Where the page's text must end for the line of a call at `top` to go over
+ * without leaving a line of its paragraph alone: the line before goes with it
+ * when the call's is the paragraph's last, the whole paragraph when only one
+ * line of it would stay.
+ */
+function keptLinesFoot(call: Element, top: number): number {
+  const block = call.closest('p, li');
+  if (!block) return top;
+  const tops = lineTops(block);
+  const index = tops.findIndex((line) => line >= Math.round(top) - 2);
+  if (index < 0) return top;
+  const cut = movedFrom(index, tops.length, block.hasAttribute('data-split-to'));
+  return (tops[cut] ?? top) - 1;
+}
+
 /**
  * Calls on the page whose note does not begin on it: the note was put off to
  * the next page, or not a line of it fits below the text.
@@ -99,7 +123,7 @@ function moveLineOver(call: Element, page: PagedPage, breakToken: BreakToken, ch
   const layout = page.layoutMethod;
   if (!layout) return false;
   const box = page.area.getBoundingClientRect();
-  const bottom = Math.floor(lineTop(call));
+  const bottom = Math.floor(keptLinesFoot(call, lineTop(call)));
   if (bottom <= box.top) return false;
   const bounds = { left: box.left, right: box.right, top: box.top, bottom, width: box.width, height: bottom - box.top };
   const token = layout.findBreakToken(page.wrapper, chunker.source, bounds, undefined, true);

@@ -7,6 +7,7 @@ import { continueNotes } from './continue-notes.ts';
 import { hideFinishedPages } from './hide-finished-pages.ts';
 import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
+import { keepText } from './keep-text.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
 import './paged.ts';
 import { report } from './report.ts';
@@ -29,6 +30,7 @@ window.zinepress = {
     window.Paged.registerHandlers(
       noteCounters(window.Paged),
       continueNotes(window.Paged),
+      keepText(window.Paged),
       hideFinishedPages(window.Paged),
       notesPage(window.Paged, settings),
     );

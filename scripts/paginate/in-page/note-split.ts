@@ -36,3 +36,27 @@ export function firstBelow(length: number, below: (index: number) => boolean | u
 export function carriedHeight(notesHeight: number, pageAreaHeight: number): number {
   return Math.min(notesHeight, Math.floor(pageAreaHeight / 2));
 }
+
+/**
+ * The start of the word that holds `offset` in `text`: a note is cut between
+ * words or at a soft hyphen, never inside a syllable (the letters around a
+ * soft hyphen that broke a line do not always report the line they are on).
+ */
+export function wordStart(text: string, offset: number): number {
+  let start = offset;
+  while (start > 0 && !/[\s\u00ad]/.test(text.charAt(start - 1))) start -= 1;
+  return start;
+}
+
+/**
+ * From which of a paragraph's `lines` on the page (0-based) to move text over
+ * when the line `index` must go: no line left alone at the foot (an orphan)
+ * nor carried alone to the next page's top (a widow). `continues` says the
+ * paragraph goes on past this page anyway, so its last line here is no widow.
+ */
+export function movedFrom(index: number, lines: number, continues: boolean): number {
+  let cut = index;
+  if (!continues && cut === lines - 1 && cut > 0) cut -= 1;
+  if (cut === 1) cut = 0;
+  return cut;
+}

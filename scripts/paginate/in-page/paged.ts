@@ -37,6 +37,9 @@ export interface Layout {
     previous?: BreakToken,
     extract?: boolean,
   ): BreakToken | undefined;
+  /** The break token (in `source`) where `overflow` starts in the rendered page. */
+  createBreakToken(overflow: Range, rendered: HTMLElement, source: DocumentFragment): BreakToken | undefined;
+  hooks: { afterOverflowRemoved: { trigger(removed: DocumentFragment, rendered: HTMLElement, layout: Layout): unknown } };
 }
 
 /** Where the next page starts in the source. */

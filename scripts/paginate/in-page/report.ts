@@ -1,5 +1,6 @@
 import type { LayoutReport } from '../layout-report.ts';
 import { printedLetters, sourceLetters } from './letters.ts';
+import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
 
 const plain = (text: string) => text.replace(/\u00ad/g, '').trim();
@@ -52,6 +53,7 @@ export function report(notesPages: number): LayoutReport {
     clippedNotes: clippedNotes(all),
     notesAway: notesAway(all),
     notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
+    ...pageFill(),
     pageCount: all.length,
     notesPages,
     cardPage: pageOf('.card-front'),

@@ -1,0 +1,76 @@
+import { firstBelow } from './note-split.ts';
+import type { BreakToken, Chunker, HandlerClass, PagedGlobal, PagedPage } from './paged.ts';
+
+/** The first letter of the page's text that was set past the foot of its column, off the page. */
+export function firstOffPage(content: HTMLElement): { node: Text; offset: number } | undefined {
+  const edge = content.getBoundingClientRect().right - 1;
+  const range = document.createRange();
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    range.selectNodeContents(node);
+    if (![...range.getClientRects()].some((rect) => rect.width > 0 && rect.left >= edge)) continue;
+    const offset = firstBelow(node.data.length, (index) => {
+      range.setStart(node, index);
+      range.setEnd(node, index + 1);
+      const rect = [...range.getClientRects()].find((box) => box.width > 0);
+      return rect === undefined ? undefined : rect.left >= edge;
+    });
+    return { node, offset };
+  }
+  return undefined;
+}
+
+/**
+ * Where a letter of the rendered page is in the source: the source text node
+ * its element's `data-ref` names, and the offset in it. Paged.js renders a
+ * paragraph continued from an earlier page as the tail of its source text, and
+ * may end a page's text with a hyphen of its own.
+ */
+export function sourcePosition(rendered: Text, offset: number, source: DocumentFragment): { node: Text; offset: number } | undefined {
+  const element = rendered.parentElement;
+  const ref = element?.dataset.ref;
+  if (!element || ref === undefined) return undefined;
+  const original = source.querySelector(`[data-ref="${CSS.escape(ref)}"]`);
+  if (!original) return undefined;
+  const text = element.classList.contains('pagedjs_hyphen') ? rendered.data.replace(/-$/, '') : rendered.data;
+  for (const child of original.childNodes) {
+    if (!(child instanceof Text)) continue;
+    const at = child.data.indexOf(text);
+    if (at >= 0) return { node: child, offset: at + offset };
+  }
+  return undefined;
+}
+
+/**
+ * Text that Chromium set past the foot of the page is carried to the next one.
+ * Paged.js lays a page out as one CSS column; where widows and orphans are
+ * kept, Chromium moves a paragraph's first or last lines into the next column,
+ * but Paged.js 0.4.3 looks for the overflow by the paragraph's box and breaks
+ * after them, so those lines were printed nowhere. Here the break token the
+ * chunker goes on from is moved back to the first letter off the page.
+ */
+export function keepText(paged: PagedGlobal): HandlerClass {
+  return class KeepText extends paged.Handler {
+    override afterPageLayout(pageElement: HTMLElement, page: PagedPage, breakToken: BreakToken | undefined, chunker: Chunker): void {
+      const layout = page.layoutMethod;
+      if (!layout || !breakToken) return;
+      const start = firstOffPage(page.area);
+      if (!start) return;
+      const overflow = document.createRange();
+      overflow.setStart(start.node, start.offset);
+      overflow.setEnd(page.wrapper, page.wrapper.childNodes.length);
+      const token = sourcePosition(start.node, start.offset, chunker.source);
+      if (!token) return;
+      const removed = overflow.extractContents();
+      // A word broken at the foot of the page ends with a visible hyphen.
+      if (start.node.data.endsWith('\u00ad')) {
+        start.node.data += '-';
+        start.node.parentElement?.classList.add('pagedjs_hyphen');
+      }
+      layout.hooks.afterOverflowRemoved.trigger(removed, page.wrapper, layout);
+      breakToken.node = token.node;
+      breakToken.offset = token.offset;
+    }
+  };
+}
