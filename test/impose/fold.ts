@@ -1,9 +1,10 @@
 /**
- * A booklet folded and read, as data. The sheets lie open flat at the middle,
- * nested (sheet 0 at the bottom), back side up. Each half of a sheet is a
- * leaf; the reader closes the book onto the side opposite the spine, then
- * turns one leaf at a time across the spine and reads the spread in their
- * script's order. The result is every page number in the order it is read.
+ * A booklet folded and leafed through, as data. The sheets lie open flat at
+ * the middle, nested (sheet 0 at the bottom), back side up. Each half of a
+ * sheet is a leaf; the book is closed with every leaf on the side away from
+ * the spine, then one leaf at a time is turned across the spine. Each
+ * opening shows a left and a right page; a reader of the binding's script
+ * reads them in their order (readingOrder).
  */
 import type { Size } from '../../scripts/impose/geometry.ts';
 import type { Binding, Duplex, Side, Slot } from '../../scripts/impose/plan.ts';
