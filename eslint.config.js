@@ -6,10 +6,6 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['scripts/**/in-page/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', NodeFilter: 'readonly' } },
-  },
-  {
     files: ['bin/**/*.js', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

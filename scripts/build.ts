@@ -12,6 +12,7 @@ import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './co
 import type { Format } from './config/frontmatter.ts';
 import type { DocumentContext } from './formats/context.ts';
 import { makeFormats, wantedFormats } from './formats/make.ts';
+import { writeGallery } from './gallery/gallery.ts';
 import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
@@ -45,7 +46,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     const settled = await Promise.allSettled(sources.map((source) => buildSource(source, settings, browser, limit)));
     const failed = settled.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
-    return settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+    const rows = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+    // 5. The gallery, output/index.html, once every document is in place.
+    await writeGallery({ ...settings, sources, rows, browser: await browser });
+    return rows;
   } finally {
     await closeBrowser(browser);
   }
@@ -84,7 +88,7 @@ async function buildSource(
       markdown,
       paper: settings.paper ?? frontMatter.paper ?? 'letter',
       stage,
-      fontFaces: await stageFonts(stage.dir),
+      fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
       browser,
       limit,
     };

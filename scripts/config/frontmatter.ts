@@ -9,6 +9,7 @@
  * "2025-03-08" instead of becoming a Date, which is what this schema expects.
  */
 import * as v from 'valibot';
+import { DIRECTIONS } from './direction.ts';
 
 export const FOOTNOTE_STYLES = ['stars', 'numbers'] as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
@@ -50,6 +51,7 @@ const entries = {
     v.pipe(v.string('must be a language tag like "en" or "pt-BR"'), v.regex(LANG, 'must be a language tag like "en" or "pt-BR"')),
     'en',
   ),
+  dir: v.optional(v.picklist(DIRECTIONS, `must be one of ${quoted(DIRECTIONS)} (left to right, right to left)`)),
   credits: v.optional(v.array(text('must be a line of text'), 'must be a list of lines (each line starting with "- ")')),
   paper: v.optional(v.picklist(PAPER_SIZES, `must be one of ${quoted(PAPER_SIZES)}`)),
   footnotes: v.optional(v.picklist(FOOTNOTE_STYLES, `must be one of ${quoted(FOOTNOTE_STYLES)}`), 'stars'),

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { documentDirection } from '../config/direction.ts';
 import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { printPdf } from '../render/print-pdf.ts';
@@ -67,6 +68,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     body: options.body ?? markdown.html,
     title: frontMatter.title,
     lang: frontMatter.lang,
+    dir: documentDirection(frontMatter),
     paper: context.paper,
     trim: options.trim,
     footnotes: frontMatter.footnotes,

@@ -1,3 +1,4 @@
+import { bindingFor, documentDirection } from '../config/direction.ts';
 import { imposePdf } from '../impose/impose.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
@@ -23,8 +24,9 @@ function tryMini(context: DocumentContext, fontSize: number) {
 /**
  * The one-sheet 8-page mini zine: the document laid out at the mini trim
  * size (2.75 × 4.25 in or 74 × 105 mm), the type shrunk step by step until it
- * fits in 8 pages, then imposed on one sheet. The floor is tried first, so a
- * text that cannot fit costs one layout, not five.
+ * fits in 8 pages, then imposed on one sheet (its rows the other way for a
+ * right-to-left document). The floor is tried first, so a text that cannot
+ * fit costs one layout, not five.
  */
 export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Array; fontSize: number }> {
   const floor = MINI_FONT_SIZES.at(-1) as number;
@@ -44,6 +46,7 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
       break;
     }
   }
-  const pdf = await imposePdf({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1 });
+  const binding = bindingFor(documentDirection(context.markdown.frontMatter));
+  const pdf = await imposePdf({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
   return { pdf, fontSize: chosen.fontSize };
 }

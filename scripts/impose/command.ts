@@ -1,6 +1,6 @@
 /**
  * `zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4]
- *  [--duplex short|long] [--keep-last N] -o OUT.pdf`
+ *  [--duplex short|long] [--binding left|right] [--keep-last N] -o OUT.pdf`
  *
  * Reads IN.pdf, imposes it and writes OUT.pdf atomically: on any failure no
  * output file is left behind (an existing OUT.pdf stays as it was).
@@ -12,10 +12,11 @@ import { FileError, UsageError, ZineError } from '../util/errors.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { imposePdf } from './impose.ts';
 import { PAPERS } from './paper.ts';
-import { DUPLEXES, LAYOUTS } from './plan.ts';
+import { BINDINGS, DUPLEXES, LAYOUTS } from './plan.ts';
 import type { ImposeOptions } from './plan.ts';
 
-export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
+export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long]
+                   [--binding left|right] [--keep-last N] -o OUT.pdf
 
   --layout booklet   saddle stitch: two pages a side, fold and staple
   --layout mini      the 8-page zine on one side of one sheet
@@ -23,6 +24,9 @@ export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|sli
   --paper            letter (default) or a4: landscape, portrait for slips
   --duplex           booklet: short (default) for printers that flip on the
                      short edge, long to turn every back side 180°
+  --binding          booklet and mini: the spine's edge, seen from the front
+                     cover: left (default), or right for a right-to-left
+                     script (Arabic, Hebrew, …), read from the other end
   --keep-last N      keep the last N pages at the end, blanks before them (default 0)
   -o, --output       the imposed PDF to write`;
 
@@ -67,6 +71,7 @@ export function parseImposeArgs(argv: string[]): ImposeArgs | 'help' {
         layout: { type: 'string' },
         paper: { type: 'string' },
         duplex: { type: 'string' },
+        binding: { type: 'string' },
         'keep-last': { type: 'string' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
@@ -97,6 +102,7 @@ export function parseImposeArgs(argv: string[]): ImposeArgs | 'help' {
     layout: oneOf('--layout', values.layout, LAYOUTS),
     paper: values.paper === undefined ? undefined : oneOf('--paper', values.paper, PAPERS),
     duplex: values.duplex === undefined ? undefined : oneOf('--duplex', values.duplex, DUPLEXES),
+    binding: values.binding === undefined ? undefined : oneOf('--binding', values.binding, BINDINGS),
     keepLast: values['keep-last'] === undefined ? undefined : pageCount(values['keep-last']),
   };
 }

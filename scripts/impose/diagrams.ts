@@ -69,6 +69,28 @@ const DIAGRAMS: Diagram[] = [
     scale: 0.6,
     note: ['Top row upside down: 5 4 3 2. Bottom row upright: 6 7 8 1.', '1 is the front cover, 8 the back cover.'],
   },
+  {
+    file: 'booklet-right.png',
+    title: 'Booklet bound on the right (--binding right): every side mirrored',
+    pages: 8,
+    pageSize: HALF_LETTER,
+    options: { layout: 'booklet', binding: 'right' },
+    labels: ['Sheet 1, front (outside)', 'Sheet 1, back', 'Sheet 2, front', 'Sheet 2, back'],
+    columns: 2,
+    scale: 0.42,
+    note: ['For right-to-left scripts: the front cover on the left half, the spine on its right.'],
+  },
+  {
+    file: 'mini-right.png',
+    title: 'Mini zine bound on the right (--binding right): the rows run the other way',
+    pages: 8,
+    pageSize: MINI_LETTER,
+    options: { layout: 'mini', binding: 'right' },
+    labels: ['The sheet: dashed lines fold, the solid line is cut'],
+    columns: 1,
+    scale: 0.6,
+    note: ['Top row upside down: 2 3 4 5. Bottom row upright: 1 8 7 6.', '1 is the front cover, bottom left.'],
+  },
 ];
 
 async function drawDiagram(diagram: Diagram): Promise<Uint8Array> {

@@ -11,12 +11,19 @@
  * the order pdfjam, Bindery and pdfimpose produce. The back is laid out for a
  * printer that flips on the short edge; one that flips on the long edge turns
  * the back over the other way, so the whole back side is turned 180° for it.
+ *
+ * Bound on the right (a right-to-left zine), every side is the mirror image:
+ * the front cover is on the outer sheet's left half, so that folded, the spine
+ * is on the cover's right and the pages turn from left to right:
+ *
+ *   front  [ 1+2k | N−2k ]        e.g. 8 pages:  sheet 0  front [1|8]  back [7|2]
+ *   back   [ N−1−2k | 2+2k ]                     sheet 1  front [3|6]  back [5|4]
  */
 import type { Rect, Size } from './geometry.ts';
 import { bookletMarks } from './marks.ts';
 import { paddedOrder, roundUp } from './padding.ts';
 import { sheetSize } from './paper.ts';
-import type { Plan, ResolvedOptions, Sheet, Side } from './plan.ts';
+import type { Plan, ResolvedOptions, Sheet, Side, Slot } from './plan.ts';
 import { makeSlot } from './slot.ts';
 
 export function planBooklet(pageSizes: readonly Size[], options: ResolvedOptions): Plan {
@@ -31,19 +38,23 @@ export function planBooklet(pageSizes: readonly Size[], options: ResolvedOptions
   const slot = (position: number, cell: Rect, turn: 0 | 180) =>
     makeSlot(position, order, pageSizes, cell, turn);
 
+  // Written for a left binding; a right binding swaps the halves of every side.
+  const [first, second] = options.binding === 'left' ? [left, right] : [right, left];
+  const byX = (a: Slot, b: Slot) => a.cell.x - b.cell.x;
+
   const sheets: Sheet[] = [];
   for (let k = 0; k < paddedCount / 4; k++) {
     const front: Side = {
       name: 'front',
-      slots: [slot(paddedCount - 2 * k, left, 0), slot(1 + 2 * k, right, 0)],
+      slots: [slot(paddedCount - 2 * k, first, 0), slot(1 + 2 * k, second, 0)].sort(byX),
       marks: bookletMarks(sheet),
     };
     const back: Side = {
       name: 'back',
-      slots:
-        options.duplex === 'short'
-          ? [slot(2 + 2 * k, left, 0), slot(paddedCount - 1 - 2 * k, right, 0)]
-          : [slot(paddedCount - 1 - 2 * k, left, 180), slot(2 + 2 * k, right, 180)],
+      slots: (options.duplex === 'short'
+        ? [slot(2 + 2 * k, first, 0), slot(paddedCount - 1 - 2 * k, second, 0)]
+        : [slot(paddedCount - 1 - 2 * k, first, 180), slot(2 + 2 * k, second, 180)]
+      ).sort(byX),
       marks: [],
     };
     sheets.push({ sides: [front, back] });

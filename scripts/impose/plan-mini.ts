@@ -9,6 +9,9 @@
  *   └────┴────┴────┴────┘
  *
  * 1 is the front cover (bottom right), 8 the back cover beside it.
+ *
+ * Bound on the right (a right-to-left zine), the rows run the other way:
+ * top row 2 3 4 5 turned, bottom row 1 8 7 6, the front cover bottom left.
  */
 import { ContentError } from '../util/errors.ts';
 import type { Rect, Size } from './geometry.ts';
@@ -34,17 +37,19 @@ export function planMini(pageSizes: readonly Size[], options: ResolvedOptions): 
 
   const cellWidth = sheet.width / 4;
   const cellHeight = sheet.height / 2;
+  // Written for a left binding; a right binding mirrors the columns.
   const cell = (column: number, row: 'top' | 'bottom'): Rect => ({
-    x: column * cellWidth,
+    x: (options.binding === 'left' ? column : 3 - column) * cellWidth,
     y: row === 'top' ? cellHeight : 0,
     width: cellWidth,
     height: cellHeight,
   });
 
-  const slots: Slot[] = [
-    ...TOP_ROW.map((position, column) => makeSlot(position, order, pageSizes, cell(column, 'top'), 180)),
-    ...BOTTOM_ROW.map((position, column) => makeSlot(position, order, pageSizes, cell(column, 'bottom'), 0)),
-  ];
+  const row = (positions: number[], name: 'top' | 'bottom', turn: 0 | 180) =>
+    positions
+      .map((position, column) => makeSlot(position, order, pageSizes, cell(column, name), turn))
+      .sort((a, b) => a.cell.x - b.cell.x);
+  const slots: Slot[] = [...row(TOP_ROW, 'top', 180), ...row(BOTTOM_ROW, 'bottom', 0)];
   return {
     options,
     sheet,

@@ -24,6 +24,14 @@ export const DUPLEXES = ['short', 'long'] as const;
 /** The sheet edge the printer flips on when it prints the second side. */
 export type Duplex = (typeof DUPLEXES)[number];
 
+export const BINDINGS = ['left', 'right'] as const;
+/**
+ * The edge the folded zine is bound on, seen from its front cover: left for
+ * left-to-right scripts, right for right-to-left ones (Arabic, Hebrew, …),
+ * whose readers turn the pages the other way.
+ */
+export type Binding = (typeof BINDINGS)[number];
+
 /** How a page is turned on the sheet, in degrees counter-clockwise. */
 export type Turn = 0 | 180;
 
@@ -37,6 +45,8 @@ export interface ImposeOptions {
   duplex?: Duplex | undefined;
   /** Pages kept at the very end, with the padding blanks before them. Default: 0. */
   keepLast?: number | undefined;
+  /** Booklet and mini: the spine's edge. Default: 'left'. */
+  binding?: Binding | undefined;
 }
 
 /** The options with every default filled in. */
@@ -45,6 +55,7 @@ export interface ResolvedOptions {
   paper: Paper;
   duplex: Duplex;
   keepLast: number;
+  binding: Binding;
 }
 
 /** The one place defaults are applied. */
@@ -58,6 +69,7 @@ export function resolveOptions(options: ImposeOptions): ResolvedOptions {
     paper: options.paper ?? 'letter',
     duplex: options.duplex ?? 'short',
     keepLast,
+    binding: options.binding ?? 'left',
   };
 }
 

@@ -11,9 +11,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeAssetGuard, remarkLocalAssets } from './assets.ts';
+import { rehypeDirection } from './direction.ts';
 import { containerDirectiveHandler, remarkDirectives } from './directives.ts';
 import { remarkInlineFootnotes } from './footnotes.ts';
 import { remarkFrontMatterData, type FrontMatterOptions } from './front-matter.ts';
+import { remarkGlyphCheck } from './glyphs.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
 import { rehypeLayout } from './layout.ts';
@@ -30,6 +32,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(remarkParse)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkFrontMatterData, options)
+      .use(remarkGlyphCheck)
       .use(remarkGfm)
       .use(remarkDirective)
       .use(remarkRawHtml)
@@ -43,6 +46,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(rehypeSanitize, printSchema)
       .use(rehypeAssetGuard)
       .use(rehypeLayout)
+      .use(rehypeDirection)
       .use(rehypeHeadingIds)
       .use(rehypeHyphenate)
       .use(rehypeStringify)

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import type { Direction } from '../config/direction.ts';
 
 const STYLES_DIR = fileURLToPath(new URL('../../styles/', import.meta.url));
 
@@ -27,6 +28,8 @@ export interface DocumentOptions {
   body: string;
   title: string;
   lang: string;
+  /** Which way lines run and pages turn. Default: `ltr`. */
+  dir?: Direction;
   /** Paper family: letter or a4. */
   paper: Paper;
   /** What the pages are for. Default: `reading`. */
@@ -60,6 +63,16 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
+/**
+ * A right-to-left book turns its pages the other way: its odd pages (rectos)
+ * are left-hand pages, with the spine on their right. Paged.js calls every odd
+ * page `:right` whatever the direction, so in a right-to-left document the
+ * sides of every `@page :left` and `:right` rule are swapped.
+ */
+export function mirrorPageSides(css: string): string {
+  return css.replace(/(@page[^{]*:)(left|right)\b/g, (_, rule: string, side: string) => rule + (side === 'left' ? 'right' : 'left'));
+}
+
 /** The running header: the title up to its colon, if it has one. */
 export function runningTitle(title: string): string {
   return title.split(':')[0]?.trim() ?? title;
@@ -78,10 +91,12 @@ function withRunningTitle(body: string, title: string): string {
 export async function buildDocument(options: DocumentOptions): Promise<string> {
   const extra = TRIMS[options.trim ?? 'reading'].stylesheet;
   const names = extra === undefined ? STYLESHEETS : [...STYLESHEETS, extra];
-  const sheets = await Promise.all(names.map((name) => readFile(join(STYLES_DIR, name), 'utf8')));
+  const dir = options.dir ?? 'ltr';
+  const read = await Promise.all(names.map((name) => readFile(join(STYLES_DIR, name), 'utf8')));
+  const sheets = dir === 'rtl' ? read.map(mirrorPageSides) : read;
   const csp = "default-src 'none'; style-src 'unsafe-inline'; font-src file:; img-src file: data:";
   return `<!doctype html>
-<html lang="${escapeHtml(options.lang)}" class="trim-${options.trim ?? 'reading'}">
+<html lang="${escapeHtml(options.lang)}" dir="${dir}" class="trim-${options.trim ?? 'reading'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

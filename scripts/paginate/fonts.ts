@@ -1,46 +1,26 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fontFaceRules, planFonts } from '../fonts/plan.ts';
 
-const require = createRequire(import.meta.url);
-
-/**
- * The faces the print CSS uses, all from npm (@fontsource), so no system font
- * is ever used. Each stylesheet covers Latin, Latin Extended, Greek, Cyrillic
- * and Vietnamese through unicode-range subsets.
- */
-export const FONT_STYLESHEETS: readonly string[] = [
-  '@fontsource/source-serif-4/400.css',
-  '@fontsource/source-serif-4/400-italic.css',
-  '@fontsource/source-serif-4/600.css',
-  '@fontsource/source-serif-4/600-italic.css',
-  '@fontsource/source-sans-3/400.css',
-  '@fontsource/source-sans-3/600.css',
-  '@fontsource/source-sans-3/700.css',
-  '@fontsource/source-code-pro/400.css',
-];
+export interface StageFontsOptions {
+  /** The stage folder; fonts go into `<dir>/fonts/`. */
+  dir: string;
+  /** The document's language tag. */
+  lang: string;
+  /** Everything the document prints (its HTML body and title). */
+  text: string;
+}
 
 /**
- * Copies the font files into `<dir>/fonts/` and returns the @font-face rules
- * pointing at them (relative URLs, so the HTML can be opened from its folder).
- * Only the woff2 sources are kept: every Chromium reads them.
+ * Copies the font files the document uses into `<dir>/fonts/` and returns the
+ * @font-face rules pointing at them (relative URLs, so the HTML can be opened
+ * from its folder). Only the faces whose unicode-range meets a character of
+ * the text are copied (see fonts/plan.ts); only woff2, which every Chromium reads.
  */
-export async function stageFonts(dir: string): Promise<string> {
-  await mkdir(join(dir, 'fonts'), { recursive: true });
-  const rules: string[] = [];
-  for (const sheet of FONT_STYLESHEETS) {
-    const cssPath = require.resolve(sheet);
-    const css = await readFile(cssPath, 'utf8');
-    const copies: Promise<void>[] = [];
-    const rewritten = css.replace(
-      /src: url\(\.\/files\/([^)]+\.woff2)\) format\('woff2'\)(?:, url\([^)]+\) format\('woff'\))?/g,
-      (_match, file: string) => {
-        copies.push(copyFile(join(dirname(cssPath), 'files', file), join(dir, 'fonts', basename(file))));
-        return `src: url(fonts/${file}) format('woff2')`;
-      },
-    );
-    await Promise.all(copies);
-    rules.push(rewritten);
-  }
-  return rules.join('\n');
+export async function stageFonts(options: StageFontsOptions): Promise<string> {
+  const plan = await planFonts({ lang: options.lang, text: options.text });
+  await mkdir(join(options.dir, 'fonts'), { recursive: true });
+  const files = new Set(plan.faces.map(({ face }) => face.file));
+  await Promise.all([...files].map((file) => copyFile(file, join(options.dir, 'fonts', basename(file)))));
+  return fontFaceRules(plan, (face) => `fonts/${basename(face.file)}`);
 }

@@ -1,33 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { ZineError } from '../util/errors.ts';
+import { inPageScript } from './in-page-bundle.ts';
+import { parseLayoutReport, type LayoutReport } from './layout-report.ts';
 
 const require = createRequire(import.meta.url);
 // pagedjs's package.json does not export its dist folder: find it beside the package's main file.
 const PAGED_JS = join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
-const IN_PAGE = fileURLToPath(new URL('./in-page/zinepress-paged.js', import.meta.url));
 
-/** What the layout produced, as the renderer and the PDF writer need it. */
-export interface LayoutReport {
-  /** Letters of text (white space aside) in the document, and where the printed pages show them. */
-  sourceLetters: number;
-  printedLetters: number;
-  /** Pages whose footnotes are taller than their area, so that their last lines are cut off. */
-  clippedNotes: number[];
-  /** Footnotes (or parts of them) set on another page than their call. */
-  notesAway: { note: string; notePage: number; callPage: number }[];
-  pageCount: number;
-  /** How many "notes" filler pages were kept before the card (0 to 3). */
-  notesPages: number;
-  /** The page the tear-out card starts on (0 when the document has none). */
-  cardPage: number;
-  /** How many pages the card took: it must be exactly one. */
-  cardPages: number;
-  headings: { id: string; level: number; text: string; page: number }[];
-}
+export type { LayoutReport } from './layout-report.ts';
 
 export interface PaginateOptions {
   /** The one browser of the build. */
@@ -67,13 +51,15 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
   const refused = await allowOnly(page, options.allowedDir);
 
   await page.goto(pathToFileURL(options.htmlPath).href, { waitUntil: 'load' });
-  const [paged, ours] = await Promise.all([readFile(PAGED_JS, 'utf8'), readFile(IN_PAGE, 'utf8')]);
+  const [paged, ours] = await Promise.all([readFile(PAGED_JS, 'utf8'), inPageScript()]);
   // Evaluated rather than added as <script> tags: the document's CSP forbids scripts.
-  await page.evaluate('window.PagedConfig = { auto: false };');
+  // A word broken across pages gets a plain hyphen: Paged.js's default U+2011
+  // is missing from the bundled fonts and would fall back to a system font.
+  await page.evaluate("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
   await page.evaluate(paged);
   await page.evaluate(ours);
   const settings = JSON.stringify({ notes: options.notesPages ?? true });
-  const report = (await page.evaluate(`window.zinepress.paginate(${settings})`)) as LayoutReport;
+  const report = parseLayoutReport(await page.evaluate(`window.zinepress.paginate(${settings})`));
 
   if (errors.length > 0) throw new ZineError(`layout failed in the browser: ${errors.join('; ')}`);
   if (refused.length > 0) throw new ZineError(`the page asked for files outside the build: ${refused.join(', ')}`);

@@ -2,6 +2,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { ZineError } from '../util/errors.ts';
 import { onExitStop } from '../util/exit.ts';
 import { findBrowser } from './find-browser.ts';
+import { fontconfigEnv } from './fontconfig.ts';
 
 /**
  * Flags for a browser that runs as root, offline, and quietly: no sandbox when
@@ -42,6 +43,7 @@ export async function launchBrowser(): Promise<Browser> {
       executablePath: found.executablePath,
       headless: true,
       args: launchArgs(process.getuid?.() === 0),
+      env: await fontconfigEnv(),
       pipe: true,
       handleSIGINT: false,
       handleSIGTERM: false,

@@ -52,6 +52,14 @@ describe('zine impose, working', () => {
     expect(sortedNumbers(sheets[0] as { numbers: { n: number }[] })).toEqual([1, 6]);
   });
 
+  it('binds a booklet on the right with --binding right: page 1 on the left half of the outer sheet', async () => {
+    await imposeCommand([input, '--layout', 'booklet', '--binding', 'right', '-o', output]);
+    const [outside, inside] = await readBack(await readFile(output));
+    // 6 pages padded to 8: sheet 0 front [1|8], back [7|2], with 7 and 8 blank.
+    expect(outside?.numbers.map(({ n, x }) => ({ n, half: x < 396 ? 'left' : 'right' }))).toEqual([{ n: 1, half: 'left' }]);
+    expect(inside?.numbers.map(({ n, x }) => ({ n, half: x < 396 ? 'left' : 'right' }))).toEqual([{ n: 2, half: 'right' }]);
+  });
+
   it('writes a mini zine', async () => {
     await imposeCommand([input, '--layout', 'mini', '-o', output]);
     const sheets = await readBack(await readFile(output));
@@ -72,6 +80,7 @@ describe('zine impose, working', () => {
       layout: 'mini',
       paper: undefined,
       duplex: undefined,
+      binding: undefined,
       keepLast: undefined,
     });
   });
@@ -88,6 +97,7 @@ describe('zine impose, used wrongly: exit 2', () => {
     ['an unknown layout', ['IN', '--layout', 'zine', '-o', 'OUT'], /unknown --layout 'zine': use booklet or mini/],
     ['an unknown paper', ['IN', '--layout', 'booklet', '--paper', 'legal', '-o', 'OUT'], /unknown --paper 'legal': use letter or a4/],
     ['an unknown duplex', ['IN', '--layout', 'booklet', '--duplex', 'both', '-o', 'OUT'], /unknown --duplex 'both'/],
+    ['an unknown binding', ['IN', '--layout', 'booklet', '--binding', 'top', '-o', 'OUT'], /unknown --binding 'top': use left or right/],
     ['a keep-last that is no count', ['IN', '--layout', 'booklet', '--keep-last', 'all', '-o', 'OUT'], /--keep-last takes a whole number of pages, not 'all'/],
     ['a keep-last that looks like a flag', ['IN', '--layout', 'booklet', '--keep-last', '-1', '-o', 'OUT'], /'--keep-last' argument is ambiguous \(see zine impose --help\)$/],
     ['a keep-last with a fraction', ['IN', '--layout', 'booklet', '--keep-last', '1.5', '-o', 'OUT'], /not '1\.5'/],

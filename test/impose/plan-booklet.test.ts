@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Size } from '../../scripts/impose/geometry.ts';
 import { sheetSize } from '../../scripts/impose/paper.ts';
 import { allSides, planImposition } from '../../scripts/impose/plan.ts';
-import type { Duplex, Plan, Side, Slot } from '../../scripts/impose/plan.ts';
+import type { Plan, Side, Slot } from '../../scripts/impose/plan.ts';
+import { asTurnedLikeABook, foldAndOpen, readingOrder } from './fold.ts';
 
 const HALF_LETTER: Size = { width: 396, height: 612 };
 const pages = (count: number, size: Size = HALF_LETTER): Size[] => Array.from({ length: count }, () => size);
@@ -23,6 +24,21 @@ describe('booklet plan', () => {
       [2, 7],
       [6, 3],
       [4, 5],
+    ]);
+  });
+
+  it('mirrors every side when bound on the right: the front cover on the outer sheet\'s left half', () => {
+    expect(layout(planImposition(pages(8), { layout: 'booklet', binding: 'right' }))).toEqual([
+      [1, 8],
+      [7, 2],
+      [3, 6],
+      [5, 4],
+    ]);
+    expect(layout(planImposition(pages(8), { layout: 'booklet', binding: 'right', duplex: 'long' }))).toEqual([
+      [1, 8],
+      ['2↻180', '7↻180'],
+      [3, 6],
+      ['4↻180', '5↻180'],
     ]);
   });
 
@@ -87,24 +103,6 @@ describe('booklet plan', () => {
   });
 });
 
-/**
- * How a side looks after the sheet is turned over like a book page. A printer
- * that flips on the long edge turns the back side over the other way, so its
- * image reaches the reader turned 180° more: undo that here.
- */
-function asTurnedLikeABook(side: Side, duplex: Duplex, sheet: Size): Slot[] {
-  if (side.name === 'front' || duplex === 'short') return side.slots;
-  return side.slots.map((slot) => ({
-    ...slot,
-    turn: ((slot.turn + 180) % 360) as 0 | 180,
-    cell: {
-      ...slot.cell,
-      x: sheet.width - slot.cell.x - slot.cell.width,
-      y: sheet.height - slot.cell.y - slot.cell.height,
-    },
-  }));
-}
-
 const bookletCase = fc
   .integer({ min: 1, max: 200 })
   .chain((pageCount) =>
@@ -113,6 +111,7 @@ const bookletCase = fc
       keepLast: fc.integer({ min: 0, max: pageCount }),
       paper: fc.constantFrom('letter' as const, 'a4' as const),
       duplex: fc.constantFrom('short' as const, 'long' as const),
+      binding: fc.constantFrom('left' as const, 'right' as const),
       size: fc.record({ width: fc.integer({ min: 100, max: 2000 }), height: fc.integer({ min: 100, max: 2000 }) }),
     }),
   );
@@ -120,8 +119,8 @@ const bookletCase = fc
 describe('booklet plan, for every page count 1..200 and every option', () => {
   it('places every source page exactly once, and blanks only before the kept pages', () => {
     fc.assert(
-      fc.property(bookletCase, ({ pageCount, keepLast, paper, duplex, size }) => {
-        const plan = planImposition(pages(pageCount, size), { layout: 'booklet', paper, duplex, keepLast });
+      fc.property(bookletCase, ({ pageCount, keepLast, paper, duplex, binding, size }) => {
+        const plan = planImposition(pages(pageCount, size), { layout: 'booklet', paper, duplex, binding, keepLast });
         const slots = allSides(plan).flatMap((side) => side.slots);
         const byPosition = [...slots].sort((a, b) => a.position - b.position);
 
@@ -143,10 +142,11 @@ describe('booklet plan, for every page count 1..200 and every option', () => {
 
   it('pairs the two sides as a folded sheet does, and reads 1..N when the sheets are nested', () => {
     fc.assert(
-      fc.property(bookletCase, ({ pageCount, keepLast, paper, duplex }) => {
-        const plan = planImposition(pages(pageCount), { layout: 'booklet', paper, duplex, keepLast });
+      fc.property(bookletCase, ({ pageCount, keepLast, paper, duplex, binding }) => {
+        const plan = planImposition(pages(pageCount), { layout: 'booklet', paper, duplex, binding, keepLast });
         const sheet = sheetSize(paper);
-        const half = sheet.width / 2;
+        // The half that turns first: the right one when the spine is on the left.
+        const [first, other] = binding === 'left' ? [sheet.width / 2, 0] : [0, sheet.width / 2];
         const reading: number[] = [];
         const closing: number[] = [];
         for (const { sides } of plan.sheets) {
@@ -157,25 +157,46 @@ describe('booklet plan, for every page count 1..200 and every option', () => {
           const at = (slots: Slot[], x: number) => slots.find((slot) => slot.cell.x === x) as Slot;
           // Turned like a book page, the front's right half is behind the back's left.
           const leaves = [
-            [at(front, half), at(back, 0)],
-            [at(back, half), at(front, 0)],
+            [at(front, first), at(back, other)],
+            [at(back, first), at(front, other)],
           ];
           for (const [recto, verso] of leaves as [Slot, Slot][]) {
             expect(recto.position % 2).toBe(1);
             expect(verso.position).toBe(recto.position + 1);
           }
-          reading.push(at(front, half).position, at(back, 0).position);
-          closing.unshift(at(back, half).position, at(front, 0).position);
+          reading.push(at(front, first).position, at(back, other).position);
+          closing.unshift(at(back, first).position, at(front, other).position);
         }
         expect([...reading, ...closing]).toEqual(Array.from({ length: plan.paddedCount }, (_, i) => i + 1));
       }),
     );
   });
 
+  it('folded, reads 1..N in the binding script\'s order: right to left when bound on the right', () => {
+    fc.assert(
+      fc.property(bookletCase, ({ pageCount, keepLast, paper, duplex, binding }) => {
+        const plan = planImposition(pages(pageCount), { layout: 'booklet', paper, duplex, binding, keepLast });
+        const sheet = sheetSize(paper);
+        const sides = plan.sheets.map(
+          ({ sides: [front, back] }) =>
+            [asTurnedLikeABook(front as Side, duplex, sheet), asTurnedLikeABook(back as Side, duplex, sheet)] as const,
+        );
+        const openings = foldAndOpen(sides, sheet.width, binding);
+        const all = Array.from({ length: plan.paddedCount }, (_, i) => i + 1);
+        expect(readingOrder(openings, binding)).toEqual(all);
+        // The front cover alone on the side away from the spine; inside, the lower page on the spine's side.
+        expect(openings[0]).toEqual(binding === 'left' ? { right: 1 } : { left: 1 });
+        for (const { left, right } of openings.slice(1, -1)) {
+          expect(binding === 'left' ? (left as number) < (right as number) : (right as number) < (left as number)).toBe(true);
+        }
+      }),
+    );
+  });
+
   it('puts every page inside its half-sheet, centred, as large as fits', () => {
     fc.assert(
-      fc.property(bookletCase, ({ pageCount, keepLast, paper, duplex, size }) => {
-        const plan = planImposition(pages(pageCount, size), { layout: 'booklet', paper, duplex, keepLast });
+      fc.property(bookletCase, ({ pageCount, keepLast, paper, duplex, binding, size }) => {
+        const plan = planImposition(pages(pageCount, size), { layout: 'booklet', paper, duplex, binding, keepLast });
         for (const slot of allSides(plan).flatMap((side) => side.slots)) {
           const { cell, box } = slot;
           expect(cell.width).toBe(plan.sheet.width / 2);

@@ -26,11 +26,35 @@ function grid(plan: Plan): string[][] {
   );
 }
 
+/**
+ * The openings of the folded mini zine: folded in half along the long middle,
+ * cut along the middle of the fold and pushed into a book, each pair of
+ * neighbouring cells in a row (columns 1–2 and 3–4) becomes one opening, the
+ * top row read turned upright. The pair that holds page 1 is the outside:
+ * front cover and back cover.
+ */
+function foldedMini(plan: Plan): { left: number; right: number }[] {
+  const rows = grid(plan).map((row) => row.map((cell) => Number.parseInt(cell, 10)));
+  const [top = [], bottom = []] = rows;
+  const upright = [...top].reverse();
+  return [upright, bottom].flatMap((row) => [
+    { left: row[0] as number, right: row[1] as number },
+    { left: row[2] as number, right: row[3] as number },
+  ]);
+}
+
 describe('mini plan', () => {
   it('uses the standard layout: top row 5 4 3 2 turned, bottom row 6 7 8 1 upright', () => {
     expect(grid(planImposition(pages(8), { layout: 'mini' }))).toEqual([
       ['5↻', '4↻', '3↻', '2↻'],
       ['6', '7', '8', '1'],
+    ]);
+  });
+
+  it('runs the rows the other way when bound on the right: top row 2 3 4 5 turned, bottom row 1 8 7 6', () => {
+    expect(grid(planImposition(pages(8), { layout: 'mini', binding: 'right' }))).toEqual([
+      ['2↻', '3↻', '4↻', '5↻'],
+      ['1', '8', '7', '6'],
     ]);
   });
 
@@ -110,6 +134,23 @@ describe('mini plan, for every page count and every option', () => {
           expect(slot.cell.width).toBe(plan.sheet.width / 4);
           expect(slot.cell.height).toBe(plan.sheet.height / 2);
         }
+      }),
+    );
+  });
+
+  it('folds into openings read in the binding script\'s order', () => {
+    fc.assert(
+      fc.property(options.paper, fc.constantFrom('left' as const, 'right' as const), (paper, binding) => {
+        const openings = foldedMini(planImposition(pages(8), { layout: 'mini', paper, binding }));
+        // The outside: the front cover away from the spine, the back cover beside it.
+        expect(openings).toContainEqual(binding === 'left' ? { left: 8, right: 1 } : { left: 1, right: 8 });
+        const inside = openings.filter(({ left, right }) => left !== 1 && right !== 1);
+        const read = inside.map(({ left, right }) => (binding === 'left' ? [left, right] : [right, left]));
+        expect(read.sort((a, b) => (a[0] as number) - (b[0] as number))).toEqual([
+          [2, 3],
+          [4, 5],
+          [6, 7],
+        ]);
       }),
     );
   });

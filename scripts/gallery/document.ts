@@ -1,0 +1,120 @@
+/**
+ * One document's part of the gallery: its thumbnails (the reading edition's
+ * pages, both sides of every imposed sheet), a one-sheet test print, the
+ * folding diagrams it needs and its manifest, staged and moved together into
+ * output/<name>/thumbnails/.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { bindingFor, documentDirection } from '../config/direction.ts';
+import { validateFrontMatter, type Format, type PaperSize } from '../config/frontmatter.ts';
+import { imposePdf } from '../impose/impose.ts';
+import { sheetSize } from '../impose/paper.ts';
+import { numberedPdf } from '../impose/sample.ts';
+import { FileError } from '../util/errors.ts';
+import { openStage } from '../util/stage.ts';
+import { instructionsFor } from './instructions.ts';
+import { MANIFEST, THUMBNAILS, type Manifest } from './manifest.ts';
+
+/** What the build made of one document. */
+export interface MadeDocument {
+  name: string;
+  source: string;
+  /** The document's output folder. */
+  dir: string;
+  /** The paper asked for on the command line, over the front matter's. */
+  paper: PaperSize | undefined;
+  formats: { format: Format; file: string; pages: number; sheets: number | undefined }[];
+}
+
+/** Pixels: a page thumbnail is this wide; a sheet side (two pages or more) twice as wide. */
+export const PAGE_WIDTH = 150;
+export const SHEET_WIDTH = 300;
+
+const DIAGRAMS_DIR = new URL('../../docs/printing/', import.meta.url);
+
+/** The front matter of a source the build has just read (so it is valid). */
+async function frontMatterOf(source: string) {
+  const text = await readFile(source, 'utf8').catch((error: unknown) => {
+    throw new FileError(source, 'read', error);
+  });
+  const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+  const result = validateFrontMatter(parseDocument(yaml, { version: '1.2', schema: 'core' }).toJS());
+  if (!result.success) throw new FileError(source, 'read the front matter of', new Error(result.problems[0]?.message));
+  return result.frontMatter;
+}
+
+/** A 4-page numbered sample imposed as one booklet sheet: shows how the printer turns a sheet over. */
+export async function testSheet(paper: PaperSize, binding: Manifest['binding']): Promise<Uint8Array> {
+  const sheet = sheetSize(paper);
+  const sample = await numberedPdf(4, { width: sheet.width / 2, height: sheet.height });
+  return imposePdf({ pdf: sample, layout: 'booklet', paper, binding, name: 'the test sheet' });
+}
+
+/** The PDFs to draw for a document, in the order of its formats, with the width to draw them at. */
+export async function pdfsToDraw(made: MadeDocument): Promise<{ bytes: Uint8Array; width: number }[]> {
+  return Promise.all(
+    made.formats.map(async ({ format, file }) => {
+      const path = join(made.dir, file);
+      const bytes = await readFile(path).catch((error: unknown) => {
+        throw new FileError(path, 'read', error);
+      });
+      return { bytes: new Uint8Array(bytes), width: format === 'reading' ? PAGE_WIDTH : SHEET_WIDTH };
+    }),
+  );
+}
+
+/** Writes output/<name>/thumbnails/ from the drawn PNGs (one list per format, in order). */
+export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[][]): Promise<Manifest> {
+  const frontMatter = await frontMatterOf(made.source);
+  const dir = documentDirection(frontMatter);
+  const binding = bindingFor(dir);
+  const paper = made.paper ?? frontMatter.paper ?? 'letter';
+  const stage = await openStage(made.dir);
+  try {
+    await mkdir(join(stage.dir, THUMBNAILS));
+    const formats = await Promise.all(
+      made.formats.map(async (entry, index) => {
+        const thumbnails = await Promise.all(
+          (pngs[index] ?? []).map(async (png, page) => {
+            const file = `${THUMBNAILS}/${entry.format}-${page + 1}.png`;
+            await stage.write(file, png);
+            return file;
+          }),
+        );
+        return { ...entry, ...(entry.sheets === undefined ? {} : { sheets: entry.sheets }), thumbnails };
+      }),
+    );
+    const diagrams: Record<string, string> = {};
+    for (const { format } of made.formats) {
+      for (const diagram of instructionsFor(format, paper, binding).diagrams) {
+        const file = `${THUMBNAILS}/${diagram.file}`;
+        await stage.write(file, await readFile(new URL(diagram.file, DIAGRAMS_DIR)));
+        diagrams[diagram.file] = file;
+      }
+    }
+    let testSheetFile: string | undefined;
+    if (made.formats.some((entry) => entry.format === 'booklet')) {
+      testSheetFile = `${THUMBNAILS}/test-sheet.pdf`;
+      await stage.write(testSheetFile, await testSheet(paper, binding));
+    }
+    const manifest: Manifest = {
+      name: made.name,
+      title: frontMatter.title,
+      lang: frontMatter.lang,
+      dir,
+      paper,
+      binding,
+      formats,
+      ...(testSheetFile === undefined ? {} : { testSheet: testSheetFile }),
+      diagrams,
+    };
+    await stage.write(`${THUMBNAILS}/${MANIFEST}`, `${JSON.stringify(manifest, null, 2)}\n`);
+    await stage.commit();
+    return manifest;
+  } catch (error) {
+    await stage.discard();
+    throw error;
+  }
+}

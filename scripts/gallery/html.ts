@@ -1,0 +1,139 @@
+/**
+ * The gallery page, output/index.html, from the documents' manifests: plain
+ * HTML with its style inline and no script, so it opens from file:// with
+ * nothing to fetch but the files beside it. Each document's section carries
+ * its language and direction; the page's own words are English.
+ */
+import type { Format } from '../config/frontmatter.ts';
+import { instructionsFor } from './instructions.ts';
+import type { FormatEntry, Manifest } from './manifest.ts';
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A relative URL from output/ to a document's file. */
+const href = (manifest: Manifest, file: string) =>
+  [manifest.name, ...file.split('/')].map((part) => encodeURIComponent(part)).join('/');
+
+const FORMAT_NAMES: Record<Format, string> = {
+  reading: 'Reading edition',
+  booklet: 'Booklet',
+  mini: 'Mini zine',
+  slips: 'Card slips',
+};
+
+/** What one thumbnail shows, in words: its caption and the start of its alt text. */
+export function thumbnailLabel(format: Format, index: number): string {
+  switch (format) {
+    case 'reading':
+      return index === 0 ? 'page 1 (cover)' : `page ${index + 1}`;
+    case 'booklet':
+      return `sheet ${Math.floor(index / 2) + 1}, ${index % 2 === 0 ? 'front' : 'back'}`;
+    case 'mini':
+      return 'the sheet (one side)';
+    case 'slips':
+      return `side ${index + 1}`;
+  }
+}
+
+function counts(entry: FormatEntry): string {
+  const pages = `${entry.pages} pages`;
+  if (entry.sheets === undefined) return pages;
+  return `${pages} on ${entry.sheets} ${entry.sheets === 1 ? 'sheet' : 'sheets'}`;
+}
+
+function formatSection(manifest: Manifest, entry: FormatEntry): string {
+  const name = FORMAT_NAMES[entry.format];
+  const { settings, steps, diagrams } = instructionsFor(entry.format, manifest.paper, manifest.binding);
+  const thumbs = entry.thumbnails
+    .map((file, index) => {
+      const label = thumbnailLabel(entry.format, index);
+      const alt = `${name} of “${manifest.title}”, ${label}`;
+      return `<figure><img src="${href(manifest, file)}" alt="${escape(alt)}"><figcaption>${escape(label)}</figcaption></figure>`;
+    })
+    .join('\n');
+  const pictures = diagrams
+    .flatMap((diagram) => {
+      const file = manifest.diagrams[diagram.file];
+      return file === undefined ? [] : [`<img class="diagram" src="${href(manifest, file)}" alt="${escape(diagram.alt)}">`];
+    })
+    .join('\n');
+  const test =
+    entry.format === 'booklet' && manifest.testSheet !== undefined
+      ? `<p>One-sheet test print: <a href="${href(manifest, manifest.testSheet)}">test-sheet.pdf</a>, numbered pages on both sides of one sheet; print it with the settings above and check that page 2 is upright behind page 1.</p>`
+      : '';
+  return `<section class="format" lang="en" dir="ltr">
+<h3>${name}: <a href="${href(manifest, entry.file)}">${escape(entry.file)}</a>, ${counts(entry)}</h3>
+<div class="thumbs ${entry.format}">
+${thumbs}
+</div>
+<table class="settings"><caption>Printer settings</caption>
+<tr><th scope="row">Paper</th><td>${escape(settings.paper)}</td></tr>
+<tr><th scope="row">Scale</th><td>${escape(settings.scale)}</td></tr>
+<tr><th scope="row">Sides</th><td>${escape(settings.sides)}</td></tr>
+</table>
+<ol class="steps">${steps.map((step) => `<li>${escape(step)}</li>`).join('')}</ol>
+${test}
+${pictures}
+</section>`;
+}
+
+function documentSection(manifest: Manifest): string {
+  const reading = manifest.formats.find((entry) => entry.format === 'reading') ?? manifest.formats[0];
+  const cover = reading?.thumbnails[0];
+  const coverAlt =
+    reading?.format === 'reading'
+      ? `The cover of “${manifest.title}”`
+      : `${FORMAT_NAMES[reading?.format ?? 'reading']} of “${manifest.title}”, ${thumbnailLabel(reading?.format ?? 'reading', 0)}`;
+  const coverImage = cover === undefined ? '' : `<img class="cover" src="${href(manifest, cover)}" alt="${escape(coverAlt)}">`;
+  const files = manifest.formats
+    .map((entry) => `<li><a href="${href(manifest, entry.file)}">${escape(entry.file)}</a>: ${FORMAT_NAMES[entry.format]}, ${counts(entry)}</li>`)
+    .join('');
+  return `<section class="document" id="${escape(manifest.name)}" lang="${escape(manifest.lang)}" dir="${manifest.dir}">
+<header>${coverImage}<div>
+<h2>${escape(manifest.title)}</h2>
+<div lang="en" dir="ltr"><p class="name">${escape(manifest.name)}/ · ${manifest.paper === 'a4' ? 'A4' : 'US Letter'} paper${manifest.binding === 'right' ? ' · bound on the right' : ''}</p>
+<ul class="files">${files}</ul></div>
+</div></header>
+${manifest.formats.map((entry) => formatSection(manifest, entry)).join('\n')}
+</section>`;
+}
+
+const STYLE = `
+body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }
+.document { margin-top: 3rem; border-top: 2px solid #222; padding-top: 1rem; }
+.document > header { display: flex; gap: 1.5rem; align-items: flex-start; }
+.document h2 { margin: 0 0 .5rem; }
+.cover { width: 150px; flex: none; box-shadow: 0 1px 4px #0006; }
+.name { color: #555; margin: 0; }
+.format h3 { margin-top: 2rem; }
+.thumbs { display: flex; flex-wrap: wrap; gap: .75rem; }
+.thumbs figure { margin: 0; text-align: center; font-size: .8rem; color: #555; }
+.thumbs img { display: block; border: 1px solid #bbb; background: #fff; }
+.settings { border-collapse: collapse; margin: 1rem 0; }
+.settings caption { text-align: start; font-weight: bold; }
+.settings th, .settings td { text-align: start; padding: .2rem 1rem .2rem 0; border-bottom: 1px solid #ddd; }
+.diagram { max-width: min(100%, 40rem); height: auto; border: 1px solid #ddd; }
+`;
+
+export function galleryHtml(manifests: readonly Manifest[]): string {
+  const list = manifests.map((manifest) => `<li><a href="#${escape(manifest.name)}" lang="${escape(manifest.lang)}">${escape(manifest.title)}</a> (${escape(manifest.name)})</li>`).join('');
+  const body = manifests.length === 0 ? '<p>No document has been built into this folder yet.</p>' : `<ul>${list}</ul>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Zines: what will come out of the printer</title>
+<link rel="icon" href="data:,">
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>What will come out of the printer</h1>
+<p>Every document built into this folder, page by page and sheet by sheet, with how to print and fold it. Print at 100 %.</p>
+${body}
+${manifests.map(documentSection).join('\n')}
+</body>
+</html>
+`;
+}

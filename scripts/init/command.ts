@@ -1,0 +1,25 @@
+/**
+ * `zine init FILE`: writes a starter source that builds as it is. It never
+ * writes over a file that is already there.
+ */
+import { writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError, FileError, UsageError } from '../util/errors.ts';
+import { starterSource, titleFromName } from './starter.ts';
+
+export async function initCommand(argv: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('init needs the file to write, e.g. `zine init source/my-zine.md`');
+  if (extra.length > 0) throw new UsageError('init writes one file at a time');
+  const text = starterSource({ title: titleFromName(basename(file, extname(file))) });
+  // 'wx' fails if the file exists, without a window between a check and the write.
+  await writeFile(file, text, { flag: 'wx' }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new ContentError(`${file} already exists; it is left as it is (choose another name)`);
+    }
+    throw new FileError(file, 'write', error);
+  });
+  console.log(`wrote ${file}: build it with \`zine build ${file}\``);
+}

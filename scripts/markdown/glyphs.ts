@@ -1,0 +1,34 @@
+/**
+ * No missing glyph, ever, silently: every character of the source that can
+ * reach the page is looked up in the fonts the document will be set in
+ * (fonts/plan.ts, the same choice the print CSS makes). A character no
+ * bundled font draws is an error at its place, named by code point and
+ * Unicode name, with the font to add; the browser has no system font to hide
+ * it behind (render/fontconfig.ts), so it would print as an empty box.
+ *
+ * The check reads the source text itself, front matter included, so it holds
+ * every character that can be printed; HTML comments are left out (they
+ * never reach the page).
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { describe, fontToAdd, uncovered } from '../fonts/coverage.ts';
+import { planFonts } from '../fonts/plan.ts';
+import { error, pointAt, stopOnErrors } from './messages.ts';
+
+/** The source with its HTML comments blanked out (same length, so offsets hold). */
+export function printableSource(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ' '));
+}
+
+export function remarkGlyphCheck() {
+  return async (_tree: Root, file: VFile): Promise<void> => {
+    const text = printableSource(String(file.value));
+    const plan = await planFonts({ lang: file.data.frontMatter?.lang ?? 'en', text });
+    for (const codePoint of uncovered(plan)) {
+      const offset = text.indexOf(String.fromCodePoint(codePoint));
+      error(file, `${describe(codePoint)} has no glyph in the bundled fonts and would print as an empty box: ${fontToAdd(codePoint)}`, pointAt(text, offset), 'missing-glyph');
+    }
+    stopOnErrors(file);
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Runs inside the page, next to Paged.js (bundled and evaluated by
+ * scripts/paginate/paginate.ts). It adds what the layout needs beyond Paged.js:
+ * hidden finished pages, notes pages, stable note ids and a report.
+ */
+import { continueNotes } from './continue-notes.ts';
+import { hideFinishedPages } from './hide-finished-pages.ts';
+import { noteCounters } from './note-counters.ts';
+import { stableNoteIds } from './note-ids.ts';
+import { notesPage, settleNotesPages } from './notes-pages.ts';
+import './paged.ts';
+import { report } from './report.ts';
+import type { LayoutReport } from '../layout-report.ts';
+
+export interface InPageOptions {
+  /** Add a notes page before the back matter. Default: true. */
+  notes?: boolean;
+}
+
+declare global {
+  interface Window {
+    zinepress: { paginate(options: InPageOptions): Promise<LayoutReport> };
+  }
+}
+
+window.zinepress = {
+  async paginate(options) {
+    const settings = { notes: options.notes ?? true };
+    window.Paged.registerHandlers(
+      noteCounters(window.Paged),
+      continueNotes(window.Paged),
+      hideFinishedPages(window.Paged),
+      notesPage(window.Paged, settings),
+    );
+    await window.PagedPolyfill.preview();
+    stableNoteIds();
+    return report(settleNotesPages());
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * The few parts of Paged.js 0.4.3 (loaded into the page before our bundle)
+ * that the in-page code uses, typed from its source (src/modules/handler.js,
+ * src/chunker/chunker.js, src/chunker/page.js).
+ */
+
+/** A laid-out page as the chunker keeps it. */
+export interface PagedPage {
+  element: HTMLElement;
+  /** The page content box the text is laid out in, and the wrapper inside it. */
+  area: HTMLElement;
+  wrapper: HTMLElement;
+  footnotesArea: HTMLElement;
+  /** The layout that filled the page (src/chunker/layout.js). */
+  layoutMethod?: Layout;
+}
+
+/** A box like a DOMRect, for the layout's overflow search. */
+export interface Bounds {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+export interface Layout {
+  /**
+   * The break token where the rendered content overflows `bounds`; with
+   * `extract`, the overflowing content is removed from the page.
+   */
+  findBreakToken(
+    rendered: HTMLElement,
+    source: DocumentFragment,
+    bounds?: Bounds,
+    previous?: BreakToken,
+    extract?: boolean,
+  ): BreakToken | undefined;
+}
+
+/** Where the next page starts in the source. */
+export interface BreakToken {
+  node: Node;
+  offset: number;
+}
+
+export interface Chunker {
+  pages: PagedPage[];
+  /** The parsed content being laid out. */
+  source: DocumentFragment;
+  settings: Record<string, unknown>;
+  clonePage(page: PagedPage): void;
+}
+
+/** What a handler may implement; Paged.js calls each hook it finds by name. */
+export interface Handler {
+  beforeParsed?(content: DocumentFragment): void;
+  afterParsed?(parsed: DocumentFragment): void;
+  beforePageLayout?(page: PagedPage): void;
+  afterPageLayout?(pageElement: HTMLElement, page: PagedPage, breakToken: BreakToken | undefined, chunker: Chunker): void;
+  afterRendered?(pages: PagedPage[]): void;
+}
+
+export type HandlerClass = new (chunker: Chunker, polisher: unknown, caller: unknown) => Handler;
+
+export interface PagedGlobal {
+  Handler: HandlerClass;
+  registerHandlers(...handlers: HandlerClass[]): void;
+}
+
+declare global {
+  interface Window {
+    Paged: PagedGlobal;
+    PagedPolyfill: { preview(): Promise<unknown> };
+  }
+}

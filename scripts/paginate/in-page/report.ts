@@ -1,0 +1,61 @@
+import type { LayoutReport } from '../layout-report.ts';
+import { printedLetters, sourceLetters } from './letters.ts';
+import { pageIndex, pageOf, pages } from './pages.ts';
+
+const plain = (text: string) => text.replace(/\u00ad/g, '').trim();
+
+/** Footnotes whose first part is not on the page of their call. */
+function notesAway(all: HTMLElement[]): LayoutReport['notesAway'] {
+  return [...document.querySelectorAll<HTMLElement>('.pagedjs_pages [data-footnote-marker]')]
+    .filter((note) => note.dataset.splitFrom === undefined)
+    .map((note) => {
+      const call = document.querySelector(`.pagedjs_pages [data-footnote-call="${note.dataset.ref}"]`);
+      return {
+        note: plain(note.textContent).slice(0, 40),
+        notePage: pageIndex(note, all),
+        callPage: call ? pageIndex(call, all) : 0,
+      };
+    })
+    .filter(({ notePage, callPage }) => notePage !== callPage);
+}
+
+/** Pages whose footnotes are taller than their area, so that their last lines would be cut off. */
+function clippedNotes(all: HTMLElement[]): number[] {
+  return all
+    .filter((page) => {
+      const area = page.querySelector('.pagedjs_footnote_area');
+      const notes = page.querySelector('.pagedjs_footnote_inner_content');
+      return area !== null && notes !== null && notes.scrollHeight > area.clientHeight + 1;
+    })
+    .map((page) => all.indexOf(page) + 1);
+}
+
+/**
+ * A report of the layout for the checks before printing: page count, the page
+ * of every heading, letters before and after layout, footnotes set away from
+ * their call or cut off at the foot.
+ */
+export function report(notesPages: number): LayoutReport {
+  const all = pages();
+  const headings = [...document.querySelectorAll<HTMLElement>('.pagedjs_pages :is(h1, h2, h3, h4)[id]')]
+    .filter((heading) => !heading.closest('.card-back'))
+    .map((heading) => ({
+      id: heading.id,
+      level: Number(heading.tagName.slice(1)),
+      text: plain(heading.textContent),
+      page: pageIndex(heading, all),
+    }));
+  const source = document.querySelector<HTMLTemplateElement>('template[data-ref="pagedjs-content"]');
+  return {
+    sourceLetters: source ? sourceLetters(source.content) : 0,
+    printedLetters: all.reduce((sum, page) => sum + printedLetters(page), 0),
+    clippedNotes: clippedNotes(all),
+    notesAway: notesAway(all),
+    notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
+    pageCount: all.length,
+    notesPages,
+    cardPage: pageOf('.card-front'),
+    cardPages: all.filter((page) => page.querySelector('.card-front')).length,
+    headings,
+  };
+}

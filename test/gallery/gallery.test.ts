@@ -1,0 +1,145 @@
+/**
+ * The gallery as a reader opens it: output/index.html from file:// in real
+ * headless Chromium, after a real build.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { readPages } from '../helpers/pdf.ts';
+import { GOOD, zine } from '../helpers/zine.ts';
+
+let dir: string;
+let browser: Promise<Browser>;
+const out = () => join(dir, 'out');
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zine-gallery-'));
+  browser = launchBrowser();
+  await writeFile(join(dir, 'court.md'), GOOD.replace('date: 2025-03-08', 'date: 2025-03-08\nlang: fr'));
+  await writeFile(join(dir, 'other.md'), GOOD.replace('A short zine', 'Another zine'));
+  const first = await zine(['build', 'court.md', '--out', 'out'], dir);
+  expect(first.stderr).toBe('');
+  // A later build of another source keeps the first document in the gallery.
+  const second = await zine(['build', 'other.md', '--out', 'out', '--formats', 'slips'], dir);
+  expect(second.stderr).toBe('');
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+});
+
+interface Opened {
+  requests: string[];
+  errors: string[];
+  images: { src: string; alt: string | null; naturalWidth: number; complete: boolean }[];
+  links: string[];
+  ids: string[];
+  sections: { id: string; lang: string }[];
+}
+
+async function openGallery(): Promise<Opened> {
+  const page = await (await browser).newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  // Interception sees every request the page makes, whatever its scheme; each is logged, then let through.
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    requests.push(request.url());
+    void request.continue();
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  try {
+    await page.goto(pathToFileURL(join(out(), 'index.html')).href, { waitUntil: 'load' });
+    const found = await page.evaluate(() => ({
+      images: [...document.images].map((img) => ({
+        src: img.src,
+        alt: img.getAttribute('alt'),
+        naturalWidth: img.naturalWidth,
+        complete: img.complete,
+      })),
+      links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+      ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+      sections: [...document.querySelectorAll('section.document')].map((section) => ({
+        id: section.id,
+        lang: section.getAttribute('lang') ?? '',
+      })),
+    }));
+    return { requests, errors, ...found };
+  } finally {
+    await page.close();
+  }
+}
+
+describe('output/index.html', () => {
+  it('loads every image, from this machine only, with alt text, and no script error', async () => {
+    const opened = await openGallery();
+    expect(opened.errors).toEqual([]);
+    expect(opened.images.length).toBeGreaterThan(10);
+    for (const image of opened.images) {
+      expect(image.complete && image.naturalWidth > 0, image.src).toBe(true);
+      expect(image.alt?.trim(), image.src).toBeTruthy();
+    }
+    for (const image of opened.images) expect(opened.requests).toContain(image.src);
+    for (const url of opened.requests) expect(url, url).toMatch(/^(file|data):/);
+  });
+
+  it('links only to files that exist, and to anchors on the page', async () => {
+    const opened = await openGallery();
+    expect(opened.links.length).toBeGreaterThan(0);
+    for (const link of opened.links) {
+      const url = new URL(link);
+      expect(url.protocol).toBe('file:');
+      if (url.hash !== '' && url.pathname.endsWith('/index.html')) expect(opened.ids).toContain(decodeURIComponent(url.hash.slice(1)));
+      else expect(existsSync(fileURLToPath(url)), link).toBe(true);
+    }
+    const pdfs = opened.links.filter((link) => link.endsWith('.pdf')).map((link) => link.slice(link.lastIndexOf('/out/') + 5));
+    expect(pdfs).toEqual(
+      expect.arrayContaining(['court/reading.pdf', 'court/booklet.pdf', 'court/mini.pdf', 'court/slips.pdf', 'other/slips.pdf']),
+    );
+  });
+
+  it('gives each document its language and both builds’ documents', async () => {
+    const opened = await openGallery();
+    expect(opened.sections).toEqual([
+      { id: 'court', lang: 'fr' },
+      { id: 'other', lang: 'en' },
+    ]);
+  });
+
+  it('has a thumbnail per page of the reading edition and per side of every sheet', async () => {
+    const html = await readFile(join(out(), 'index.html'), 'utf8');
+    const reading = await readPages(await readFile(join(out(), 'court', 'reading.pdf')));
+    const booklet = await readPages(await readFile(join(out(), 'court', 'booklet.pdf')));
+    const thumbnails = (await readdir(join(out(), 'court', 'thumbnails'))).filter((file) => file.endsWith('.png'));
+    const count = (format: string) => thumbnails.filter((file) => new RegExp(`^${format}-\\d+\\.png$`).test(file)).length;
+    expect(count('reading')).toBe(reading.length);
+    expect(count('booklet')).toBe(booklet.length);
+    expect(count('mini')).toBe(1);
+    expect(count('slips')).toBe(2);
+    // The counts printed beside the links.
+    expect(html).toContain(`reading.pdf</a>: Reading edition, ${reading.length} pages`);
+    expect(html).toContain(`booklet.pdf</a>: Booklet, ${reading.length} pages on ${booklet.length / 2} sheets`);
+    // A thumbnail is an image of its page: as tall as the page is, for its width.
+    const png = await readFile(join(out(), 'court', 'thumbnails', 'reading-1.png'));
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(height / width).toBeCloseTo((reading[0]?.height ?? 0) / (reading[0]?.width ?? 1), 1);
+  });
+
+  it('has printer settings, folding steps and diagrams, and a one-sheet test print', async () => {
+    const html = await readFile(join(out(), 'index.html'), 'utf8');
+    expect(html).toMatch(/two-sided, flip on short edge/);
+    expect(html).toMatch(/100 %/);
+    expect(html).toContain('court/thumbnails/booklet.png');
+    expect(html).toContain('court/thumbnails/mini.png');
+    const sheet = await readPages(await readFile(join(out(), 'court', 'thumbnails', 'test-sheet.pdf')));
+    expect(sheet).toHaveLength(2);
+    expect(sheet[0]?.words.map((word) => word.str)).toEqual(expect.arrayContaining(['4', '1']));
+    expect(sheet[1]?.words.map((word) => word.str)).toEqual(expect.arrayContaining(['2', '3']));
+  });
+});
