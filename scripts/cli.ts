@@ -101,7 +101,10 @@ export function report(error: unknown, debug: boolean): number {
   }
   // A file system error that no step wrapped: still the user's disk, not a bug.
   if (isSystemError(error)) {
-    console.error(`zine: ${new FileError(error.path, 'use', error).message}`);
+    // A copy that failed names its source as `path` and its target as `dest`.
+    const dest = (error as { dest?: unknown }).dest;
+    const file = typeof dest === 'string' ? new FileError(dest, 'write', error) : new FileError(error.path, 'use', error);
+    console.error(`zine: ${file.message}`);
     return EXIT_CONTENT;
   }
   const message = error instanceof Error ? error.message : String(error);

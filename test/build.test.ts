@@ -160,13 +160,13 @@ describe('numbered footnotes', () => {
 });
 
 describe('footnotes too long for their page', () => {
-  it('are refused with the pages named, not printed cut off', async () => {
+  it('begin on the page of their call and continue at the foot of the next', async () => {
     const words = (count: number, seed: number) =>
       Array.from({ length: count }, (_, i) => ['rent', 'strike', 'union', 'care', 'wages'][(i * 7 + seed) % 5]).join(' ');
     const paragraphs = Array.from({ length: 30 }, (_, i) => `${words(90, i)}.[^n${i}]`).join('\n\n');
     const notes = Array.from({ length: 30 }, (_, i) => `[^n${i}]: ${words(20 + (i % 5) * 25, i)}.`).join('\n\n');
-    await expect(buildReading(`---\ntitle: Long notes\n---\n\n${paragraphs}\n\n${notes}\n`)).rejects.toThrow(
-      /the footnotes on page [\d, ]+ do not fit below their calls/,
-    );
+    const pdf = await readPages(await buildReading(`---\ntitle: Long notes\n---\n\n${paragraphs}\n\n${notes}\n`));
+    // Built, so every note begins by its call and no letter was lost (the checks before printing).
+    expect(pdf.length).toBeGreaterThan(8);
   });
 });

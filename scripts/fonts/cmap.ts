@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as fontkit from 'fontkit';
+import type { Face } from './faces.ts';
 
 const cache = new Map<string, Promise<ReadonlySet<number>>>();
 
@@ -15,12 +16,17 @@ async function read(file: string): Promise<ReadonlySet<number>> {
   return new Set(font.characterSet);
 }
 
-/** The code points the font file maps to a glyph; read once per file and process. */
-export function codePointsIn(file: string): Promise<ReadonlySet<number>> {
-  let set = cache.get(file);
+/**
+ * The code points the face's file maps to a glyph. Read once per process for
+ * a family, subset and style: @fontsource cuts every weight of a family into
+ * the same subsets, so one weight's cmap stands for all.
+ */
+export function codePointsIn(face: Face): Promise<ReadonlySet<number>> {
+  const key = `${face.family}|${face.subset}|${face.style}`;
+  let set = cache.get(key);
   if (!set) {
-    set = read(file);
-    cache.set(file, set);
+    set = read(face.file);
+    cache.set(key, set);
   }
   return set;
 }

@@ -1,13 +1,14 @@
 /**
- * Which face draws a character, as the browser chooses it among the planned
- * faces (first whose unicode-range holds it and whose cmap has it), and which
+ * Which face draws a character among the planned faces (whose unicode-ranges
+ * are cut to what each font has, so the one whose range holds it), and which
  * characters no bundled face draws at all.
  */
 import { unicodeName } from 'unicode-name';
 import { BASE_FAMILIES } from './catalog.ts';
-import { codePointsIn } from './cmap.ts';
 import { inRanges, type Face } from './faces.ts';
-import type { FontPlan } from './plan.ts';
+import { needsGlyph, type FontPlan } from './plan.ts';
+
+export { needsGlyph } from './plan.ts';
 
 export interface FaceQuery {
   /** Default: the text face, Source Serif 4. */
@@ -18,31 +19,22 @@ export interface FaceQuery {
   style?: 'normal' | 'italic';
 }
 
-/** Characters that need no glyph: controls, format characters (soft hyphen, ZWJ, bidi marks), variation selectors. */
-export function needsGlyph(codePoint: number): boolean {
-  return !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u.test(String.fromCodePoint(codePoint));
-}
 
 /** The face that draws `codePoint` in the given family, weight and style; undefined if none has it. */
-export async function drawingFace(plan: FontPlan, codePoint: number, query: FaceQuery = {}): Promise<Face | undefined> {
+export function drawingFace(plan: FontPlan, codePoint: number, query: FaceQuery = {}): Face | undefined {
   const alias = query.alias ?? BASE_FAMILIES[0]?.name;
   const weight = query.weight ?? 400;
   const style = query.style ?? 'normal';
   for (const planned of plan.faces) {
     if (planned.alias !== alias || planned.weight !== weight || planned.style !== style) continue;
-    if (!inRanges(planned.face.ranges, codePoint)) continue;
-    if ((await codePointsIn(planned.face.file)).has(codePoint)) return planned.face;
+    if (inRanges(planned.ranges, codePoint)) return planned.face;
   }
   return undefined;
 }
 
 /** The document's code points that no bundled face draws in the text face. */
-export async function uncovered(plan: FontPlan): Promise<number[]> {
-  const missing: number[] = [];
-  for (const codePoint of plan.codePoints) {
-    if (needsGlyph(codePoint) && !(await drawingFace(plan, codePoint))) missing.push(codePoint);
-  }
-  return missing;
+export function uncovered(plan: FontPlan): number[] {
+  return plan.codePoints.filter((codePoint) => needsGlyph(codePoint) && !drawingFace(plan, codePoint));
 }
 
 const SCRIPTS = [

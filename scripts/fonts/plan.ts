@@ -3,19 +3,21 @@
  *
  * Each base family the CSS names (Source Serif 4, Source Sans 3, Source Code
  * Pro) becomes a composite: its own faces, then every script family's faces
- * registered under its name, each with its own unicode-range. A character is
- * drawn by the first face in that order whose range holds it and whose font
- * has it, so a quoted line in Hebrew finds Noto Serif Hebrew with no markup.
- * The browser checks the last-declared face first (CSS Fonts 4, §4.5), so the
- * rules are written in reverse order.
+ * registered under its name, each with its own unicode-range, so a quoted line
+ * in Hebrew finds Noto Serif Hebrew with no markup. A character is drawn by
+ * the first face in that order whose range holds it and whose font has it.
  *
- * Only the faces whose range meets a character of the document are kept: a
- * Chinese handout copies the slices of Noto Serif SC it uses, not all of them.
- * In a polytonic Greek document the base families' Greek is left out, so that
- * every Greek letter comes from Noto Serif and no word mixes two typefaces.
+ * The rules leave the browser no choice to make: each face's unicode-range is
+ * cut down to the characters its font really has (cmap.ts), and a face that
+ * draws none of the document's characters is left out, with its file. So a
+ * Chinese handout copies the slices of Noto Serif SC it uses, and the glyph
+ * check (coverage.ts) sees exactly what the browser will do. In a polytonic
+ * Greek document the base families' Greek is left out, so that every Greek
+ * letter comes from Noto Serif and no word mixes two typefaces.
  */
 import { BASE_FAMILIES, BASE_SUBSETS, isPolytonic, scriptFamiliesFor, type BaseFamily, type ScriptFamily } from './catalog.ts';
-import { inRanges, readFaces, type Face } from './faces.ts';
+import { codePointsIn } from './cmap.ts';
+import { inRanges, readFaces, type Face, type Range } from './faces.ts';
 
 export interface FontPlanOptions {
   /** The document's language tag (front matter `lang`); it orders the CJK families. */
@@ -30,14 +32,26 @@ export interface PlannedFace {
   weight: number;
   style: 'normal' | 'italic';
   face: Face;
+  /** The characters it is used for: its unicode-range met with its cmap. */
+  ranges: Range[];
 }
 
 export interface FontPlan {
-  /** Rules in priority order: the first that holds a character draws it. */
+  /** Rules in priority order; no two rules of one family, weight and style share a character. */
   faces: PlannedFace[];
   /** The distinct code points of the text. */
   codePoints: number[];
 }
+
+/** Characters that need no glyph: controls, format characters (soft hyphen, ZWJ, bidi marks), variation selectors. */
+export function needsGlyph(codePoint: number): boolean {
+  return !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u.test(String.fromCodePoint(codePoint));
+}
+
+const span = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+/** What the layout may print beyond the text: folios, note marks, the hyphen at a break, dashes, quotes, spaces. */
+const ALWAYS = String.fromCodePoint(...[...span(0x20, 0x7e), ...span(0xa0, 0xff), ...span(0x2002, 0x203a)].filter(needsGlyph));
 
 function styleOf(spec: string): { weight: number; style: 'normal' | 'italic' } {
   const [weight = '400', italic] = spec.split('-');
@@ -54,22 +68,14 @@ function wantedScriptSubset(family: ScriptFamily, subset: string): boolean {
   return family.subsets ? family.subsets.includes(subset) : !BASE_SUBSETS.includes(subset);
 }
 
-async function composite(base: BaseFamily, scripts: ScriptFamily[], polytonic: boolean): Promise<PlannedFace[]> {
-  const planned: PlannedFace[] = [];
-  for (const spec of base.styles) {
-    const { weight, style } = styleOf(spec);
-    const own = await readFaces(`${base.package}/${spec}.css`);
-    for (const face of own) {
-      if (polytonic && face.subset.startsWith('greek')) continue;
-      planned.push({ alias: base.name, weight, style, face });
-    }
-    for (const family of scripts) {
-      for (const face of await readFaces(scriptSheet(family, weight, style))) {
-        if (wantedScriptSubset(family, face.subset)) planned.push({ alias: base.name, weight, style, face });
-      }
-    }
-  }
-  return planned;
+/** The faces of one composite (a base family at one weight and style), in priority order: its own, then the scripts'. */
+async function candidates(base: BaseFamily, spec: string, scripts: ScriptFamily[], polytonic: boolean): Promise<{ own: Face[]; others: Face[] }> {
+  const { weight, style } = styleOf(spec);
+  const own = (await readFaces(`${base.package}/${spec}.css`)).filter((face) => !(polytonic && face.subset.startsWith('greek')));
+  const others = await Promise.all(
+    scripts.map(async (family) => (await readFaces(scriptSheet(family, weight, style))).filter((face) => wantedScriptSubset(family, face.subset))),
+  );
+  return { own, others: others.flat() };
 }
 
 export function codePointsOf(text: string): number[] {
@@ -78,35 +84,69 @@ export function codePointsOf(text: string): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
+/** Sorted code points → ranges. */
+export function toRanges(codePoints: Iterable<number>): Range[] {
+  const ranges: [number, number][] = [];
+  for (const codePoint of [...codePoints].sort((a, b) => a - b)) {
+    const last = ranges.at(-1);
+    if (last && codePoint === last[1] + 1) last[1] = codePoint;
+    else ranges.push([codePoint, codePoint]);
+  }
+  return ranges;
+}
+
+/**
+ * Keeps the faces that draw a character of `codePoints`, each cut to the
+ * characters its font has, less those a face before it has (`taken`, updated).
+ */
+async function choose(faces: Face[], codePoints: number[], taken: Set<number>): Promise<{ face: Face; ranges: Range[] }[]> {
+  const chosen: { face: Face; ranges: Range[] }[] = [];
+  for (const face of faces) {
+    const wanted = codePoints.filter((codePoint) => !taken.has(codePoint) && inRanges(face.ranges, codePoint));
+    if (wanted.length === 0) continue;
+    const cmap = await codePointsIn(face);
+    if (!wanted.some((codePoint) => cmap.has(codePoint))) continue;
+    const own = [...cmap].filter((codePoint) => inRanges(face.ranges, codePoint) && !taken.has(codePoint));
+    for (const codePoint of own) taken.add(codePoint);
+    chosen.push({ face, ranges: toRanges(own) });
+  }
+  return chosen;
+}
+
 export async function planFonts(options: FontPlanOptions): Promise<FontPlan> {
   const codePoints = codePointsOf(options.text);
+  const printed = codePointsOf(options.text + ALWAYS);
   const polytonic = isPolytonic(options.lang, options.text);
   const scripts = scriptFamiliesFor(options.lang);
   const faces: PlannedFace[] = [];
   for (const base of BASE_FAMILIES) {
-    for (const planned of await composite(base, scripts, polytonic)) {
-      if (codePoints.some((codePoint) => inRanges(planned.face.ranges, codePoint))) faces.push(planned);
+    for (const spec of base.styles) {
+      const { weight, style } = styleOf(spec);
+      // The base family also draws what the layout adds (folios, marks, dashes); the scripts only the text.
+      const { own, others } = await candidates(base, spec, scripts, polytonic);
+      const taken = new Set<number>();
+      const chosen = [...(await choose(own, printed, taken)), ...(await choose(others, codePoints, taken))];
+      for (const { face, ranges } of chosen) faces.push({ alias: base.name, weight, style, face, ranges });
     }
   }
   return { faces, codePoints };
 }
 
-function unicodeRange(face: Face): string {
-  return face.ranges.map(([start, end]) => (start === end ? `U+${start.toString(16)}` : `U+${start.toString(16)}-${end.toString(16)}`)).join(',');
+function unicodeRange(ranges: readonly Range[]): string {
+  return ranges.map(([start, end]) => (start === end ? `U+${start.toString(16)}` : `U+${start.toString(16)}-${end.toString(16)}`)).join(',');
 }
 
-/** The @font-face rules, in the order the browser needs (lowest priority first); `url` names a file where it is staged. */
+/** The @font-face rules; `url` names a face's file where it is staged. */
 export function fontFaceRules(plan: FontPlan, url: (face: Face) => string): string {
-  return [...plan.faces]
-    .reverse()
+  return plan.faces
     .map(
-      ({ alias, weight, style, face }) => `@font-face {
+      ({ alias, weight, style, face, ranges }) => `@font-face {
   font-family: '${alias}';
   font-style: ${style};
   font-weight: ${weight};
   font-display: swap;
   src: url(${url(face)}) format('woff2');
-  unicode-range: ${unicodeRange(face)};
+  unicode-range: ${unicodeRange(ranges)};
 }`,
     )
     .join('\n');

@@ -5,6 +5,9 @@
  * leave the folder (`../`, or a symlink pointing out) are refused; a missing
  * file is an error. All of them point at the image in the markdown.
  *
+ * The file itself is then opened (image-check.ts): a damaged, empty, huge or
+ * unsafe image, or a file that is not an image, is refused at its place too.
+ *
  * A good image keeps a src relative to the essay's folder (normalised:
  * `./img/../img/a.png` → `img/a.png`), and its absolute path is recorded on
  * `file.data.assets` so the renderer can allow exactly those files.
@@ -23,6 +26,7 @@ import type { Root as HastRoot } from 'hast';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { imageProblem } from './image-check.ts';
 import { error, stopOnErrors } from './messages.ts';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -82,6 +86,13 @@ export function remarkLocalAssets() {
       if (real !== realFolder && !real.startsWith(realFolder + sep)) {
         refuse('links to a file outside the essay’s folder; images must be inside it');
         continue;
+      }
+      if (!assets.has(absolute)) {
+        const problem = await imageProblem(absolute);
+        if (problem !== undefined) {
+          refuse(problem);
+          continue;
+        }
       }
       target.url = inside.split(sep).join('/');
       assets.add(absolute);

@@ -38,7 +38,7 @@ export function remarkFrontMatterData(options: FrontMatterOptions = {}) {
     for (const problem of doc.errors) error(file, `front matter: invalid YAML: ${problem.message}`, place(problem.pos), 'front-matter-yaml');
     stopOnErrors(file);
 
-    const result = validateFrontMatter(doc.toJS({ maxAliasCount: 50 }));
+    const result = validateFrontMatter(toData(doc, file, node.position));
     if (!result.success) {
       for (const problem of result.problems) {
         error(file, problem.message, place(rangeOf(doc, problem.path)), 'front-matter');
@@ -60,6 +60,21 @@ export function remarkFrontMatterData(options: FrontMatterOptions = {}) {
     file.data.frontMatterPlaces = { block: node.position, keys };
     file.data.footnoteStyle = options.footnotes ?? result.frontMatter.footnotes;
   };
+}
+
+/**
+ * The front matter as plain data. An alias may be used only so often: a
+ * "billion laughs" block of aliases to aliases would expand to gigabytes.
+ */
+function toData(doc: Document, file: VFile, place: Position | undefined): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 50 });
+  } catch (problem) {
+    if (problem instanceof ReferenceError && /alias/i.test(problem.message)) {
+      fail(file, 'front matter: too many aliases (`*name`) to expand; write the values out', place, 'front-matter-yaml');
+    }
+    throw problem;
+  }
 }
 
 /**

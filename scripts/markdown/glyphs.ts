@@ -25,7 +25,7 @@ export function remarkGlyphCheck() {
   return async (_tree: Root, file: VFile): Promise<void> => {
     const text = printableSource(String(file.value));
     const plan = await planFonts({ lang: file.data.frontMatter?.lang ?? 'en', text });
-    for (const codePoint of await uncovered(plan)) {
+    for (const codePoint of uncovered(plan)) {
       const offset = text.indexOf(String.fromCodePoint(codePoint));
       error(file, `${describe(codePoint)} has no glyph in the bundled fonts and would print as an empty box: ${fontToAdd(codePoint)}`, pointAt(text, offset), 'missing-glyph');
     }

@@ -9,7 +9,16 @@
  * clean), code (code, pre, kbd, samp, var), addresses (copied letter by
  * letter onto envelopes), the slogans (display lines), nor in anything that
  * looks like a URL or an e-mail address, nor in words in capitals (SWERF).
- * A language without patterns: no hyphenation and one warning.
+ * A language without patterns: no hyphenation and one warning. Thai, Lao,
+ * Khmer and Burmese are never hyphenated, whatever patterns exist: their
+ * lines break between words with no hyphen, and the browser finds those
+ * breaks itself (ICU's dictionaries).
+ *
+ * Never a soft hyphen inside a ligature: HarfBuzz shapes f + U+00AD + i into
+ * the one fi glyph, whose text is then lost from the PDF (search and copy
+ * miss "official"). Every ligature the bundled text faces make starts with f
+ * (ff, fi, fj, fl, ft; fb, fh, fk in italic), so no break is offered after an
+ * f that one of those letters follows.
  */
 import { createRequire } from 'node:module';
 import type { Element, ElementContent, Root } from 'hast';
@@ -49,6 +58,8 @@ export function hyphenatorFor(lang: string): Hyphenator | undefined {
   return hyphenator;
 }
 
+/** Languages whose lines break between words without a hyphen. */
+const UNHYPHENATED = /^(th|lo|km|my)\b/i;
 const NO_HYPHENS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'var', 'tt', 'address']);
 const NO_HYPHENS_CLASS = ['slogans'];
 const ROOTS = ['essay', 'card-front'];
@@ -63,13 +74,17 @@ function keepWhole(token: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(token) || /^(?:mailto|tel|urn|data):/i.test(token) || /^www\./i.test(token) || /[/@\\]/.test(token) || !/\p{Ll}/u.test(token);
 }
 
+/** A soft hyphen between an f and a letter it ligates with in Source Serif 4 or Source Sans 3. */
+const IN_LIGATURE = /(?<=f)\u00AD(?=[bfhijklt])/g;
+
 export function hyphenateText(text: string, hyphenate: Hyphenator): string {
-  return text.replace(/\S+/g, (token) => (keepWhole(token) ? token : hyphenate(token)));
+  return text.replace(/\S+/g, (token) => (keepWhole(token) ? token : hyphenate(token).replace(IN_LIGATURE, '')));
 }
 
 export function rehypeHyphenate() {
   return (tree: Root, file: VFile): void => {
     const lang = file.data.frontMatter?.lang ?? 'en';
+    if (UNHYPHENATED.test(lang)) return;
     const hyphenate = hyphenatorFor(lang);
     if (!hyphenate) {
       const places = file.data.frontMatterPlaces;

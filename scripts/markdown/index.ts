@@ -9,7 +9,8 @@ import { VFile } from 'vfile';
 import type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
 import { FileError } from '../util/errors.ts';
 import type { HeadingEntry } from './data.ts';
-import { MarkdownError, type Message } from './messages.ts';
+import { MarkdownError, warn, type Message } from './messages.ts';
+import { decodeSource, type DecodedSource } from './read-source.ts';
 import { createProcessor } from './pipeline.ts';
 
 export { createProcessor } from './pipeline.ts';
@@ -39,14 +40,20 @@ export interface MarkdownResult {
 
 export async function markdownToHtml(options: MarkdownOptions): Promise<MarkdownResult> {
   let text = options.text;
+  let invalidAt: DecodedSource['invalidAt'];
   if (text === undefined) {
+    let bytes: Uint8Array;
     try {
-      text = await readFile(options.path, 'utf8');
+      bytes = await readFile(options.path);
     } catch (error) {
       throw new FileError(options.path, 'read', error);
     }
+    ({ text, invalidAt } = decodeSource(bytes));
   }
   const file = new VFile({ path: options.path, value: text });
+  if (invalidAt !== undefined) {
+    warn(file, 'the file is not valid UTF-8 from here on: bad bytes are shown as �; save it as UTF-8', invalidAt, 'encoding');
+  }
   const processor = createProcessor({ footnotes: options.footnotes });
   let html: string;
   try {

@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeAssetGuard, remarkLocalAssets } from './assets.ts';
+import { rehypeDirection } from './direction.ts';
 import { containerDirectiveHandler, remarkDirectives } from './directives.ts';
 import { remarkInlineFootnotes } from './footnotes.ts';
 import { remarkFrontMatterData, type FrontMatterOptions } from './front-matter.ts';
@@ -45,6 +46,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(rehypeSanitize, printSchema)
       .use(rehypeAssetGuard)
       .use(rehypeLayout)
+      .use(rehypeDirection)
       .use(rehypeHeadingIds)
       .use(rehypeHyphenate)
       .use(rehypeStringify)

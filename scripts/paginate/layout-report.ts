@@ -14,6 +14,8 @@ export const LayoutReportSchema = v.object({
   clippedNotes: v.array(count),
   /** Footnotes that begin on another page than their call. */
   notesAway: v.array(v.object({ note: v.string(), notePage: count, callPage: count })),
+  /** Parts of notes continued from an earlier page (a note on three pages counts 2). */
+  notesContinued: count,
   pageCount: count,
   /** How many "notes" filler pages were kept before the card (0 to 3). */
   notesPages: count,

@@ -53,7 +53,9 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
   await page.goto(pathToFileURL(options.htmlPath).href, { waitUntil: 'load' });
   const [paged, ours] = await Promise.all([readFile(PAGED_JS, 'utf8'), inPageScript()]);
   // Evaluated rather than added as <script> tags: the document's CSP forbids scripts.
-  await page.evaluate('window.PagedConfig = { auto: false };');
+  // A word broken across pages gets a plain hyphen: Paged.js's default U+2011
+  // is missing from the bundled fonts and would fall back to a system font.
+  await page.evaluate("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
   await page.evaluate(paged);
   await page.evaluate(ours);
   const settings = JSON.stringify({ notes: options.notesPages ?? true });

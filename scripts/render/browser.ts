@@ -59,6 +59,10 @@ export async function launchBrowser(): Promise<Browser> {
 /** Puppeteer's launch errors run on over many lines; the browser's own complaint is the useful one. */
 function launchFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  // Over a pipe, a browser that exits at once shows only as a closed target.
+  if (/Target closed|pipe|ECONNRESET|EPIPE/i.test(message)) {
+    return 'it quit at once; check that it is Chromium or Chrome and that it runs here (try it with --version)';
+  }
   const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/TROUBLESHOOTING|pptr\.dev/.test(line));
   const said = lines.find((line) => /error|cannot|can't|not found|denied|exec/i.test(line) && !/^Failed to launch/.test(line));
   return said ?? lines[0] ?? 'it did not start';

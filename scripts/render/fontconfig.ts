@@ -1,34 +1,53 @@
 /**
- * A fontconfig of the project's own for the browser: no font folder at all,
- * so Chromium can draw only the web fonts the document brings (fonts/plan.ts)
- * and never falls back to the system's (DejaVu and the like). A character no
- * bundled font has is caught before layout (markdown/glyphs.ts) instead of
- * being hidden by a fallback that prints differently on every machine.
+ * A fontconfig of the project's own for the browser, so that Chromium never
+ * reaches the system's fonts (DejaVu and the like): a fallback would hide a
+ * missing glyph and print differently on every machine. Its one folder holds
+ * one bundled font, Source Serif 4's Latin, which the browser needs as its
+ * last resort (with no font at all, Chromium's renderers crash as soon as two
+ * pages lay out at once). Every character of the text is drawn by the web
+ * fonts the document brings (fonts/plan.ts); one that none has is refused
+ * before layout (markdown/glyphs.ts).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { woffToSfnt } from './woff-to-sfnt.ts';
+
+const require = createRequire(import.meta.url);
 
 export interface FontconfigOptions {
-  /** Where fonts.conf and its cache go. Default: `<os tmp>/zinepress-fontconfig-<uid>`. */
+  /** Where fonts.conf, its font and its cache go. Default: `<os tmp>/zinepress-fontconfig-<uid>`. */
   dir?: string;
 }
 
-/** fonts.conf with no <dir> and no <include>: fontconfig knows no font. */
-export function fontsConf(cacheDir: string): string {
+/** The last-resort font: a file of @fontsource/source-serif-4 that FreeType reads (WOFF 1). */
+export const LAST_RESORT = '@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff';
+
+/** The generic families the browser itself asks for (its own interface, CSS generics). */
+const GENERIC = ['sans-serif', 'sans', 'serif', 'monospace', 'system-ui', 'cursive', 'fantasy'];
+
+/** fonts.conf with one folder of the project's and no <include> of the system's configuration. */
+export function fontsConf(fontDir: string, cacheDir: string): string {
   return `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
+  <dir>${fontDir}</dir>
   <cachedir>${cacheDir}</cachedir>
+${GENERIC.map((name) => `  <alias><family>${name}</family><prefer><family>Source Serif 4</family></prefer></alias>`).join('\n')}
 </fontconfig>
 `;
 }
 
-/** Writes the fonts.conf and returns the environment the browser is started with. */
+/** Writes the fonts.conf beside its font and returns the environment the browser is started with. */
 export async function fontconfigEnv(options: FontconfigOptions = {}): Promise<Record<string, string | undefined>> {
   const dir = options.dir ?? join(tmpdir(), `zinepress-fontconfig-${process.getuid?.() ?? 'user'}`);
+  const fontDir = join(dir, 'fonts');
+  const cacheDir = join(dir, 'cache');
+  await mkdir(fontDir, { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(join(fontDir, 'last-resort.ttf'), woffToSfnt(await readFile(require.resolve(LAST_RESORT))));
   const file = join(dir, 'fonts.conf');
-  await mkdir(join(dir, 'cache'), { recursive: true });
-  await writeFile(file, fontsConf(join(dir, 'cache')));
+  await writeFile(file, fontsConf(fontDir, cacheDir));
   return { ...process.env, FONTCONFIG_FILE: file, FONTCONFIG_PATH: dir };
 }

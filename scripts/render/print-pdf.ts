@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { addOutline, type Bookmark } from './outline.ts';
 import { setDocumentId, setMetadata, type PdfMetadata } from './metadata.ts';
+import { repairToUnicode } from './to-unicode.ts';
 
 export interface PrintOptions {
   /** A tab holding laid-out pages. */
@@ -26,6 +27,7 @@ export async function printPdf(options: PrintOptions): Promise<Uint8Array> {
     timeout: 0,
   });
   const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  repairToUnicode(doc);
   setMetadata(doc, options.metadata);
   addOutline(doc, options.bookmarks);
   setDocumentId(doc, options.idSeed);

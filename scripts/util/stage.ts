@@ -54,12 +54,10 @@ export async function openStage(targetDir: string): Promise<Stage> {
         await refuseForeignFolder(targetDir);
         await mkdir(targetDir, { recursive: true });
         await writeFile(join(targetDir, MARKER), MARKER_TEXT);
-        for (const entry of await readdir(dir)) {
-          if (entry.startsWith('.')) continue; // scratch files stay behind and go with the folder
-          const to = join(targetDir, entry);
-          if ((await stat(join(dir, entry))).isDirectory()) await rm(to, { recursive: true, force: true });
-          await rename(join(dir, entry), to);
-        }
+        // Scratch files (a leading dot) stay behind and go with the folder.
+        const made = (await readdir(dir)).filter((entry) => !entry.startsWith('.'));
+        await swapIn(dir, targetDir, made);
+        await removeUnmade(targetDir, made);
       } catch (error) {
         if (error instanceof ContentError) throw error;
         throw new FileError(targetDir, 'write into', error);
@@ -73,6 +71,48 @@ export async function openStage(targetDir: string): Promise<Stage> {
       forget();
     },
   };
+}
+
+/**
+ * Moves each made entry into the target, the one it replaces first set aside
+ * in the stage. If any move fails, every move made so far is undone, so the
+ * earlier outputs stay whole.
+ */
+async function swapIn(stageDir: string, targetDir: string, entries: readonly string[]): Promise<void> {
+  const done: { to: string; aside: string | undefined; placed: boolean }[] = [];
+  try {
+    for (const entry of entries) {
+      const to = join(targetDir, entry);
+      const aside = join(stageDir, `.replaced-${entry}`);
+      const exists = await stat(to).then(
+        () => true,
+        () => false,
+      );
+      if (exists) await rename(to, aside);
+      const move = { to, aside: exists ? aside : undefined, placed: false };
+      done.push(move);
+      await rename(join(stageDir, entry), to);
+      move.placed = true;
+    }
+  } catch (error) {
+    for (const { to, aside, placed } of done.reverse()) {
+      if (placed) await rm(to, { recursive: true, force: true }).catch(() => undefined);
+      if (aside !== undefined) await rename(aside, to).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/**
+ * What an earlier build left that this one did not make goes: images the
+ * document no longer uses, for instance. The PDFs and HTML of formats not
+ * made this time stay (`--formats reading` keeps the booklet), and the fonts.
+ */
+async function removeUnmade(targetDir: string, made: readonly string[]): Promise<void> {
+  for (const entry of await readdir(targetDir)) {
+    if (made.includes(entry) || entry === MARKER || entry === 'fonts' || /\.(pdf|html)$/.test(entry)) continue;
+    await rm(join(targetDir, entry), { recursive: true, force: true });
+  }
 }
 
 /** An existing folder that is not empty and has no marker was not made by the build: it is never written into. */

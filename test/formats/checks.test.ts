@@ -10,6 +10,7 @@ const whole: LayoutReport = {
   printedLetters: 1000,
   clippedNotes: [],
   notesAway: [],
+  notesContinued: 0,
   pageCount: 12,
   notesPages: 1,
   cardPage: 9,

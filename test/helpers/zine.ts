@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -31,15 +32,15 @@ export function startZine(args: string[], cwd: string): { child: ChildProcess; s
   return { child, stderr };
 }
 
-/** Every file under `dir` with its bytes, by path relative to `dir`. */
-export async function snapshot(dir: string): Promise<Map<string, Buffer>> {
-  const files = new Map<string, Buffer>();
+/** Every file under `dir` with the SHA-256 of its bytes, by path relative to `dir`. */
+export async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path), await readFile(path));
+    files.set(relative(dir, path), createHash('sha256').update(await readFile(path)).digest('hex'));
   }
-  return files;
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** A small document with a note and a card, that makes every format. */

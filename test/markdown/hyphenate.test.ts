@@ -74,4 +74,16 @@ describe('hyphenation', () => {
     expect(html).not.toContain(SOFT_HYPHEN);
     expect(file.messages.map((message) => message.reason)).toEqual(['no hyphenation patterns for `lang: tlh`; the text is not hyphenated']);
   });
+
+  it('never offers a break inside an f-ligature, where the hyphen would swallow the letters', () => {
+    const hyphenate = hyphenatorFor('en');
+    if (!hyphenate) throw new Error('no English patterns');
+    for (const word of ['official', 'offline', 'trafficked', 'afflicted', 'different', 'fifty']) {
+      expect(hyphenateText(word, hyphenate)).not.toMatch(/f\u00AD[bfhijklt]/);
+    }
+    expect(show(hyphenateText('trafficked official offline', hyphenate))).toBe('trafficked offi|cial offline');
+    const german = hyphenatorFor('de');
+    expect(show(german?.('Dampfschiff') ?? '')).toBe('Dampf|schiff');
+    expect(show(hyphenateText('Dampfschifffahrt', german ?? hyphenate))).toBe('Dampf|schifffahrt');
+  });
 });

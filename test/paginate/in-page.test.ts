@@ -10,6 +10,7 @@ const report = {
   printedLetters: 10,
   clippedNotes: [],
   notesAway: [],
+  notesContinued: 0,
   pageCount: 8,
   notesPages: 1,
   cardPage: 5,

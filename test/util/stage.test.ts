@@ -41,6 +41,19 @@ describe('stage', () => {
     expect(await readdir(out)).toEqual(['essay']);
   });
 
+  it('removes what an earlier build left that this one did not make, keeping the other formats', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'zine-stage-'));
+    const target = join(out, 'essay');
+    await mkdir(join(target, 'images'), { recursive: true });
+    await writeFile(join(target, MARKER), '');
+    await writeFile(join(target, 'images', 'old.png'), 'no longer used');
+    await writeFile(join(target, 'mini.pdf'), 'made before');
+    const stage = await openStage(target);
+    await stage.write('reading.pdf', 'new');
+    await stage.commit();
+    expect((await readdir(target)).sort()).toEqual([MARKER, 'mini.pdf', 'reading.pdf']);
+  });
+
   it('refuses a folder it did not make, and writes nothing beside it', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zine-stage-'));
     const target = join(out, 'essay');

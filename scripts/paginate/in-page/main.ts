@@ -3,7 +3,9 @@
  * scripts/paginate/paginate.ts). It adds what the layout needs beyond Paged.js:
  * hidden finished pages, notes pages, stable note ids and a report.
  */
+import { continueNotes } from './continue-notes.ts';
 import { hideFinishedPages } from './hide-finished-pages.ts';
+import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
 import './paged.ts';
@@ -24,7 +26,12 @@ declare global {
 window.zinepress = {
   async paginate(options) {
     const settings = { notes: options.notes ?? true };
-    window.Paged.registerHandlers(hideFinishedPages(window.Paged), notesPage(window.Paged, settings));
+    window.Paged.registerHandlers(
+      noteCounters(window.Paged),
+      continueNotes(window.Paged),
+      hideFinishedPages(window.Paged),
+      notesPage(window.Paged, settings),
+    );
     await window.PagedPolyfill.preview();
     stableNoteIds();
     return report(settleNotesPages());

@@ -7,8 +7,36 @@
 /** A laid-out page as the chunker keeps it. */
 export interface PagedPage {
   element: HTMLElement;
+  /** The page content box the text is laid out in, and the wrapper inside it. */
   area: HTMLElement;
+  wrapper: HTMLElement;
   footnotesArea: HTMLElement;
+  /** The layout that filled the page (src/chunker/layout.js). */
+  layoutMethod?: Layout;
+}
+
+/** A box like a DOMRect, for the layout's overflow search. */
+export interface Bounds {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+export interface Layout {
+  /**
+   * The break token where the rendered content overflows `bounds`; with
+   * `extract`, the overflowing content is removed from the page.
+   */
+  findBreakToken(
+    rendered: HTMLElement,
+    source: DocumentFragment,
+    bounds?: Bounds,
+    previous?: BreakToken,
+    extract?: boolean,
+  ): BreakToken | undefined;
 }
 
 /** Where the next page starts in the source. */
@@ -19,6 +47,8 @@ export interface BreakToken {
 
 export interface Chunker {
   pages: PagedPage[];
+  /** The parsed content being laid out. */
+  source: DocumentFragment;
   settings: Record<string, unknown>;
   clonePage(page: PagedPage): void;
 }

@@ -51,6 +51,7 @@ export function report(notesPages: number): LayoutReport {
     printedLetters: all.reduce((sum, page) => sum + printedLetters(page), 0),
     clippedNotes: clippedNotes(all),
     notesAway: notesAway(all),
+    notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
     pageCount: all.length,
     notesPages,
     cardPage: pageOf('.card-front'),

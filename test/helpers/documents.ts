@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * Test documents generated from the essay's own sentences, deterministic:
+ * the same call gives the same markdown.
+ */
+const ESSAY = readFileSync(new URL('../../source/unifying-the-struggle.md', import.meta.url), 'utf8');
+
+/** The essay's body paragraphs, front matter, headings and note definitions aside, calls removed. */
+const PARAGRAPHS = ESSAY.replace(/^---\n[\s\S]*?\n---\n/, '')
+  .split(/\n{2,}/)
+  .map((block) => block.trim())
+  .filter((block) => block !== '' && !/^(#|\[\^|:::|!\[|>|-|\*|\d+\.)/.test(block))
+  .map((block) => block.replace(/\[\^[^\]]+\]/g, ''));
+
+const WORDS = PARAGRAPHS.join(' ').split(/\s+/);
+
+/** `count` words of the essay from word `start` on (wrapping round), ending with a full stop. */
+export function essayWords(count: number, start = 0): string {
+  const words = Array.from({ length: count }, (_, i) => WORDS[(start + i) % WORDS.length] ?? '');
+  return `${words.join(' ').replace(/[.,;:!?—]*$/, '')}.`;
+}
+
+const front = (title: string) => `---\ntitle: ${title}\n---\n\n`;
+
+/** A pamphlet of `words` words in paragraphs of ~120, with `notes` notes of up to `longest` words. */
+export function longNotes(words = 10_000, notes = 40, longest = 360): string {
+  const paragraphs = Math.ceil(words / 120);
+  const every = Math.floor(paragraphs / notes);
+  const body: string[] = [];
+  const definitions: string[] = [];
+  for (let i = 0; i < paragraphs; i += 1) {
+    const note = i % every === every - 1 ? Math.floor(i / every) : -1;
+    const call = note >= 0 && note < notes ? `[^n${note}]` : '';
+    const text = essayWords(120, i * 131);
+    // The call goes mid-paragraph, after its sixth sentence-worth of words.
+    body.push(call === '' ? text : text.replace(/^((?:\S+\s+){60}\S+)/, `$1${call}`));
+    if (call !== '') definitions.push(`[^n${note}]: ${essayWords(40 + ((note * 97) % (longest - 39)), note * 53)}`);
+  }
+  if (definitions.length > 0) definitions[definitions.length - 1] = `[^n${notes - 1}]: ${essayWords(longest, 7)}`;
+  return `${front('Long notes')}${body.join('\n\n')}\n\n${definitions.join('\n\n')}\n`;
+}
+
+/** `paragraphs` paragraphs of `perParagraph` short sentences, each sentence with a note. */
+export function manyNotes(paragraphs = 150, perParagraph = 10): string {
+  const body: string[] = [];
+  const definitions: string[] = [];
+  for (let p = 0; p < paragraphs; p += 1) {
+    const sentences: string[] = [];
+    for (let s = 0; s < perParagraph; s += 1) {
+      const n = p * perParagraph + s;
+      sentences.push(`${essayWords(9 + (n % 7), n * 17)}[^m${n}]`);
+      definitions.push(`[^m${n}]: ${essayWords(6 + (n % 11), n * 29)}`);
+    }
+    body.push(sentences.join(' '));
+  }
+  return `${front('Many notes')}${body.join('\n\n')}\n\n${definitions.join('\n\n')}\n`;
+}
+
+/** The essay repeated `times` times, each copy's notes renamed, each copy under a heading. */
+export function essayRepeated(times = 20): string {
+  const body = ESSAY.replace(/^---\n[\s\S]*?\n---\n/, '');
+  // One tear-off card per zine: the first copy keeps it, the others drop theirs.
+  const withoutCard = body.replace(/^::::tear-off[\s\S]*?^::::\s*$/m, '');
+  const copies = Array.from({ length: times }, (_, i) => {
+    const text = i === 0 ? body : withoutCard;
+    return `## Part ${i + 1}\n\n${text.replace(/\[\^([^\]]+)\]/g, `[^$1-${i}]`)}`;
+  });
+  return `${front('The essay, repeated')}${copies.join('\n\n')}\n`;
+}
+
+/** Paragraphs holding a 1,500-letter word, a 1,200-character URL and long code. */
+export function longWords(): string {
+  const word = 'solidarity'.repeat(150);
+  const url = `https://example.org/${'workers-of-the-world/'.repeat(57)}`.slice(0, 1200);
+  const code = `const ${'strike'.repeat(60)} = 1;`;
+  return (
+    `${front('Long words')}${essayWords(80)} ${word} ${essayWords(60, 80)}\n\n` +
+    `${essayWords(50, 200)} <${url}> ${essayWords(50, 300)}\n\n` +
+    `${essayWords(40, 400)} \`${code}\` ${essayWords(40, 500)}\n\n` +
+    `\`\`\`\n${code}\n\`\`\`\n\n${essayWords(100, 600)}\n`
+  );
+}
+
+/** A list nested `depth` deep, each level a sentence. */
+export function deepList(depth = 40): string {
+  const items = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- ${essayWords(12, i * 41)}`);
+  return `${front('Deep list')}${essayWords(60)}\n\n${items.join('\n')}\n\n${essayWords(60, 900)}\n`;
+}
