@@ -14,6 +14,7 @@ import { exitOnSignal } from './util/exit.ts';
 const USAGE = `usage:
   zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips]
   zine init FILE.md
+  zine preview [FILE.md] [--port N] [--paper letter|a4]
   zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
   zine --help
   --debug (with any command) prints the stack of an internal error`;
@@ -48,6 +49,10 @@ async function run(argv: string[]): Promise<void> {
     case 'impose': {
       const { imposeCommand } = await import('./impose/command.ts');
       return imposeCommand(rest);
+    }
+    case 'preview': {
+      const { previewCommand } = await import('./preview/command.ts');
+      return previewCommand(rest);
     }
     case 'init': {
       const { initCommand } = await import('./init/command.ts');

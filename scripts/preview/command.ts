@@ -1,0 +1,54 @@
+/**
+ * `zine preview [FILE] [--port N] [--paper letter|a4]`: serves a live preview
+ * of one source on http://127.0.0.1:N/ until Ctrl-C, which stops the server
+ * and its browser at once. Without FILE, the most recently saved source/*.md.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PAPER_SIZES, type PaperSize } from '../config/frontmatter.ts';
+import { launchBrowser } from '../render/browser.ts';
+import { ContentError, FileError, UsageError } from '../util/errors.ts';
+import { startPreview } from './server.ts';
+
+async function newestSource(dir: string): Promise<string> {
+  const names = await readdir(dir).catch((error: unknown) => {
+    throw new FileError(dir, 'read the folder', error);
+  });
+  const sources = await Promise.all(
+    names.filter((name) => extname(name) === '.md').map(async (name) => ({ path: join(dir, name), time: (await stat(join(dir, name))).mtimeMs })),
+  );
+  const newest = sources.sort((a, b) => b.time - a.time)[0];
+  if (newest === undefined) throw new ContentError(`no .md file in ${dir}: name the file to preview, or make one with \`zine init\``);
+  return newest.path;
+}
+
+export async function previewCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { port: { type: 'string' }, paper: { type: 'string' } },
+  });
+  if (positionals.length > 1) throw new UsageError('preview shows one file at a time');
+  const port = values.port === undefined ? 8040 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
+  const paper = values.paper;
+  if (paper !== undefined && !(PAPER_SIZES as readonly string[]).includes(paper)) {
+    throw new UsageError(`--paper must be one of: ${PAPER_SIZES.join(', ')}`);
+  }
+  const source = positionals[0] ?? (await newestSource('source'));
+  await stat(source).catch((error: unknown) => {
+    throw new FileError(source, 'read', error);
+  });
+  const browser = await launchBrowser();
+  const preview = await startPreview({ source, browser, port, paper: paper as PaperSize | undefined, log: (line) => console.log(line) }).catch(
+    async (error: unknown) => {
+      await browser.close();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ContentError(`port ${port} is in use: choose another with --port`);
+      throw error;
+    },
+  );
+  console.log(`preview of ${source}: ${preview.url} (Ctrl-C stops it)`);
+  // Runs until a signal: util/exit.ts stops the browser and removes the scratch folder.
+  await new Promise<never>(() => undefined);
+}

@@ -1,0 +1,115 @@
+/**
+ * One preview of a source: the markdown read again, laid out as the reading
+ * edition by the same code as the build (styles, fonts, Paged.js, the checks
+ * before printing) in the preview's warm browser, into a scratch folder. It
+ * yields the laid-out pages as a static HTML file, and after them, the
+ * reading PDF imposed as a booklet.
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { documentDirection } from '../config/direction.ts';
+import type { PaperSize } from '../config/frontmatter.ts';
+import { checkBackMatter, checkWhole } from '../formats/checks.ts';
+import type { DocumentContext } from '../formats/context.ts';
+import { layOut, print } from '../formats/lay-out.ts';
+import { backMatterPages } from '../formats/reading.ts';
+import { imposePdf } from '../impose/impose.ts';
+import { bindingFor } from '../config/direction.ts';
+import { markdownToHtml } from '../markdown/index.ts';
+import { stageAssets } from '../paginate/assets.ts';
+import { stageFonts } from '../paginate/fonts.ts';
+import { createLimiter } from '../util/concurrency.ts';
+import type { Stage } from '../util/stage.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
+
+export interface PreviewOptions {
+  source: string;
+  /** The scratch folder the layout and its files are written into (served as is). */
+  dir: string;
+  browser: Browser;
+  /** Default: the front matter's, else letter. */
+  paper?: PaperSize | undefined;
+  /** Called as soon as the laid-out pages are written, before the PDF is printed. */
+  onPages?: (pageCount: number) => void;
+}
+
+export interface Preview {
+  /** Laid-out pages, a static HTML file in `dir`. */
+  pagesFile: string;
+  pageCount: number;
+  /** Files the preview was made from: the source and its images. */
+  inputs: string[];
+  /** The reading PDF imposed as a booklet, made after the pages. */
+  booklet: Promise<Uint8Array>;
+}
+
+/** A folder that is written into and never committed: the preview's own. */
+function scratchStage(dir: string): Stage {
+  return {
+    dir,
+    async write(name, data) {
+      // Atomic: the server may be sending the file while the next layout writes it.
+      const path = join(dir, name);
+      await writeFileAtomic(path, data);
+      return path;
+    },
+    commit: () => Promise.resolve(),
+    discard: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The pages as the browser laid them out, with no script, the scratch folder's
+ * file: URLs (Paged.js makes every URL in the styles absolute) turned into the
+ * server's. The document's own policy (file: URLs only) goes; the server
+ * serves nothing but the scratch folder.
+ */
+function staticPages(html: string, dir: string): string {
+  return html
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, '')
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replaceAll(`${pathToFileURL(dir).href}/`, '/doc/');
+}
+
+/** Lays the source out; throws a content error (with file:line:col) when it cannot. */
+export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
+  const { source, dir, browser } = options;
+  const markdown = await markdownToHtml({ path: source });
+  const { frontMatter } = markdown;
+  const stage = scratchStage(dir);
+  await mkdir(dir, { recursive: true });
+  const context: DocumentContext = {
+    name: 'preview',
+    source,
+    markdown,
+    paper: options.paper ?? frontMatter.paper ?? 'letter',
+    stage,
+    fontFaces: await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
+    browser: Promise.resolve(browser),
+    limit: createLimiter(1),
+  };
+  await stageAssets(dir, dirname(source), markdown.assets);
+  let booklet!: Promise<Uint8Array>;
+  const pageCount = await layOut(context, { trim: 'reading', htmlName: 'layout.html' }, async (layout) => {
+    checkWhole(context, layout);
+    checkBackMatter(source, layout.report);
+    await stage.write('pages.html', staticPages(await layout.page.content(), dir));
+    options.onPages?.(layout.report.pageCount);
+    const pdf = print(context, layout);
+    booklet = pdf.then((reading) =>
+      imposePdf({
+        pdf: reading,
+        name: 'the preview',
+        layout: 'booklet',
+        paper: context.paper,
+        keepLast: backMatterPages(layout.report),
+        binding: bindingFor(documentDirection(frontMatter)),
+      }),
+    );
+    await pdf; // the tab stays open until it is printed
+    return layout.report.pageCount;
+  });
+  return { pagesFile: join(dir, 'pages.html'), pageCount, inputs: [source, ...markdown.assets], booklet };
+}

@@ -1,0 +1,172 @@
+/**
+ * The preview server: on 127.0.0.1 only, it shows one source laid out as the
+ * reading edition and its booklet sheets, and lays it out again in its warm
+ * browser whenever the source, one of its images or a stylesheet is saved.
+ * The open page hears of each new layout, or of a problem in the source, by
+ * server-sent events; the server keeps running through problems.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import type { PaperSize } from '../config/frontmatter.ts';
+import { renderThumbnails } from '../gallery/thumbnails.ts';
+import { onExit } from '../util/exit.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
+import { layOutPreview } from './lay-out.ts';
+import { viewerHtml } from './viewer.ts';
+import { watchInputs, type Watcher } from './watch.ts';
+
+export interface PreviewServerOptions {
+  source: string;
+  browser: Browser;
+  /** Port on 127.0.0.1; 0 picks a free one. Default: 8040. */
+  port?: number;
+  paper?: PaperSize | undefined;
+  /** Print a line per layout. Default: false. */
+  log?: (line: string) => void;
+}
+
+export interface PreviewServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
+};
+
+export async function startPreview(options: PreviewServerOptions): Promise<PreviewServer> {
+  const { source, browser, log = () => undefined } = options;
+  const dir = await mkdtemp(join(tmpdir(), 'zinepress-preview-'));
+  const forget = onExit(dir);
+  const clients = new Set<ServerResponse>();
+  let last: { event: string; data: string } | undefined;
+  let lastSheets: { event: string; data: string } | undefined;
+  let version = 0;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const send = (event: string, payload: object) => {
+    const message = { event, data: JSON.stringify(payload) };
+    if (event === 'sheets') lastSheets = message;
+    else last = message;
+    for (const client of clients) client.write(`event: ${message.event}\ndata: ${message.data}\n\n`);
+  };
+
+  async function layOutOnce(): Promise<void> {
+    const started = performance.now();
+    const current = ++version;
+    try {
+      const preview = await layOutPreview({
+        source,
+        dir,
+        browser,
+        paper: options.paper,
+        onPages: (pages) => {
+          const ms = Math.round(performance.now() - started);
+          send('pages', { version: current, pages, ms });
+          log(`laid out ${pages} pages in ${ms} ms`);
+        },
+      });
+      watcher.follow(preview.inputs);
+      const booklet = await preview.booklet;
+      if (current !== version) return;
+      const [sides = []] = await renderThumbnails({ browser, pdfs: [{ bytes: booklet, width: 420 }] });
+      const files = await Promise.all(
+        sides.map(async (png, index) => {
+          const file = `sheets/${current}-${index + 1}.png`;
+          await writeFileAtomic(join(dir, file), png);
+          return file;
+        }),
+      );
+      if (current === version) send('sheets', { version: current, files });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      send('problem', { version: current, message });
+      log(message);
+    }
+  }
+
+  /** One layout at a time; saves during a layout make one more after it. */
+  function schedule(): void {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = layOutOnce().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  }
+
+  const server = createServer((request, response) => void answer(request, response));
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/') {
+      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      response.end(viewerHtml(source));
+    } else if (path === '/events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      for (const message of [last, lastSheets]) {
+        if (message) response.write(`event: ${message.event}\ndata: ${message.data}\n\n`);
+      }
+    } else if (path.startsWith('/doc/')) {
+      const file = normalize(join(dir, decodeURIComponent(path.slice('/doc/'.length))));
+      const found = file.startsWith(dir + sep) ? await stat(file).catch(() => undefined) : undefined;
+      if (!found?.isFile()) {
+        response.writeHead(404).end();
+        return;
+      }
+      const cache = extname(file) === '.woff2' ? 'max-age=3600' : 'no-store';
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': found.size,
+        'cache-control': cache,
+      });
+      createReadStream(file).pipe(response);
+    } else {
+      response.writeHead(404).end();
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8040, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  // Declared after the server is up; layouts (which follow the images) start only after this line.
+  const watcher: Watcher = watchInputs({ files: [source], onChange: schedule });
+  schedule();
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    server,
+    async close() {
+      watcher.close();
+      for (const client of clients) client.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await running;
+      await rm(dir, { recursive: true, force: true });
+      forget();
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * `zine preview` as its user meets it: the command started, its page opened
+ * in real headless Chromium, the source edited on disk.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { GOOD, ZINE } from '../helpers/zine.ts';
+
+let dir: string;
+let child: ChildProcess;
+let url: string;
+let browser: Promise<Browser>;
+let page: Page;
+
+const source = () => join(dir, 'essay.md');
+
+/** The text of the laid-out pages in the viewer's frame (soft hyphens left out), '' while there are none. */
+const framedText = () =>
+  page.evaluate(() => {
+    const frame = document.querySelector('iframe');
+    return (frame?.contentDocument?.querySelector('.pagedjs_pages')?.textContent ?? '').replace(/\u00ad/g, '');
+  });
+
+async function until(test: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zine-preview-'));
+  await writeFile(source(), GOOD);
+  browser = launchBrowser();
+  child = spawn(process.execPath, [ZINE, 'preview', 'essay.md', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  url = await new Promise<string>((resolve, reject) => {
+    let said = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      const found = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(said);
+      if (found?.[1]) resolve(found[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`preview exited with ${code}`)));
+  });
+  page = await (await browser).newPage();
+  await page.goto(url);
+});
+
+afterAll(async () => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+  await closeBrowser(browser);
+});
+
+describe('zine preview', () => {
+  it('shows the laid-out reading edition, with its note and card', async () => {
+    await until(async () => (await framedText()).includes('Some text with a note'), 'the first layout');
+    const text = await framedText();
+    expect(text).toContain('The note.');
+    expect(text).toContain('Keep this card');
+  });
+
+  it('shows an edit of the source by itself', async () => {
+    await writeFile(source(), GOOD.replace('Some text with a note.', 'Freshly edited words.'));
+    await until(async () => (await framedText()).includes('Freshly edited words'), 'the edit');
+    expect(await framedText()).not.toContain('Some text with a note');
+  });
+
+  it('shows a content error with its file:line:col, keeps running, and clears it on the next good save', async () => {
+    await writeFile(source(), GOOD.replace('date: 2025-03-08', 'date: 2025-13-45'));
+    const problem = () => page.evaluate(() => document.getElementById('problem')?.textContent ?? '');
+    await until(async () => (await problem()) !== '', 'the problem');
+    expect(await problem()).toMatch(/essay\.md:3:\d+: .*date/);
+    expect(child.exitCode).toBe(null);
+    await writeFile(source(), GOOD.replace('Some text with a note.', 'Good again.'));
+    await until(async () => (await framedText()).includes('Good again'), 'the good save');
+    expect(await problem()).toBe('');
+  });
+
+  it('shows the booklet’s sheets', async () => {
+    const loaded = () =>
+      page.evaluate(() => [...document.querySelectorAll('#sheets img')].filter((img) => (img as HTMLImageElement).naturalWidth > 0).length);
+    await until(async () => (await loaded()) === 4, 'the sheets');
+    expect(await loaded()).toBe(4);
+  });
+
+  it('answers on the loopback address only', async () => {
+    const port = Number(new URL(url).port);
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address !== undefined && !address.internal && address.family === 'IPv4');
+    if (outside === undefined) return; // this machine has no other address to try
+    const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+      const socket = connect({ host: outside.address, port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(undefined);
+      });
+      socket.once('error', resolve);
+    });
+    expect(error?.code).toBe('ECONNREFUSED');
+    expect((await fetch(url)).status).toBe(200);
+  });
+
+  it('stops at once on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const started = Date.now();
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(Date.now() - started).toBeLessThan(3000);
+    // Its scratch folder went with it.
+    expect(await readFile(source(), 'utf8')).toContain('Good again');
+  });
+});
