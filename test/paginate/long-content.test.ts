@@ -12,12 +12,10 @@ import { deepList, essayRepeated, longNotes, longWords, manyNotes } from '../hel
 
 let browser: Browser;
 let dir: string;
-let fontFaces: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   dir = await mkdtemp(join(tmpdir(), 'zine-long-'));
-  fontFaces = await stageFonts(dir);
 });
 
 afterAll(async () => {
@@ -27,6 +25,7 @@ afterAll(async () => {
 /** Lays out a markdown document as the reading edition does, and returns the layout report. */
 async function layOut(markdown: string) {
   const { html: body, frontMatter } = await markdownStringToHtml(markdown);
+  const fontFaces = await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${body}` });
   const html = await buildDocument({
     body,
     title: frontMatter.title,
