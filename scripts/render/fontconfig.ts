@@ -27,7 +27,12 @@ export const LAST_RESORT = '@fontsource/source-serif-4/files/source-serif-4-lati
 /** The generic families the browser itself asks for (its own interface, CSS generics). */
 const GENERIC = ['sans-serif', 'sans', 'serif', 'monospace', 'system-ui', 'cursive', 'fantasy'];
 
-/** fonts.conf with one folder of the project's and no <include> of the system's configuration. */
+/**
+ * fonts.conf with one folder of the project's and no <include> of the
+ * system's configuration, but its rendering settings (Debian's and most
+ * desktops' defaults): they decide how glyphs are rasterised and placed, and
+ * so where lines break; without them the same text lays out differently.
+ */
 export function fontsConf(fontDir: string, cacheDir: string): string {
   return `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
@@ -35,6 +40,14 @@ export function fontsConf(fontDir: string, cacheDir: string): string {
   <dir>${fontDir}</dir>
   <cachedir>${cacheDir}</cachedir>
 ${GENERIC.map((name) => `  <alias><family>${name}</family><prefer><family>Source Serif 4</family></prefer></alias>`).join('\n')}
+  <match target="font">
+    <edit name="antialias" mode="assign"><bool>true</bool></edit>
+    <edit name="hinting" mode="assign"><bool>true</bool></edit>
+    <edit name="hintstyle" mode="assign"><const>hintslight</const></edit>
+    <edit name="rgba" mode="assign"><const>none</const></edit>
+    <edit name="lcdfilter" mode="assign"><const>lcddefault</const></edit>
+    <edit name="embeddedbitmap" mode="assign"><bool>false</bool></edit>
+  </match>
 </fontconfig>
 `;
 }
