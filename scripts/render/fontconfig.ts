@@ -8,7 +8,7 @@
  * fonts the document brings (fonts/plan.ts); one that none has is refused
  * before layout (markdown/glyphs.ts).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,17 @@ ${GENERIC.map((name) => `  <alias><family>${name}</family><prefer><family>Source
 `;
 }
 
+/**
+ * Writes a file whole, by renaming a fresh copy over it: another build's
+ * browser may be reading the same fonts.conf and font right now, and must
+ * never see them half written.
+ */
+async function replace(file: string, data: string | Buffer): Promise<void> {
+  const fresh = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(fresh, data);
+  await rename(fresh, file);
+}
+
 /** Writes the fonts.conf beside its font and returns the environment the browser is started with. */
 export async function fontconfigEnv(options: FontconfigOptions = {}): Promise<Record<string, string | undefined>> {
   const dir = options.dir ?? join(tmpdir(), `zinepress-fontconfig-${process.getuid?.() ?? 'user'}`);
@@ -59,8 +70,8 @@ export async function fontconfigEnv(options: FontconfigOptions = {}): Promise<Re
   const cacheDir = join(dir, 'cache');
   await mkdir(fontDir, { recursive: true });
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(join(fontDir, 'last-resort.ttf'), woffToSfnt(await readFile(require.resolve(LAST_RESORT))));
+  await replace(join(fontDir, 'last-resort.ttf'), woffToSfnt(await readFile(require.resolve(LAST_RESORT))));
   const file = join(dir, 'fonts.conf');
-  await writeFile(file, fontsConf(fontDir, cacheDir));
+  await replace(file, fontsConf(fontDir, cacheDir));
   return { ...process.env, FONTCONFIG_FILE: file, FONTCONFIG_PATH: dir };
 }
