@@ -8,7 +8,7 @@
  * fonts the document brings (fonts/plan.ts); one that none has is refused
  * before layout (markdown/glyphs.ts).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,12 @@ export const LAST_RESORT = '@fontsource/source-serif-4/files/source-serif-4-lati
 /** The generic families the browser itself asks for (its own interface, CSS generics). */
 const GENERIC = ['sans-serif', 'sans', 'serif', 'monospace', 'system-ui', 'cursive', 'fantasy'];
 
-/** fonts.conf with one folder of the project's and no <include> of the system's configuration. */
+/**
+ * fonts.conf with one folder of the project's and no <include> of the
+ * system's configuration, but its rendering settings (Debian's and most
+ * desktops' defaults): they decide how glyphs are rasterised and placed, and
+ * so where lines break; without them the same text lays out differently.
+ */
 export function fontsConf(fontDir: string, cacheDir: string): string {
   return `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
@@ -35,8 +40,27 @@ export function fontsConf(fontDir: string, cacheDir: string): string {
   <dir>${fontDir}</dir>
   <cachedir>${cacheDir}</cachedir>
 ${GENERIC.map((name) => `  <alias><family>${name}</family><prefer><family>Source Serif 4</family></prefer></alias>`).join('\n')}
+  <match target="font">
+    <edit name="antialias" mode="assign"><bool>true</bool></edit>
+    <edit name="hinting" mode="assign"><bool>true</bool></edit>
+    <edit name="hintstyle" mode="assign"><const>hintslight</const></edit>
+    <edit name="rgba" mode="assign"><const>none</const></edit>
+    <edit name="lcdfilter" mode="assign"><const>lcddefault</const></edit>
+    <edit name="embeddedbitmap" mode="assign"><bool>false</bool></edit>
+  </match>
 </fontconfig>
 `;
+}
+
+/**
+ * Writes a file whole, by renaming a fresh copy over it: another build's
+ * browser may be reading the same fonts.conf and font right now, and must
+ * never see them half written.
+ */
+async function replace(file: string, data: string | Buffer): Promise<void> {
+  const fresh = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(fresh, data);
+  await rename(fresh, file);
 }
 
 /** Writes the fonts.conf beside its font and returns the environment the browser is started with. */
@@ -46,8 +70,8 @@ export async function fontconfigEnv(options: FontconfigOptions = {}): Promise<Re
   const cacheDir = join(dir, 'cache');
   await mkdir(fontDir, { recursive: true });
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(join(fontDir, 'last-resort.ttf'), woffToSfnt(await readFile(require.resolve(LAST_RESORT))));
+  await replace(join(fontDir, 'last-resort.ttf'), woffToSfnt(await readFile(require.resolve(LAST_RESORT))));
   const file = join(dir, 'fonts.conf');
-  await writeFile(file, fontsConf(fontDir, cacheDir));
+  await replace(file, fontsConf(fontDir, cacheDir));
   return { ...process.env, FONTCONFIG_FILE: file, FONTCONFIG_PATH: dir };
 }

@@ -130,7 +130,7 @@ describe.each(CASES)('$name, set and read back', ({ name, expects, never }) => {
 });
 
 describe.each(CASES)('$name, searched', ({ name }) => {
-  it('gives a viewer every word of the source (Devanagari: 80%, letters in any order; Arabic: measured)', () => {
+  it('gives a viewer every word of the source (Devanagari: 75%, letters in any order; Arabic: measured)', () => {
     const { layer, words } = get(name);
     expect(words.length).toBeGreaterThan(10);
     const devanagari = words.filter((word) => DEVANAGARI.test(word));
@@ -142,7 +142,7 @@ describe.each(CASES)('$name, searched', ({ name }) => {
     expect(others.filter((word) => !foundAsTyped(layer, word))).toEqual([]);
     const text = searchable(layer);
     const loose = devanagari.filter((word) => foundAsTyped(layer, word) || hasLetters(text, searchable(word)));
-    expect(loose.length).toBeGreaterThanOrEqual(Math.ceil(devanagari.length * 0.8));
+    expect(loose.length).toBeGreaterThanOrEqual(Math.ceil(devanagari.length * 0.75));
     // Arabic: in the layer, but in pieces (measured by ZINEPRESS_FIGURES=1).
     if (arabic.length > 0) expect(text).toMatch(ARABIC);
   });
