@@ -31,6 +31,8 @@ export interface BuildRow {
   sheets: number | undefined;
   file: string;
   seconds: number;
+  /** Short pages and why, type size: see FormatOutput. */
+  note?: string;
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {

@@ -35,9 +35,12 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
   }
   if (isWhole(report)) return;
   const lost = report.sourceLetters - report.printedLetters;
+  const where = report.lost[0];
+  const at = where === undefined ? '' : ` from page ${where.page}, at "${where.text}…"`;
   throw new ContentError(
-    `${context.source}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters: ` +
-      'Paged.js could not break the text across pages; split very long paragraphs',
+    `${context.source}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters${at}: ` +
+      'something there cannot be broken across lines or pages (a very long word or line of code, a wide table, ' +
+      'a block kept whole that is taller than a page): shorten or split it',
   );
 }
 
@@ -51,4 +54,17 @@ export function checkBackMatter(source: string, report: LayoutReport): void {
   if (report.pageCount % 4 !== 0) {
     throw new ContentError(`${source}: the layout has ${report.pageCount} pages, not a multiple of 4`);
   }
+}
+
+/**
+ * For the build's closing table: how many pages of running text end more than
+ * 2 lines short, and why, e.g. `2 short pages (1 end of the text, 1 before a heading)`.
+ */
+export function shortPagesNote(report: LayoutReport): string | undefined {
+  if (report.shortPages.length === 0) return undefined;
+  const reasons = new Map<string, number>();
+  for (const { reason } of report.shortPages) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  const why = [...reasons].map(([reason, count]) => `${count} ${reason}`).join(', ');
+  const count = report.shortPages.length;
+  return `${count} short page${count === 1 ? '' : 's'} (${why})`;
 }

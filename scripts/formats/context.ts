@@ -33,6 +33,8 @@ export interface FormatOutput {
   sheets: number | undefined;
   /** From the start of the document's build to this file's bytes. */
   seconds: number;
+  /** What the reader should know of it: the mini's type size, the reading edition's short pages. */
+  note?: string;
 }
 
 /** The format cannot be made for this document; `reason` says why. */

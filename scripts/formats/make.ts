@@ -4,6 +4,7 @@
  */
 import { FORMATS, type Format } from '../config/frontmatter.ts';
 import { makeBooklet } from './booklet.ts';
+import { shortPagesNote } from './checks.ts';
 import { FormatSkipped, type DocumentContext, type FormatOutput } from './context.ts';
 import { makeMini } from './mini.ts';
 import { layOutReading, type Reading } from './reading.ts';
@@ -37,7 +38,8 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
   return {
     async reading() {
       const { pdf, report } = await readingOnce();
-      return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined };
+      const note = shortPagesNote(report);
+      return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, ...(note === undefined ? {} : { note }) };
     },
     async booklet() {
       const { pdf, report } = await readingOnce();
@@ -73,7 +75,8 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
         say(`${format} → ${output.file}, ${output.pages} pages${note} (${seconds.toFixed(1)} s)`);
-        return { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds };
+        const row = { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds };
+        return output.note === undefined ? row : { ...row, note: output.note };
       } catch (error) {
         if (!(error instanceof FormatSkipped) || how === 'asked') throw error;
         say(`${format} skipped: ${error.message}`);

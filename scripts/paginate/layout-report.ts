@@ -10,6 +10,8 @@ export const LayoutReportSchema = v.object({
   /** Letters of text (white space aside) in the document, and where the printed pages show them. */
   sourceLetters: count,
   printedLetters: count,
+  /** Pages with text set off the page, and the first words of it. */
+  lost: v.array(v.object({ page: count, text: v.string() })),
   /** Pages whose footnotes are taller than their area, so that their last lines are cut off. */
   clippedNotes: v.array(count),
   /** Footnotes that begin on another page than their call. */

@@ -1,9 +1,9 @@
 import type { BuildRow } from '../build.ts';
 
-/** The closing table of a build: document, format, pages, sheets, file, seconds. */
+/** The closing table of a build: document, format, pages, sheets, file, seconds, notes. */
 export function printTable(rows: readonly BuildRow[]): void {
   if (rows.length === 0) return;
-  const header = ['document', 'format', 'pages', 'sheets', 'file', 'seconds'];
+  const header = ['document', 'format', 'pages', 'sheets', 'file', 'seconds', 'notes'];
   const cells = rows.map((row) => [
     row.document,
     row.format,
@@ -11,6 +11,7 @@ export function printTable(rows: readonly BuildRow[]): void {
     row.sheets === undefined ? '-' : String(row.sheets),
     row.file,
     row.seconds.toFixed(1),
+    row.note ?? '',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => (line[column] ?? '').length)));
   for (const line of [header, ...cells]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBackMatter, checkWhole, isWhole } from '../../scripts/formats/checks.ts';
+import { checkBackMatter, checkWhole, isWhole, shortPagesNote } from '../../scripts/formats/checks.ts';
 import type { DocumentContext } from '../../scripts/formats/context.ts';
 import type { Layout } from '../../scripts/formats/lay-out.ts';
 import type { LayoutReport } from '../../scripts/paginate/paginate.ts';
@@ -8,6 +8,7 @@ import { ContentError } from '../../scripts/util/errors.ts';
 const whole: LayoutReport = {
   sourceLetters: 1000,
   printedLetters: 1000,
+  lost: [],
   clippedNotes: [],
   notesAway: [],
   notesContinued: 0,
@@ -34,6 +35,19 @@ describe('the checks before printing', () => {
     expect(() => checkWhole(context, layout({ printedLetters: 940 }))).toThrow(
       /^source\/x\.md: the reading layout lost 60 of 1000 letters/,
     );
+    expect(() => checkWhole(context, layout({ printedLetters: 940, lost: [{ page: 4, text: 'const strike' }] }))).toThrow(
+      /lost 60 of 1000 letters from page 4, at "const strike…": something there cannot be broken/,
+    );
+  });
+
+  it('say how many pages are short and why, for the closing table', () => {
+    expect(shortPagesNote(whole)).toBeUndefined();
+    const shortPages = [
+      { page: 3, lines: 4, reason: 'before a heading' },
+      { page: 9, lines: 20, reason: 'end of the text' },
+      { page: 12, lines: 5, reason: 'before a heading' },
+    ] as const;
+    expect(shortPagesNote({ ...whole, shortPages: [...shortPages] })).toBe('3 short pages (2 before a heading, 1 end of the text)');
   });
 
   it('refuse footnotes cut off or set away from their call, naming the pages', () => {

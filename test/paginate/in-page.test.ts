@@ -11,6 +11,7 @@ import { parseLayoutReport } from '../../scripts/paginate/layout-report.ts';
 const report = {
   sourceLetters: 10,
   printedLetters: 10,
+  lost: [],
   clippedNotes: [],
   notesAway: [],
   notesContinued: 0,

@@ -1,5 +1,5 @@
 import type { LayoutReport } from '../layout-report.ts';
-import { printedLetters, sourceLetters } from './letters.ts';
+import { lostText, printedLetters, sourceLetters } from './letters.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
 
@@ -50,6 +50,10 @@ export function report(notesPages: number): LayoutReport {
   return {
     sourceLetters: source ? sourceLetters(source.content) : 0,
     printedLetters: all.reduce((sum, page) => sum + printedLetters(page), 0),
+    lost: all.flatMap((page, index) => {
+      const text = lostText(page);
+      return text === undefined ? [] : [{ page: index + 1, text }];
+    }),
     clippedNotes: clippedNotes(all),
     notesAway: notesAway(all),
     notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
