@@ -134,11 +134,13 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
         response.writeHead(404).end();
         return;
       }
-      const cache = extname(file) === '.woff2' ? 'max-age=3600' : 'no-store';
+      const font = extname(file) === '.woff2';
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': found.size,
-        'cache-control': cache,
+        'cache-control': font ? 'max-age=3600' : 'no-store',
+        // The fonts (only they, nothing of the text) are fetched in CORS mode and fail without it, though the page is same-origin.
+        ...(font ? { 'access-control-allow-origin': '*' } : {}),
       });
       createReadStream(file).pipe(response);
     } else {

@@ -64,6 +64,15 @@ describe('zine preview', () => {
     const text = await framedText();
     expect(text).toContain('The note.');
     expect(text).toContain('Keep this card');
+    // The project's own fonts load from the preview server.
+    const loaded = await page.evaluate(async () => {
+      const doc = document.querySelector('iframe')?.contentDocument;
+      if (!doc) return [];
+      await doc.fonts.ready;
+      return [...doc.fonts].filter((font) => font.status === 'loaded').map((font) => font.family);
+    });
+    expect(loaded).toContain('Source Serif 4');
+    expect(loaded).toContain('Source Sans 3');
   });
 
   it('shows an edit of the source by itself', async () => {
