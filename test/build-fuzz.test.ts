@@ -16,7 +16,8 @@ import { childrenOf } from './helpers/processes.ts';
 describe('the whole build on generated documents', () => {
   it('makes or refuses each with a message, and leaves no browser running', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'zine-fuzz-'));
-    const samples = fc.sample(documents, { seed: 11, numRuns: 6 });
+    // A seed whose six documents include some the build makes (most generated documents are refused early).
+    const samples = fc.sample(documents, { seed: 14, numRuns: 6 });
     const outcomes: string[] = [];
     for (const [index, text] of samples.entries()) {
       const source = join(dir, `doc-${index}.md`);

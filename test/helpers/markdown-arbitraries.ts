@@ -1,10 +1,13 @@
 /** Generated markdown documents: random nesting, directives, footnotes, front matter and unicode. */
 import fc from 'fast-check';
 
+// Words in the scripts the bundled fonts draw come most often; any code point
+// (often one no font has, which the glyph check refuses) now and then.
 const word = fc.oneof(
-  fc.constantFrom('rent', 'strike', 'union', 'solidarity', 'care', 'wages', 'ﬁre', 'naïve', 'Αλληλεγγύη', 'солидарность', 'تضامن', 'סולידריות', '团结', '👩🏽‍🔧', '\u00ad', '\u200b', '\u202e'),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }),
+  { arbitrary: fc.constantFrom('rent', 'strike', 'union', 'solidarity', 'care', 'wages', 'ﬁre', 'naïve', 'Αλληλεγγύη', 'солидарность', 'تضامن', 'סולידריות', '团结', '\u00ad', '\u200b', '\u202e'), weight: 12 },
+  { arbitrary: fc.constant('👩🏽‍🔧'), weight: 1 },
+  { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), weight: 1 },
+  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }), weight: 1 },
 );
 
 const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string }>((tie) => ({
@@ -35,11 +38,16 @@ const block: fc.Arbitrary<string> = fc.letrec<{ block: string }>((tie) => ({
   ),
 })).block;
 
+// A front matter that may pass comes most often; broken YAML and none at all now and then.
 const frontMatter = fc.oneof(
-  fc.tuple(inline, fc.constantFrom('', 'date: 2025-03-08\n', 'date: 2025-13-45\n', 'lang: fr\n', 'footnotes: numbers\n', 'paper: a4\n', 'formats: [mini]\n', 'unknown: 1\n', 'title: twice\n', 'a: &a [1]\nb: *a\n'))
-    .map(([title, extra]) => `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n`),
-  fc.string({ maxLength: 40 }).map((yaml) => `---\n${yaml}\n---\n`),
-  fc.constant(''),
+  {
+    arbitrary: fc
+      .tuple(inline, fc.constantFrom('', '', '', 'date: 2025-03-08\n', 'date: 2025-13-45\n', 'lang: fr\n', 'footnotes: numbers\n', 'paper: a4\n', 'formats: [mini]\n', 'unknown: 1\n', 'title: twice\n', 'a: &a [1]\nb: *a\n'))
+      .map(([title, extra]) => `---\ntitle: ${JSON.stringify(title)}\n${extra}---\n`),
+    weight: 6,
+  },
+  { arbitrary: fc.string({ maxLength: 40 }).map((yaml) => `---\n${yaml}\n---\n`), weight: 1 },
+  { arbitrary: fc.constant(''), weight: 1 },
 );
 
 export const documents: fc.Arbitrary<string> = fc.tuple(frontMatter, fc.array(block, { maxLength: 8 })).map(([front, blocks]) => `${front}\n${blocks.join('\n\n')}\n`);
