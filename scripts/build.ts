@@ -101,8 +101,8 @@ async function buildSource(
     // The fonts stay only beside the reading edition's HTML, the one HTML that is kept.
     if (!existsSync(join(stage.dir, `${name}.html`))) await rm(join(stage.dir, 'fonts'), { recursive: true });
 
-    // 4. Everything at once into output/<name>/.
-    await stage.commit();
+    // 4. Everything at once into output/<name>/, and away what this build no longer makes.
+    await stage.commit({ removeOthers: true });
     return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));
   } catch (error) {
     await stage.discard();

@@ -20,7 +20,12 @@ import { removeStaleStages, STAGE_PREFIX } from './stale-stages.ts';
 export interface Stage {
   dir: string;
   write(name: string, data: string | Uint8Array): Promise<string>;
-  commit(): Promise<void>;
+  /**
+   * Moves the made files into place. `removeOthers` (default false) also
+   * removes what an earlier build left there that this one did not make,
+   * other formats' PDFs and HTML, the fonts and the gallery's part aside.
+   */
+  commit(options?: { removeOthers?: boolean }): Promise<void>;
   discard(): Promise<void>;
 }
 
@@ -49,7 +54,7 @@ export async function openStage(targetDir: string): Promise<Stage> {
       });
       return path;
     },
-    async commit() {
+    async commit(options = {}) {
       try {
         await refuseForeignFolder(targetDir);
         await mkdir(targetDir, { recursive: true });
@@ -57,7 +62,7 @@ export async function openStage(targetDir: string): Promise<Stage> {
         // Scratch files (a leading dot) stay behind and go with the folder.
         const made = (await readdir(dir)).filter((entry) => !entry.startsWith('.'));
         await swapIn(dir, targetDir, made);
-        await removeUnmade(targetDir, made);
+        if (options.removeOthers === true) await removeUnmade(targetDir, made);
       } catch (error) {
         if (error instanceof ContentError) throw error;
         throw new FileError(targetDir, 'write into', error);
@@ -106,11 +111,14 @@ async function swapIn(stageDir: string, targetDir: string, entries: readonly str
 /**
  * What an earlier build left that this one did not make goes: images the
  * document no longer uses, for instance. The PDFs and HTML of formats not
- * made this time stay (`--formats reading` keeps the booklet), and the fonts.
+ * made this time stay (`--formats reading` keeps the booklet), the fonts, and
+ * the thumbnails, which the gallery makes after the document.
  */
+const KEPT = new Set([MARKER, 'fonts', 'thumbnails']);
+
 async function removeUnmade(targetDir: string, made: readonly string[]): Promise<void> {
   for (const entry of await readdir(targetDir)) {
-    if (made.includes(entry) || entry === MARKER || entry === 'fonts' || /\.(pdf|html)$/.test(entry)) continue;
+    if (made.includes(entry) || KEPT.has(entry) || /\.(pdf|html)$/.test(entry)) continue;
     await rm(join(targetDir, entry), { recursive: true, force: true });
   }
 }

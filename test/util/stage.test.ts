@@ -50,7 +50,7 @@ describe('stage', () => {
     await writeFile(join(target, 'mini.pdf'), 'made before');
     const stage = await openStage(target);
     await stage.write('reading.pdf', 'new');
-    await stage.commit();
+    await stage.commit({ removeOthers: true });
     expect((await readdir(target)).sort()).toEqual([MARKER, 'mini.pdf', 'reading.pdf']);
   });
 
