@@ -55,6 +55,9 @@ export const SCRIPT_FAMILIES: readonly ScriptFamily[] = [
   { name: 'Noto Serif TC', package: '@fontsource/noto-serif-tc', script: 'Chinese (traditional)', weights: WEIGHTS, italic: false },
   { name: 'Noto Serif JP', package: '@fontsource/noto-serif-jp', script: 'Japanese', weights: WEIGHTS, italic: false },
   { name: 'Noto Serif KR', package: '@fontsource/noto-serif-kr', script: 'Korean', weights: WEIGHTS, italic: false },
+  // Last: the symbols Source Serif lacks that Noto Serif's Latin face has, such as U+FFFD, which
+  // stands for the bytes of a source that is not valid UTF-8 (markdown/read-source.ts).
+  { name: 'Noto Serif', package: '@fontsource/noto-serif', script: 'symbols', weights: WEIGHTS, italic: true, subsets: ['latin'] },
 ];
 
 /** Subsets a script family leaves to the base families. */
