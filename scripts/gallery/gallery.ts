@@ -5,13 +5,13 @@
  * (staged, then moved in), and index.html is written atomically from every
  * document folder's manifest, including the ones this build did not touch.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { Format, PaperSize } from '../config/frontmatter.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { pdfsToDraw, writeDocumentGallery, type MadeDocument } from './document.ts';
-import { galleryHtml } from './html.ts';
+import { GENERATOR, galleryHtml } from './html.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 import { renderThumbnails } from './thumbnails.ts';
 
@@ -42,10 +42,24 @@ function madeDocuments(options: GalleryOptions): MadeDocument[] {
   });
 }
 
-/** Writes the gallery and returns the path of index.html. */
-export async function writeGallery(options: GalleryOptions): Promise<string> {
+/** Whether `<out>/index.html` is free to write: absent, or a gallery an earlier build wrote. */
+async function indexIsOurs(path: string): Promise<boolean> {
+  const existing = await readFile(path, 'utf8').catch(() => undefined);
+  return existing === undefined || existing.includes(`<meta name="generator" content="${GENERATOR}">`);
+}
+
+/**
+ * Writes the gallery and returns the path of index.html, or undefined when an
+ * index.html the build did not make is in the way (it is left as it is, with a warning).
+ */
+export async function writeGallery(options: GalleryOptions): Promise<string | undefined> {
   const started = performance.now();
   const { out, browser } = options;
+  const path = join(out, 'index.html');
+  if (!(await indexIsOurs(path))) {
+    console.warn(`${path}: not a page Zinepress made, so it is left as it is and no gallery is written`);
+    return undefined;
+  }
   const documents = madeDocuments(options);
   const toDraw = await Promise.all(documents.map(pdfsToDraw));
   const drawn = await renderThumbnails({ browser, pdfs: toDraw.flat() });
@@ -57,7 +71,6 @@ export async function writeGallery(options: GalleryOptions): Promise<string> {
       return writeDocumentGallery(made, pngs);
     }),
   );
-  const path = join(out, 'index.html');
   await writeFileAtomic(path, galleryHtml(await allManifests(out)));
   if (options.progress === true) console.log(`gallery → ${path} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return path;

@@ -116,6 +116,9 @@ body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem
 .diagram { max-width: min(100%, 40rem); height: auto; border: 1px solid #ddd; }
 `;
 
+/** Marks the page as the build's own, so a later build may replace it (see gallery.ts). */
+export const GENERATOR = 'Zinepress gallery';
+
 export function galleryHtml(manifests: readonly Manifest[]): string {
   const list = manifests.map((manifest) => `<li><a href="#${escape(manifest.name)}" lang="${escape(manifest.lang)}">${escape(manifest.title)}</a> (${escape(manifest.name)})</li>`).join('');
   const body = manifests.length === 0 ? '<p>No document has been built into this folder yet.</p>' : `<ul>${list}</ul>`;
@@ -124,6 +127,7 @@ export function galleryHtml(manifests: readonly Manifest[]): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${GENERATOR}">
 <title>Zines: what will come out of the printer</title>
 <link rel="icon" href="data:,">
 <style>${STYLE}</style>

@@ -143,3 +143,16 @@ describe('output/index.html', () => {
     expect(sheet[1]?.words.map((word) => word.str)).toEqual(expect.arrayContaining(['2', '3']));
   });
 });
+
+describe('an index.html the build did not make', () => {
+  it('is left as it was, with a warning, and the zines are still made', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'zine-gallery-own-'));
+    await writeFile(join(own, 'zine.md'), GOOD);
+    await writeFile(join(own, 'index.html'), '<p>my own site</p>\n');
+    const result = await zine(['build', 'zine.md', '--out', '.', '--formats', 'slips'], own);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/index\.html: not a page Zinepress made/);
+    expect(await readFile(join(own, 'index.html'), 'utf8')).toBe('<p>my own site</p>\n');
+    expect(existsSync(join(own, 'zine', 'slips.pdf'))).toBe(true);
+  });
+});
