@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Staging folders are named `.zinepress-tmp-<pid>-<random>`. */
@@ -14,11 +14,18 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
+async function olderThan(path: string, ms: number): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > ms;
+}
+
 /**
  * Removes the staging folders in `parent` left by builds that no longer run
  * (killed with `kill -9`, or a crash the process could not see). A folder
- * without a process id in its name is left alone: nothing tells whether its
- * build still runs.
+ * without a process id in its name (named so by earlier versions) is removed
+ * once it is a day old: no build runs that long, every layout being bounded in time.
  */
 export async function removeStaleStages(parent: string): Promise<string[]> {
   const names = await readdir(parent).catch(() => [] as string[]);
@@ -26,7 +33,7 @@ export async function removeStaleStages(parent: string): Promise<string[]> {
   for (const name of names) {
     if (!name.startsWith(STAGE_PREFIX)) continue;
     const pid = /^(\d+)-/.exec(name.slice(STAGE_PREFIX.length))?.[1];
-    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue;
+    if (pid === undefined ? !(await olderThan(join(parent, name), DAY)) : Number(pid) === process.pid || isRunning(Number(pid))) continue;
     await rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined);
     removed.push(name);
   }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,8 +71,11 @@ describe('stage', () => {
     // 2^22 is above Linux's highest process id: no process runs with it.
     await mkdir(join(out, '.zinepress-tmp-4194305-abc123', 'fonts'), { recursive: true });
     await mkdir(join(out, '.zinepress-tmp-1-abc123')); // init runs: its folder stays
-    await mkdir(join(out, '.zinepress-tmp-abc123')); // no process id: left alone
-    expect(await removeStaleStages(out)).toEqual(['.zinepress-tmp-4194305-abc123']);
+    await mkdir(join(out, '.zinepress-tmp-abc123')); // no process id, made just now: left alone
+    await mkdir(join(out, '.zinepress-tmp-old456')); // no process id, two days old: removed
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    await utimes(join(out, '.zinepress-tmp-old456'), twoDaysAgo, twoDaysAgo);
+    expect((await removeStaleStages(out)).sort()).toEqual(['.zinepress-tmp-4194305-abc123', '.zinepress-tmp-old456']);
     expect((await readdir(out)).sort()).toEqual(['.zinepress-tmp-1-abc123', '.zinepress-tmp-abc123', stage.dir.slice(out.length + 1)].sort());
     await stage.discard();
   });
