@@ -1,41 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const ZINE = join(import.meta.dirname, '..', 'bin', 'zine.js');
-
-/** Runs `zine …` and returns its exit code and what it printed. */
-async function zine(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [ZINE, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-const GOOD = `---
-title: A short zine
-date: 2025-03-08
----
-
-Some text with a note.[^a]
-
-[^a]: The note.
-
-::::tear-off
-## Keep this card
-:::address
-Somebody\\
-Somewhere 1
-:::
-::::
-`;
+import { GOOD, zine } from './helpers/zine.ts';
 
 let dir: string;
 
