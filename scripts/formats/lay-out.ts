@@ -18,8 +18,6 @@ export interface LayOutOptions {
   notesPages?: boolean;
   /** The HTML body to lay out. Default: the whole document from the markdown stage. */
   body?: string;
-  /** Pages beyond which the layout is of no use, so not worth redoing. Default: no limit. */
-  maxPages?: number;
 }
 
 /** A laid-out tab, with what it was laid out from. */

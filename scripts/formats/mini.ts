@@ -14,7 +14,7 @@ const MINI_PAGES = 8;
  * too when all of it fits in the mini zine's 8 pages.
  */
 function tryMini(context: DocumentContext, fontSize: number) {
-  const options = { trim: 'mini', htmlName: '.mini.html', fontSize, maxPages: MINI_PAGES } as const;
+  const options = { trim: 'mini', htmlName: '.mini.html', fontSize } as const;
   return layOut(context, options, async (layout) => {
     const fits = layout.report.pageCount <= MINI_PAGES && isWhole(layout.report);
     return { pages: layout.report.pageCount, pdf: fits ? await print(context, layout) : undefined };
