@@ -4,7 +4,7 @@
  * folding diagrams it needs and its manifest, staged and moved together into
  * output/<name>/thumbnails/.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { bindingFor, documentDirection } from '../config/direction.ts';
@@ -13,7 +13,7 @@ import { imposePdf } from '../impose/impose.ts';
 import { sheetSize } from '../impose/paper.ts';
 import { numberedPdf } from '../impose/sample.ts';
 import { FileError } from '../util/errors.ts';
-import { onExit } from '../util/exit.ts';
+import { openStage } from '../util/stage.ts';
 import { instructionsFor } from './instructions.ts';
 import { MANIFEST, THUMBNAILS, type Manifest } from './manifest.ts';
 
@@ -65,49 +65,14 @@ export async function pdfsToDraw(made: MadeDocument): Promise<{ bytes: Uint8Arra
   );
 }
 
-/**
- * A scratch folder inside the document's folder (hidden by its dot) whose
- * thumbnails/ replaces the document's by renames once it is whole; the rest
- * of the document's folder is left as the build committed it.
- */
-async function thumbnailsStage(documentDir: string) {
-  const dir = await mkdtemp(join(documentDir, '.thumbnails-')).catch((error: unknown) => {
-    throw new FileError(documentDir, 'write into', error);
-  });
-  const forget = onExit(dir);
-  return {
-    dir,
-    async write(name: string, data: string | Uint8Array) {
-      await writeFile(join(dir, name), data).catch((error: unknown) => {
-        throw new FileError(join(documentDir, name), 'write', error);
-      });
-    },
-    async commit() {
-      const target = join(documentDir, THUMBNAILS);
-      try {
-        await rename(target, join(dir, '.old')).catch(() => undefined); // there may be none yet
-        await rename(join(dir, THUMBNAILS), target);
-      } catch (error) {
-        throw new FileError(target, 'write', error);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-        forget();
-      }
-    },
-    async discard() {
-      await rm(dir, { recursive: true, force: true });
-      forget();
-    },
-  };
-}
-
 /** Writes output/<name>/thumbnails/ from the drawn PNGs (one list per format, in order). */
 export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[][]): Promise<Manifest> {
   const frontMatter = await frontMatterOf(made.source);
   const dir = documentDirection(frontMatter);
   const binding = bindingFor(dir);
   const paper = made.paper ?? frontMatter.paper ?? 'letter';
-  const stage = await thumbnailsStage(made.dir);
+  // Staged like the document itself: thumbnails/ replaces the earlier one whole, the rest of the folder stays.
+  const stage = await openStage(made.dir);
   try {
     await mkdir(join(stage.dir, THUMBNAILS));
     const formats = await Promise.all(
