@@ -4,22 +4,9 @@ import type { DocumentContext } from '../../scripts/formats/context.ts';
 import type { Layout } from '../../scripts/formats/lay-out.ts';
 import type { LayoutReport } from '../../scripts/paginate/paginate.ts';
 import { ContentError } from '../../scripts/util/errors.ts';
+import { wholeReport } from '../helpers/layout-report.ts';
 
-const whole: LayoutReport = {
-  sourceLetters: 1000,
-  printedLetters: 1000,
-  lost: [],
-  clippedNotes: [],
-  notesAway: [],
-  notesContinued: 0,
-  shortPages: [],
-  loneLines: [],
-  pageCount: 12,
-  notesPages: 1,
-  cardPage: 9,
-  cardPages: 1,
-  headings: [],
-};
+const whole = wholeReport();
 const context = { source: 'source/x.md' } as DocumentContext;
 const layout = (report: Partial<LayoutReport>) => ({ report: { ...whole, ...report }, trim: 'reading' }) as Layout;
 

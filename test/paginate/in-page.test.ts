@@ -7,22 +7,9 @@ import { notesPagesWanted } from '../../scripts/paginate/in-page/notes-pages.ts'
 import { inPageScript } from '../../scripts/paginate/in-page-bundle.ts';
 import { layoutTimeLimit } from '../../scripts/paginate/paginate.ts';
 import { parseLayoutReport } from '../../scripts/paginate/layout-report.ts';
+import { wholeReport } from '../helpers/layout-report.ts';
 
-const report = {
-  sourceLetters: 10,
-  printedLetters: 10,
-  lost: [],
-  clippedNotes: [],
-  notesAway: [],
-  notesContinued: 0,
-  shortPages: [],
-  loneLines: [],
-  pageCount: 8,
-  notesPages: 1,
-  cardPage: 5,
-  cardPages: 1,
-  headings: [{ id: 'a', level: 2, text: 'A', page: 2 }],
-};
+const report = wholeReport({ pageCount: 8, cardPage: 5, headings: [{ id: 'a', level: 2, text: 'A', page: 2 }] });
 
 describe('the in-page code, outside the browser', () => {
   it('counts letters without white space or soft hyphens', () => {
