@@ -13,6 +13,7 @@ import { imposePdf } from '../impose/impose.ts';
 import { sheetSize } from '../impose/paper.ts';
 import { numberedPdf } from '../impose/sample.ts';
 import { FileError } from '../util/errors.ts';
+import { DIAGRAMS_DIR } from '../util/project-root.ts';
 import { openStage } from '../util/stage.ts';
 import { instructionsFor } from './instructions.ts';
 import { MANIFEST, THUMBNAILS, type Manifest } from './manifest.ts';
@@ -31,8 +32,6 @@ export interface MadeDocument {
 /** Pixels: a page thumbnail is this wide; a sheet side (two pages or more) twice as wide. */
 export const PAGE_WIDTH = 150;
 export const SHEET_WIDTH = 300;
-
-const DIAGRAMS_DIR = new URL('../../docs/printing/', import.meta.url);
 
 /** The front matter of a source the build has just read (so it is valid). */
 async function frontMatterOf(source: string) {
@@ -91,7 +90,7 @@ export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[
     for (const { format } of made.formats) {
       for (const diagram of instructionsFor(format, paper, binding).diagrams) {
         const file = `${THUMBNAILS}/${diagram.file}`;
-        await stage.write(file, await readFile(new URL(diagram.file, DIAGRAMS_DIR)));
+        await stage.write(file, await readFile(join(DIAGRAMS_DIR, diagram.file)));
         diagrams[diagram.file] = file;
       }
     }

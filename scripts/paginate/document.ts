@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Direction } from '../config/direction.ts';
+import { STYLES_DIR } from '../util/project-root.ts';
 
-const STYLES_DIR = fileURLToPath(new URL('../../styles/', import.meta.url));
 
 /** The print stylesheets, in cascade order; each trim adds its own last. */
 export const STYLESHEETS: readonly string[] = ['type.css', 'page.css', 'footnotes.css', 'matter.css', 'card.css'];
