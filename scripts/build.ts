@@ -19,7 +19,7 @@ import { stageAssets } from './paginate/assets.ts';
 import { stageFonts } from './paginate/fonts.ts';
 import { closeBrowser, launchBrowser } from './render/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
-import { FileError } from './util/errors.ts';
+import { DocumentsFailed, FileError } from './util/errors.ts';
 import { outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
 
@@ -42,15 +42,25 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
+  // At most one layout per core; a few documents more than that in flight, so
+  // a long list of sources never holds every document in memory at once.
   const limit = createLimiter(settings.concurrency);
+  const inFlight = createLimiter(settings.concurrency + 1);
   try {
-    // Each document finishes (or fails and cleans up) before the browser closes.
-    const settled = await Promise.allSettled(sources.map((source) => buildSource(source, settings, browser, limit)));
-    const failed = settled.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    // A document that fails does not stop the others; each finishes (or fails
+    // and cleans up) before the browser closes.
+    const settled = await Promise.allSettled(sources.map((source) => inFlight(() => buildSource(source, settings, browser, limit))));
     const rows = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+    const failures = settled.flatMap((result, i) =>
+      result.status === 'rejected' ? [{ source: sources[i] as string, error: result.reason as unknown }] : [],
+    );
+    // One reason for everything (one document, or a browser that would not start) is reported as itself.
+    const [first] = failures;
+    const oneReason = failures.length === sources.length && failures.every((failure) => failure.error === first?.error);
+    if (first && (sources.length === 1 || oneReason)) throw first.error;
     // 5. The gallery, output/index.html, once every document is in place.
-    await writeGallery({ ...settings, sources, rows, browser: await browser });
+    if (rows.length > 0) await writeGallery({ ...settings, sources, rows, browser: await browser });
+    if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length);
     return rows;
   } finally {
     await closeBrowser(browser);
