@@ -13,7 +13,7 @@ import { DIRECTIONS } from './direction.ts';
 
 export const FOOTNOTE_STYLES = ['stars', 'numbers'] as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
-export const FORMATS = ['reading', 'booklet', 'mini', 'slips'] as const;
+export const FORMATS = ['reading', 'booklet', 'mini', 'slips', 'web'] as const;
 
 export type FootnoteStyle = (typeof FOOTNOTE_STYLES)[number];
 export type PaperSize = (typeof PAPER_SIZES)[number];

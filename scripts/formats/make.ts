@@ -9,6 +9,7 @@ import { FormatSkipped, type DocumentContext, type FormatOutput } from './contex
 import { makeMini } from './mini.ts';
 import { layOutReading, type Reading } from './reading.ts';
 import { makeSlips } from './slips.ts';
+import { makeWeb, WEB_DIR } from './web.ts';
 
 /** Whether a format was asked for by name (it must be made) or only by default (it may be skipped). */
 export type Wanted = Map<Format, 'asked' | 'default'>;
@@ -53,6 +54,9 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     async slips() {
       return { file: 'slips.pdf', bytes: await makeSlips(context), pages: 2, sheets: 1 };
     },
+    async web() {
+      return { file: `${WEB_DIR}/index.html`, bytes: new TextEncoder().encode(await makeWeb(context)), pages: 1, sheets: undefined };
+    },
   };
 }
 
@@ -74,7 +78,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
         await context.stage.write(output.file, output.bytes);
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
-        say(`${format} → ${output.file}, ${output.pages} pages${note} (${seconds.toFixed(1)} s)`);
+        say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);
         const row = { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds };
         return output.note === undefined ? row : { ...row, note: output.note };
       } catch (error) {

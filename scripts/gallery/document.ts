@@ -51,10 +51,10 @@ export async function testSheet(paper: PaperSize, binding: Manifest['binding']):
   return imposePdf({ pdf: sample, layout: 'booklet', paper, binding, name: 'the test sheet' });
 }
 
-/** The PDFs to draw for a document, in the order of its formats, with the width to draw them at. */
+/** The PDFs to draw for a document (the web edition is not one), in the order of its formats, with the width to draw them at. */
 export async function pdfsToDraw(made: MadeDocument): Promise<{ bytes: Uint8Array; width: number }[]> {
   return Promise.all(
-    made.formats.map(async ({ format, file }) => {
+    made.formats.filter(({ file }) => file.endsWith('.pdf')).map(async ({ format, file }) => {
       const path = join(made.dir, file);
       const bytes = await readFile(path).catch((error: unknown) => {
         throw new FileError(path, 'read', error);
@@ -74,10 +74,12 @@ export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[
   const stage = await openStage(made.dir);
   try {
     await mkdir(join(stage.dir, THUMBNAILS));
+    // The PNGs come in the order of pdfsToDraw: the formats that are PDFs.
+    const pdfs = made.formats.filter(({ file }) => file.endsWith('.pdf'));
     const formats = await Promise.all(
-      made.formats.map(async (entry, index) => {
+      made.formats.map(async (entry) => {
         const thumbnails = await Promise.all(
-          (pngs[index] ?? []).map(async (png, page) => {
+          (pngs[pdfs.indexOf(entry)] ?? []).map(async (png, page) => {
             const file = `${THUMBNAILS}/${entry.format}-${page + 1}.png`;
             await stage.write(file, png);
             return file;

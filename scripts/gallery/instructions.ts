@@ -20,7 +20,8 @@ export interface Diagram {
 }
 
 export interface Instructions {
-  settings: PrinterSettings;
+  /** Undefined for the web edition, which is not printed. */
+  settings: PrinterSettings | undefined;
   steps: string[];
   diagrams: Diagram[];
 }
@@ -77,6 +78,12 @@ export function instructionsFor(format: Format, paper: PaperSize, binding: Bindi
       return {
         settings: { paper: `${SHEET[paper]}, portrait`, scale: SCALE, sides: 'two-sided, either flip (the layout is symmetric)' },
         steps: ['Print the sheet two-sided: four card fronts on side 1, their backs on side 2.', 'Cut along the crop marks.'],
+        diagrams: [],
+      };
+    case 'web':
+      return {
+        settings: undefined,
+        steps: ['Open it in a browser, or publish the whole web/ folder (the page, its fonts and its images) on a web server: it needs nothing else.'],
         diagrams: [],
       };
   }

@@ -48,9 +48,9 @@ credits:
 paper: letter
 # How the notes are marked: stars (*, †, ‡, …) or numbers. Default: stars.
 footnotes: stars
-# Which formats to make, of reading, booklet, mini and slips. Default: every
+# Which formats to make, of reading, booklet, mini, slips and web. Default: every
 # format that fits; a format named here must be made or the build fails.
-# formats: [reading, booklet, mini, slips]
+# formats: [reading, booklet, mini, slips, web]
 ---
 
 A zine is a small thing made by hand and given away. It needs no publisher, no
