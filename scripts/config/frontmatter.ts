@@ -55,6 +55,14 @@ const entries = {
   credits: v.optional(v.array(text('must be a line of text'), 'must be a list of lines (each line starting with "- ")')),
   paper: v.optional(v.picklist(PAPER_SIZES, `must be one of ${quoted(PAPER_SIZES)}`)),
   footnotes: v.optional(v.picklist(FOOTNOTE_STYLES, `must be one of ${quoted(FOOTNOTE_STYLES)}`), 'stars'),
+  url: v.optional(
+    v.pipe(
+      v.string('must be a web address like https://example.org/zine'),
+      v.trim(),
+      v.url('must be a web address like https://example.org/zine'),
+      v.regex(/^https?:\/\//i, 'must start with https:// or http://'),
+    ),
+  ),
   formats: v.optional(
     v.array(v.picklist(FORMATS, `must be one of ${quoted(FORMATS)}`), `must be a list of formats (${quoted(FORMATS)})`),
   ),

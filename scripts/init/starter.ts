@@ -48,6 +48,9 @@ credits:
 paper: letter
 # How the notes are marked: stars (*, †, ‡, …) or numbers. Default: stars.
 footnotes: stars
+# Where the web edition will be published: the back cover and the card's back
+# then carry a QR code of it, with the address printed under it. Optional.
+# url: https://example.org/zines/my-zine
 # Which formats to make, of reading, booklet, mini, slips and web. Default: every
 # format that fits; a format named here must be made or the build fails.
 # formats: [reading, booklet, mini, slips, web]
