@@ -6,6 +6,7 @@ import type { LayoutReport } from '../paginate/paginate.ts';
 import { ContentError } from '../util/errors.ts';
 import type { DocumentContext } from './context.ts';
 import type { Layout } from './lay-out.ts';
+import { explainLoss } from './lost-text.ts';
 
 /**
  * A layout is whole when a reader would find all of it: every letter of the
@@ -37,10 +38,10 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
   const lost = report.sourceLetters - report.printedLetters;
   const where = report.lost[0];
   const at = where === undefined ? '' : ` from page ${where.page}, at "${where.text}…"`;
+  const place = where?.block?.source === undefined ? '' : `:${where.block.source}`;
   throw new ContentError(
-    `${context.source}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters${at}: ` +
-      'something there cannot be broken across lines or pages (a very long word or line of code, a wide table, ' +
-      'a block kept whole that is taller than a page): shorten or split it',
+    `${context.source}${place}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters${at}: ` +
+      explainLoss(where?.block),
   );
 }
 

@@ -25,6 +25,10 @@ describe('the checks before printing', () => {
     expect(() => checkWhole(context, layout({ printedLetters: 940, lost: [{ page: 4, text: 'const strike' }] }))).toThrow(
       /lost 60 of 1000 letters from page 4, at "const strike…": something there cannot be broken/,
     );
+    const block = { source: '12:1', kind: 'code', characters: 400, longestWord: 12, longestLink: 0, longestCodeLine: 371, columns: 0, listDepth: 0 } as const;
+    expect(() => checkWhole(context, layout({ printedLetters: 940, lost: [{ page: 4, text: 'const strike', block }] }))).toThrow(
+      /^source\/x\.md:12:1: the reading layout lost 60 of 1000 letters from page 4, at "const strike…": a line of code of 371 characters/,
+    );
   });
 
   it('say how many pages are short and why, for the closing table', () => {
