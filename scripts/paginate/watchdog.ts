@@ -52,7 +52,8 @@ export function watchdog(options: WatchdogOptions): Watchdog {
           if (now - started >= options.cap) {
             reject(new ZineError(`${options.name}: the layout took longer than ${seconds(options.cap)} s and was stopped after ${pages} pages; ${hint}`));
           } else if (now - last >= stall) {
-            reject(new ZineError(`${options.name}: the layout was stopped: no page was finished in ${seconds(stall)} s, after page ${pages}; ${hint}`));
+            const where = pages === 0 ? 'before the first' : `after page ${pages}`;
+            reject(new ZineError(`${options.name}: the layout was stopped: no page was finished in ${seconds(stall)} s, ${where}; ${hint}`));
           } else timer = setTimeout(check, Math.min(250, options.cap));
         };
         timer = setTimeout(check, Math.min(250, options.cap));

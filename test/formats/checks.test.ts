@@ -31,6 +31,15 @@ describe('the checks before printing', () => {
     );
   });
 
+  it('refuse text set twice, beyond the hyphens of words broken across pages', () => {
+    // 12 pages: up to 24 hyphens of words broken across pages.
+    expect(isWhole({ ...whole, printedLetters: 1024 })).toBe(true);
+    expect(isWhole({ ...whole, printedLetters: 1900 })).toBe(false);
+    expect(() => checkWhole(context, layout({ printedLetters: 1900 }))).toThrow(
+      /^source\/x\.md: the reading layout prints 876 letters more than the text holds \(1900 of 1000\): some text is set twice/,
+    );
+  });
+
   it('say how many pages are short and why, for the closing table', () => {
     expect(shortPagesNote(whole)).toBeUndefined();
     const shortPages = [
