@@ -67,7 +67,17 @@ describe('zine build on bad input', () => {
     await writeFile(join(dir, 'one-paragraph.md'), GOOD.replace('Some text with a note.', 'One endless paragraph. '.repeat(2500)));
     const result = await zine(['build', 'one-paragraph.md', '--formats', 'reading', '--out', 'out'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/one-paragraph\.md: the reading layout lost \d+ of \d+ letters/);
+    expect(result.stderr).toMatch(/one-paragraph\.md:6:1: the reading layout lost \d+ of \d+ letters/);
+  });
+
+  it('names the place and the size of a title too long for the cover', async () => {
+    const title = 'Solidarity across borders and trades '.repeat(90).trim();
+    await writeFile(join(dir, 'long-title.md'), GOOD.replace('title: A short zine', `title: ${title}`));
+    const result = await zine(['build', 'long-title.md', '--formats', 'reading', '--out', 'out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^long-title\.md:2:1: the reading layout lost \d+ of \d+ letters from page 1, .*: a title of 3,329 characters, more than the cover holds: shorten it/m,
+    );
   });
 
   it('leaves the earlier outputs as they were when a build fails', async () => {

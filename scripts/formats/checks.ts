@@ -6,16 +6,28 @@ import type { LayoutReport } from '../paginate/paginate.ts';
 import { ContentError } from '../util/errors.ts';
 import type { DocumentContext } from './context.ts';
 import type { Layout } from './lay-out.ts';
+import { explainLoss } from './lost-text.ts';
 
 /**
- * A layout is whole when a reader would find all of it: every letter of the
- * source on a page (Paged.js can drop text it fails to break, such as a
+ * Letters a layout prints beyond the source's: the hyphens of words broken
+ * across pages, at most two a page. More means some text is set twice.
+ */
+export function lettersSetTwice(report: LayoutReport): number {
+  return Math.max(0, report.printedLetters - report.sourceLetters - 2 * report.pageCount);
+}
+
+/**
+ * A layout is whole when a reader would find all of it, once: every letter of
+ * the source on a page (Paged.js can drop text it fails to break, such as a
  * paragraph several pages long: it runs off the page into a column nobody
- * prints), and every footnote whole on the page of its call.
+ * prints) and none twice, and every footnote whole on the page of its call.
  */
 export function isWhole(report: LayoutReport): boolean {
   return (
-    report.printedLetters >= report.sourceLetters && report.clippedNotes.length === 0 && report.notesAway.length === 0
+    report.printedLetters >= report.sourceLetters &&
+    lettersSetTwice(report) === 0 &&
+    report.clippedNotes.length === 0 &&
+    report.notesAway.length === 0
   );
 }
 
@@ -34,13 +46,21 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
     );
   }
   if (isWhole(report)) return;
+  const twice = lettersSetTwice(report);
+  if (twice > 0) {
+    throw new ContentError(
+      `${context.source}: the ${trim} layout prints ${twice} letters more than the text holds (${report.printedLetters} ` +
+        `of ${report.sourceLetters}): some text is set twice, a fault of the layout rather than of the text; ` +
+        'splitting the longest paragraph may avoid it',
+    );
+  }
   const lost = report.sourceLetters - report.printedLetters;
   const where = report.lost[0];
   const at = where === undefined ? '' : ` from page ${where.page}, at "${where.text}…"`;
+  const place = where?.block?.source === undefined ? '' : `:${where.block.source}`;
   throw new ContentError(
-    `${context.source}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters${at}: ` +
-      'something there cannot be broken across lines or pages (a very long word or line of code, a wide table, ' +
-      'a block kept whole that is taller than a page): shorten or split it',
+    `${context.source}${place}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters${at}: ` +
+      explainLoss(where?.block),
   );
 }
 

@@ -23,9 +23,17 @@ function dateLine(frontMatter: FrontMatter): Element[] {
   return [h('p', { className: ['date'] }, [h('time', { dateTime: date }, formatDate(date, lang))])];
 }
 
+/** Titles longer than these many characters are set smaller on the cover (styles/matter.css), so that they fit it. */
+export const LONG_TITLE = { long: 90, veryLong: 180 } as const;
+
+function titleLength(title: string): { className?: string[] } {
+  if (title.length > LONG_TITLE.veryLong) return { className: ['very-long'] };
+  return title.length > LONG_TITLE.long ? { className: ['long'] } : {};
+}
+
 /** `<section class="cover">`: h1 title, p.subtitle, p.author, p.date (each only if given). */
 export function coverSection(frontMatter: FrontMatter): Element {
-  const children: ElementContent[] = [h('h1', frontMatter.title)];
+  const children: ElementContent[] = [h('h1', titleLength(frontMatter.title), frontMatter.title)];
   if (frontMatter.subtitle !== undefined) children.push(h('p', { className: ['subtitle'] }, frontMatter.subtitle));
   if (frontMatter.author !== undefined) children.push(h('p', { className: ['author'] }, frontMatter.author));
   children.push(...dateLine(frontMatter));

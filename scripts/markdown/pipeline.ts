@@ -22,6 +22,7 @@ import { rehypeLayout } from './layout.ts';
 import { remarkSafeLinks } from './links.ts';
 import { remarkRawHtml } from './raw-html.ts';
 import { printSchema } from './sanitize.ts';
+import { rehypeSourcePlaces } from './source-places.ts';
 import { remarkTearOff } from './tear-off.ts';
 
 export type PipelineOptions = FrontMatterOptions;
@@ -46,6 +47,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(rehypeSanitize, printSchema)
       .use(rehypeAssetGuard)
       .use(rehypeLayout)
+      .use(rehypeSourcePlaces)
       .use(rehypeDirection)
       .use(rehypeHeadingIds)
       .use(rehypeHyphenate)

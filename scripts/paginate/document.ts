@@ -72,9 +72,20 @@ export function mirrorPageSides(css: string): string {
   return css.replace(/(@page[^{]*:)(left|right)\b/g, (_, rule: string, side: string) => rule + (side === 'left' ? 'right' : 'left'));
 }
 
-/** The running header: the title up to its colon, if it has one. */
+/** The most characters a running header holds: one line of the header's small capitals. */
+export const RUNNING_TITLE_MAX = 50;
+
+/**
+ * The running header: the title up to its colon, if it has one, cut after its
+ * last whole word within RUNNING_TITLE_MAX characters and marked "…" when longer
+ * (a long title would wrap upwards in the top margin, off the page).
+ */
 export function runningTitle(title: string): string {
-  return title.split(':')[0]?.trim() ?? title;
+  const head = title.split(':')[0]?.trim() ?? title;
+  if (head.length <= RUNNING_TITLE_MAX) return head;
+  const cut = head.slice(0, RUNNING_TITLE_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > RUNNING_TITLE_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;.—-]+$/, '')}…`;
 }
 
 /** The running header's text rides on a hidden element at the start of the essay. */

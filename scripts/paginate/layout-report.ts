@@ -2,6 +2,25 @@ import * as v from 'valibot';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
+/** The block where text was set off the page, and the measures of what in it may be too long to break. */
+export const LostBlockSchema = v.object({
+  /** `line:column` of the block in the markdown (data-source), when known. */
+  source: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))),
+  /** What the block is: the cover's title, a code block, a table (or a cell of it), a list item, a heading, text. */
+  kind: v.picklist(['title', 'code', 'table', 'list', 'heading', 'text']),
+  /** Characters of the block, white space counted once. */
+  characters: count,
+  /** The longest word (no link), the longest link, the longest line of code, in characters. */
+  longestWord: count,
+  longestLink: count,
+  longestCodeLine: count,
+  /** Columns of the table the block is or is in (0 if none), lists it is in (0 if none). */
+  columns: count,
+  listDepth: count,
+});
+
+export type LostBlock = v.InferOutput<typeof LostBlockSchema>;
+
 /**
  * What the layout in the browser reports back, checked where it crosses into
  * Node: the renderer, the PDF writer and the checks before printing rely on it.
@@ -10,8 +29,8 @@ export const LayoutReportSchema = v.object({
   /** Letters of text (white space aside) in the document, and where the printed pages show them. */
   sourceLetters: count,
   printedLetters: count,
-  /** Pages with text set off the page, and the first words of it. */
-  lost: v.array(v.object({ page: count, text: v.string() })),
+  /** Pages with text set off the page, the first words of it, and the block that holds them. */
+  lost: v.array(v.object({ page: count, text: v.string(), block: v.optional(LostBlockSchema) })),
   /** Pages whose footnotes are taller than their area, so that their last lines are cut off. */
   clippedNotes: v.array(count),
   /** Footnotes that begin on another page than their call. */

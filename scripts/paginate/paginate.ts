@@ -6,6 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { ZineError } from '../util/errors.ts';
 import { inPageScript } from './in-page-bundle.ts';
 import { parseLayoutReport, type LayoutReport } from './layout-report.ts';
+import { watchdog } from './watchdog.ts';
 
 const require = createRequire(import.meta.url);
 // pagedjs's package.json does not export its dist folder: find it beside the package's main file.
@@ -26,28 +27,18 @@ export interface PaginateOptions {
   name?: string;
   /** Milliseconds the layout may take. Default: `layoutTimeLimit` of the HTML's size. */
   timeLimit?: number;
+  /** Milliseconds the layout may go without finishing a page. Default: STALL_LIMIT (watchdog.ts). */
+  stallLimit?: number;
 }
 
 /**
- * How long a layout may take before it is given up: 30 s, and a second more
- * for every 2,000 characters of HTML (the essay: about a minute; 120 pages
- * with 1,500 notes: several). A layout that runs away ends with an error.
+ * How long a layout may take in all before it is given up: 30 s, and a second
+ * more for every 2,000 characters of HTML (the essay: about a minute; 120 pages
+ * with 1,500 notes: several). Within it, a layout that finishes no page for
+ * STALL_LIMIT is stopped sooner (watchdog.ts).
  */
 export function layoutTimeLimit(htmlLength: number): number {
   return 30_000 + Math.ceil(htmlLength / 2_000) * 1_000;
-}
-
-/** `work`, or a ZineError once `ms` have passed. */
-async function within<T>(ms: number, work: Promise<T>, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ZineError(message)), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Only the build's own files may load: nothing from the network, nothing else on disk. */
@@ -76,25 +67,27 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
   const refused = await allowOnly(page, options.allowedDir);
 
-  await page.goto(pathToFileURL(options.htmlPath).href, { waitUntil: 'load' });
-  const [paged, ours] = await Promise.all([readFile(PAGED_JS, 'utf8'), inPageScript()]);
-  // Evaluated rather than added as <script> tags: the document's CSP forbids scripts.
-  // A word broken across pages gets a plain hyphen: Paged.js's default U+2011
-  // is missing from the bundled fonts and would fall back to a system font.
-  await page.evaluate("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
-  await page.evaluate(paged);
-  await page.evaluate(ours);
+  const cap = options.timeLimit ?? layoutTimeLimit((await stat(options.htmlPath)).size);
+  const guard = watchdog({ name: options.name ?? options.htmlPath, cap, stall: options.stallLimit });
+  await page.exposeFunction('zinepressProgress', (pages: number) => guard.progress(pages));
   const settings = JSON.stringify({ notes: options.notesPages ?? true });
-  const limit = options.timeLimit ?? layoutTimeLimit((await stat(options.htmlPath)).size);
-  const name = options.name ?? options.htmlPath;
+  const layOut = async (): Promise<unknown> => {
+    // Loading is watched too: Chromium sets the whole text on screen first, and
+    // a paragraph of a megabyte takes it longer than the stall limit.
+    await page.goto(pathToFileURL(options.htmlPath).href, { waitUntil: 'load' });
+    const [paged, ours] = await Promise.all([readFile(PAGED_JS, 'utf8'), inPageScript()]);
+    // Evaluated rather than added as <script> tags: the document's CSP forbids scripts.
+    // A word broken across pages gets a plain hyphen: Paged.js's default U+2011
+    // is missing from the bundled fonts and would fall back to a system font.
+    await page.evaluate("window.PagedConfig = { auto: false, settings: { hyphenGlyph: '-' } };");
+    await page.evaluate(paged);
+    guard.progress(0);
+    await page.evaluate(ours);
+    return page.evaluate(`window.zinepress.paginate(${settings})`);
+  };
   let result: unknown;
   try {
-    result = await within(
-      limit,
-      page.evaluate(`window.zinepress.paginate(${settings})`),
-      `${name}: the layout took longer than ${Math.round(limit / 1000)} s and was stopped; ` +
-        'look for something that cannot be broken across lines or pages (a very long word, title, table or list)',
-    );
+    result = await guard.guard(layOut());
   } catch (error) {
     // The tab may still be busy laying out: close it without waiting for it.
     page.close().catch(() => undefined);

@@ -25,6 +25,19 @@ describe('the checks before printing', () => {
     expect(() => checkWhole(context, layout({ printedLetters: 940, lost: [{ page: 4, text: 'const strike' }] }))).toThrow(
       /lost 60 of 1000 letters from page 4, at "const strike…": something there cannot be broken/,
     );
+    const block = { source: '12:1', kind: 'code', characters: 400, longestWord: 12, longestLink: 0, longestCodeLine: 371, columns: 0, listDepth: 0 } as const;
+    expect(() => checkWhole(context, layout({ printedLetters: 940, lost: [{ page: 4, text: 'const strike', block }] }))).toThrow(
+      /^source\/x\.md:12:1: the reading layout lost 60 of 1000 letters from page 4, at "const strike…": a line of code of 371 characters/,
+    );
+  });
+
+  it('refuse text set twice, beyond the hyphens of words broken across pages', () => {
+    // 12 pages: up to 24 hyphens of words broken across pages.
+    expect(isWhole({ ...whole, printedLetters: 1024 })).toBe(true);
+    expect(isWhole({ ...whole, printedLetters: 1900 })).toBe(false);
+    expect(() => checkWhole(context, layout({ printedLetters: 1900 }))).toThrow(
+      /^source\/x\.md: the reading layout prints 876 letters more than the text holds \(1900 of 1000\): some text is set twice/,
+    );
   });
 
   it('say how many pages are short and why, for the closing table', () => {

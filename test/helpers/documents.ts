@@ -87,3 +87,19 @@ export function deepList(depth = 40): string {
   const items = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- ${essayWords(12, i * 41)}`);
   return `${front('Deep list')}${essayWords(60)}\n\n${items.join('\n')}\n\n${essayWords(60, 900)}\n`;
 }
+
+/** A title of `length` characters (whole words of the essay, cut), over a few pages of prose. */
+export function longTitle(length = 300): string {
+  const title = essayWords(80, 1000).replace(/[^A-Za-z ]/g, '').slice(0, length).trim();
+  return `${front(title)}${Array.from({ length: 6 }, (_, i) => essayWords(150, i * 150)).join('\n\n')}\n`;
+}
+
+/** A table of `columns` columns of long words, `rows` rows, between two paragraphs. */
+export function wideTable(columns = 12, rows = 6): string {
+  const words = ['counterrevolutionary', 'internationalisation', 'intersectionality', 'decentralisation', 'institutionalisation'];
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const head = line(Array.from({ length: columns }, (_, c) => `Heading${c + 1}`));
+  const body = Array.from({ length: rows }, (_, r) => line(Array.from({ length: columns }, (_, c) => words[(r + c) % words.length] ?? '')));
+  const table = [head, line(Array.from({ length: columns }, () => '---')), ...body].join('\n');
+  return `${front('A wide table')}${essayWords(80)}\n\n${table}\n\n${essayWords(80, 80)}\n`;
+}

@@ -32,7 +32,9 @@ describe('markdown fixtures', () => {
       const dir = join(root, name);
       const result = await markdownToHtml({ path: join(dir, 'input.md') });
       const messages = result.file.messages.map((message) => formatMessage(result.file, message) + '\n').join('');
-      expect(result.html).toBe(expected(join(dir, 'output.html'), result.html));
+      // Every block's source place (data-source) is tested on its own (source-places.test.ts).
+      const html = result.html.replace(/ data-source="\d+:\d+"/g, '');
+      expect(html).toBe(expected(join(dir, 'output.html'), html));
       expect(messages).toBe(expected(join(dir, 'messages.txt'), messages));
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDocument, mirrorPageSides } from '../../scripts/paginate/document.ts';
+import { buildDocument, mirrorPageSides, RUNNING_TITLE_MAX, runningTitle } from '../../scripts/paginate/document.ts';
 
 const options = { body: '<main class="essay"><p>x</p></main>', title: 'T', lang: 'he', paper: 'letter', footnotes: 'stars', fontFaces: '' } as const;
 
@@ -20,5 +20,23 @@ describe('the document of a right-to-left zine', () => {
     const folioRule = (html: string) => /@page :(left|right) \{\s*margin-left: 0\.5in;/.exec(html)?.[1];
     expect(folioRule(ltr)).toBe('left');
     expect(folioRule(rtl)).toBe('right');
+  });
+});
+
+describe('the running header', () => {
+  it('is the title up to its colon', () => {
+    expect(runningTitle('Unifying the struggle: notes on organising')).toBe('Unifying the struggle');
+  });
+
+  it('cuts a long title after a whole word and marks the cut', () => {
+    const title = 'solidarity internationalism organisation workers movement struggle collective bargaining';
+    const head = runningTitle(title);
+    expect(head.length).toBeLessThanOrEqual(RUNNING_TITLE_MAX + 1);
+    expect(head).toBe('solidarity internationalism organisation workers…');
+    expect(title.startsWith(head.slice(0, -1))).toBe(true);
+  });
+
+  it('cuts a title of one long word within the limit', () => {
+    expect(runningTitle('x'.repeat(300))).toBe(`${'x'.repeat(RUNNING_TITLE_MAX)}…`);
   });
 });

@@ -53,8 +53,8 @@ export function printedLetters(page: Element): number {
   return count;
 }
 
-/** The first words of text set off the page (Paged.js could not break it), or undefined. */
-export function lostText(page: Element): string | undefined {
+/** The first text set off the page (Paged.js could not break it), or undefined. */
+export function lostText(page: Element): Text | undefined {
   const area = page.querySelector('.pagedjs_page_content');
   if (!area) return undefined;
   const edge = area.getBoundingClientRect().right - 1;
@@ -64,9 +64,7 @@ export function lostText(page: Element): string | undefined {
     const node = walker.currentNode as Text;
     if (countable(node.data) === '' || ours(node)) continue;
     range.selectNodeContents(node);
-    if ([...range.getClientRects()].some((rect) => rect.width > 0 && rect.left >= edge)) {
-      return node.data.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim().slice(0, 60);
-    }
+    if ([...range.getClientRects()].some((rect) => rect.width > 0 && rect.left >= edge)) return node;
   }
   return undefined;
 }

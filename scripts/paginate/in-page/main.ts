@@ -9,6 +9,7 @@ import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
 import { keepText } from './keep-text.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
+import { reportProgress, tellProgress } from './progress.ts';
 import './paged.ts';
 import { report } from './report.ts';
 import type { LayoutReport } from '../layout-report.ts';
@@ -33,9 +34,15 @@ window.zinepress = {
       keepText(window.Paged),
       hideFinishedPages(window.Paged),
       notesPage(window.Paged, settings),
+      reportProgress(window.Paged),
     );
     await window.PagedPolyfill.preview();
+    // The steps after the pages are laid out count as progress too: each is bounded on its own.
+    const pages = () => document.querySelectorAll('.pagedjs_page').length;
     stableNoteIds();
-    return report(settleNotesPages());
+    tellProgress(pages());
+    const notesPages = settleNotesPages();
+    tellProgress(pages());
+    return report(notesPages);
   },
 };

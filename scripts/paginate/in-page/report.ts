@@ -1,5 +1,6 @@
 import type { LayoutReport } from '../layout-report.ts';
 import { lostText, printedLetters, sourceLetters } from './letters.ts';
+import { lostBlock } from './lost-block.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
 
@@ -51,8 +52,9 @@ export function report(notesPages: number): LayoutReport {
     sourceLetters: source ? sourceLetters(source.content) : 0,
     printedLetters: all.reduce((sum, page) => sum + printedLetters(page), 0),
     lost: all.flatMap((page, index) => {
-      const text = lostText(page);
-      return text === undefined ? [] : [{ page: index + 1, text }];
+      const node = lostText(page);
+      if (node === undefined) return [];
+      return [{ page: index + 1, text: plain(node.data).replace(/\s+/g, ' ').slice(0, 60), block: lostBlock(node) }];
     }),
     clippedNotes: clippedNotes(all),
     notesAway: notesAway(all),

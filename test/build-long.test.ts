@@ -1,0 +1,96 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../scripts/build.ts';
+import { longTitle, longWords, wideTable } from './helpers/documents.ts';
+import { readPages, type PdfPage } from './helpers/pdf.ts';
+
+/** Letters and digits only, lower case: compares text whatever the line breaks and hyphenation did. */
+const compact = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** How many times each letter occurs. */
+function letterCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const letter of compact(text)) counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  return counts;
+}
+
+/** Letters of `source` that the pages do not hold as often as the source does (none when nothing was lost). */
+function missingLetters(source: string, pages: PdfPage[]): string[] {
+  const printed = letterCounts(pages.map((page) => page.text).join(' '));
+  return [...letterCounts(source)].filter(([letter, count]) => (printed.get(letter) ?? 0) < count).map(([letter]) => letter);
+}
+
+/** Words that reach outside the page, or past its right margin when one is given. */
+function outside(page: PdfPage, rightMargin = 0): string[] {
+  return page.words
+    .filter((w) => w.x < 0 || w.y < 0 || w.x + w.width > page.width - rightMargin + 0.5 || w.y + w.height > page.height)
+    .map((w) => w.str);
+}
+
+const DOCUMENTS = { 'long-title': longTitle(300), 'wide-table': wideTable(12), 'long-words': longWords() };
+const pdfs = new Map<string, PdfPage[]>();
+
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'zine-long-build-'));
+  const files = await Promise.all(
+    Object.entries(DOCUMENTS).map(async ([name, markdown]) => {
+      const path = join(dir, `${name}.md`);
+      await writeFile(path, markdown);
+      return path;
+    }),
+  );
+  const out = join(dir, 'out');
+  await build({ files, out, progress: false, formats: ['reading'], concurrency: 1 });
+  for (const name of Object.keys(DOCUMENTS)) pdfs.set(name, await readPages(await readFile(join(out, name, 'reading.pdf'))));
+}, 240_000);
+
+const pagesOf = (name: string): PdfPage[] => pdfs.get(name) ?? [];
+const titleOf = (markdown: string): string => /^title: (.*)$/m.exec(markdown)?.[1] ?? '';
+
+describe('a 300-character title', () => {
+  const title = titleOf(DOCUMENTS['long-title']);
+
+  it('is whole on the cover, inside the page', () => {
+    expect(title.length).toBeGreaterThanOrEqual(290);
+    const cover = pagesOf('long-title')[0] as PdfPage;
+    expect(compact(cover.text)).toContain(compact(title));
+    expect(outside(cover)).toEqual([]);
+  });
+
+  it('runs at the head of the text pages on one line, inside the page', () => {
+    const pages = pagesOf('long-title');
+    const first = title.split(' ').slice(0, 2).join(' ').toUpperCase();
+    const headed = pages.filter((page) => page.text.includes(first));
+    // The cover, then the essay's pages after its first (which has no running head).
+    expect(headed.length).toBeGreaterThanOrEqual(3);
+    for (const page of pages) expect(outside(page)).toEqual([]);
+    const head = (headed[1] as PdfPage).words.filter((w) => w.y > (headed[1] as PdfPage).height - 0.6 * 72);
+    expect(new Set(head.map((w) => Math.round(w.y))).size).toBe(1);
+    expect(head.map((w) => w.str).join(' ')).toContain('…');
+  });
+});
+
+describe('a table of 12 columns of long words', () => {
+  it('keeps all its text on the pages, none past the right margin', () => {
+    const pages = pagesOf('wide-table');
+    const markdown = DOCUMENTS['wide-table'];
+    expect(missingLetters(markdown.slice(markdown.indexOf('\n---\n') + 5), pages)).toEqual([]);
+    // The narrower margin of a page is half an inch.
+    for (const page of pages) expect(outside(page, 0.5 * 72)).toEqual([]);
+    expect(compact(pages.map((page) => page.text).join(' '))).toContain('heading12');
+  });
+});
+
+describe('a long word, a long link and a 400-character line of code', () => {
+  it('are all on the pages, inside the margins', () => {
+    const pages = pagesOf('long-words');
+    const markdown = DOCUMENTS['long-words'];
+    expect(missingLetters(markdown.slice(markdown.indexOf('\n---\n') + 5), pages)).toEqual([]);
+    const code = /```\n(.*)\n```/.exec(markdown)?.[1] ?? '';
+    expect(code.length).toBeGreaterThan(360);
+    expect(compact(pages.map((page) => page.text).join(' '))).toContain(compact(code));
+    for (const page of pages) expect(outside(page, 0.5 * 72)).toEqual([]);
+  });
+});
