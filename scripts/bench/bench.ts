@@ -4,7 +4,7 @@
  * times, in alternating runs; prints the table and writes it to docs/bench.md.
  *
  *   npm run bench -- [--runs 5] [--contenders zine-all,typst,…] [--documents essay,…]
- *                    [--out docs/bench.md] [--timeout 600]
+ *                    [--out docs/bench.md] [--timeout 600] [--keep (the scratch folder, to look at the PDFs)]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ const { values: args } = parseArgs({
     documents: { type: 'string' },
     out: { type: 'string', default: join(PROJECT_ROOT, 'docs', 'bench.md') },
     timeout: { type: 'string', default: '600' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const runs = Number(args.runs);
@@ -113,4 +114,5 @@ const report = benchReport({ machine, versions: tools.versions, results: [...res
 writeFileSync(args.out, report);
 console.log(`\n${report}`);
 console.log(`written to ${args.out}`);
-rmSync(work, { recursive: true, force: true });
+if (args.keep) console.log(`the documents, their HTML and Typst sources and every PDF are in ${work}`);
+else rmSync(work, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * every process in the tree summed, sampled every `sampleMs`).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { treeMemory } from './process-tree.ts';
+import { descendants, readStats, treeSampler } from './process-tree.ts';
 
 /** A command to run. */
 export interface Invocation {
@@ -15,7 +15,7 @@ export interface Invocation {
 }
 
 export interface MeasureOptions {
-  /** Milliseconds between memory samples. Default 50. */
+  /** Milliseconds between memory samples. Default 100; every fifth sample looks for new processes. */
   sampleMs?: number;
   /** Seconds after which the tree is stopped and the run counts as failed. Default 600. */
   timeoutSeconds?: number;
@@ -32,13 +32,15 @@ export interface Measurement {
 const PAGE_SIZE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
 
 export function measure(invocation: Invocation, options: MeasureOptions = {}): Promise<Measurement> {
-  const { sampleMs = 50, timeoutSeconds = 600 } = options;
+  const { sampleMs = 100, timeoutSeconds = 600 } = options;
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(invocation.command, invocation.args, {
       env: invocation.env ?? process.env,
       cwd: invocation.cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
+      // A group of its own, so that a process it is starting at the moment it is stopped goes too.
+      detached: true,
     });
     let errors = '';
     child.stderr.setEncoding('utf8');
@@ -47,31 +49,45 @@ export function measure(invocation: Invocation, options: MeasureOptions = {}): P
     });
     let peakBytes = 0;
     let pids: number[] = [];
+    const tree = child.pid === undefined ? undefined : treeSampler(child.pid, { pageSize: PAGE_SIZE });
     const sample = (): void => {
-      if (child.pid === undefined) return;
-      const now = treeMemory(child.pid, PAGE_SIZE);
-      if (now.pids.length > 0) pids = now.pids;
+      if (tree === undefined) return;
+      const now = tree();
+      pids = now.pids;
       peakBytes = Math.max(peakBytes, now.bytes);
     };
     const sampler = setInterval(sample, sampleMs);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      // Stop the tree as last seen, the root last: each by its own id.
-      for (const pid of [...pids].reverse()) {
+    // Stops the tree as it is now, the processes it started before the root, each
+    // by its own id, then its process group (a process being started at that moment).
+    const stop = (): void => {
+      const now = child.pid === undefined ? [] : descendants(readStats(), child.pid).map((stat) => stat.pid);
+      const group = child.pid === undefined ? [] : [-child.pid];
+      for (const pid of [...new Set([...pids, ...now])].reverse().concat(group)) {
         try {
           process.kill(pid, 'SIGKILL');
         } catch {
           // already gone
         }
       }
+    };
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
     }, timeoutSeconds * 1000);
+    // The run has a process group of its own, which Ctrl-C does not reach: the bench stops it.
+    const interrupted = (): void => {
+      stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
     let done = false;
     const finish = (failure: string | undefined): void => {
       if (done) return;
       done = true;
       clearInterval(sampler);
       clearTimeout(timer);
+      process.off('SIGINT', interrupted);
       const seconds = (performance.now() - started) / 1000;
       resolve(failure === undefined ? { seconds, peakBytes } : { seconds, peakBytes, failure });
     };

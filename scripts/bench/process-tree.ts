@@ -51,8 +51,39 @@ export function readStats(): ProcStat[] {
   return stats;
 }
 
-/** The tree's resident memory, summed over its processes, in bytes; and its process ids. */
-export function treeMemory(root: number, pageSize: number): { bytes: number; pids: number[] } {
-  const tree = descendants(readStats(), root);
-  return { bytes: tree.reduce((sum, stat) => sum + stat.rssPages * pageSize, 0), pids: tree.map((stat) => stat.pid) };
+/** The stat of each of these processes that still runs. */
+export function readStatsOf(pids: readonly number[]): ProcStat[] {
+  return pids.flatMap((pid) => {
+    try {
+      return [parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))].filter((stat) => stat !== undefined);
+    } catch {
+      return []; // it has ended
+    }
+  });
+}
+
+export interface TreeSamplerOptions {
+  /** Bytes in a memory page. */
+  pageSize: number;
+  /** Every how many samples all of /proc is read again to find new processes. Default 5. */
+  rescanEvery?: number;
+}
+
+/**
+ * A function that returns the tree's resident memory now, summed over its
+ * processes, in bytes, and its process ids. Reading every process of the
+ * machine costs a few milliseconds of a core that the measured tree would
+ * use, so the tree is looked for anew only every `rescanEvery` samples; in
+ * between, only its known processes are read.
+ */
+export function treeSampler(root: number, options: TreeSamplerOptions): () => { bytes: number; pids: number[] } {
+  const { pageSize, rescanEvery = 5 } = options;
+  let known = [root];
+  let count = 0;
+  return () => {
+    const tree = count % rescanEvery === 0 ? descendants(readStats(), root) : readStatsOf(known);
+    count += 1;
+    if (tree.length > 0) known = tree.map((stat) => stat.pid);
+    return { bytes: tree.reduce((sum, stat) => sum + stat.rssPages * pageSize, 0), pids: known };
+  };
 }

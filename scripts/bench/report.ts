@@ -32,11 +32,12 @@ ${describeMachine(machine)}
 
 - Every contender runs as a whole process, started directly (node, or the tool's own command), on each document;
   the time is the wall time from its start to its exit.
-- Runs alternate: every contender on every document once, then all again, ${runs} times; each contender
-  first makes the essay once, uncounted, to warm the disk cache. The table gives the median and the range.
+- Runs alternate: every contender on every document once, then all of them again, ${runs} ${runs === 1 ? 'round' : 'rounds'} in all;
+  before the first, each contender makes the first document once, uncounted, to warm the disk cache. The table gives
+  the median and the range.
 - Peak MB is the highest sum of the resident memory (RSS) of every process in the contender's process tree,
-  sampled every 50 ms from /proc, highest over the runs. Memory shared between processes (Chromium's) is counted
-  in each, so the sum overstates what the tree takes from the machine.
+  sampled every 100 ms from /proc (the tree looked for anew every 500 ms), highest over the runs. Memory shared
+  between processes (Chromium's) is counted in each, so the sum overstates what the tree takes from the machine.
 - Pages are those of the PDF made (zine: the reading edition); ms/page divides the median by them.
 - pagedjs-cli, Vivliostyle CLI and WeasyPrint lay out the HTML zine lays out for the reading edition (its fonts beside it),
   with its Content-Security-Policy line removed so that they may add their scripts; Chromium prints that same HTML with
