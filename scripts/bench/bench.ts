@@ -3,7 +3,7 @@
  * and Chromium's bare print, on the essay and on the essay repeated 5 and 20
  * times, in alternating runs; prints the table and writes it to docs/bench.md.
  *
- *   npm run bench -- [--runs 5] [--contenders zine-all,typst,…] [--documents essay,…]
+ *   npm run bench -- [--runs 5] [--contenders zine-all,typst,…] [--documents essay,…] [--copies 1,5,20,80]
  *                    [--out docs/bench.md] [--timeout 600] [--keep (the scratch folder, to look at the PDFs)]
  */
 import { execFileSync } from 'node:child_process';
@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     contenders: { type: 'string' },
     documents: { type: 'string' },
+    copies: { type: 'string', default: '1,5,20' },
     out: { type: 'string', default: join(PROJECT_ROOT, 'docs', 'bench.md') },
     timeout: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
@@ -53,7 +54,11 @@ const work = mkdtempSync(join(tmpdir(), 'zinepress-bench-'));
 const browserEnv = await fontconfigEnv();
 const zine = join(PROJECT_ROOT, 'bin', 'zine.js');
 const sources: Sources[] = [];
-for (const document of writeDocuments({ essay: join(PROJECT_ROOT, 'source', 'unifying-the-struggle.md'), dir: join(work, 'documents') })) {
+for (const document of writeDocuments({
+  essay: join(PROJECT_ROOT, 'source', 'unifying-the-struggle.md'),
+  dir: join(work, 'documents'),
+  copies: args.copies.split(',').map(Number),
+})) {
   if (!pick(args.documents)(document.key)) continue;
   try {
     sources.push(writeSources(document, { zine, dir: join(work, 'sources'), env: browserEnv }));

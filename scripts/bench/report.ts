@@ -1,6 +1,6 @@
 /** docs/bench.md: the machine, how it was measured, the results and the goals' ratios. */
 import { describeMachine, type Machine } from './machine.ts';
-import { goalsTable, resultsTable, type CellResult } from './table.ts';
+import { goalsTable, perPageTable, resultsTable, type CellResult } from './table.ts';
 
 export interface ReportOptions {
   machine: Machine;
@@ -51,6 +51,10 @@ ${notes.map((note) => `- ${note}`).join('\n')}
 ## Results
 
 ${resultsTable(results)}
+
+## Time per page
+
+${perPageTable(results)}
 
 ## Goals
 

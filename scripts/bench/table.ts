@@ -93,3 +93,26 @@ export function goalsTable(results: readonly CellResult[], documents: GoalDocume
   }
   return lines.join('\n');
 }
+
+/**
+ * How time grows with pages, for the contenders named: each document's time
+ * per page, and the time each page added since the document before it (the
+ * difference of the medians over the difference of the pages). A cost that
+ * grows no faster than the pages keeps the second column flat.
+ */
+export function perPageTable(results: readonly CellResult[], contenders: readonly string[] = ['zine-all', 'zine-reading', 'pagedjs-cli']): string {
+  const documents = [...new Set(results.map((result) => result.document))];
+  const lines = [row(['contender', 'document', 'pages', 'ms/page', 'ms per added page']), row(['---', '---', '---:', '---:', '---:'])];
+  for (const contender of contenders) {
+    let before: { seconds: number; pages: number } | undefined;
+    for (const document of documents) {
+      const result = find(results, document, contender);
+      const seconds = median(result?.seconds ?? []);
+      if (result?.pages === undefined || !Number.isFinite(seconds)) continue;
+      const added = before === undefined || result.pages === before.pages ? '–' : (((seconds - before.seconds) / (result.pages - before.pages)) * 1000).toFixed(0);
+      lines.push(row([result.contenderLabel, result.documentLabel, String(result.pages), ((seconds / result.pages) * 1000).toFixed(0), added]));
+      before = { seconds, pages: result.pages };
+    }
+  }
+  return lines.join('\n');
+}

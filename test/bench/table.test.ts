@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeMachine } from '../../scripts/bench/machine.ts';
 import { benchReport } from '../../scripts/bench/report.ts';
-import { goalsTable, resultsTable, type CellResult } from '../../scripts/bench/table.ts';
+import { goalsTable, perPageTable, resultsTable, type CellResult } from '../../scripts/bench/table.ts';
 
 const MB = 2 ** 20;
 
@@ -80,6 +80,20 @@ describe('goalsTable', () => {
   });
 });
 
+describe('perPageTable', () => {
+  it('gives each document’s time per page and the time each page added since the document before', () => {
+    const rows = cells(perPageTable(RESULTS, ['zine-all', 'pagedjs-cli']));
+    expect(rows.slice(1)).toEqual([
+      ['zine-all', 'essay', '12', '375', '–'],
+      // (10 − 4.5) s over 18 more pages; (33 − 10) s over 90 more.
+      ['zine-all', 'essay ×5', '30', '333', '306'],
+      ['zine-all', 'essay ×20', '120', '275', '256'],
+      // pagedjs-cli failed on the book: no row, and no difference drawn across it.
+      ['pagedjs-cli', 'essay', '11', '245', '–'],
+    ]);
+  });
+});
+
 describe('benchReport', () => {
   const machine = { cores: 2, cpu: 'AMD EPYC', memory: 24 * 2 ** 30, os: 'Debian GNU/Linux 12 (bookworm), kernel 6.1', node: 'v20.20.2', chromium: 'Chromium 150.0', load: [0.12, 0.3, 0.25] };
 
@@ -93,5 +107,6 @@ describe('benchReport', () => {
     expect(report).toContain('- WeasyPrint left out: no apt-get.');
     expect(report).toContain(resultsTable(RESULTS));
     expect(report).toContain(goalsTable(RESULTS));
+    expect(report).toContain(perPageTable(RESULTS));
   });
 });
