@@ -53,13 +53,13 @@ if ('missing' in tools.weasyprint) notes.push(`WeasyPrint left out: ${tools.weas
 const work = mkdtempSync(join(tmpdir(), 'zinepress-bench-'));
 const browserEnv = await fontconfigEnv();
 const zine = join(PROJECT_ROOT, 'bin', 'zine.js');
-const sources: Sources[] = [];
-for (const document of writeDocuments({
+const documents = writeDocuments({
   essay: join(PROJECT_ROOT, 'source', 'unifying-the-struggle.md'),
   dir: join(work, 'documents'),
   copies: args.copies.split(',').map(Number),
-})) {
-  if (!pick(args.documents)(document.key)) continue;
+}).filter((document) => pick(args.documents)(document.key));
+const sources: Sources[] = [];
+for (const document of documents) {
   try {
     sources.push(writeSources(document, { zine, dir: join(work, 'sources'), env: browserEnv }));
   } catch (error) {
