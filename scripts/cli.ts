@@ -13,7 +13,7 @@ import { DocumentsFailed, EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, File
 import { exitOnSignal } from './util/exit.ts';
 
 const USAGE = `usage:
-  zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips,web]
+  zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips,web,large-print]
   zine init FILE.md
   zine preview [FILE.md] [--port N] [--paper letter|a4]
   zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf

@@ -13,7 +13,10 @@ import { DIRECTIONS } from './direction.ts';
 
 export const FOOTNOTE_STYLES = ['stars', 'numbers'] as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
-export const FORMATS = ['reading', 'booklet', 'mini', 'slips', 'web'] as const;
+export const FORMATS = ['reading', 'booklet', 'mini', 'slips', 'web', 'large-print'] as const;
+
+/** Formats made only when asked for by name (`--formats` or the front matter's `formats`). */
+export const ON_REQUEST: readonly Format[] = ['large-print'];
 
 export type FootnoteStyle = (typeof FOOTNOTE_STYLES)[number];
 export type PaperSize = (typeof PAPER_SIZES)[number];

@@ -14,6 +14,8 @@ export interface LayOutOptions {
   htmlName: string;
   /** Body type size in points. Default: the stylesheet's. */
   fontSize?: number;
+  /** Default: `standard` (see DocumentOptions). */
+  edition?: 'standard' | 'large-print';
   /** Add notes pages to reach a multiple of 4. Default: paginate's (true). */
   notesPages?: boolean;
   /** The HTML body to lay out. Default: the whole document from the markdown stage. */
@@ -62,6 +64,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     footnotes: frontMatter.footnotes,
     fontFaces: context.fontFaces,
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
+    ...(options.edition === undefined ? {} : { edition: options.edition }),
   });
   const htmlPath = await stage.write(options.htmlName, html);
   const { page, report } = await paginate({

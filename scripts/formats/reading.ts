@@ -11,9 +11,12 @@ export interface Reading {
 /**
  * The reading edition: half-letter (or A5) pages in reading order, a multiple
  * of 4 of them, ready to be imposed as a booklet. Its HTML is kept beside it.
+ * The large-print edition is the same at 16 pt (styles/large-print.css); its
+ * HTML is scratch.
  */
-export function layOutReading(context: DocumentContext): Promise<Reading> {
-  return layOut(context, { trim: 'reading', htmlName: `${context.name}.html` }, async (layout) => {
+export function layOutReading(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<Reading> {
+  const htmlName = edition === 'standard' ? `${context.name}.html` : '.large-print.html';
+  return layOut(context, { trim: 'reading', htmlName, edition }, async (layout) => {
     checkWhole(context, layout);
     checkBackMatter(context.source, layout.report);
     return { pdf: await print(context, layout), report: layout.report };

@@ -59,7 +59,7 @@ export async function pdfsToDraw(made: MadeDocument): Promise<{ bytes: Uint8Arra
       const bytes = await readFile(path).catch((error: unknown) => {
         throw new FileError(path, 'read', error);
       });
-      return { bytes: new Uint8Array(bytes), width: format === 'reading' ? PAGE_WIDTH : SHEET_WIDTH };
+      return { bytes: new Uint8Array(bytes), width: format === 'reading' || format === 'large-print' ? PAGE_WIDTH : SHEET_WIDTH };
     }),
   );
 }

@@ -21,12 +21,14 @@ const FORMAT_NAMES: Record<Format, string> = {
   mini: 'Mini zine',
   slips: 'Card slips',
   web: 'Web edition',
+  'large-print': 'Large-print edition',
 };
 
 /** What one thumbnail shows, in words: its caption and the start of its alt text. */
 export function thumbnailLabel(format: Format, index: number): string {
   switch (format) {
     case 'reading':
+    case 'large-print':
       return index === 0 ? 'page 1 (cover)' : `page ${index + 1}`;
     case 'booklet':
       return `sheet ${Math.floor(index / 2) + 1}, ${index % 2 === 0 ? 'front' : 'back'}`;

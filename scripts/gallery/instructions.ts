@@ -80,6 +80,15 @@ export function instructionsFor(format: Format, paper: PaperSize, binding: Bindi
         steps: ['Print the sheet two-sided: four card fronts on side 1, their backs on side 2.', 'Cut along the crop marks.'],
         diagrams: [],
       };
+    case 'large-print':
+      return {
+        settings: { paper: HALF[paper], scale: SCALE, sides: 'two-sided, flip on long edge (or read it on screen)' },
+        steps: [
+          'The pages at 16 pt in reading order, to read on screen or print on paper of the page size.',
+          'Its booklet, large-print-booklet.pdf beside it, prints, folds and staples like the booklet above.',
+        ],
+        diagrams: [],
+      };
     case 'web':
       return {
         settings: undefined,

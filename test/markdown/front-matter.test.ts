@@ -37,7 +37,7 @@ describe('front matter schema', () => {
     [{ title: 'T', paper: 'legal' }, 'front matter: `paper` must be one of "letter", "a4"'],
     [{ title: 'T', dir: 'right' }, 'front matter: `dir` must be one of "ltr", "rtl" (left to right, right to left)'],
     [{ title: 'T', footnotes: 'daggers' }, 'front matter: `footnotes` must be one of "stars", "numbers"'],
-    [{ title: 'T', formats: ['poster'] }, 'front matter: `formats[0]` must be one of "reading", "booklet", "mini", "slips", "web"'],
+    [{ title: 'T', formats: ['poster'] }, 'front matter: `formats[0]` must be one of "reading", "booklet", "mini", "slips", "web", "large-print"'],
     [{ title: 'T', url: 'example.org/zine' }, 'front matter: `url` must be a web address like https://example.org/zine'],
     [{ title: 'T', url: 'ftp://example.org/zine' }, 'front matter: `url` must start with https:// or http://'],
     [{ title: 'T', credits: 'one line' }, 'front matter: `credits` must be a list of lines (each line starting with "- ")'],
