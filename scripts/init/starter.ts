@@ -51,8 +51,9 @@ footnotes: stars
 # Where the web edition will be published: the back cover and the card's back
 # then carry a QR code of it, with the address printed under it. Optional.
 # url: https://example.org/zines/my-zine
-# Which formats to make, of reading, booklet, mini, slips and web. Default: every
-# format that fits; a format named here must be made or the build fails.
+# Which formats to make, of reading, booklet, mini, slips, web and large-print.
+# Default: every format that fits but large-print, which is made only when named;
+# a format named here must be made or the build fails.
 # formats: [reading, booklet, mini, slips, web]
 ---
 
