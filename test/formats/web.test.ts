@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { watchedPage } from '../helpers/watched-page.ts';
 import { GOOD, zine } from '../helpers/zine.ts';
 
 const ESSAY = fileURLToPath(new URL('../../source/unifying-the-struggle.md', import.meta.url));
@@ -56,16 +57,7 @@ afterAll(async () => {
 });
 
 async function open(name: string, width: number) {
-  const page = await (await browser).newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    requests.push(request.url());
-    void request.continue();
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const { page, requests, errors } = await watchedPage(await browser);
   await page.setViewport({ width, height: 800 });
   const folder = join(dir, 'out', name, 'web');
   await page.goto(pathToFileURL(join(folder, 'index.html')).href, { waitUntil: 'load' });
