@@ -16,6 +16,8 @@ export interface LayOutOptions {
   fontSize?: number;
   /** Default: `standard` (see DocumentOptions). */
   edition?: 'standard' | 'large-print';
+  /** Run the photocopy preflight (see paginate). Default: false. */
+  preflight?: boolean;
   /** Add notes pages to reach a multiple of 4. Default: paginate's (true). */
   notesPages?: boolean;
   /** The HTML body to lay out. Default: the whole document from the markdown stage. */
@@ -73,6 +75,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     allowedDir: stage.dir,
     name: context.source,
     ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
+    ...(options.preflight === undefined ? {} : { preflight: options.preflight }),
   });
   return { page, report, html, trim: options.trim };
 }

@@ -2,6 +2,7 @@ import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
 import { checkBackMatter, checkWhole } from './checks.ts';
 import { layOut, print } from './lay-out.ts';
+import { preflightWarnings } from './preflight.ts';
 
 export interface Reading {
   pdf: Uint8Array;
@@ -16,9 +17,11 @@ export interface Reading {
  */
 export function layOutReading(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<Reading> {
   const htmlName = edition === 'standard' ? `${context.name}.html` : '.large-print.html';
-  return layOut(context, { trim: 'reading', htmlName, edition }, async (layout) => {
+  // The reading edition's pages are the ones every imposed format copies: the preflight looks at them, once.
+  return layOut(context, { trim: 'reading', htmlName, edition, preflight: edition === 'standard' }, async (layout) => {
     checkWhole(context, layout);
     checkBackMatter(context.source, layout.report);
+    for (const line of preflightWarnings(context.source, layout.report)) console.warn(line);
     return { pdf: await print(context, layout), report: layout.report };
   });
 }
