@@ -131,7 +131,8 @@ async function buildSource(source: string, { settings, browser, limit, gallery }
   // 5. Its thumbnails for the gallery, drawn while other documents may still be laid out.
   if (gallery && made.length > 0) {
     const started = performance.now();
-    await limit(async () => drawDocumentGallery({ name, source, dir: target, paper: settings.paper, formats: made }, await browser));
+    const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
+    await limit(async () => drawDocumentGallery({ name, source, dir: target, paper: settings.paper, formats }, await browser));
     if (settings.progress) console.log(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));
