@@ -119,10 +119,10 @@ export class CidFont {
     return this.#gids.length === 0 ? code : (this.#gids[code] ?? 0);
   }
 
-  /** A code drawing the glyph of `code` that reads as `text`. */
-  codeFor(code: number, text: string): number {
-    if (this.map.get(code) === text) return code;
-    const key = `${this.gid(code)} ${this.width(code)} ${text}`;
+  /** A code drawing the glyph of `code` that reads as `text`, with the advance of `code` or `width`. */
+  codeFor(code: number, text: string, width = this.width(code)): number {
+    if (this.map.get(code) === text && this.width(code) === width) return code;
+    const key = `${this.gid(code)} ${width} ${text}`;
     const known = this.#added.get(key);
     if (known !== undefined) return known;
     const added = this.#next;
@@ -130,7 +130,7 @@ export class CidFont {
     if (added > 0xffff) return code;
     this.#added.set(key, added);
     this.map.set(added, text);
-    this.#widths.set(added, this.width(code));
+    this.#widths.set(added, width);
     if (this.#gids.length === 0) for (let cid = 0; cid < added; cid += 1) this.#gids.push(cid);
     this.#gids[added] = this.gid(code);
     return added;

@@ -1,7 +1,8 @@
 /**
- * Which text each glyph of a cluster stands for, so that a reader that
- * takes text glyph by glyph (pdf.js, as Firefox uses; poppler outside an
- * ActualText span) puts the cluster's letters back in their order.
+ * Which text each glyph of a cluster stands for, and in which order to draw
+ * them, so that a reader that takes text glyph by glyph (pdf.js, as Firefox
+ * uses; poppler outside an ActualText span) puts the cluster's letters back
+ * in their order.
  *
  * Chromium writes a cluster of a complex script (a Devanagari syllable, an
  * Arabic letter built from a body and its dots, a lam-alef) in a span whose
@@ -9,14 +10,17 @@
  * the font's cmap, read backwards, which gives a dot glyph the letter of
  * some other word and a shared body the letter it was first found for.
  *
- * Here the glyphs with an advance (bases) carry the cluster's letters, one
- * unit each (a letter and the nonspacing marks after it), the last one the
- * rest; the glyphs without (marks: dots, vowel marks, a repha drawn above)
- * carry the cluster's nonspacing marks (Mn) one each, or a zero-width
- * non-joiner, which readers skip. Readers join glyph texts in drawing
- * order, and in right-to-left text then reverse the run: so there the text
- * is split reversed, and the marks, whose text must follow their letter
- * once reversed, are drawn first.
+ * Here the glyphs with an advance (bases) carry the cluster's letters, in
+ * drawing order; the glyphs without (dots, vowel marks, a repha drawn above)
+ * read as nothing and are drawn apart. A nonspacing mark (Mn: virama, vowel
+ * signs above, harakat) is read from an unseen zero-width copy drawn between
+ * the letters: pdf.js takes a glyph whose text holds one for a zero-width
+ * mark, so a base reading as one would leave a gap read as a space. A
+ * letter with its marks but no base of its own (a conjunct's first half, a
+ * repha) is read from unseen copies after the base that draws it (before
+ * it, right to left).
+ * Readers join glyph texts in drawing order, and in right-to-left text then
+ * reverse the run: there the text is laid out reversed.
  */
 
 export interface ClusterGlyph {
@@ -24,12 +28,18 @@ export interface ClusterGlyph {
   width: number;
 }
 
-export interface ClusterText {
-  /** The text each glyph stands for, by the glyph's index. */
-  texts: string[];
-  /** Indexes of the glyphs with an advance, in the order to draw them. */
-  bases: number[];
-  /** Indexes of the glyphs without, in the order to draw them (before the bases in right-to-left text, after otherwise). */
+export interface Draw {
+  /** The glyph drawn (for an unseen copy: the glyph copied). */
+  glyph: number;
+  text: string;
+  /** An unseen, zero-width copy, drawn where the next base starts (or the last one ends). */
+  unseen: boolean;
+}
+
+export interface ClusterDraws {
+  /** What to draw in order: the bases and the unseen copies. */
+  draws: Draw[];
+  /** The glyphs without an advance, which read as nothing, to draw apart. */
   marks: number[];
 }
 
@@ -48,40 +58,60 @@ function units(text: string): string[] {
   return found;
 }
 
-export interface ClusterOptions {
-  /** Whether the cluster is in a right-to-left run (drawn in reverse). */
-  rtl: boolean;
-  /** Whether marks carry the nonspacing marks of the text (default), or the bases carry all of it. */
-  marksCarry?: boolean;
-}
+const reversed = (text: string): string => [...text].reverse().join('');
 
-/** Splits a cluster's text (in logical order) over its glyphs (in drawing order). */
-export function clusterText(glyphs: ClusterGlyph[], text: string, options: ClusterOptions): ClusterText {
-  const { rtl, marksCarry = true } = options;
+/** Lays a cluster's text (in logical order) over its glyphs (in drawing order). */
+export function clusterDraws(glyphs: ClusterGlyph[], text: string, options: { rtl: boolean }): ClusterDraws {
   const indexes = glyphs.map((_, index) => index);
   let bases = indexes.filter((index) => (glyphs[index]?.width ?? 0) > 0);
   let marks = indexes.filter((index) => (glyphs[index]?.width ?? 0) <= 0);
   if (bases.length === 0) [bases, marks] = [marks.slice(0, 1), marks.slice(1)];
-  const texts = glyphs.map(() => ZWNJ);
-  // A soft hyphen is no letter: a reader's search skips the text it is in (pdf.js takes a glyph whose text ends with one for an invisible mark).
-  const chars = [...text.replace(/\u00AD/g, '')];
-  const nonspacing = chars.filter((char) => NONSPACING.test(char));
-  const carry = marksCarry && marks.length > 0;
-  const kept = carry ? chars.filter((char) => !NONSPACING.test(char)) : chars;
-  if (carry) {
-    const ordered = rtl ? [...nonspacing].reverse() : nonspacing;
-    marks.forEach((glyph, index) => {
-      const last = index === marks.length - 1;
-      const part = last ? ordered.slice(index).join('') : (ordered[index] ?? '');
-      if (part !== '') texts[glyph] = part;
-    });
-  }
-  let parts = units(kept.join(''));
-  if (rtl) parts = parts.reverse().map((part) => [...part].reverse().join(''));
-  bases.forEach((glyph, index) => {
-    const last = index === bases.length - 1;
-    const part = last ? parts.slice(index).join('') : (parts[index] ?? '');
-    if (part !== '') texts[glyph] = part;
+  // A soft hyphen is no letter: pdf.js takes a glyph whose text ends with one for an invisible mark.
+  let parts = units(text.replace(/\u00AD/g, ''));
+  if (options.rtl) parts = parts.reverse();
+  const copied = marks[0] ?? bases[0] ?? 0;
+  const draws: Draw[] = [];
+  const unseen = (part: string): void => {
+    if (part !== '') draws.push({ glyph: copied, text: options.rtl ? reversed(part) : part, unseen: true });
+  };
+  let base = 0;
+  let pending = '';
+  parts.forEach((part, index) => {
+    const [letter = '', ...rest] = [...part];
+    const tail = rest.join('');
+    const unitsLeft = parts.length - index;
+    const basesLeft = bases.length - base;
+    if (basesLeft === 0) {
+      // Left to right, what no base is left for follows the last one, unseen: pdf.js reads a run that
+      // starts with an unseen mark as two.
+      unseen(part);
+      return;
+    }
+    // Right to left, letters with no base of their own join the next base's text (a lam-alef reads "ال",
+    // reversed like its run) where only bare letters are left; anything else follows the last base, unseen.
+    const bare = parts.slice(index).every((one) => [...one].length === 1 && !NONSPACING.test(one));
+    if (options.rtl && unitsLeft > basesLeft && bare) {
+      if (tail !== '' || NONSPACING.test(letter)) unseen(part);
+      else pending += letter;
+      return;
+    }
+    const glyph = bases[base] ?? 0;
+    base += 1;
+    const letters = pending + letter;
+    if (NONSPACING.test(letter) || (pending !== '' && tail !== '')) {
+      // A mark with no letter before it, or letters held back before a letter with marks: the base reads
+      // as the letters held back, if any, the rest is unseen.
+      if (pending !== '') draws.push({ glyph, text: pending, unseen: false });
+      unseen(part);
+      if (pending === '') draws.push({ glyph, text: ZWNJ, unseen: false });
+      pending = '';
+      return;
+    }
+    pending = '';
+    if (options.rtl) unseen(tail);
+    draws.push({ glyph, text: letters, unseen: false });
+    if (!options.rtl) unseen(tail);
   });
-  return { texts, bases, marks };
+  for (const glyph of bases.slice(base)) draws.push({ glyph, text: ZWNJ, unseen: false });
+  return { draws, marks };
 }

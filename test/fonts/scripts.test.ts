@@ -69,33 +69,20 @@ const get = (name: string): Built => {
 };
 
 /**
- * Where a viewer's search cannot find a word as typed, for Chromium's reasons:
- * it draws a Devanagari vowel sign i or a repha before the consonant they
- * follow in the text, and pdf.js reads them in drawing order. Devanagari
- * words are also counted found when their letters stand together in any
- * order. Arabic words are found as typed, in the order of their letters, but
- * for a word whose last letter bears a tanween (a vowel mark drawn first in
- * the word): pdf.js starts a text item on it, ends the item at the next
- * letter, and the mark reads apart from its word.
+ * Where a viewer's search cannot find a word as typed. pdf.js starts a text
+ * item on a zero-width mark and ends it at the next glyph, so the mark reads
+ * apart: an Arabic word whose last letter bears a tanween (drawn first in
+ * the word); and it reads a gap between glyphs as a space: a Devanagari half
+ * form set closer to the next letter than its advance says. So Arabic and
+ * Devanagari words are found as typed (the layer's spaces kept) but for one
+ * in fifty and one in twenty-five; every other word, once the layer's
+ * spaces are dropped (words hyphenated at a line end).
  */
 const DEVANAGARI = /\p{Script=Devanagari}/u;
 const ARABIC = /\p{Script=Arabic}/u;
 
-const sorted = (text: string): string => [...text].sort().join('');
-
-/** Whether the letters of `word` stand together, in any order, somewhere in `text`. */
-function hasLetters(text: string, word: string): boolean {
-  const chars = [...text];
-  const length = [...word].length;
-  const wanted = sorted(word);
-  for (let at = 0; at + length <= chars.length; at += 1) if (sorted(chars.slice(at, at + length).join('')) === wanted) return true;
-  return false;
-}
-
-const foundAsTyped = (layer: string, word: string): boolean => searchable(layer).includes(searchable(word));
-
-/** The share of `words` a viewer's search finds exactly as typed. */
-const share = (layer: string, words: string[]): number => (words.length === 0 ? 1 : words.filter((word) => foundAsTyped(layer, word)).length / words.length);
+const foundLoosely = (layer: string, word: string): boolean => searchable(layer).includes(searchable(word));
+const foundAsTyped = (layer: string, word: string): boolean => searchable(layer, { spaces: true }).includes(searchable(word));
 
 describe.each(CASES)('$name, set and read back', ({ name, expects, never }) => {
   it('embeds only the bundled fonts, the one for its script among them', () => {
@@ -112,21 +99,16 @@ describe.each(CASES)('$name, set and read back', ({ name, expects, never }) => {
 });
 
 describe.each(CASES)('$name, searched', ({ name }) => {
-  it('gives a viewer every word of the source (Devanagari: 75%, letters in any order; Arabic: 98% as typed)', () => {
+  it('gives a viewer every word of the source (Arabic: 98% as typed; Devanagari: 96% as typed)', () => {
     const { layer, words } = get(name);
     expect(words.length).toBeGreaterThan(10);
     const devanagari = words.filter((word) => DEVANAGARI.test(word));
     const arabic = words.filter((word) => ARABIC.test(word));
     const others = words.filter((word) => !DEVANAGARI.test(word) && !ARABIC.test(word));
-    if (process.env['ZINEPRESS_FIGURES'] === '1') {
-      console.log(`${name}: ${words.length} words, ${words.filter((word) => foundAsTyped(layer, word)).length} found as typed; Arabic ${Math.round(share(layer, arabic) * 100)}%`);
-    }
-    expect(others.filter((word) => !foundAsTyped(layer, word))).toEqual([]);
-    const text = searchable(layer);
-    const loose = devanagari.filter((word) => foundAsTyped(layer, word) || hasLetters(text, searchable(word)));
-    expect(loose.length).toBeGreaterThanOrEqual(Math.ceil(devanagari.length * 0.75));
-    const typed = searchable(layer, { spaces: true });
-    const arabicFound = arabic.filter((word) => typed.includes(searchable(word)));
-    expect(arabicFound.length, arabic.filter((word) => !arabicFound.includes(word)).join(' ')).toBeGreaterThanOrEqual(Math.ceil(arabic.length * 0.98));
+    const missing = (list: string[]): string[] => list.filter((word) => !foundAsTyped(layer, word));
+    if (process.env['ZINEPRESS_FIGURES'] === '1') console.log(`${name}: ${words.length} words, ${words.length - missing(words).length} found as typed: missing ${missing(words).join(' ')}`);
+    expect(others.filter((word) => !foundLoosely(layer, word))).toEqual([]);
+    expect(arabic.length - missing(arabic).length, missing(arabic).join(' ')).toBeGreaterThanOrEqual(Math.ceil(arabic.length * 0.98));
+    expect(devanagari.length - missing(devanagari).length, missing(devanagari).join(' ')).toBeGreaterThanOrEqual(Math.ceil(devanagari.length * 0.96));
   });
 });
