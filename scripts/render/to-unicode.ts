@@ -32,7 +32,8 @@ function plainText(text: string): string {
 
 const decode = (stream: PDFRawStream): string => new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode());
 
-function contentRefs(contents: PDFObject | undefined): PDFRef[] {
+/** The references of a page's content streams. */
+export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
   if (contents instanceof PDFRef) return [contents];
   if (contents instanceof PDFArray) return contents.asArray().filter((item): item is PDFRef => item instanceof PDFRef);
   return [];
