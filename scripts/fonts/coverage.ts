@@ -63,3 +63,13 @@ export function fontToAdd(codePoint: number): string {
   const family = script === undefined ? 'a Noto family that has it' : `a font for the ${script.replace(/_/g, ' ')} script (e.g. @fontsource/noto-sans-${script.toLowerCase().replace(/_/g, '-')})`;
   return `add ${family} to scripts/fonts/catalog.ts`;
 }
+
+/**
+ * Why a character fails the build: `U+0915 DEVANAGARI LETTER KA has no glyph
+ * in the bundled fonts and would print as an empty box: add …`; once laid
+ * out, the font that drew it is named and it prints as a box.
+ */
+export function missingGlyphReason(codePoint: number, drawnBy?: string): string {
+  const where = drawnBy === undefined ? 'has no glyph in the bundled fonts and would print' : `has no glyph in ${drawnBy}, which drew it, and prints`;
+  return `${describe(codePoint)} ${where} as an empty box: ${fontToAdd(codePoint)}`;
+}

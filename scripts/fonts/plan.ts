@@ -41,6 +41,8 @@ export interface FontPlan {
   faces: PlannedFace[];
   /** The distinct code points of the text. */
   codePoints: number[];
+  /** The CJK languages quoted in blocks of their own (quotedCjkLangs), whose composites are registered too. */
+  quoted: string[];
 }
 
 /** Characters that need no glyph: controls, format characters (soft hyphen, ZWJ, bidi marks), variation selectors. */
@@ -113,11 +115,36 @@ async function choose(faces: Face[], codePoints: number[], taken: Set<number>): 
   return chosen;
 }
 
+/**
+ * The languages of CJK quotations in a document of another language, whose
+ * blocks get their own `lang` (markdown/block-lang.ts): ja where there is
+ * kana, ko where there is hangul. Han with neither reads as Chinese, the
+ * order every other document has.
+ */
+export function quotedCjkLangs(lang: string, text: string): string[] {
+  const own = lang.toLowerCase().split('-')[0];
+  const found: string[] = [];
+  if (own !== 'ja' && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) found.push('ja');
+  if (own !== 'ko' && /\p{Script=Hangul}/u.test(text)) found.push('ko');
+  return found;
+}
+
+/** The name a base family's composite has in blocks of a quoted language: `Source Serif 4 ja`. */
+export const quotedAlias = (base: string, lang: string): string => `${base} ${lang}`;
+
 export async function planFonts(options: FontPlanOptions): Promise<FontPlan> {
-  const codePoints = codePointsOf(options.text);
-  const printed = codePointsOf(options.text + ALWAYS);
-  const polytonic = isPolytonic(options.lang, options.text);
-  const scripts = scriptFamiliesFor(options.lang);
+  const faces = await planComposites(options.lang, options.text, (base) => base);
+  const quoted = quotedCjkLangs(options.lang, options.text);
+  for (const lang of quoted) faces.push(...(await planComposites(lang, options.text, (base) => quotedAlias(base, lang))));
+  return { faces, codePoints: codePointsOf(options.text), quoted };
+}
+
+/** The faces of every base family's composite, in `lang`'s order of CJK families, each registered under `alias(base)`. */
+async function planComposites(lang: string, text: string, alias: (base: string) => string): Promise<PlannedFace[]> {
+  const codePoints = codePointsOf(text);
+  const printed = codePointsOf(text + ALWAYS);
+  const polytonic = isPolytonic(lang, text);
+  const scripts = scriptFamiliesFor(lang);
   const faces: PlannedFace[] = [];
   for (const base of BASE_FAMILIES) {
     for (const spec of base.styles) {
@@ -126,17 +153,32 @@ export async function planFonts(options: FontPlanOptions): Promise<FontPlan> {
       const { own, others } = await candidates(base, spec, scripts, polytonic);
       const taken = new Set<number>();
       const chosen = [...(await choose(own, printed, taken)), ...(await choose(others, codePoints, taken))];
-      for (const { face, ranges } of chosen) faces.push({ alias: base.name, weight, style, face, ranges });
+      for (const { face, ranges } of chosen) faces.push({ alias: alias(base.name), weight, style, face, ranges });
     }
   }
-  return { faces, codePoints };
+  return faces;
 }
 
 function unicodeRange(ranges: readonly Range[]): string {
   return ranges.map(([start, end]) => (start === end ? `U+${start.toString(16)}` : `U+${start.toString(16)}-${end.toString(16)}`)).join(',');
 }
 
-/** The @font-face rules; `url` names a face's file where it is staged. */
+const GENERIC: Record<string, string> = { 'Source Serif 4': 'serif', 'Source Sans 3': 'sans-serif', 'Source Code Pro': 'monospace' };
+
+/**
+ * A block quoting a CJK language gets the composites in that language's order
+ * through the custom properties the stylesheets' font-family reads
+ * (`var(--serif, 'Source Serif 4', serif)`): a Japanese line in an English
+ * handout is set in Noto Serif JP, not in Simplified Chinese forms.
+ */
+function quotedLangRules(plan: FontPlan): string {
+  const variable: Record<string, string> = { 'Source Serif 4': '--serif', 'Source Sans 3': '--sans', 'Source Code Pro': '--mono' };
+  return plan.quoted
+    .map((lang) => `[lang|='${lang}'] {\n${BASE_FAMILIES.map(({ name }) => `  ${variable[name] ?? '--serif'}: '${quotedAlias(name, lang)}', '${name}', ${GENERIC[name] ?? 'serif'};`).join('\n')}\n}`)
+    .join('\n');
+}
+
+/** The @font-face rules, and the rules giving quoted CJK blocks their faces; `url` names a face's file where it is staged. */
 export function fontFaceRules(plan: FontPlan, url: (face: Face) => string): string {
   return plan.faces
     .map(
@@ -149,5 +191,6 @@ export function fontFaceRules(plan: FontPlan, url: (face: Face) => string): stri
   unicode-range: ${unicodeRange(ranges)};
 }`,
     )
+    .concat(quotedLangRules(plan))
     .join('\n');
 }

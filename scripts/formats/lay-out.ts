@@ -95,5 +95,6 @@ export function print(context: DocumentContext, layout: Layout) {
     },
     bookmarks: layout.report.headings.map(({ text, level, page }) => ({ title: text, level, page })),
     idSeed: `${layout.html}\n${context.paper}`,
+    source: { path: context.source, text: String(context.markdown.file.value) },
   });
 }

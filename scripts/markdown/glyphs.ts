@@ -12,7 +12,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { describe, fontToAdd, uncovered } from '../fonts/coverage.ts';
+import { missingGlyphReason, uncovered } from '../fonts/coverage.ts';
 import { planFonts } from '../fonts/plan.ts';
 import { error, pointAt, stopOnErrors } from './messages.ts';
 
@@ -27,7 +27,7 @@ export function remarkGlyphCheck() {
     const plan = await planFonts({ lang: file.data.frontMatter?.lang ?? 'en', text });
     for (const codePoint of uncovered(plan)) {
       const offset = text.indexOf(String.fromCodePoint(codePoint));
-      error(file, `${describe(codePoint)} has no glyph in the bundled fonts and would print as an empty box: ${fontToAdd(codePoint)}`, pointAt(text, offset), 'missing-glyph');
+      error(file, missingGlyphReason(codePoint), pointAt(text, offset), 'missing-glyph');
     }
     stopOnErrors(file);
   };

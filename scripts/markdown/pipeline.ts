@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeAssetGuard, remarkLocalAssets } from './assets.ts';
+import { rehypeBlockLang } from './block-lang.ts';
 import { rehypeDirection } from './direction.ts';
 import { containerDirectiveHandler, remarkDirectives } from './directives.ts';
 import { remarkInlineFootnotes } from './footnotes.ts';
@@ -49,6 +50,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(rehypeLayout)
       .use(rehypeSourcePlaces)
       .use(rehypeDirection)
+      .use(rehypeBlockLang)
       .use(rehypeHeadingIds)
       .use(rehypeHyphenate)
       .use(rehypeStringify)

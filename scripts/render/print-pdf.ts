@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { addOutline, type Bookmark } from './outline.ts';
 import { setDocumentId, setMetadata, type PdfMetadata } from './metadata.ts';
+import { checkDrawnGlyphs } from './notdef.ts';
 import { repairToUnicode } from './to-unicode.ts';
 
 export interface PrintOptions {
@@ -11,12 +12,15 @@ export interface PrintOptions {
   bookmarks: Bookmark[];
   /** What the document was made from; its hash becomes the PDF's /ID. */
   idSeed: string;
+  /** The markdown source, where a glyph drawn as an empty box is looked for (none: not checked). */
+  source?: { path: string; text: string };
 }
 
 /**
  * Prints the laid-out pages at their CSS page size, then adds what Chromium
  * does not write (bookmarks, metadata, a stable ID) with pdf-lib, as
- * pagedjs-cli and Vivliostyle CLI do. The PDF is tagged; fonts are embedded.
+ * pagedjs-cli and Vivliostyle CLI do. The PDF is tagged; fonts are embedded;
+ * a glyph drawn as an empty box fails the build (notdef.ts).
  */
 export async function printPdf(options: PrintOptions): Promise<Uint8Array> {
   const printed = await options.page.pdf({
@@ -27,6 +31,7 @@ export async function printPdf(options: PrintOptions): Promise<Uint8Array> {
     timeout: 0,
   });
   const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  if (options.source) checkDrawnGlyphs(doc, options.source);
   repairToUnicode(doc);
   setMetadata(doc, options.metadata);
   addOutline(doc, options.bookmarks);

@@ -9,29 +9,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.ts';
-import { markdownToHtml } from '../../scripts/markdown/index.ts';
+import { searchable, sourceWords } from '../../scripts/bench/source-words.ts';
 import { fontsOf, readPages } from '../helpers/pdf.ts';
 
 const ROOT = join('test', 'fixtures', 'fonts');
 
 interface Case {
   name: string;
-  /** A font every PDF of this case embeds (PostScript name, without the subset tag). */
-  expects: RegExp;
+  /** Fonts every PDF of this case embeds (PostScript names, without the subset tag). */
+  expects: RegExp[];
   /** A font it must not embed. */
   never?: RegExp;
 }
 
 const CASES: Case[] = [
-  { name: 'zh', expects: /^NotoSerifSC/, never: /^NotoSerif(JP|TC|KR)/ },
-  { name: 'ja', expects: /^NotoSerifJP/, never: /^NotoSerif(SC|TC|KR)/ },
-  { name: 'hi', expects: /^NotoSerifDevanagari/ },
-  { name: 'th', expects: /^NotoSerifThai/ },
-  { name: 'he', expects: /^NotoSerifHebrew/ },
-  { name: 'ar', expects: /^NotoNaskhArabic/ },
-  { name: 'grc', expects: /^NotoSerif-/ },
-  { name: 'ru', expects: /^SourceSerif4/, never: /^Noto/ },
-  { name: 'handout', expects: /^NotoSerifThai/ },
+  { name: 'zh', expects: [/^NotoSerifSC/], never: /^NotoSerif(JP|TC|KR)/ },
+  { name: 'ja', expects: [/^NotoSerifJP/], never: /^NotoSerif(SC|TC|KR)/ },
+  { name: 'hi', expects: [/^NotoSerifDevanagari/] },
+  { name: 'th', expects: [/^NotoSerifThai/] },
+  { name: 'he', expects: [/^NotoSerifHebrew/] },
+  { name: 'ar', expects: [/^NotoNaskhArabic/] },
+  { name: 'grc', expects: [/^NotoSerif-/] },
+  { name: 'ru', expects: [/^SourceSerif4/], never: /^Noto/ },
+  // The Japanese line (kana) in Noto Serif JP, the Chinese one in Noto Serif SC: each block its own lang.
+  { name: 'handout', expects: [/^NotoSerifThai/, /^NotoSerifJP/, /^NotoSerifSC/] },
 ];
 
 /** The project's own fonts: the base families and the Noto families of scripts/fonts/catalog.ts. */
@@ -46,25 +47,6 @@ interface Built {
 }
 
 const built = new Map<string, Built>();
-
-/**
- * The text a viewer searches: compatibility forms folded (NFKC: Thai sara am
- * is drawn as nikhahit and sara aa), without whitespace, invisible joiners,
- * hyphens at breaks or soft hyphens.
- */
-const searchable = (text: string): string => text.normalize('NFKC').replace(/[\s\u00AD\u200B-\u200D-]/gu, '');
-
-async function sourceWords(path: string): Promise<string[]> {
-  const { html, frontMatter } = await markdownToHtml({ path });
-  const text = html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/\u00AD/g, '');
-  const segmenter = new Intl.Segmenter(frontMatter.lang, { granularity: 'word' });
-  const words = [...segmenter.segment(`${frontMatter.title} ${text}`)].filter((part) => part.isWordLike).map((part) => part.segment);
-  return [...new Set(words)];
-}
 
 beforeAll(async () => {
   const out = await mkdtemp(join(tmpdir(), 'zine-scripts-'));
@@ -88,38 +70,26 @@ const get = (name: string): Built => {
 };
 
 /**
- * Where a viewer's search cannot find a word as typed, for Chromium's reasons:
- * it draws a Devanagari vowel sign i or a repha before the consonant they
- * follow in the text, and pdf.js reads them in drawing order; it draws Arabic
- * glyph by glyph (Noto Naskh Arabic builds letters from a body and its dots),
- * and pdf.js reads the pieces in drawing order. Devanagari words are also
- * counted found when their letters stand together in any order; Arabic is
- * measured, not asserted, beyond its being in the layer at all.
+ * Where a viewer's search cannot find a word as typed. pdf.js starts a text
+ * item on a zero-width mark and ends it at the next glyph, so the mark reads
+ * apart: an Arabic word whose last letter bears a tanween (drawn first in
+ * the word); and it reads a gap between glyphs as a space: a Devanagari half
+ * form set closer to the next letter than its advance says. So Arabic and
+ * Devanagari words are found as typed (the layer's spaces kept) but for one
+ * in fifty and one in twenty-five; every other word, once the layer's
+ * spaces are dropped (words hyphenated at a line end).
  */
 const DEVANAGARI = /\p{Script=Devanagari}/u;
 const ARABIC = /\p{Script=Arabic}/u;
 
-const sorted = (text: string): string => [...text].sort().join('');
-
-/** Whether the letters of `word` stand together, in any order, somewhere in `text`. */
-function hasLetters(text: string, word: string): boolean {
-  const chars = [...text];
-  const length = [...word].length;
-  const wanted = sorted(word);
-  for (let at = 0; at + length <= chars.length; at += 1) if (sorted(chars.slice(at, at + length).join('')) === wanted) return true;
-  return false;
-}
-
-const foundAsTyped = (layer: string, word: string): boolean => searchable(layer).includes(searchable(word));
-
-/** The share of `words` a viewer's search finds exactly as typed. */
-const share = (layer: string, words: string[]): number => (words.length === 0 ? 1 : words.filter((word) => foundAsTyped(layer, word)).length / words.length);
+const foundLoosely = (layer: string, word: string): boolean => searchable(layer).includes(searchable(word));
+const foundAsTyped = (layer: string, word: string): boolean => searchable(layer, { spaces: true }).includes(searchable(word));
 
 describe.each(CASES)('$name, set and read back', ({ name, expects, never }) => {
   it('embeds only the bundled fonts, the one for its script among them', () => {
     const { fonts } = get(name);
     expect(fonts.filter((font) => !BUNDLED.test(font))).toEqual([]);
-    expect(fonts.some((font) => expects.test(font)), fonts.join(', ')).toBe(true);
+    for (const expected of expects) expect(fonts.some((font) => expected.test(font)), `${String(expected)} in ${fonts.join(', ')}`).toBe(true);
     if (never) expect(fonts.filter((font) => never.test(font))).toEqual([]);
   });
 
@@ -130,20 +100,16 @@ describe.each(CASES)('$name, set and read back', ({ name, expects, never }) => {
 });
 
 describe.each(CASES)('$name, searched', ({ name }) => {
-  it('gives a viewer every word of the source (Devanagari: 75%, letters in any order; Arabic: measured)', () => {
+  it('gives a viewer every word of the source (Arabic: 98% as typed; Devanagari: 96% as typed)', () => {
     const { layer, words } = get(name);
     expect(words.length).toBeGreaterThan(10);
     const devanagari = words.filter((word) => DEVANAGARI.test(word));
     const arabic = words.filter((word) => ARABIC.test(word));
     const others = words.filter((word) => !DEVANAGARI.test(word) && !ARABIC.test(word));
-    if (process.env['ZINEPRESS_FIGURES'] === '1') {
-      console.log(`${name}: ${words.length} words, ${words.filter((word) => foundAsTyped(layer, word)).length} found as typed; Arabic ${Math.round(share(layer, arabic) * 100)}%`);
-    }
-    expect(others.filter((word) => !foundAsTyped(layer, word))).toEqual([]);
-    const text = searchable(layer);
-    const loose = devanagari.filter((word) => foundAsTyped(layer, word) || hasLetters(text, searchable(word)));
-    expect(loose.length).toBeGreaterThanOrEqual(Math.ceil(devanagari.length * 0.75));
-    // Arabic: in the layer, but in pieces (measured by ZINEPRESS_FIGURES=1).
-    if (arabic.length > 0) expect(text).toMatch(ARABIC);
+    const missing = (list: string[]): string[] => list.filter((word) => !foundAsTyped(layer, word));
+    if (process.env['ZINEPRESS_FIGURES'] === '1') console.log(`${name}: ${words.length} words, ${words.length - missing(words).length} found as typed: missing ${missing(words).join(' ')}`);
+    expect(others.filter((word) => !foundLoosely(layer, word))).toEqual([]);
+    expect(arabic.length - missing(arabic).length, missing(arabic).join(' ')).toBeGreaterThanOrEqual(Math.ceil(arabic.length * 0.98));
+    expect(devanagari.length - missing(devanagari).length, missing(devanagari).join(' ')).toBeGreaterThanOrEqual(Math.ceil(devanagari.length * 0.96));
   });
 });

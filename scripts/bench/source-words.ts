@@ -1,0 +1,33 @@
+/**
+ * What a reader types into a PDF viewer's search box: the words of a
+ * source's printed text, and the folding a viewer applies before matching.
+ * Shared by the text-layer measure (scripts/bench/text-layer.ts) and the
+ * tests that read a PDF's text layer back.
+ */
+import { markdownToHtml } from '../markdown/index.ts';
+
+/**
+ * Text as a search compares it: compatibility forms folded (NFKC: Arabic
+ * presentation forms, Thai sara am drawn as nikhahit and sara aa), soft
+ * hyphens, invisible joiners and bidi controls dropped. With `spaces:
+ * false`, whitespace and hyphens at line breaks are dropped too, which a
+ * viewer's search does not do.
+ */
+export function searchable(text: string, options: { spaces?: boolean } = {}): string {
+  const { spaces = false } = options;
+  const folded = text.normalize('NFKC').replace(/[\u00AD\u200B-\u200F\u202A-\u202E\u2066-\u2069]/gu, '');
+  return spaces ? folded.replace(/\s+/gu, ' ') : folded.replace(/[\s-]/gu, '');
+}
+
+/** The distinct words of the source's printed text (its HTML without tags), by Intl.Segmenter for its lang. */
+export async function sourceWords(path: string): Promise<string[]> {
+  const { html, frontMatter } = await markdownToHtml({ path });
+  const text = html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/\u00AD/g, '');
+  const segmenter = new Intl.Segmenter(frontMatter.lang, { granularity: 'word' });
+  const words = [...segmenter.segment(`${frontMatter.title} ${text}`)].filter((part) => part.isWordLike).map((part) => part.segment);
+  return [...new Set(words)];
+}

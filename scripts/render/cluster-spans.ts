@@ -1,0 +1,216 @@
+/**
+ * Rewrites the clusters of one content stream so that each glyph reads as
+ * its share of its cluster's text (scripts/render/cluster-text.ts), through
+ * a code of its own (scripts/render/cid-font.ts). Every glyph stays where
+ * it was drawn: the page looks the same.
+ *
+ * pdf.js ends a text item at every marked-content operator, and reverses
+ * each right-to-left item on its own, so a word cut into one ActualText span
+ * per cluster reads in pieces, backwards in Arabic. So a run of text (a BT
+ * block, or a /ReversedChars run: one Arabic word drawn from its end) loses
+ * its spans: its letters are drawn in their order, each reading as its
+ * letters, with unseen zero-width copies reading as the nonspacing marks;
+ * the glyphs that read as nothing (dots, marks) are drawn last, in one span
+ * with an empty ActualText, which poppler reads as nothing (read one by one
+ * they would stand apart from the line, above or below it).
+ */
+import type { CidFont } from './cid-font.ts';
+import { clusterDraws, ZWNJ } from './cluster-text.ts';
+import { codesOf, hexOf, operations, textOf, type Operation } from './content-stream.ts';
+
+interface Glyph {
+  code: number;
+  /** Where it is drawn, in text space since the last Tm. */
+  x: number;
+  y: number;
+  font: CidFont | undefined;
+  size: number;
+  /** Drawn with text rendering mode 3: read, not seen. */
+  unseen?: boolean;
+}
+
+interface Group {
+  /** Index of the operation opening it (BT, BMC or BDC). */
+  open: number;
+  kind: 'text' | 'reversed' | 'span' | 'other';
+  /** A span's ActualText. */
+  text?: string;
+  /** Glyphs drawn inside, with the span each belongs to (its index in `spans`). */
+  glyphs: { glyph: Glyph; span: number | undefined }[];
+  spans: string[];
+  /** Whether it holds anything else than text positioning, drawing and spans. */
+  spoiled: boolean;
+  /** Where the text line was when it opened. */
+  start: { x: number; y: number };
+}
+
+const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
+const MOVING = new Set(['Td', 'TD', 'Tm', 'T*', 'ET']);
+const SIMPLE = new Set(['BT', 'ET', 'Tf', 'Tm', 'Td', 'Tj', 'BDC', 'BMC', 'EMC']);
+const fmt = (value: number): string => String(Math.round(value * 10000) / 10000);
+const advance = (glyph: Glyph): number => ((glyph.font?.width(glyph.code) ?? 0) / 1000) * glyph.size;
+
+/** Text drawing each glyph where it is, from the text line position `from`. */
+function draw(glyphs: Glyph[], codes: number[], from: { x: number; y: number }): { text: string; at: { x: number; y: number } } {
+  let at = from;
+  const lines = glyphs.map((glyph, index) => {
+    const shown = `${fmt(glyph.x - at.x)} ${fmt(glyph.y - at.y)} Td ${hexOf([codes[index] ?? glyph.code])} Tj`;
+    at = glyph;
+    return glyph.unseen ? `3 Tr ${shown} 0 Tr` : shown;
+  });
+  return { text: lines.join('\n'), at };
+}
+
+/** The glyphs of a run in the order to draw them, with their codes, and the marks to draw apart. */
+function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
+  const drawn: Glyph[] = [];
+  const codes: number[] = [];
+  const marks: Glyph[] = [];
+  const markCodes: number[] = [];
+  const done = new Set<number>();
+  for (const { glyph, span } of group.glyphs) {
+    const font = glyph.font as CidFont;
+    const own = font.map.get(glyph.code) ?? '';
+    // A glyph outside any span reading as a letter and its marks (a half form: "ष्") is a cluster of its own.
+    const alone = span === undefined && /.\p{Mn}/u.test(own);
+    if (span === undefined && !alone) {
+      drawn.push(glyph);
+      codes.push(glyph.code);
+      continue;
+    }
+    if (span !== undefined && done.has(span)) continue;
+    if (span !== undefined) done.add(span);
+    const glyphs = alone ? [glyph] : group.glyphs.filter((one) => one.span === span).map((one) => one.glyph);
+    const said = alone || span === undefined ? own : (group.spans[span] ?? '');
+    const { draws, marks: apart } = clusterDraws(glyphs.map((one) => ({ width: font.width(one.code) })), said, { rtl: group.kind === 'reversed' });
+    for (const { glyph: index, text, unseen } of draws) {
+      const source = glyphs[index] as Glyph;
+      drawn.push(unseen ? { ...source, unseen: true } : source);
+      codes.push(font.codeFor(source.code, text, unseen ? 0 : undefined));
+    }
+    for (const index of apart) {
+      marks.push(glyphs[index] as Glyph);
+      markCodes.push(font.codeFor(glyphs[index]?.code ?? 0, ZWNJ));
+    }
+  }
+  // An unseen copy sits at the end of the base it follows, a little inside, and before the next one starts
+  // (left to right: poppler orders what it reads by position, and a base may start before the last one
+  // ends); right to left, where the next base starts.
+  const rtl = group.kind === 'reversed';
+  for (const [at, one] of drawn.entries()) {
+    if (!one.unseen) continue;
+    const before = drawn.slice(0, at).findLast((other) => !other.unseen);
+    const after = drawn.slice(at + 1).find((other) => !other.unseen);
+    let place: { x: number; y: number } = after ?? one;
+    if (before && (!rtl || !after)) {
+      const end = Math.min(before.x + advance(before), after && after.y === before.y ? after.x : Infinity);
+      place = { x: end - (rtl ? 0 : Math.min(advance(before) / 2, one.size / 50)), y: before.y };
+    }
+    drawn[at] = { ...one, x: place.x, y: place.y };
+  }
+  return { drawn, codes, marks, markCodes };
+}
+
+/** The stream with its clusters rewritten, or undefined when it has none to rewrite. */
+export function rewriteClusters(text: string, fontOf: (name: string) => CidFont | undefined): string | undefined {
+  const ops = operations(text);
+  if (!ops) return undefined;
+  const edits: { start: number; end: number; text: string }[] = [];
+  const stack: Group[] = [];
+  let font: CidFont | undefined;
+  let size = 0;
+  let line = { x: 0, y: 0 };
+  let plain = true;
+
+  const rewriteRun = (group: Group, close: number): void => {
+    const inner = ops.slice(group.open + 1, close);
+    const first = inner.findIndex((op) => op.operator === 'Td' || op.operator === 'Tj');
+    const head = first === -1 ? inner : inner.slice(0, first);
+    const kept = head.filter((op) => op.operator === 'Tf' || op.operator === 'Tm');
+    if (group.spoiled || !plain || group.spans.length === 0 || group.glyphs.some(({ glyph }) => !glyph.font)) return;
+    if (head.some((op) => !['Tf', 'Tm', 'BDC'].includes(op.operator)) || inner.slice(head.length).some((op) => op.operator === 'Tf' || op.operator === 'Tm')) return;
+    const next = ops.slice(close + 1).find((op) => MOVING.has(op.operator) || SHOWING.has(op.operator));
+    if (group.kind === 'reversed' && next && SHOWING.has(next.operator)) return;
+    const { drawn, codes, marks, markCodes } = layOut(group);
+    const letters = draw(drawn, codes, kept.some((op) => op.operator === 'Tm') ? { x: 0, y: 0 } : group.start);
+    const dots = draw(marks, markCodes, letters.at);
+    const [opening, closing] = [ops[group.open] as Operation, ops[close] as Operation];
+    const parts = [text.slice(opening.start, opening.end), ...kept.map((op) => text.slice(op.start, op.end)), letters.text];
+    if (marks.length > 0) parts.push(`/Span<</ActualText <FEFF>>> BDC\n${dots.text}\nEMC`);
+    const end = marks.length > 0 ? dots.at : letters.at;
+    if (group.kind === 'reversed' && (end.x !== line.x || end.y !== line.y)) parts.push(`${fmt(line.x - end.x)} ${fmt(line.y - end.y)} Td`);
+    parts.push(text.slice(closing.start, closing.end));
+    edits.push({ start: opening.start, end: closing.end, text: parts.filter((part) => part !== '').join('\n') });
+  };
+
+  const open = (index: number, kind: Group['kind'], actual?: string): void => {
+    const group: Group = { open: index, kind, glyphs: [], spans: [], spoiled: false, start: line, ...(actual === undefined ? {} : { text: actual }) };
+    if (kind === 'span') stack.findLast((one) => one.kind === 'text' || one.kind === 'reversed')?.spans.push(actual ?? '');
+    // A run holding a run, or a span holding anything, is left as it is.
+    if (kind !== 'span') for (const one of stack) one.spoiled = true;
+    if (stack.some((one) => one.kind === 'span')) for (const one of stack) one.spoiled = true;
+    stack.push(group);
+  };
+
+  for (const [index, op] of ops.entries()) {
+    if (!SIMPLE.has(op.operator)) for (const group of stack) group.spoiled = true;
+    switch (op.operator) {
+      case 'Tf':
+        font = fontOf((op.operands[0] ?? '').slice(1));
+        size = Number(op.operands[1]);
+        break;
+      case 'Tc':
+      case 'Tw':
+      case 'Ts':
+      case 'Tr':
+      case 'Tz':
+        if (Number(op.operands[0]) !== (op.operator === 'Tz' ? 100 : 0)) plain = false;
+        break;
+      case 'BT':
+        line = { x: 0, y: 0 };
+        stack.push({ open: index, kind: 'text', glyphs: [], spans: [], spoiled: false, start: line });
+        break;
+      case 'Tm':
+        line = { x: 0, y: 0 };
+        break;
+      case 'Td':
+        line = { x: line.x + Number(op.operands[0]), y: line.y + Number(op.operands[1]) };
+        break;
+      case 'Tj': {
+        let pen = line.x;
+        const run = stack.findLast((group) => group.kind === 'text' || group.kind === 'reversed');
+        const inSpan = stack.some((group) => group.kind === 'span');
+        for (const code of codesOf(op.operands[0] ?? '')) {
+          const glyph: Glyph = { code, x: pen, y: line.y, font, size };
+          run?.glyphs.push({ glyph, span: inSpan ? run.spans.length - 1 : undefined });
+          pen += advance(glyph);
+        }
+        break;
+      }
+      case 'BMC':
+      case 'BDC': {
+        const actual = op.operator === 'BDC' && op.operands[0] === '/Span' ? /\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/.exec(op.operands[1] ?? '')?.[1] : undefined;
+        const reversed = op.operator === 'BMC' && op.operands[0] === '/ReversedChars';
+        open(index, actual !== undefined ? 'span' : reversed ? 'reversed' : 'other', actual === undefined ? undefined : textOf(actual));
+        break;
+      }
+      case 'EMC':
+      case 'ET': {
+        // Marked content and text objects that do not nest are left as they are.
+        const at = stack.findLastIndex((group) => (op.operator === 'ET') === (group.kind === 'text'));
+        if (at !== stack.length - 1) for (const group of stack) group.spoiled = true;
+        const [group] = at === -1 ? [] : stack.splice(at);
+        if (group && (group.kind === 'reversed' || group.kind === 'text') && group.glyphs.length > 0) rewriteRun(group, index);
+        break;
+      }
+    }
+  }
+  if (edits.length === 0) return undefined;
+  let result = '';
+  let from = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    result += text.slice(from, edit.start) + edit.text;
+    from = edit.end;
+  }
+  return result + text.slice(from);
+}

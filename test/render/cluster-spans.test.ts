@@ -1,0 +1,97 @@
+/**
+ * Rewriting a content stream's clusters moves no glyph: every glyph drawn
+ * visibly before is drawn visibly after, at the same place (the unseen copies
+ * added are drawn with text rendering mode 3); and each glyph then reads as
+ * its share of its cluster, in an order that gives the cluster back.
+ */
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { CidFont } from '../../scripts/render/cid-font.ts';
+import { rewriteClusters } from '../../scripts/render/cluster-spans.ts';
+import { codesOf, operations } from '../../scripts/render/content-stream.ts';
+
+/** A Type0 font as Chromium writes one: Identity-H, widths by glyph id, no ToUnicode entry for its dots. */
+async function font(): Promise<CidFont> {
+  const doc = await PDFDocument.create();
+  const { context } = doc;
+  const widths = [0x0101, [0], 0x004e, [436], 0x012e, [0], 0x000a, [200], 0x0047, [300], 0x0020, [560], 0x0030, [700], 0x0040, [400]];
+  const descendant = context.obj({ Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'AAAAAA+Test', CIDToGIDMap: 'Identity', DW: 0, W: widths });
+  const toUnicode = context.flateStream('1 beginbfchar\n<0047> <0644>\nendbfchar');
+  const dict = context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'AAAAAA+Test', Encoding: 'Identity-H', DescendantFonts: [context.register(descendant)], ToUnicode: context.register(toUnicode) });
+  const cidFont = CidFont.of(context, dict, (text) => text);
+  if (!cidFont) throw new Error('not a CID font');
+  expect(dict.get(PDFName.of('Encoding'))).toBe(PDFName.of('Identity-H'));
+  return cidFont;
+}
+
+const STREAM = `BT
+/ReversedChars BMC
+/Span<</ActualText <feff0646> >> BDC
+/F1 10 Tf
+1 0 0 -1 100 800 Tm
+1.9 -4.8 Td <0101> Tj
+-1.9 4.8 Td <004e> Tj
+EMC
+/Span<</ActualText <feff0625> >> BDC
+5.4 0 Td <012e000a> Tj
+EMC
+2.8 0 Td <0047> Tj
+EMC
+ET
+BT
+/F1 10 Tf
+1 0 0 -1 100 780 Tm
+/Span<</ActualText <feff0915094d0937093f> >> BDC
+<0020> Tj
+5.6 0 Td <0030> Tj
+EMC
+7 0 Td <0040> Tj
+ET`;
+
+/** Each glyph drawn, by glyph id and place (text space of its Tm), seen or not, and the text it reads as. */
+function drawn(text: string, cidFont: CidFont): { gid: number; x: number; y: number; seen: boolean; reads: string }[] {
+  const glyphs: { gid: number; x: number; y: number; seen: boolean; reads: string }[] = [];
+  let origin = { x: 0, y: 0 };
+  let line = { x: 0, y: 0 };
+  let size = 0;
+  let seen = true;
+  for (const op of operations(text) ?? []) {
+    const [a = '0', b = '0'] = op.operands;
+    if (op.operator === 'Tf') size = Number(b);
+    if (op.operator === 'Tm') [origin, line] = [{ x: Number(op.operands[4]), y: Number(op.operands[5]) }, { x: 0, y: 0 }];
+    if (op.operator === 'Td') line = { x: line.x + Number(a), y: line.y + Number(b) };
+    if (op.operator === 'Tr') seen = a !== '3';
+    if (op.operator !== 'Tj') continue;
+    let pen = line.x;
+    for (const code of codesOf(a)) {
+      const round = (value: number): number => Math.round(value * 1000) / 1000;
+      glyphs.push({ gid: cidFont.gid(code), x: round(origin.x + pen), y: round(origin.y - line.y), seen, reads: cidFont.map.get(code) ?? '' });
+      pen += (cidFont.width(code) / 1000) * size;
+    }
+  }
+  return glyphs;
+}
+
+const byPlace = (a: { gid: number; x: number; y: number }, b: { gid: number; x: number; y: number }): number => a.y - b.y || a.x - b.x || a.gid - b.gid;
+
+describe('rewriteClusters', () => {
+  it('draws every glyph where it was drawn, and adds only unseen ones', async () => {
+    const cidFont = await font();
+    const before = drawn(STREAM, cidFont);
+    const rewritten = rewriteClusters(STREAM, (name) => (name === 'F1' ? cidFont : undefined));
+    expect(rewritten).toBeDefined();
+    const after = drawn(rewritten ?? '', cidFont);
+    const place = ({ gid, x, y }: { gid: number; x: number; y: number }) => ({ gid, x, y });
+    expect(after.filter((glyph) => glyph.seen).map(place).sort(byPlace)).toEqual(before.map(place).sort(byPlace));
+    expect(after.length).toBeGreaterThan(before.length);
+  });
+
+  it('reads an Arabic run backwards in drawing order, its dots as nothing, and a Devanagari cluster in order', async () => {
+    const cidFont = await font();
+    const after = drawn(rewriteClusters(STREAM, (name) => (name === 'F1' ? cidFont : undefined)) ?? '', cidFont);
+    const readAt = (y: number): string => after.filter((glyph) => glyph.y === y).map((glyph) => glyph.reads).join('').replaceAll('\u200C', '');
+    // The word "الإن" drawn from its end: ن, إ, ل read in that order, reversed by a reader's bidi.
+    expect([...readAt(800)].reverse().join('')).toBe('لإن');
+    expect(readAt(780)).toBe('क्षि');
+  });
+});
