@@ -43,6 +43,31 @@ export function sourcePosition(rendered: Text, offset: number, source: DocumentF
 }
 
 /**
+ * Moves the page's text from the letter `start` on to the next page: it is
+ * taken off this page (with the notes it calls) and the break token the
+ * chunker goes on from is moved back to that letter in the source. Returns
+ * whether it could be.
+ */
+export function moveOver(start: { node: Text; offset: number }, page: PagedPage, breakToken: BreakToken, chunker: Chunker): boolean {
+  const layout = page.layoutMethod;
+  const token = sourcePosition(start.node, start.offset, chunker.source);
+  if (!layout || !token) return false;
+  const overflow = document.createRange();
+  overflow.setStart(start.node, start.offset);
+  overflow.setEnd(page.wrapper, page.wrapper.childNodes.length);
+  const removed = overflow.extractContents();
+  // A word broken at the foot of the page ends with a visible hyphen.
+  if (start.node.data.endsWith('\u00ad')) {
+    start.node.data += '-';
+    start.node.parentElement?.classList.add('pagedjs_hyphen');
+  }
+  layout.hooks.afterOverflowRemoved.trigger(removed, page.wrapper, layout);
+  breakToken.node = token.node;
+  breakToken.offset = token.offset;
+  return true;
+}
+
+/**
  * Text that Chromium set past the foot of the page is carried to the next one.
  * Paged.js lays a page out as one CSS column; where widows and orphans are
  * kept, Chromium moves a paragraph's first or last lines into the next column,
@@ -53,24 +78,9 @@ export function sourcePosition(rendered: Text, offset: number, source: DocumentF
 export function keepText(paged: PagedGlobal): HandlerClass {
   return class KeepText extends paged.Handler {
     override afterPageLayout(pageElement: HTMLElement, page: PagedPage, breakToken: BreakToken | undefined, chunker: Chunker): void {
-      const layout = page.layoutMethod;
-      if (!layout || !breakToken) return;
+      if (!breakToken) return;
       const start = firstOffPage(page.area);
-      if (!start) return;
-      const overflow = document.createRange();
-      overflow.setStart(start.node, start.offset);
-      overflow.setEnd(page.wrapper, page.wrapper.childNodes.length);
-      const token = sourcePosition(start.node, start.offset, chunker.source);
-      if (!token) return;
-      const removed = overflow.extractContents();
-      // A word broken at the foot of the page ends with a visible hyphen.
-      if (start.node.data.endsWith('\u00ad')) {
-        start.node.data += '-';
-        start.node.parentElement?.classList.add('pagedjs_hyphen');
-      }
-      layout.hooks.afterOverflowRemoved.trigger(removed, page.wrapper, layout);
-      breakToken.node = token.node;
-      breakToken.offset = token.offset;
+      if (start) moveOver(start, page, breakToken, chunker);
     }
   };
 }
