@@ -41,6 +41,14 @@ export function cutNotesAtFoot(inner: HTMLElement, bottom: number): DocumentFrag
   return rest;
 }
 
+/**
+ * The height of the notes area, and so of the text column above it: our own
+ * property, which Paged.js does not set (footnotes.css), so that the column
+ * is as tall as the page allows while Paged.js sets the text, and the notes
+ * are fitted to it afterwards.
+ */
+export const NOTES_HEIGHT = '--zine-notes-height';
+
 const px = (value: string): number => Number.parseFloat(value) || 0;
 
 /** Margins and borders around the notes: their height counts in the area but not in scrollHeight. */
@@ -59,10 +67,13 @@ export function placeCarried(pageElement: HTMLElement, parts: DocumentFragment[]
   const area = pageElement.querySelector<HTMLElement>('.pagedjs_area');
   const content = area?.querySelector<HTMLElement>('.pagedjs_footnote_content');
   const inner = area?.querySelector<HTMLElement>('.pagedjs_footnote_inner_content');
-  if (!area || !content || !inner || parts.length === 0) return;
-  inner.prepend(...parts);
+  if (!area || !content || !inner) return;
+  // Paged.js sets here the notes it could not set on the page before; every
+  // note is set on its call's page by `restoreNotes` instead.
+  inner.replaceChildren(...parts);
+  if (parts.length === 0) return;
   content.classList.remove('pagedjs_footnote_empty');
   area.classList.add('notes-continued');
   const height = carriedHeight(content.scrollHeight + frame(content), area.getBoundingClientRect().height);
-  area.style.setProperty('--pagedjs-footnotes-height', `${height}px`);
+  area.style.setProperty(NOTES_HEIGHT, `${height}px`);
 }

@@ -20,7 +20,7 @@ export function continueNotes(paged: PagedGlobal): HandlerClass {
 
     override afterPageLayout(pageElement: HTMLElement, page: PagedPage, breakToken: BreakToken | undefined, chunker: Chunker): void {
       const parts = notesParts(pageElement);
-      if (!parts || parts.inner.childElementCount === 0) return;
+      if (!parts || (parts.inner.childElementCount === 0 && !parts.content.querySelector('[data-footnote-call]'))) return;
       if (fitPage(parts, page, breakToken, chunker)) pageElement.dataset.callMoved = '';
       const rest = cutNotesAtFoot(parts.inner, parts.notesArea.getBoundingClientRect().bottom);
       if (!rest) return;

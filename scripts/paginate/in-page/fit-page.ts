@@ -1,4 +1,4 @@
-import { frame } from './carry-notes.ts';
+import { frame, NOTES_HEIGHT } from './carry-notes.ts';
 import { carriedHeight, linesKept, linesThatFit, type PageLine } from './note-split.ts';
 import { moveOver, sourcePosition } from './keep-text.ts';
 import { firstLetterFrom, pageLines } from './page-lines.ts';
@@ -41,7 +41,7 @@ function textBottom(content: HTMLElement, top: number): number {
 }
 
 const setNotesHeight = (parts: NotesParts, height: number): void =>
-  parts.pageArea.style.setProperty('--pagedjs-footnotes-height', `${Math.max(0, height)}px`);
+  parts.pageArea.style.setProperty(NOTES_HEIGHT, `${Math.max(0, height)}px`);
 
 /**
  * Fits the page's text to its notes, once Paged.js has laid it out. Paged.js
@@ -65,6 +65,7 @@ export function fitPage(parts: NotesParts, page: PagedPage, breakToken: BreakTok
   const carried = carriedHeight(carriedEnd - innerTop, pageBox.height);
   setNotesHeight(parts, 0);
   restoreNotes(parts.content, parts.inner, chunker.source);
+  parts.notes.classList.toggle('pagedjs_footnote_empty', parts.inner.childElementCount === 0);
   const split = splitBlock(parts.content, breakToken);
   const rest = breakToken && split ? linesLeft(split, breakToken) : 0;
   const lines = pageLines(parts.content, parts.inner, (block) => rest > 0 && block === split?.block);

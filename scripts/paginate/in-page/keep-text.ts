@@ -42,6 +42,26 @@ export function sourcePosition(rendered: Text, offset: number, source: DocumentF
   return undefined;
 }
 
+let moves = 0;
+
+/**
+ * Paged.js stops the layout as "repeated" when a page ends at a break token
+ * an earlier page ended at. Once a token is moved back, the next page may
+ * rightly end where the page before first did (at the start of the next
+ * section): the tokens are told apart by how many moves came before them.
+ */
+function countMove(breakToken: BreakToken): void {
+  moves += 1;
+  const proto = Object.getPrototypeOf(breakToken) as { toJSON(hash?: boolean): unknown; movesCounted?: boolean };
+  if (proto.movesCounted) return;
+  const toJSON = proto.toJSON;
+  proto.toJSON = function (this: unknown, hash?: boolean) {
+    const json = toJSON.call(this, hash);
+    return typeof json === 'string' ? json.replace(/}$/, `,"moves":${moves}}`) : json;
+  };
+  proto.movesCounted = true;
+}
+
 /**
  * Moves the page's text from the letter `start` on to the next page: it is
  * taken off this page (with the notes it calls) and the break token the
@@ -64,6 +84,7 @@ export function moveOver(start: { node: Text; offset: number }, page: PagedPage,
   layout.hooks.afterOverflowRemoved.trigger(removed, page.wrapper, layout);
   breakToken.node = token.node;
   breakToken.offset = token.offset;
+  countMove(breakToken);
   return true;
 }
 

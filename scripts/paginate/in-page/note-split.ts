@@ -66,7 +66,7 @@ export interface PageLine {
   top: number;
   bottom: number;
   /**
-   * How far below the top of the notes the first line of the last note called
+   * How far below the top of the notes the head (first two lines) of the last note called
    * on this line ends: 0 when the line calls none, Infinity when the note is
    * not on the page.
    */
@@ -92,7 +92,7 @@ export interface FitOptions {
 /**
  * How many of the page's lines keep their notes on the page: every note
  * called on them begins there (all but the last whole, the last with at least
- * its first line). Lines and notes only grow down the page, so the lines that
+ * its first two lines). Lines and notes only grow down the page, so the lines that
  * fit are the ones before the first that does not.
  */
 export function linesThatFit(lines: readonly PageLine[], options: FitOptions): number {

@@ -9,19 +9,22 @@ interface Line {
   calls: Element[];
 }
 
-/** The bottom of a note's first line, measured from `top`. */
-function firstLineReach(note: Element, top: number): number {
-  const walker = document.createTreeWalker(note, NodeFilter.SHOW_TEXT);
+/**
+ * The bottom of a note's second line (of its only one), measured from `top`:
+ * a note that begins at the foot of a page keeps two lines there, as a
+ * paragraph does, so that a two-line note is never split.
+ */
+function headReach(note: Element, top: number): number {
   const range = document.createRange();
-  while (walker.nextNode()) {
-    const node = walker.currentNode as Text;
-    const first = node.data.search(/[^\s\u00ad]/);
-    if (first < 0) continue;
-    range.setStart(node, first);
-    range.setEnd(node, first + 1);
-    return range.getBoundingClientRect().bottom - top;
+  range.selectNodeContents(note);
+  const bottoms = new Map<number, number>();
+  for (const rect of range.getClientRects()) {
+    if (rect.width === 0 || rect.height === 0) continue;
+    const line = Math.round(rect.top);
+    bottoms.set(line, Math.max(bottoms.get(line) ?? 0, rect.bottom));
   }
-  return note.getBoundingClientRect().bottom - top;
+  const lines = [...bottoms].sort(([a], [b]) => a - b).map(([, bottom]) => bottom);
+  return (lines[1] ?? lines[0] ?? note.getBoundingClientRect().bottom) - top;
 }
 
 /** Distance from `y` to the span of `line` (0 inside it). */
@@ -71,7 +74,7 @@ export function pageLines(content: HTMLElement, notes: HTMLElement, continues: (
     const reaches = line.calls.map((call) => {
       const ref = call.getAttribute('data-footnote-call') ?? '';
       const note = notes.querySelector(`[data-ref="${CSS.escape(ref)}"]:not([data-split-from])`);
-      return note ? firstLineReach(note, top) : Infinity;
+      return note ? headReach(note, top) : Infinity;
     });
     return {
       top: line.top,
