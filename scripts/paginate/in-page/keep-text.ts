@@ -42,24 +42,29 @@ export function sourcePosition(rendered: Text, offset: number, source: DocumentF
   return undefined;
 }
 
-let moves = 0;
+type TokenProto = { toJSON(this: BreakToken, hash?: boolean): unknown };
+
+/** Where pages ended before their break token was moved back, as Paged.js writes them. */
+const displaced = new Set<unknown>();
 
 /**
  * Paged.js stops the layout as "repeated" when a page ends at a break token
  * an earlier page ended at. Once a token is moved back, the next page may
  * rightly end where the page before first did (at the start of the next
- * section): the tokens are told apart by how many moves came before them.
+ * section): that token is written apart once, so the layout goes on.
  */
-function countMove(breakToken: BreakToken): void {
-  moves += 1;
-  const proto = Object.getPrototypeOf(breakToken) as { toJSON(hash?: boolean): unknown; movesCounted?: boolean };
-  if (proto.movesCounted) return;
-  const toJSON = proto.toJSON;
-  proto.toJSON = function (this: unknown, hash?: boolean) {
-    const json = toJSON.call(this, hash);
-    return typeof json === 'string' ? json.replace(/}$/, `,"moves":${moves}}`) : json;
-  };
-  proto.movesCounted = true;
+function unrepeat(breakToken: BreakToken): void {
+  const proto = Object.getPrototypeOf(breakToken) as TokenProto & { written?: TokenProto['toJSON'] };
+  if (!proto.written) {
+    const written = proto.toJSON;
+    proto.written = written;
+    proto.toJSON = function (this: BreakToken, hash?: boolean) {
+      const json = written.call(this, hash);
+      if (!displaced.delete(json)) return json;
+      return typeof json === 'string' ? json.replace(/}$/, ',"after":"a moved break"}') : json;
+    };
+  }
+  displaced.add(proto.written.call(breakToken, true));
 }
 
 /**
@@ -82,9 +87,9 @@ export function moveOver(start: { node: Text; offset: number }, page: PagedPage,
     start.node.parentElement?.classList.add('pagedjs_hyphen');
   }
   layout.hooks.afterOverflowRemoved.trigger(removed, page.wrapper, layout);
+  unrepeat(breakToken);
   breakToken.node = token.node;
   breakToken.offset = token.offset;
-  countMove(breakToken);
   return true;
 }
 
