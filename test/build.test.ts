@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/build.ts';
-import { fontsOf, readPages, type PdfPage } from './helpers/pdf.ts';
+import { fontsOf, readPages, rulesOf, type PdfPage } from './helpers/pdf.ts';
 
 const SOURCE = 'source/unifying-the-struggle.md';
 /** Letters and digits only: compares text whatever the line breaks and hyphenation did. */
@@ -34,6 +34,13 @@ function markerBefore(page: PdfPage, mark: string, start: string): boolean {
 const pageWith = (phrase: string): number => pages.findIndex((page) => compact(page.text).includes(compact(phrase))) + 1;
 
 describe('the reading edition of the essay', () => {
+  it('ends its text with a page of at least 3 lines', () => {
+    const last = pages[pageWith('Persevere in the struggle against imperialism') - 1];
+    // Lines of the text's type, the running head and the folio (smaller) aside.
+    const lines = new Set(last?.words.filter((word) => word.height >= 9).map((word) => Math.round(word.y)));
+    expect(lines.size).toBeGreaterThanOrEqual(3);
+  });
+
   it('has half-letter pages, a multiple of 4 of them', () => {
     expect(pages.length % 4).toBe(0);
     expect(pages.length).toBeGreaterThanOrEqual(8);
@@ -165,8 +172,17 @@ describe('footnotes too long for their page', () => {
       Array.from({ length: count }, (_, i) => ['rent', 'strike', 'union', 'care', 'wages'][(i * 7 + seed) % 5]).join(' ');
     const paragraphs = Array.from({ length: 30 }, (_, i) => `${words(90, i)}.[^n${i}]`).join('\n\n');
     const notes = Array.from({ length: 30 }, (_, i) => `[^n${i}]: ${words(20 + (i % 5) * 25, i)}.`).join('\n\n');
-    const pdf = await readPages(await buildReading(`---\ntitle: Long notes\n---\n\n${paragraphs}\n\n${notes}\n`));
+    const bytes = await buildReading(`---\ntitle: Long notes\n---\n\n${paragraphs}\n\n${notes}\n`);
+    const pdf = await readPages(bytes);
     // Built, so every note begins by its call and no letter was lost (the checks before printing).
     expect(pdf.length).toBeGreaterThan(8);
+    // A continued note says so, below a short rule; other notes have the full-width one.
+    const rules = await rulesOf(bytes);
+    const continued = pdf.flatMap((page, index) => (page.text.includes('(continued)') ? [index] : []));
+    expect(continued.length).toBeGreaterThan(0);
+    const short = continued.map((index) => Math.max(...(rules[index] ?? [])));
+    const full = rules.filter((_, index) => !continued.includes(index) && /\*|\d/.test(pdf[index]?.text ?? '')).flat();
+    expect(Math.max(...full)).toBeGreaterThan(250);
+    for (const width of short) expect(width).toBeCloseTo(72, 0);
   });
 });

@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 
 export interface Word {
@@ -61,4 +61,37 @@ export async function fontsOf(bytes: Uint8Array): Promise<{ name: string; embedd
     fonts.push({ name: String(object.get(PDFName.of('BaseFont'))), embedded });
   }
   return fonts;
+}
+
+/**
+ * The widths of the rules drawn on each page, in points: filled or stroked
+ * paths at most 1.5 pt high and at least 20 pt wide (a footnote rule, a
+ * table's border), as a viewer draws them.
+ */
+export async function rulesOf(bytes: Uint8Array): Promise<number[][]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const rules: number[][] = [];
+  for (let number = 1; number <= doc.numPages; number += 1) {
+    const page = await doc.getPage(number);
+    const list = await page.getOperatorList();
+    // The scale of the current transformation (pages are drawn unturned).
+    let scale = 1;
+    const saved: number[] = [];
+    const widths: number[] = [];
+    list.fnArray.forEach((fn, index) => {
+      const args = list.argsArray[index] as unknown[];
+      if (fn === OPS.save) saved.push(scale);
+      if (fn === OPS.restore) scale = saved.pop() ?? 1;
+      if (fn === OPS.transform) scale *= Math.abs(args[0] as number);
+      if (fn !== OPS.constructPath) return;
+      const box = args[2] as ArrayLike<number> | undefined;
+      if (!box || box.length < 4) return;
+      const width = ((box[2] as number) - (box[0] as number)) * scale;
+      const height = ((box[3] as number) - (box[1] as number)) * scale;
+      if (height <= 1.5 && width >= 20) widths.push(width);
+    });
+    rules.push(widths);
+  }
+  await doc.destroy();
+  return rules;
 }

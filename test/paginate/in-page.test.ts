@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countable } from '../../scripts/paginate/in-page/letters.ts';
-import { carriedHeight, firstBelow, movedFrom, wordStart } from '../../scripts/paginate/in-page/note-split.ts';
+import { carriedHeight, firstBelow, linesKept, linesThatFit, movedFrom, wordStart, type PageLine } from '../../scripts/paginate/in-page/note-split.ts';
 import { linesIn } from '../../scripts/paginate/in-page/page-fill.ts';
 import { notesPagesWanted } from '../../scripts/paginate/in-page/notes-pages.ts';
 import { inPageScript } from '../../scripts/paginate/in-page-bundle.ts';
@@ -78,6 +78,72 @@ describe('cutting a note at the foot of its page', () => {
   it('lets notes carried onto a page take at most half of it', () => {
     expect(carriedHeight(100, 600)).toBe(100);
     expect(carriedHeight(900, 600)).toBe(300);
+  });
+});
+
+/**
+ * Lines of 18 px from the top of a page, in paragraphs of the given lengths,
+ * the notes each calls reaching `reaches[line]`; `continues`: the last
+ * paragraph goes on on the next page.
+ */
+function page(paragraphs: number[], reaches: Record<number, number> = {}, continues = false): PageLine[] {
+  const lines: PageLine[] = [];
+  paragraphs.forEach((count, paragraph) => {
+    for (let index = 0; index < count; index += 1) {
+      const top = lines.length * 18;
+      const last = paragraph === paragraphs.length - 1;
+      lines.push({ top, bottom: top + 18, reach: reaches[lines.length] ?? 0, index, count, continues: continues && last, heading: false });
+    }
+  });
+  return lines;
+}
+
+describe('which lines keep their notes on the page', () => {
+  const options = { foot: 540, frame: 10, carried: 0 };
+
+  it('keeps every line when the notes fit below them', () => {
+    expect(linesThatFit(page([10, 10], { 3: 40, 15: 120 }), options)).toBe(20);
+    expect(linesThatFit(page([30]), options)).toBe(30);
+  });
+
+  it('stops before the first line whose note would not begin on the page', () => {
+    // Line 20 ends at 378: its note's head would end at 378 + 10 + 160 = 548, past the foot.
+    expect(linesThatFit(page([25], { 5: 60, 20: 160 }), options)).toBe(20);
+    // A note that is not on the page at all (Infinity) sends its line over.
+    expect(linesThatFit(page([25], { 2: Infinity }), options)).toBe(2);
+  });
+
+  it('keeps room for notes continued from the page before', () => {
+    expect(linesThatFit(page([30]), { ...options, carried: 200 })).toBe(18);
+  });
+
+  it('never keeps more lines than fit, whatever the notes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 200 }), (reaches, carried) => {
+        const lines = page([reaches.length], Object.fromEntries(reaches.map((reach, i) => [i, reach])));
+        const fit = linesThatFit(lines, { ...options, carried });
+        const reach = Math.max(carried, ...reaches.slice(0, fit));
+        if (fit > 0) expect((lines[fit - 1]?.bottom ?? 0) + (reach > 0 ? options.frame + reach : 0)).toBeLessThanOrEqual(options.foot + 0.5);
+      }),
+    );
+  });
+
+  it('moves lines over in pairs at a paragraph\'s end or start, headings with their next lines', () => {
+    // The 10th line, a paragraph's last, would be alone overleaf: the 9th goes too.
+    expect(linesKept(page([10, 10]), 19)).toBe(18);
+    // Only one line of the second paragraph would stay: the whole paragraph goes.
+    expect(linesKept(page([10, 10]), 11)).toBe(10);
+    // A paragraph going on past the page anyway takes its one line over alone.
+    expect(linesKept(page([10, 10], {}, true), 19)).toBe(19);
+    const withHeading = page([10, 1, 10]).map((line, i) => (i === 10 ? { ...line, heading: true } : line));
+    expect(linesKept(withHeading, 11)).toBe(10);
+  });
+
+  it('sends a line more over when the next page would begin with one line alone', () => {
+    expect(linesKept(page([10, 10], {}, true), 20, 1)).toBe(19);
+    expect(linesKept(page([10, 10], {}, true), 20, 5)).toBe(20);
+    // A paragraph's one line alone at the foot goes over.
+    expect(linesKept(page([10, 1], {}, true), 11, 5)).toBe(10);
   });
 });
 

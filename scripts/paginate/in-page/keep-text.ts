@@ -42,6 +42,57 @@ export function sourcePosition(rendered: Text, offset: number, source: DocumentF
   return undefined;
 }
 
+type TokenProto = { toJSON(this: BreakToken, hash?: boolean): unknown };
+
+/** Where pages ended before their break token was moved back, as Paged.js writes them. */
+const displaced = new Set<unknown>();
+
+/**
+ * Paged.js stops the layout as "repeated" when a page ends at a break token
+ * an earlier page ended at. Once a token is moved back, the next page may
+ * rightly end where the page before first did (at the start of the next
+ * section): that token is written apart once, so the layout goes on.
+ */
+function unrepeat(breakToken: BreakToken): void {
+  const proto = Object.getPrototypeOf(breakToken) as TokenProto & { written?: TokenProto['toJSON'] };
+  if (!proto.written) {
+    const written = proto.toJSON;
+    proto.written = written;
+    proto.toJSON = function (this: BreakToken, hash?: boolean) {
+      const json = written.call(this, hash);
+      if (!displaced.delete(json)) return json;
+      return typeof json === 'string' ? json.replace(/}$/, ',"after":"a moved break"}') : json;
+    };
+  }
+  displaced.add(proto.written.call(breakToken, true));
+}
+
+/**
+ * Moves the page's text from the letter `start` on to the next page: it is
+ * taken off this page (with the notes it calls) and the break token the
+ * chunker goes on from is moved back to that letter in the source. Returns
+ * whether it could be.
+ */
+export function moveOver(start: { node: Text; offset: number }, page: PagedPage, breakToken: BreakToken, chunker: Chunker): boolean {
+  const layout = page.layoutMethod;
+  const token = sourcePosition(start.node, start.offset, chunker.source);
+  if (!layout || !token) return false;
+  const overflow = document.createRange();
+  overflow.setStart(start.node, start.offset);
+  overflow.setEnd(page.wrapper, page.wrapper.childNodes.length);
+  const removed = overflow.extractContents();
+  // A word broken at the foot of the page ends with a visible hyphen.
+  if (start.node.data.endsWith('\u00ad')) {
+    start.node.data += '-';
+    start.node.parentElement?.classList.add('pagedjs_hyphen');
+  }
+  layout.hooks.afterOverflowRemoved.trigger(removed, page.wrapper, layout);
+  unrepeat(breakToken);
+  breakToken.node = token.node;
+  breakToken.offset = token.offset;
+  return true;
+}
+
 /**
  * Text that Chromium set past the foot of the page is carried to the next one.
  * Paged.js lays a page out as one CSS column; where widows and orphans are
@@ -53,24 +104,9 @@ export function sourcePosition(rendered: Text, offset: number, source: DocumentF
 export function keepText(paged: PagedGlobal): HandlerClass {
   return class KeepText extends paged.Handler {
     override afterPageLayout(pageElement: HTMLElement, page: PagedPage, breakToken: BreakToken | undefined, chunker: Chunker): void {
-      const layout = page.layoutMethod;
-      if (!layout || !breakToken) return;
+      if (!breakToken) return;
       const start = firstOffPage(page.area);
-      if (!start) return;
-      const overflow = document.createRange();
-      overflow.setStart(start.node, start.offset);
-      overflow.setEnd(page.wrapper, page.wrapper.childNodes.length);
-      const token = sourcePosition(start.node, start.offset, chunker.source);
-      if (!token) return;
-      const removed = overflow.extractContents();
-      // A word broken at the foot of the page ends with a visible hyphen.
-      if (start.node.data.endsWith('\u00ad')) {
-        start.node.data += '-';
-        start.node.parentElement?.classList.add('pagedjs_hyphen');
-      }
-      layout.hooks.afterOverflowRemoved.trigger(removed, page.wrapper, layout);
-      breakToken.node = token.node;
-      breakToken.offset = token.offset;
+      if (start) moveOver(start, page, breakToken, chunker);
     }
   };
 }

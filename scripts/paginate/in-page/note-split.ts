@@ -60,3 +60,72 @@ export function movedFrom(index: number, lines: number, continues: boolean): num
   if (cut === 1) cut = 0;
   return cut;
 }
+
+/** A line of text on a page, as the fitting of its notes sees it. */
+export interface PageLine {
+  top: number;
+  bottom: number;
+  /**
+   * How far below the top of the notes the head (first two lines) of the last note called
+   * on this line ends: 0 when the line calls none, Infinity when the note is
+   * not on the page.
+   */
+  reach: number;
+  /** The line's index among its block's lines on the page, and how many those are. */
+  index: number;
+  count: number;
+  /** The block goes on past this page anyway (it was split at its foot). */
+  continues: boolean;
+  /** The block is a heading, kept with the lines after it. */
+  heading: boolean;
+}
+
+export interface FitOptions {
+  /** The foot of the page: the notes end above it. */
+  foot: number;
+  /** Space from the top of the notes area to the top of the first note (margin, rule, padding). */
+  frame: number;
+  /** Height the notes carried from the earlier page keep whatever the text: see `carriedHeight`. */
+  carried: number;
+}
+
+/**
+ * How many of the page's lines keep their notes on the page: every note
+ * called on them begins there (all but the last whole, the last with at least
+ * its first two lines). Lines and notes only grow down the page, so the lines that
+ * fit are the ones before the first that does not.
+ */
+export function linesThatFit(lines: readonly PageLine[], options: FitOptions): number {
+  let reach = options.carried;
+  let kept = 0;
+  for (const line of lines) {
+    reach = Math.max(reach, line.reach);
+    const bottom = line.bottom + (reach > 0 ? options.frame + reach : 0);
+    if (bottom > options.foot + 0.5) break;
+    kept += 1;
+  }
+  return kept;
+}
+
+/**
+ * How many lines stay on the page when `fit` of them keep their notes: no line
+ * of a paragraph alone at the foot or carried alone overleaf (`movedFrom`), no
+ * heading left at the foot without its next lines. `rest` is how many lines
+ * of the page's last paragraph the next page would begin with when all the
+ * lines stay: one alone there, or one alone at this page's foot, sends a line
+ * more over. At least one line stays, so that the text moves on.
+ */
+export function linesKept(lines: readonly PageLine[], fit: number, rest = 0): number {
+  const last = lines.at(-1);
+  let first = fit;
+  if (fit >= lines.length) {
+    if (!last?.continues || (last.count > 1 && rest !== 1)) return lines.length;
+    first = lines.length - 1;
+  }
+  const line = lines[first];
+  if (!line) return lines.length;
+  let kept = first - (line.index - movedFrom(line.index, line.count, line.continues));
+  while (kept > 0 && lines[kept - 1]?.heading === true) kept -= 1;
+  if (kept > 0) return kept;
+  return fit >= lines.length ? lines.length : Math.max(fit, 1);
+}

@@ -5,7 +5,7 @@ export interface ShortPage {
   page: number;
   /** Lines of body text that would still fit at its foot. */
   lines: number;
-  reason: 'before a heading' | 'end of the text' | 'before a figure or table' | 'unexplained';
+  reason: 'before a heading' | 'end of the text' | 'before a figure or table' | 'a line kept with its note' | 'unexplained';
 }
 
 /** A line of a paragraph alone at the top or foot of a page. */
@@ -24,11 +24,16 @@ function linesOf(element: Element): number {
   return tops.size;
 }
 
-/** Why a page may end short: what comes first on the next page. */
-export function shortReason(next: Element | undefined): ShortPage['reason'] {
+/**
+ * Why a page may end short: what comes first on the next page, or a line
+ * that went over with the note it calls (or to keep a paragraph's lines
+ * together after it: `movedForNotes`).
+ */
+export function shortReason(next: Element | undefined, movedForNotes = false): ShortPage['reason'] {
   if (!next) return 'end of the text';
   if (/^H[1-6]$/.test(next.tagName)) return 'before a heading';
   if (next.matches('figure, table, img, pre') || next.querySelector('img, table') !== null) return 'before a figure or table';
+  if (movedForNotes) return 'a line kept with its note';
   return 'unexplained';
 }
 
@@ -67,7 +72,7 @@ export function pageFill(): { shortPages: ShortPage[]; loneLines: LoneLine[] } {
     if (lines <= 2) return;
     const nextEssay = running[index + 1];
     const next = nextEssay ? [...nextEssay.querySelectorAll(BLOCKS)].find((block) => !block.closest('.running-title')) : undefined;
-    shortPages.push({ page, lines, reason: shortReason(next) });
+    shortPages.push({ page, lines, reason: shortReason(next, all[index]?.dataset.callMoved !== undefined) });
   });
   return { shortPages, loneLines };
 }

@@ -1,0 +1,113 @@
+import { firstBelow, wordStart, type PageLine } from './note-split.ts';
+
+export const BLOCK = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dt, dd, td, th';
+
+interface Line {
+  top: number;
+  bottom: number;
+  block: Element;
+  calls: Element[];
+}
+
+/**
+ * The bottom of a note's second line (of its only one), measured from `top`:
+ * a note that begins at the foot of a page keeps two lines there, as a
+ * paragraph does, so that a two-line note is never split.
+ */
+function headReach(note: Element, top: number): number {
+  const range = document.createRange();
+  range.selectNodeContents(note);
+  const bottoms = new Map<number, number>();
+  for (const rect of range.getClientRects()) {
+    if (rect.width === 0 || rect.height === 0) continue;
+    const line = Math.round(rect.top);
+    bottoms.set(line, Math.max(bottoms.get(line) ?? 0, rect.bottom));
+  }
+  const lines = [...bottoms].sort(([a], [b]) => a - b).map(([, bottom]) => bottom);
+  return (lines[1] ?? lines[0] ?? note.getBoundingClientRect().bottom) - top;
+}
+
+/** Distance from `y` to the span of `line` (0 inside it). */
+const distance = (line: Line, y: number): number => Math.max(0, line.top - y, y - line.bottom);
+
+/**
+ * The lines of the page's text in its column, top to bottom: the boxes of
+ * its letters grouped by block and by overlap (a raised note call belongs to
+ * the line it is raised from), each with how far the notes it calls reach
+ * below the top of `notes` (the notes' inner box, every note of the page in
+ * call order, after any continued from the page before). `continues` says
+ * whether a block goes on on the next page.
+ */
+export function pageLines(content: HTMLElement, notes: HTMLElement, continues: (block: Element) => boolean): PageLine[] {
+  const edge = content.getBoundingClientRect().right - 1;
+  const lines: Line[] = [];
+  const range = document.createRange();
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    const block = node.parentElement?.closest(BLOCK) ?? node.parentElement;
+    if (!block) continue;
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) {
+      if (rect.width === 0 || rect.left >= edge) continue;
+      const last = lines.at(-1);
+      if (last?.block === block && rect.top < last.bottom - 1 && rect.bottom > last.top + 1) {
+        last.top = Math.min(last.top, rect.top);
+        last.bottom = Math.max(last.bottom, rect.bottom);
+      } else lines.push({ top: rect.top, bottom: rect.bottom, block, calls: [] });
+    }
+  }
+  for (const call of content.querySelectorAll('[data-footnote-call]')) {
+    const rect = call.getBoundingClientRect();
+    const middle = (rect.top + rect.bottom) / 2;
+    const block = call.closest(BLOCK);
+    const own = lines.filter((line) => line.block === block);
+    const line = (own.length > 0 ? own : lines).reduce<Line | undefined>(
+      (best, candidate) => (best === undefined || distance(candidate, middle) < distance(best, middle) ? candidate : best),
+      undefined,
+    );
+    line?.calls.push(call);
+  }
+  const top = notes.getBoundingClientRect().top;
+  return lines.map((line) => {
+    const own = lines.filter((other) => other.block === line.block);
+    const reaches = line.calls.map((call) => {
+      const ref = call.getAttribute('data-footnote-call') ?? '';
+      const note = notes.querySelector(`[data-ref="${CSS.escape(ref)}"]:not([data-split-from])`);
+      return note ? headReach(note, top) : Infinity;
+    });
+    return {
+      top: line.top,
+      bottom: line.bottom,
+      reach: Math.max(0, ...reaches),
+      index: own.indexOf(line),
+      count: own.length,
+      continues: continues(line.block),
+      heading: /^H[1-6]$/.test(line.block.tagName),
+    };
+  });
+}
+
+/** The first letter of the page's column set at or below `y`: where a line that starts there begins. */
+export function firstLetterFrom(content: HTMLElement, y: number): { node: Text; offset: number } | undefined {
+  const edge = content.getBoundingClientRect().right - 1;
+  const range = document.createRange();
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  const below = (rect: DOMRect | undefined): boolean | undefined =>
+    rect === undefined ? undefined : rect.top >= y - 1 || rect.left >= edge;
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    range.selectNodeContents(node);
+    if (![...range.getClientRects()].some((rect) => rect.width > 0 && below(rect))) continue;
+    const offset = firstBelow(node.data.length, (index) => {
+      range.setStart(node, index);
+      range.setEnd(node, index + 1);
+      return below([...range.getClientRects()].find((box) => box.width > 0));
+    });
+    // A letter just after a soft hyphen that broke the line may report the
+    // line before: the line begins after the hyphen, never inside a syllable.
+    const start = wordStart(node.data, offset);
+    if (offset < node.data.length) return { node, offset: offset - start <= 3 ? start : offset };
+  }
+  return undefined;
+}
