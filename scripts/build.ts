@@ -10,16 +10,16 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './config/build-options.ts';
 import type { Format } from './config/frontmatter.ts';
-import type { DocumentContext } from './formats/context.ts';
+import type { DocumentContext, FormatOutput } from './formats/context.ts';
 import { makeFormats, wantedFormats } from './formats/make.ts';
-import { writeGallery } from './gallery/gallery.ts';
+import { drawDocumentGallery, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
 import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
 import { stageFonts } from './paginate/fonts.ts';
 import { closeBrowser, launchBrowser } from './render/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
-import { FileError } from './util/errors.ts';
+import { DocumentsFailed, FileError } from './util/errors.ts';
 import { outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
 
@@ -39,18 +39,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const settings = resolveBuildOptions(options);
   const sources = settings.files.length > 0 ? settings.files : await listSources(settings.sourceDir);
   refuseSharedFolders(sources, settings.out);
+  const gallery = await galleryAllowed(settings.out);
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
+  // At most one layout per core; a few documents more than that in flight, so
+  // a long list of sources never holds every document in memory at once.
   const limit = createLimiter(settings.concurrency);
+  const inFlight = createLimiter(settings.concurrency + 1);
   try {
-    // Each document finishes (or fails and cleans up) before the browser closes.
-    const settled = await Promise.allSettled(sources.map((source) => buildSource(source, settings, browser, limit)));
-    const failed = settled.find((result) => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    // A document that fails does not stop the others; each finishes (or fails
+    // and cleans up) before the browser closes.
+    const shared = { settings, browser, limit, gallery };
+    const settled = await Promise.allSettled(sources.map((source) => inFlight(() => buildSource(source, shared))));
     const rows = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
-    // 5. The gallery, output/index.html, once every document is in place.
-    await writeGallery({ ...settings, sources, rows, browser: await browser });
+    const failures = settled.flatMap((result, i) =>
+      result.status === 'rejected' ? [{ source: sources[i] as string, error: result.reason as unknown }] : [],
+    );
+    // One reason for everything (one document, or a browser that would not start) is reported as itself.
+    const [first] = failures;
+    const oneReason = failures.length === sources.length && failures.every((failure) => failure.error === first?.error);
+    if (first && (sources.length === 1 || oneReason)) throw first.error;
+    // 6. The gallery, output/index.html, once every document is in place.
+    if (gallery && rows.length > 0) {
+      const path = await writeGalleryIndex(settings.out);
+      if (settings.progress) console.log(`gallery → ${path}`);
+    }
+    if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length);
     return rows;
   } finally {
     await closeBrowser(browser);
@@ -64,12 +79,16 @@ async function listSources(sourceDir: string): Promise<string[]> {
   return names.filter((name) => extname(name) === '.md').sort().map((name) => join(sourceDir, name));
 }
 
-async function buildSource(
-  source: string,
-  settings: BuildSettings,
-  browser: Promise<Browser>,
-  limit: Limiter,
-): Promise<BuildRow[]> {
+/** What every document of a build shares. */
+interface Shared {
+  settings: BuildSettings;
+  browser: Promise<Browser>;
+  limit: Limiter;
+  /** Whether the gallery is written (see galleryAllowed). */
+  gallery: boolean;
+}
+
+async function buildSource(source: string, { settings, browser, limit, gallery }: Shared): Promise<BuildRow[]> {
   const name = basename(source, '.md');
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
@@ -83,6 +102,7 @@ async function buildSource(
   const target = outFolder(settings.out, source);
   refuseInputsInside(target, source, markdown.assets);
   const stage = await openStage(target);
+  let made: FormatOutput[];
   try {
     const context: DocumentContext = {
       name,
@@ -97,15 +117,22 @@ async function buildSource(
     await stageAssets(stage.dir, dirname(source), markdown.assets);
 
     // 3. Each format lays the document out in the shared browser, side by side.
-    const made = await makeFormats(context, wanted, settings.progress);
+    made = await makeFormats(context, wanted, settings.progress);
     // The fonts stay only beside the reading edition's HTML, the one HTML that is kept.
     if (!existsSync(join(stage.dir, `${name}.html`))) await rm(join(stage.dir, 'fonts'), { recursive: true });
 
     // 4. Everything at once into output/<name>/, and away what this build no longer makes.
     await stage.commit({ removeOthers: true });
-    return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));
   } catch (error) {
     await stage.discard();
     throw error;
   }
+
+  // 5. Its thumbnails for the gallery, drawn while other documents may still be laid out.
+  if (gallery && made.length > 0) {
+    const started = performance.now();
+    await limit(async () => drawDocumentGallery({ name, source, dir: target, paper: settings.paper, formats: made }, await browser));
+    if (settings.progress) console.log(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));
 }

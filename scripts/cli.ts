@@ -7,19 +7,20 @@
  * does not pay for the whole build.
  */
 import { parseArgs } from 'node:util';
+import type { BuildRow } from './build.ts';
 import type { Format, PaperSize } from './config/frontmatter.ts';
-import { EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FileError, isSystemError, UsageError, ZineError } from './util/errors.ts';
+import { DocumentsFailed, EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FileError, isSystemError, UsageError, ZineError } from './util/errors.ts';
 import { exitOnSignal } from './util/exit.ts';
 
 const USAGE = `usage:
-  zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips]
+  zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips,web,large-print]
   zine init FILE.md
   zine preview [FILE.md] [--port N] [--paper letter|a4]
   zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
   zine --help
   --debug (with any command) prints the stack of an internal error`;
 
-async function buildCommand(argv: string[]): Promise<void> {
+async function buildCommand(argv: string[], debug: boolean): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -37,15 +38,21 @@ async function buildCommand(argv: string[]): Promise<void> {
     ...(values.out === undefined ? {} : { out: values.out }),
     ...(values.paper === undefined ? {} : { paper: values.paper as PaperSize }),
     ...(values.formats === undefined ? {} : { formats: values.formats.split(',') as Format[] }),
+  }).catch((error: unknown) => {
+    // Some documents failed: the table of what was made, each failure's reason, then the summary.
+    if (!(error instanceof DocumentsFailed)) throw error;
+    printTable(error.rows as BuildRow[]);
+    for (const failure of error.failures) report(failure.error, debug);
+    throw error;
   });
   printTable(rows);
 }
 
-async function run(argv: string[]): Promise<void> {
+async function run(argv: string[], debug: boolean): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'build':
-      return buildCommand(rest);
+      return buildCommand(rest, debug);
     case 'impose': {
       const { imposeCommand } = await import('./impose/command.ts');
       return imposeCommand(rest);
@@ -80,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   exitOnSignal();
   try {
-    await run(argv.filter((word) => word !== '--debug'));
+    await run(argv.filter((word) => word !== '--debug'), debug);
     return EXIT_OK;
   } catch (error) {
     return report(error, debug);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,9 +43,24 @@ describe('zine build on bad input', () => {
     await writeFile(join(dir, 'long.md'), long);
     const result = await zine(['build', 'long.md', '--formats', 'mini', '--out', 'out'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/too long for the mini zine: it needs \d+ pages at 7 pt/);
+    expect(result.stderr).toMatch(/too long for the mini zine: its text is about [\d.]+ times what 8 pages hold at 7 pt/);
     const fallback = await zine(['build', 'long.md', '--formats', 'slips', '--out', 'out'], dir);
     expect(fallback.code).toBe(0);
+  });
+
+  it('builds the other documents of a batch when one fails, and names the one that failed', async () => {
+    const batch = join(dir, 'batch');
+    await mkdir(batch, { recursive: true });
+    await writeFile(join(batch, 'first.md'), GOOD);
+    await writeFile(join(batch, 'broken.md'), '---\ntitle: X\ndate: 2025-13-45\n---\n\nText.\n');
+    await writeFile(join(batch, 'third.md'), GOOD.replace('A short zine', 'A third zine'));
+    const result = await zine(['build', 'first.md', 'broken.md', 'third.md', '--formats', 'reading', '--out', 'out'], batch);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^broken\.md:3:\d+: .*date/m);
+    expect(result.stderr).toMatch(/1 of 3 documents were not built: broken\.md/);
+    expect(result.stdout).toMatch(/^first\s+reading\s+\d+\s/m);
+    expect(result.stdout).toMatch(/^third\s+reading\s+\d+\s/m);
+    expect((await readdir(join(batch, 'out'))).sort()).toEqual(['first', 'index.html', 'third']);
   });
 
   it('refuses to print a layout that lost text', async () => {

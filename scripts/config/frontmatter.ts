@@ -13,7 +13,10 @@ import { DIRECTIONS } from './direction.ts';
 
 export const FOOTNOTE_STYLES = ['stars', 'numbers'] as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
-export const FORMATS = ['reading', 'booklet', 'mini', 'slips'] as const;
+export const FORMATS = ['reading', 'booklet', 'mini', 'slips', 'web', 'large-print'] as const;
+
+/** Formats made only when asked for by name (`--formats` or the front matter's `formats`). */
+export const ON_REQUEST: readonly Format[] = ['large-print'];
 
 export type FootnoteStyle = (typeof FOOTNOTE_STYLES)[number];
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -55,6 +58,14 @@ const entries = {
   credits: v.optional(v.array(text('must be a line of text'), 'must be a list of lines (each line starting with "- ")')),
   paper: v.optional(v.picklist(PAPER_SIZES, `must be one of ${quoted(PAPER_SIZES)}`)),
   footnotes: v.optional(v.picklist(FOOTNOTE_STYLES, `must be one of ${quoted(FOOTNOTE_STYLES)}`), 'stars'),
+  url: v.optional(
+    v.pipe(
+      v.string('must be a web address like https://example.org/zine'),
+      v.trim(),
+      v.url('must be a web address like https://example.org/zine'),
+      v.regex(/^https?:\/\//i, 'must start with https:// or http://'),
+    ),
+  ),
   formats: v.optional(
     v.array(v.picklist(FORMATS, `must be one of ${quoted(FORMATS)}`), `must be a list of formats (${quoted(FORMATS)})`),
   ),

@@ -14,6 +14,10 @@ export interface LayOutOptions {
   htmlName: string;
   /** Body type size in points. Default: the stylesheet's. */
   fontSize?: number;
+  /** Default: `standard` (see DocumentOptions). */
+  edition?: 'standard' | 'large-print';
+  /** Run the photocopy preflight (see paginate). Default: false. */
+  preflight?: boolean;
   /** Add notes pages to reach a multiple of 4. Default: paginate's (true). */
   notesPages?: boolean;
   /** The HTML body to lay out. Default: the whole document from the markdown stage. */
@@ -62,6 +66,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     footnotes: frontMatter.footnotes,
     fontFaces: context.fontFaces,
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
+    ...(options.edition === undefined ? {} : { edition: options.edition }),
   });
   const htmlPath = await stage.write(options.htmlName, html);
   const { page, report } = await paginate({
@@ -70,6 +75,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     allowedDir: stage.dir,
     name: context.source,
     ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
+    ...(options.preflight === undefined ? {} : { preflight: options.preflight }),
   });
   return { page, report, html, trim: options.trim };
 }

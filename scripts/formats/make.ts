@@ -2,23 +2,29 @@
  * Which formats a document gets, and making each of them. The reading layout
  * is shared by the reading edition and the booklet, so it is laid out once.
  */
-import { FORMATS, type Format } from '../config/frontmatter.ts';
+import { FORMATS, ON_REQUEST, type Format } from '../config/frontmatter.ts';
 import { makeBooklet } from './booklet.ts';
 import { shortPagesNote } from './checks.ts';
 import { FormatSkipped, type DocumentContext, type FormatOutput } from './context.ts';
 import { makeMini } from './mini.ts';
 import { layOutReading, type Reading } from './reading.ts';
 import { makeSlips } from './slips.ts';
+import { makeWeb, WEB_DIR } from './web.ts';
 
 /** Whether a format was asked for by name (it must be made) or only by default (it may be skipped). */
 export type Wanted = Map<Format, 'asked' | 'default'>;
 
-/** `--formats` and the front matter's `formats` both narrow the list of every format. */
+/**
+ * `--formats` and the front matter's `formats` both narrow the list of every
+ * format; a format made only on request (large print) must be named by one.
+ */
 export function wantedFormats(cli: readonly Format[] | undefined, frontMatter: readonly Format[] | undefined): Wanted {
   const wanted: Wanted = new Map();
   for (const format of FORMATS) {
     const inCli = cli === undefined || cli.includes(format);
     const inFrontMatter = frontMatter === undefined || frontMatter.includes(format);
+    const named = cli?.includes(format) === true || frontMatter?.includes(format) === true;
+    if (ON_REQUEST.includes(format) && !named) continue;
     if (inCli && inFrontMatter) wanted.set(format, cli ?? frontMatter ? 'asked' : 'default');
   }
   return wanted;
@@ -53,6 +59,16 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     async slips() {
       return { file: 'slips.pdf', bytes: await makeSlips(context), pages: 2, sheets: 1 };
     },
+    async 'large-print'() {
+      const { pdf, report } = await layOutReading(context, 'large-print');
+      const booklet = await makeBooklet(context, pdf, report);
+      await context.stage.write('large-print-booklet.pdf', booklet);
+      const sheets = Math.ceil(report.pageCount / 4);
+      return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets` };
+    },
+    async web() {
+      return { file: `${WEB_DIR}/index.html`, bytes: new TextEncoder().encode(await makeWeb(context)), pages: 1, sheets: undefined };
+    },
   };
 }
 
@@ -74,7 +90,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
         await context.stage.write(output.file, output.bytes);
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
-        say(`${format} → ${output.file}, ${output.pages} pages${note} (${seconds.toFixed(1)} s)`);
+        say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);
         const row = { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds };
         return output.note === undefined ? row : { ...row, note: output.note };
       } catch (error) {

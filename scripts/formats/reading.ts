@@ -2,6 +2,7 @@ import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
 import { checkBackMatter, checkWhole } from './checks.ts';
 import { layOut, print } from './lay-out.ts';
+import { preflightWarnings } from './preflight.ts';
 
 export interface Reading {
   pdf: Uint8Array;
@@ -11,11 +12,16 @@ export interface Reading {
 /**
  * The reading edition: half-letter (or A5) pages in reading order, a multiple
  * of 4 of them, ready to be imposed as a booklet. Its HTML is kept beside it.
+ * The large-print edition is the same at 16 pt (styles/large-print.css); its
+ * HTML is scratch.
  */
-export function layOutReading(context: DocumentContext): Promise<Reading> {
-  return layOut(context, { trim: 'reading', htmlName: `${context.name}.html` }, async (layout) => {
+export function layOutReading(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<Reading> {
+  const htmlName = edition === 'standard' ? `${context.name}.html` : '.large-print.html';
+  // The reading edition's pages are the ones every imposed format copies: the preflight looks at them, once.
+  return layOut(context, { trim: 'reading', htmlName, edition, preflight: edition === 'standard' }, async (layout) => {
     checkWhole(context, layout);
     checkBackMatter(context.source, layout.report);
+    for (const line of preflightWarnings(context.source, layout.report)) console.warn(line);
     return { pdf: await print(context, layout), report: layout.report };
   });
 }

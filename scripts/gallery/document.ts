@@ -13,6 +13,7 @@ import { imposePdf } from '../impose/impose.ts';
 import { sheetSize } from '../impose/paper.ts';
 import { numberedPdf } from '../impose/sample.ts';
 import { FileError } from '../util/errors.ts';
+import { DIAGRAMS_DIR } from '../util/project-root.ts';
 import { openStage } from '../util/stage.ts';
 import { instructionsFor } from './instructions.ts';
 import { MANIFEST, THUMBNAILS, type Manifest } from './manifest.ts';
@@ -32,8 +33,6 @@ export interface MadeDocument {
 export const PAGE_WIDTH = 150;
 export const SHEET_WIDTH = 300;
 
-const DIAGRAMS_DIR = new URL('../../docs/printing/', import.meta.url);
-
 /** The front matter of a source the build has just read (so it is valid). */
 async function frontMatterOf(source: string) {
   const text = await readFile(source, 'utf8').catch((error: unknown) => {
@@ -52,15 +51,15 @@ export async function testSheet(paper: PaperSize, binding: Manifest['binding']):
   return imposePdf({ pdf: sample, layout: 'booklet', paper, binding, name: 'the test sheet' });
 }
 
-/** The PDFs to draw for a document, in the order of its formats, with the width to draw them at. */
+/** The PDFs to draw for a document (the web edition is not one), in the order of its formats, with the width to draw them at. */
 export async function pdfsToDraw(made: MadeDocument): Promise<{ bytes: Uint8Array; width: number }[]> {
   return Promise.all(
-    made.formats.map(async ({ format, file }) => {
+    made.formats.filter(({ file }) => file.endsWith('.pdf')).map(async ({ format, file }) => {
       const path = join(made.dir, file);
       const bytes = await readFile(path).catch((error: unknown) => {
         throw new FileError(path, 'read', error);
       });
-      return { bytes: new Uint8Array(bytes), width: format === 'reading' ? PAGE_WIDTH : SHEET_WIDTH };
+      return { bytes: new Uint8Array(bytes), width: format === 'reading' || format === 'large-print' ? PAGE_WIDTH : SHEET_WIDTH };
     }),
   );
 }
@@ -75,10 +74,12 @@ export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[
   const stage = await openStage(made.dir);
   try {
     await mkdir(join(stage.dir, THUMBNAILS));
+    // The PNGs come in the order of pdfsToDraw: the formats that are PDFs.
+    const pdfs = made.formats.filter(({ file }) => file.endsWith('.pdf'));
     const formats = await Promise.all(
-      made.formats.map(async (entry, index) => {
+      made.formats.map(async (entry) => {
         const thumbnails = await Promise.all(
-          (pngs[index] ?? []).map(async (png, page) => {
+          (pngs[pdfs.indexOf(entry)] ?? []).map(async (png, page) => {
             const file = `${THUMBNAILS}/${entry.format}-${page + 1}.png`;
             await stage.write(file, png);
             return file;
@@ -91,7 +92,7 @@ export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[
     for (const { format } of made.formats) {
       for (const diagram of instructionsFor(format, paper, binding).diagrams) {
         const file = `${THUMBNAILS}/${diagram.file}`;
-        await stage.write(file, await readFile(new URL(diagram.file, DIAGRAMS_DIR)));
+        await stage.write(file, await readFile(join(DIAGRAMS_DIR, diagram.file)));
         diagrams[diagram.file] = file;
       }
     }

@@ -5,7 +5,7 @@
  * its language and direction; the page's own words are English.
  */
 import type { Format } from '../config/frontmatter.ts';
-import { instructionsFor } from './instructions.ts';
+import { instructionsFor, type PrinterSettings } from './instructions.ts';
 import type { FormatEntry, Manifest } from './manifest.ts';
 
 const escape = (text: string) =>
@@ -20,12 +20,15 @@ const FORMAT_NAMES: Record<Format, string> = {
   booklet: 'Booklet',
   mini: 'Mini zine',
   slips: 'Card slips',
+  web: 'Web edition',
+  'large-print': 'Large-print edition',
 };
 
 /** What one thumbnail shows, in words: its caption and the start of its alt text. */
 export function thumbnailLabel(format: Format, index: number): string {
   switch (format) {
     case 'reading':
+    case 'large-print':
       return index === 0 ? 'page 1 (cover)' : `page ${index + 1}`;
     case 'booklet':
       return `sheet ${Math.floor(index / 2) + 1}, ${index % 2 === 0 ? 'front' : 'back'}`;
@@ -33,10 +36,13 @@ export function thumbnailLabel(format: Format, index: number): string {
       return 'the sheet (one side)';
     case 'slips':
       return `side ${index + 1}`;
+    case 'web':
+      return 'the page';
   }
 }
 
 function counts(entry: FormatEntry): string {
+  if (entry.format === 'web') return 'one page for any screen';
   const pages = `${entry.pages} pages`;
   if (entry.sheets === undefined) return pages;
   return `${pages} on ${entry.sheets} ${entry.sheets === 1 ? 'sheet' : 'sheets'}`;
@@ -67,15 +73,19 @@ function formatSection(manifest: Manifest, entry: FormatEntry): string {
 <div class="thumbs ${entry.format}">
 ${thumbs}
 </div>
-<table class="settings"><caption>Printer settings</caption>
-<tr><th scope="row">Paper</th><td>${escape(settings.paper)}</td></tr>
-<tr><th scope="row">Scale</th><td>${escape(settings.scale)}</td></tr>
-<tr><th scope="row">Sides</th><td>${escape(settings.sides)}</td></tr>
-</table>
+${settings === undefined ? '' : settingsTable(settings)}
 <ol class="steps">${steps.map((step) => `<li>${escape(step)}</li>`).join('')}</ol>
 ${test}
 ${pictures}
 </section>`;
+}
+
+function settingsTable(settings: PrinterSettings): string {
+  return `<table class="settings"><caption>Printer settings</caption>
+<tr><th scope="row">Paper</th><td>${escape(settings.paper)}</td></tr>
+<tr><th scope="row">Scale</th><td>${escape(settings.scale)}</td></tr>
+<tr><th scope="row">Sides</th><td>${escape(settings.sides)}</td></tr>
+</table>`;
 }
 
 function documentSection(manifest: Manifest): string {

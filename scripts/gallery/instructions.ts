@@ -20,7 +20,8 @@ export interface Diagram {
 }
 
 export interface Instructions {
-  settings: PrinterSettings;
+  /** Undefined for the web edition, which is not printed. */
+  settings: PrinterSettings | undefined;
   steps: string[];
   diagrams: Diagram[];
 }
@@ -77,6 +78,21 @@ export function instructionsFor(format: Format, paper: PaperSize, binding: Bindi
       return {
         settings: { paper: `${SHEET[paper]}, portrait`, scale: SCALE, sides: 'two-sided, either flip (the layout is symmetric)' },
         steps: ['Print the sheet two-sided: four card fronts on side 1, their backs on side 2.', 'Cut along the crop marks.'],
+        diagrams: [],
+      };
+    case 'large-print':
+      return {
+        settings: { paper: HALF[paper], scale: SCALE, sides: 'two-sided, flip on long edge (or read it on screen)' },
+        steps: [
+          'The pages at 16 pt in reading order, to read on screen or print on paper of the page size.',
+          'Its booklet, large-print-booklet.pdf beside it, prints, folds and staples like the booklet above.',
+        ],
+        diagrams: [],
+      };
+    case 'web':
+      return {
+        settings: undefined,
+        steps: ['Open it in a browser, or publish the whole web/ folder (the page, its fonts and its images) on a web server: it needs nothing else.'],
         diagrams: [],
       };
   }

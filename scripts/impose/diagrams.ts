@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts, grayscale } from 'pdf-lib';
 import type { PDFFont, PDFPage } from 'pdf-lib';
+import { DIAGRAMS_DIR } from '../util/project-root.ts';
 import { imposePdf } from './impose.ts';
 import type { ImposeOptions } from './plan.ts';
 import { HALF_LETTER, MINI_LETTER, numberedPdf } from './sample.ts';
 
-const OUT_DIR = new URL('../../docs/printing/', import.meta.url);
 const GAP = 28;
 const LABEL = 11;
 
@@ -131,7 +131,7 @@ try {
   for (const diagram of DIAGRAMS) {
     const pdf = join(work, 'diagram.pdf');
     await writeFile(pdf, await drawDiagram(diagram));
-    const png = new URL(diagram.file, OUT_DIR).pathname;
+    const png = join(DIAGRAMS_DIR, diagram.file);
     execFileSync('pdftoppm', ['-png', '-r', '144', '-singlefile', pdf, png.replace(/\.png$/, '')]);
     console.log(`wrote ${png}`);
   }

@@ -48,9 +48,13 @@ credits:
 paper: letter
 # How the notes are marked: stars (*, †, ‡, …) or numbers. Default: stars.
 footnotes: stars
-# Which formats to make, of reading, booklet, mini and slips. Default: every
-# format that fits; a format named here must be made or the build fails.
-# formats: [reading, booklet, mini, slips]
+# Where the web edition will be published: the back cover and the card's back
+# then carry a QR code of it, with the address printed under it. Optional.
+# url: https://example.org/zines/my-zine
+# Which formats to make, of reading, booklet, mini, slips, web and large-print.
+# Default: every format that fits but large-print, which is made only when named;
+# a format named here must be made or the build fails.
+# formats: [reading, booklet, mini, slips, web]
 ---
 
 A zine is a small thing made by hand and given away. It needs no publisher, no

@@ -6,6 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { FrontMatter } from '../config/frontmatter.ts';
+import { qrFigure } from './qr.ts';
 
 /** "March 8, 2025" for 2025-03-08 in English; the language's own long form otherwise. */
 export function formatDate(date: string, lang: string): string {
@@ -49,7 +50,8 @@ export function colophonSection(frontMatter: FrontMatter): Element {
   return h('section', { className: ['colophon'] }, children);
 }
 
-/** `<section class="back-cover">`: the title again, small, and the date. */
+/** `<section class="back-cover">`: the title again, small, the date, and a QR code of the `url` when there is one. */
 export function backCoverSection(frontMatter: FrontMatter): Element {
-  return h('section', { className: ['back-cover'] }, [h('p', { className: ['title'] }, frontMatter.title), ...dateLine(frontMatter)]);
+  const qr = frontMatter.url === undefined ? [] : [qrFigure(frontMatter.url)];
+  return h('section', { className: ['back-cover'] }, [h('p', { className: ['title'] }, frontMatter.title), ...dateLine(frontMatter), ...qr]);
 }

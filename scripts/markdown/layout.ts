@@ -43,7 +43,7 @@ export function rehypeLayout() {
       sections.push(card);
       // The card's leaf always has a back of its own, so the colophon never ends up on it.
       const addresses = file.data.card?.addresses ?? [];
-      sections.push(addresses.length > 0 ? cardBack(addresses) : h('section', { className: ['card-back'] }));
+      sections.push(cardBack(addresses, frontMatter.url));
     }
     sections.push(colophonSection(frontMatter), backCoverSection(frontMatter));
 

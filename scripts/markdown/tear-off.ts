@@ -23,6 +23,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ContainerDirective } from './data.ts';
 import { addressLines } from './directives.ts';
+import { qrFigure } from './qr.ts';
 import { error, stopOnErrors, warn } from './messages.ts';
 
 export function remarkTearOff() {
@@ -75,16 +76,20 @@ function isInside(container: ContainerDirective, target: ContainerDirective): bo
 
 /**
  * The back of the card: an envelope to copy, with a corner box for the
- * sender's return address, a stamp box and the addressee's lines centred.
+ * sender's return address, a stamp box and the addressee's lines centred;
+ * under it, a QR code of the document's `url` when it has one.
  */
-export function cardBack(addresses: readonly (readonly string[])[]): Element {
+export function cardBack(addresses: readonly (readonly string[])[], url: string | undefined): Element {
   const lines = addresses.flat();
   const to = lines.flatMap((line, index) => (index === 0 ? [line] : [h('br'), line]));
+  const envelope = h('div', { className: ['envelope'] }, [
+    h('div', { className: ['return-address'] }, 'your return address'),
+    h('div', { className: ['stamp'] }, 'stamp'),
+    h('address', { className: ['envelope-to'] }, to),
+  ]);
+  // A card without addresses keeps a back of its own, blank but for the QR code.
   return h('section', { className: ['card-back'] }, [
-    h('div', { className: ['envelope'] }, [
-      h('div', { className: ['return-address'] }, 'your return address'),
-      h('div', { className: ['stamp'] }, 'stamp'),
-      h('address', { className: ['envelope-to'] }, to),
-    ]),
+    ...(lines.length === 0 ? [] : [envelope]),
+    ...(url === undefined ? [] : [qrFigure(url)]),
   ]);
 }

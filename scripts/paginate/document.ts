@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Direction } from '../config/direction.ts';
+import { STYLES_DIR } from '../util/project-root.ts';
 
-const STYLES_DIR = fileURLToPath(new URL('../../styles/', import.meta.url));
 
 /** The print stylesheets, in cascade order; each trim adds its own last. */
 export const STYLESHEETS: readonly string[] = ['type.css', 'page.css', 'footnotes.css', 'matter.css', 'card.css'];
@@ -36,6 +35,8 @@ export interface DocumentOptions {
   trim?: Trim;
   /** Body type size in points. Default: the stylesheet's (10 pt for reading). */
   fontSize?: number;
+  /** `large-print` adds styles/large-print.css: 16 pt sans, ragged right, more leading. Default: `standard`. */
+  edition?: 'standard' | 'large-print';
   /** Fewest lines of a paragraph left at the top and at the foot of a page. Default: the stylesheet's (2). */
   widows?: number;
   /** `stars` gives the author's *, **, ***; `numbers` gives 1, 2, 3. */
@@ -100,14 +101,14 @@ function withRunningTitle(body: string, title: string): string {
  * request outside the document's own folder.
  */
 export async function buildDocument(options: DocumentOptions): Promise<string> {
-  const extra = TRIMS[options.trim ?? 'reading'].stylesheet;
-  const names = extra === undefined ? STYLESHEETS : [...STYLESHEETS, extra];
+  const extra = [TRIMS[options.trim ?? 'reading'].stylesheet, options.edition === 'large-print' ? 'large-print.css' : undefined];
+  const names = [...STYLESHEETS, ...extra.filter((name) => name !== undefined)];
   const dir = options.dir ?? 'ltr';
   const read = await Promise.all(names.map((name) => readFile(join(STYLES_DIR, name), 'utf8')));
   const sheets = dir === 'rtl' ? read.map(mirrorPageSides) : read;
   const csp = "default-src 'none'; style-src 'unsafe-inline'; font-src file:; img-src file: data:";
   return `<!doctype html>
-<html lang="${escapeHtml(options.lang)}" dir="${dir}" class="trim-${options.trim ?? 'reading'}">
+<html lang="${escapeHtml(options.lang)}" dir="${dir}" class="trim-${options.trim ?? 'reading'} edition-${options.edition ?? 'standard'}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -1,15 +1,21 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
+/** Set by scripts/setup/compile.mjs in the compiled bundle: the in-page script, already bundled. */
+declare const ZINEPRESS_IN_PAGE_SCRIPT: string | undefined;
+
 const ENTRY = fileURLToPath(new URL('./in-page/main.ts', import.meta.url));
 
 let bundled: Promise<string> | undefined;
 
 /**
  * The in-page code (scripts/paginate/in-page/) as one script for
- * `page.evaluate`: bundled once per process, then reused by every layout.
+ * `page.evaluate`. The compiled command carries it ready-made; run from the
+ * TypeScript sources (tests), it is bundled once per process and reused by
+ * every layout.
  */
 export function inPageScript(): Promise<string> {
+  if (typeof ZINEPRESS_IN_PAGE_SCRIPT === 'string') return Promise.resolve(ZINEPRESS_IN_PAGE_SCRIPT);
   bundled ??= build({
     entryPoints: [ENTRY],
     bundle: true,

@@ -55,6 +55,15 @@ export const LayoutReportSchema = v.object({
   /** How many pages the card took: it must be exactly one. */
   cardPages: count,
   headings: v.array(v.object({ id: v.string(), level: count, text: v.string(), page: count })),
+  /** What a photocopy would lose (see in-page/preflight.ts), with the block's `line:column` when known. */
+  preflight: v.array(
+    v.object({
+      kind: v.picklist(['low-resolution', 'low-contrast', 'hairline', 'near-edge']),
+      page: count,
+      source: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))),
+      detail: v.string(),
+    }),
+  ),
 });
 
 export type LayoutReport = v.InferOutput<typeof LayoutReportSchema>;

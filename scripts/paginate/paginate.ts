@@ -23,6 +23,8 @@ export interface PaginateOptions {
   allowedDir: string;
   /** Add "notes" pages before the back matter to make the page count a multiple of 4. Default: true. */
   notesPages?: boolean;
+  /** Look for what a photocopy loses (in-page/preflight.ts) into the report. Default: false. */
+  preflight?: boolean;
   /** The document as messages name it. Default: the HTML file. */
   name?: string;
   /** Milliseconds the layout may take. Default: `layoutTimeLimit` of the HTML's size. */
@@ -70,7 +72,7 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
   const cap = options.timeLimit ?? layoutTimeLimit((await stat(options.htmlPath)).size);
   const guard = watchdog({ name: options.name ?? options.htmlPath, cap, stall: options.stallLimit });
   await page.exposeFunction('zinepressProgress', (pages: number) => guard.progress(pages));
-  const settings = JSON.stringify({ notes: options.notesPages ?? true });
+  const settings = JSON.stringify({ notes: options.notesPages ?? true, preflight: options.preflight ?? false });
   const layOut = async (): Promise<unknown> => {
     // Loading is watched too: Chromium sets the whole text on screen first, and
     // a paragraph of a megabyte takes it longer than the stall limit.

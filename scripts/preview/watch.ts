@@ -6,9 +6,8 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { STYLES_DIR } from '../util/project-root.ts';
 
-const STYLES_DIR = fileURLToPath(new URL('../../styles/', import.meta.url));
 
 export interface WatchOptions {
   files: string[];

@@ -73,3 +73,21 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException & 
   const e = error as NodeJS.ErrnoException | undefined;
   return error instanceof Error && typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code) && typeof e.path === 'string';
 }
+
+/**
+ * Some documents of a build failed and the others were made: `rows` are what
+ * was made, `failures` each failed source with its error. The exit code is
+ * the worst of theirs.
+ */
+export class DocumentsFailed<Row = unknown> extends ZineError {
+  readonly rows: readonly Row[];
+  readonly failures: readonly { source: string; error: unknown }[];
+
+  constructor(rows: readonly Row[], failures: readonly { source: string; error: unknown }[], total: number) {
+    const names = failures.map((failure) => failure.source).join(', ');
+    const exitCode = Math.max(...failures.map(({ error }) => (error instanceof ZineError ? error.exitCode : EXIT_INTERNAL)));
+    super(`${failures.length} of ${total} documents were not built: ${names}`, { exitCode });
+    this.rows = rows;
+    this.failures = failures;
+  }
+}

@@ -111,10 +111,10 @@ async function swapIn(stageDir: string, targetDir: string, entries: readonly str
 /**
  * What an earlier build left that this one did not make goes: images the
  * document no longer uses, for instance. The PDFs and HTML of formats not
- * made this time stay (`--formats reading` keeps the booklet), the fonts, and
- * the thumbnails, which the gallery makes after the document.
+ * made this time stay (`--formats reading` keeps the booklet), the web edition,
+ * the fonts, and the thumbnails, which the gallery makes after the document.
  */
-const KEPT = new Set([MARKER, 'fonts', 'thumbnails']);
+const KEPT = new Set([MARKER, 'fonts', 'thumbnails', 'web']);
 
 async function removeUnmade(targetDir: string, made: readonly string[]): Promise<void> {
   for (const entry of await readdir(targetDir)) {

@@ -48,6 +48,7 @@ describe('one build of the essay and its pocket version', () => {
       'unifying-the-struggle booklet',
       'unifying-the-struggle reading',
       'unifying-the-struggle slips',
+      'unifying-the-struggle web',
       'unifying-the-struggle-pocket mini',
     ]);
   });

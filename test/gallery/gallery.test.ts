@@ -11,6 +11,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { readPages } from '../helpers/pdf.ts';
+import { watchedPage } from '../helpers/watched-page.ts';
 import { GOOD, zine } from '../helpers/zine.ts';
 
 let dir: string;
@@ -43,17 +44,7 @@ interface Opened {
 }
 
 async function openGallery(): Promise<Opened> {
-  const page = await (await browser).newPage();
-  const requests: string[] = [];
-  const errors: string[] = [];
-  // Interception sees every request the page makes, whatever its scheme; each is logged, then let through.
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    requests.push(request.url());
-    void request.continue();
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  const { page, requests, errors } = await watchedPage(await browser);
   try {
     await page.goto(pathToFileURL(join(out(), 'index.html')).href, { waitUntil: 'load' });
     const found = await page.evaluate(() => ({

@@ -16,6 +16,7 @@ export function wholeReport(changes: Partial<LayoutReport> = {}): LayoutReport {
     cardPage: 9,
     cardPages: 1,
     headings: [],
+    preflight: [],
     ...changes,
   };
 }

@@ -17,6 +17,8 @@ import type { LayoutReport } from '../layout-report.ts';
 export interface InPageOptions {
   /** Add a notes page before the back matter. Default: true. */
   notes?: boolean;
+  /** Run the photocopy preflight into the report. Default: false. */
+  preflight?: boolean;
 }
 
 declare global {
@@ -27,7 +29,7 @@ declare global {
 
 window.zinepress = {
   async paginate(options) {
-    const settings = { notes: options.notes ?? true };
+    const settings = { notes: options.notes ?? true, preflight: options.preflight ?? false };
     window.Paged.registerHandlers(
       noteCounters(window.Paged),
       continueNotes(window.Paged),
@@ -43,6 +45,6 @@ window.zinepress = {
     tellProgress(pages());
     const notesPages = settleNotesPages();
     tellProgress(pages());
-    return report(notesPages);
+    return report(notesPages, settings.preflight);
   },
 };

@@ -1,6 +1,7 @@
 import type { LayoutReport } from '../layout-report.ts';
 import { lostText, printedLetters, sourceLetters } from './letters.ts';
 import { lostBlock } from './lost-block.ts';
+import { preflight } from './preflight.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
 
@@ -37,7 +38,7 @@ function clippedNotes(all: HTMLElement[]): number[] {
  * of every heading, letters before and after layout, footnotes set away from
  * their call or cut off at the foot.
  */
-export function report(notesPages: number): LayoutReport {
+export function report(notesPages: number, withPreflight: boolean): LayoutReport {
   const all = pages();
   const headings = [...document.querySelectorAll<HTMLElement>('.pagedjs_pages :is(h1, h2, h3, h4)[id]')]
     .filter((heading) => !heading.closest('.card-back'))
@@ -65,5 +66,6 @@ export function report(notesPages: number): LayoutReport {
     cardPage: pageOf('.card-front'),
     cardPages: all.filter((page) => page.querySelector('.card-front')).length,
     headings,
+    preflight: withPreflight ? preflight(all) : [],
   };
 }

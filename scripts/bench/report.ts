@@ -1,0 +1,63 @@
+/** docs/bench.md: the machine, how it was measured, the results and the goals' ratios. */
+import { describeMachine, type Machine } from './machine.ts';
+import { goalsTable, perPageTable, resultsTable, type CellResult } from './table.ts';
+
+export interface ReportOptions {
+  machine: Machine;
+  /** Tool name → version. */
+  versions: Record<string, string>;
+  results: readonly CellResult[];
+  /** Counted runs per contender and document. */
+  runs: number;
+  /** When the bench started. */
+  started: Date;
+  /** Lines about what was left out and why (a tool missing, a document that failed). */
+  notes?: readonly string[];
+}
+
+export function benchReport(options: ReportOptions): string {
+  const { machine, versions, results, runs, started, notes = [] } = options;
+  const tools = Object.entries(versions)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
+  return `# Bench
+
+Made by \`npm run bench\` (scripts/bench/) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.
+
+## Machine
+
+${describeMachine(machine)}
+
+## How
+
+- Every contender runs as a whole process, started directly (node, or the tool's own command), on each document;
+  the time is the wall time from its start to its exit.
+- Runs alternate: every contender on every document once, then all of them again, ${runs} ${runs === 1 ? 'round' : 'rounds'} in all;
+  before the first, each contender makes the first document once, uncounted, to warm the disk cache. The table gives
+  the median and the range.
+- Peak MB is the highest sum of the resident memory (RSS) of every process in the contender's process tree,
+  sampled every 100 ms from /proc (the tree looked for anew every 500 ms), highest over the runs. Memory shared
+  between processes (Chromium's) is counted in each, so the sum overstates what the tree takes from the machine.
+- Pages are those of the PDF made (zine: the reading edition); ms/page divides the median by them.
+- pagedjs-cli, Vivliostyle CLI and WeasyPrint lay out the HTML zine lays out for the reading edition (its fonts beside it),
+  with its Content-Security-Policy line removed so that they may add their scripts; Chromium prints that same HTML with
+  no pagination at all (puppeteer-core \`page.pdf\`), the floor of any Chromium pipeline; Typst compiles a source the bench
+  writes from the markdown (title, headings, paragraphs, lists, notes at their calls; same page size, margins, faces
+  and type size; no cover, card or colophon). The Chromium-based tools use Debian's Chromium, started with zine's flags and
+  fontconfig; none downloads a browser.
+- Versions: ${tools}.
+${notes.map((note) => `- ${note}`).join('\n')}
+
+## Results
+
+${resultsTable(results)}
+
+## Time per page
+
+${perPageTable(results)}
+
+## Goals
+
+${goalsTable(results)}
+`;
+}

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { documentDirection } from '../config/direction.ts';
+import { stageAssets } from '../paginate/assets.ts';
+import { stageFonts } from '../paginate/fonts.ts';
+import { FileError } from '../util/errors.ts';
+import { STYLES_DIR } from '../util/project-root.ts';
+import { webPage } from '../web/page.ts';
+import type { DocumentContext } from './context.ts';
+
+/** Where the web edition goes inside the document's folder. */
+export const WEB_DIR = 'web';
+
+/**
+ * The web edition, `<name>/web/index.html`: the document as one responsive
+ * page (no Paged.js, no script), with the fonts it uses and its images beside
+ * it, so the folder can be published as it is. Returns the page.
+ */
+export async function makeWeb(context: DocumentContext): Promise<string> {
+  const { markdown, stage, source } = context;
+  const { frontMatter } = markdown;
+  const dir = join(stage.dir, WEB_DIR);
+  const cssPath = join(STYLES_DIR, 'web.css');
+  const [fontFaces, css] = await Promise.all([
+    stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
+    readFile(cssPath, 'utf8').catch((error: unknown) => {
+      throw new FileError(cssPath, 'read', error);
+    }),
+  ]);
+  await stageAssets(dir, dirname(source), markdown.assets);
+  return webPage({
+    body: markdown.html,
+    title: frontMatter.title,
+    lang: frontMatter.lang,
+    dir: documentDirection(frontMatter),
+    fontFaces,
+    css,
+  });
+}

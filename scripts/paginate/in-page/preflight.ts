@@ -1,0 +1,101 @@
+import type { LayoutReport } from '../layout-report.ts';
+
+/**
+ * What a photocopier loses, found on the laid-out pages: images under 200 dpi
+ * at the size they print, text and rules that fade below 3:1 contrast once
+ * turned to gray, rules thinner than 0.25 pt, and anything within 0.25 in of
+ * the trim's top, foot or outer edge (the sheet's edge once imposed), which
+ * an office printer may not reach.
+ */
+type Finding = LayoutReport['preflight'][number];
+
+const PX_PER_IN = 96;
+const MIN_DPI = 200;
+const MIN_CONTRAST = 3;
+const MIN_RULE_PX = 0.25 * (PX_PER_IN / 72);
+const EDGE_PX = 0.25 * PX_PER_IN;
+const MAX_PER_KIND = 20;
+
+/** A CSS colour as [r, g, b, alpha], 0–255 and 0–1. */
+function rgba(css: string): [number, number, number, number] {
+  const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+  return [r, g, b, css.startsWith('rgba') ? a : 1];
+}
+
+/** The gray a copier makes of a colour (Rec. 601 luma), as relative luminance. */
+function grayLuminance([r, g, b]: [number, number, number, number]): number {
+  const gray = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+  return gray <= 0.04045 ? gray / 12.92 : ((gray + 0.055) / 1.055) ** 2.4;
+}
+
+function contrast(a: number, b: number): number {
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/** The first opaque background behind an element; paper is white. */
+function background(element: Element): [number, number, number, number] {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const colour = rgba(getComputedStyle(node).backgroundColor);
+    if (colour[3] > 0.5) return colour;
+  }
+  return [255, 255, 255, 1];
+}
+
+const sourceOf = (element: Element) => element.closest<HTMLElement>('[data-source]')?.dataset.source;
+
+function finding(kind: Finding['kind'], page: number, element: Element, detail: string): Finding {
+  const source = sourceOf(element);
+  return source === undefined ? { kind, page, detail } : { kind, page, source, detail };
+}
+
+function checkElement(element: Element, page: number, box: DOMRect, outerLeft: boolean): Finding[] {
+  const found: Finding[] = [];
+  const style = getComputedStyle(element);
+  const rect = element.getBoundingClientRect();
+  if ((rect.width === 0 && rect.height === 0) || style.visibility === 'hidden') return found;
+  if (element instanceof HTMLImageElement && element.naturalWidth > 0) {
+    const dpi = Math.round(element.naturalWidth / (rect.width / PX_PER_IN));
+    if (dpi < MIN_DPI) found.push(finding('low-resolution', page, element, `${element.getAttribute('src') ?? 'an image'} prints at ${dpi} dpi; a photocopy needs ${MIN_DPI} or more`));
+  }
+  const paper = grayLuminance(background(element));
+  const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+  if (ownText && contrast(grayLuminance(rgba(style.color)), paper) < MIN_CONTRAST) {
+    found.push(finding('low-contrast', page, element, `text in ${style.color} fades to ${contrast(grayLuminance(rgba(style.color)), paper).toFixed(1)}:1 in gray; keep 3:1 or more`));
+  }
+  // Chromium draws no border thinner than a pixel (0.75 pt), so thin lines come from drawn (SVG) strokes.
+  if (element instanceof SVGGeometryElement && style.stroke !== 'none') {
+    const scale = Math.hypot(element.getScreenCTM()?.a ?? 1, element.getScreenCTM()?.b ?? 0);
+    const width = parseFloat(style.strokeWidth) * scale;
+    if (width > 0 && width < MIN_RULE_PX) found.push(finding('hairline', page, element, `a ${(width * 0.75).toFixed(2)} pt line is too thin to copy; use 0.25 pt or more`));
+  }
+  for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+    const width = parseFloat(style.getPropertyValue(`border-${side}-width`));
+    if (width === 0 || style.getPropertyValue(`border-${side}-style`) === 'none') continue;
+    const ruleContrast = contrast(grayLuminance(rgba(style.getPropertyValue(`border-${side}-color`))), paper);
+    if (ruleContrast < MIN_CONTRAST) found.push(finding('low-contrast', page, element, `a rule fades to ${ruleContrast.toFixed(1)}:1 in gray; keep 3:1 or more`));
+  }
+  const outer = outerLeft ? rect.left - box.left : box.right - rect.right;
+  const gap = Math.min(rect.top - box.top, box.bottom - rect.bottom, outer);
+  if ((ownText || element instanceof HTMLImageElement) && gap < EDGE_PX) {
+    found.push(finding('near-edge', page, element, `${(gap / PX_PER_IN).toFixed(2)} in from the edge; an office printer may not reach within 0.25 in`));
+  }
+  return found;
+}
+
+/** The findings on every page, at most 20 of each kind. */
+export function preflight(all: HTMLElement[]): Finding[] {
+  const found = all.flatMap((pageElement, index) => {
+    const box = pageElement.getBoundingClientRect();
+    // Odd pages have their outer edge on the right in a left-to-right book; a right-to-left book turns the other way.
+    const rtl = document.documentElement.dir === 'rtl';
+    const outerLeft = (index % 2 === 1) !== rtl;
+    const content = pageElement.querySelectorAll('.pagedjs_page_content *, .pagedjs_footnote_area *');
+    return [...content].flatMap((element) => checkElement(element, index + 1, box, outerLeft));
+  });
+  const kinds = new Map<string, number>();
+  return found.filter((item) => {
+    const seen = (kinds.get(item.kind) ?? 0) + 1;
+    kinds.set(item.kind, seen);
+    return seen <= MAX_PER_KIND;
+  });
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Compiles the TypeScript once, so that `zine` starts without compiling
+// anything: run by `npm install` (postinstall) and by `npm run build`.
+//
+//   dist/zine.js            the command (scripts/cli.ts), with the in-page
+//                           script (scripts/paginate/in-page/) inlined as a string
+//   dist/ensure-browser.js  the install step that finds or installs Chromium
+//   dist/chunk-*.js         code loaded only by the command that needs it
+//
+// The new dist/ is written beside the old one and moved into place at the end,
+// so an interrupted compile never leaves half a bundle behind.
+import { rename, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = `${root}dist`;
+const next = `${root}dist.tmp-${process.pid}`;
+
+// The same options as scripts/paginate/in-page-bundle.ts, which bundles it at
+// run time when the code runs from its TypeScript sources (tests).
+const inPage = await build({
+  entryPoints: [`${root}scripts/paginate/in-page/main.ts`],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  target: 'chrome120',
+  logLevel: 'warning',
+});
+
+try {
+  await build({
+    entryPoints: { zine: `${root}scripts/cli.ts`, 'ensure-browser': `${root}scripts/setup/ensure-browser.ts` },
+    outdir: next,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    splitting: true, // each command's code stays in its own chunk, loaded when that command runs
+    define: { ZINEPRESS_IN_PAGE_SCRIPT: JSON.stringify(inPage.outputFiles[0].text) },
+    logLevel: 'warning',
+  });
+  await rm(dist, { recursive: true, force: true });
+  await rename(next, dist);
+} finally {
+  await rm(next, { recursive: true, force: true });
+}

@@ -1,0 +1,82 @@
+/**
+ * The photocopy preflight, run in real Chromium on hand-made pages shaped
+ * like Paged.js's (a page box, its content area), each holding one problem;
+ * and once end to end, where a low-resolution image is warned about at its
+ * place in the markdown.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { PNG } from 'pngjs';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LayoutReport } from '../../scripts/paginate/layout-report.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { GOOD, zine } from '../helpers/zine.ts';
+
+const ENTRY = fileURLToPath(new URL('../../scripts/paginate/in-page/preflight.ts', import.meta.url));
+
+let browser: Promise<Browser>;
+let script: string;
+
+beforeAll(async () => {
+  browser = launchBrowser();
+  const bundled = await build({ entryPoints: [ENTRY], bundle: true, write: false, format: 'iife', globalName: 'zinePreflight', target: 'chrome120' });
+  script = bundled.outputFiles[0]?.text ?? '';
+});
+
+afterAll(async () => {
+  await closeBrowser(browser);
+});
+
+/** A page 5.5 × 8.5 in with a 0.5 in margin, holding `inner` in its content area (an absolutely placed element may sit anywhere). */
+async function findings(inner: string): Promise<LayoutReport['preflight']> {
+  const page = await (await browser).newPage();
+  try {
+    await page.setContent(`<!doctype html><body style="margin:0">
+<div class="pagedjs_page" style="position:relative;width:5.5in;height:8.5in;background:#fff">
+<div class="pagedjs_page_content" style="position:absolute;inset:0.5in">${inner}</div></div></body>`);
+    await page.addScriptTag({ content: script });
+    return (await page.evaluate('zinePreflight.preflight([...document.querySelectorAll(".pagedjs_page")])')) as LayoutReport['preflight'];
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the photocopy preflight', () => {
+  it('finds nothing in black text and firm rules well inside the page', async () => {
+    expect(await findings('<p style="color:#111">Text.</p><div style="border-top:0.5pt solid #555">&nbsp;</div>')).toEqual([]);
+  });
+
+  it('finds text that fades in gray, with its block’s place in the markdown', async () => {
+    const found = await findings('<p data-source="12:1" style="color:#bbb">Pale text.</p>');
+    expect(found.map(({ kind, source }) => [kind, source])).toEqual([['low-contrast', '12:1']]);
+    // Red on white looks strong but copies to a mid gray: still above 3:1.
+    expect(await findings('<p style="color:#d00">Red text.</p>')).toEqual([]);
+  });
+
+  it('finds a drawn line thinner than 0.25 pt and a pale rule', async () => {
+    const line = '<svg width="200" height="20" viewBox="0 0 200 20"><line x1="0" y1="10" x2="200" y2="10" stroke="#000" stroke-width="0.2"/></svg>';
+    const found = await findings(`${line}<div style="border-top:1pt solid #ccc">&nbsp;</div>`);
+    expect(found.map(({ kind }) => kind)).toEqual(['hairline', 'low-contrast']);
+  });
+
+  it('finds text within 0.25 in of the page’s edge', async () => {
+    const found = await findings('<p style="position:fixed;top:0.1in;left:1in;margin:0">Up high.</p>');
+    expect(found.map(({ kind, page }) => [kind, page])).toEqual([['near-edge', 1]]);
+  });
+
+  it('warns of an image under 200 dpi at its place in the markdown, and builds anyway', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zine-preflight-'));
+    await mkdir(join(dir, 'img'));
+    const small = new PNG({ width: 60, height: 40 });
+    small.data.fill(90);
+    await writeFile(join(dir, 'img', 'small.png'), PNG.sync.write(small));
+    await writeFile(join(dir, 'zine.md'), GOOD.replace('Some text with a note.', '![A small picture](img/small.png)\n\nSome text with a note.'));
+    const result = await zine(['build', 'zine.md', '--formats', 'reading', '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^zine\.md:6:1: photocopy: img\/small\.png prints at \d+ dpi; a photocopy needs 200 or more \(page \d+\)$/m);
+  });
+});
