@@ -45,15 +45,7 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
         `its call on page ${away.callPage}: shorten the note or the paragraph around its call`,
     );
   }
-  if (isWhole(report)) return;
-  const twice = lettersSetTwice(report);
-  if (twice > 0) {
-    throw new ContentError(
-      `${context.source}: the ${trim} layout prints ${twice} letters more than the text holds (${report.printedLetters} ` +
-        `of ${report.sourceLetters}): some text is set twice, a fault of the layout rather than of the text; ` +
-        'splitting the longest paragraph may avoid it',
-    );
-  }
+  if (report.printedLetters >= report.sourceLetters) return;
   const lost = report.sourceLetters - report.printedLetters;
   const where = report.lost[0];
   const at = where === undefined ? '' : ` from page ${where.page}, at "${where.text}…"`;
@@ -61,6 +53,20 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
   throw new ContentError(
     `${context.source}${place}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters${at}: ` +
       explainLoss(where?.block),
+  );
+}
+
+/**
+ * No text is printed twice. Checked just before printing, after the checks a
+ * writer can act on (a card too long for its page sets its text twice too).
+ */
+export function checkSetOnce(context: DocumentContext, { report, trim }: Layout): void {
+  const twice = lettersSetTwice(report);
+  if (twice === 0) return;
+  throw new ContentError(
+    `${context.source}: the ${trim} layout prints ${twice} letters more than the text holds (${report.printedLetters} ` +
+      `of ${report.sourceLetters}): some text is set twice, a fault of the layout rather than of the text; ` +
+      'splitting the longest paragraph may avoid it',
   );
 }
 

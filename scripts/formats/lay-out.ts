@@ -4,7 +4,7 @@ import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { printPdf } from '../render/print-pdf.ts';
 import { sourceDate } from '../util/source-date.ts';
-import { checkWhole } from './checks.ts';
+import { checkSetOnce, checkWhole } from './checks.ts';
 import type { DocumentContext } from './context.ts';
 
 export interface LayOutOptions {
@@ -83,6 +83,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
 /** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */
 export function print(context: DocumentContext, layout: Layout) {
   checkWhole(context, layout);
+  checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
   return printPdf({
     page: layout.page,
