@@ -6,6 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { FrontMatter } from '../config/frontmatter.ts';
+import { labelsFor } from '../config/labels.ts';
 import { qrFigure } from './qr.ts';
 
 /** "March 8, 2025" for 2025-03-08 in English; the language's own long form otherwise. */
@@ -46,12 +47,12 @@ export function colophonSection(frontMatter: FrontMatter): Element {
   if (frontMatter.author !== undefined) children.push(h('p', { className: ['author'] }, frontMatter.author));
   for (const credit of frontMatter.credits ?? []) children.push(h('p', { className: ['credit'] }, credit));
   children.push(...dateLine(frontMatter));
-  children.push(h('p', { className: ['made-with'] }, 'Set with Zinepress'));
+  children.push(h('p', { className: ['made-with'] }, labelsFor(frontMatter.lang).setWith));
   return h('section', { className: ['colophon'] }, children);
 }
 
 /** `<section class="back-cover">`: the title again, small, the date, and a QR code of the `url` when there is one. */
 export function backCoverSection(frontMatter: FrontMatter): Element {
-  const qr = frontMatter.url === undefined ? [] : [qrFigure(frontMatter.url)];
+  const qr = frontMatter.url === undefined ? [] : [qrFigure({ url: frontMatter.url, labels: labelsFor(frontMatter.lang) })];
   return h('section', { className: ['back-cover'] }, [h('p', { className: ['title'] }, frontMatter.title), ...dateLine(frontMatter), ...qr]);
 }

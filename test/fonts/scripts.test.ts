@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.ts';
 import { sourceWords } from '../../scripts/bench/source-words.ts';
 import { openViewerSearch } from '../../scripts/bench/viewer-search.ts';
+import { labelsFor } from '../../scripts/config/labels.ts';
 import { fontsOf, readPages } from '../helpers/pdf.ts';
 
 const ROOT = join('test', 'fixtures', 'fonts');
@@ -52,7 +53,12 @@ interface Built {
   words: string[];
   /** The words Firefox's search does not find anywhere in the PDF. */
   unfound: string[];
+  /** Pages on which Firefox's search finds each word of the card's cut line and of the colophon's last line, labels of the document's language. */
+  labels: { cutLine: number[][]; setWith: number[][] };
 }
+
+/** The words of a label, as a reader would search them one by one. */
+const wordsOf = (text: string, lang: string): string[] => [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].filter((part) => part.isWordLike).map((part) => part.segment);
 
 const built = new Map<string, Built>();
 
@@ -67,12 +73,18 @@ beforeAll(async () => {
     const search = await openViewerSearch(bytes);
     const unfound: string[] = [];
     for (const word of words) if ((await search.pagesOf(word)).length === 0) unfound.push(word);
+    const lang = name === 'handout' || name === 'unifying-the-struggle' ? 'en' : name;
+    const { cutLine, setWith } = labelsFor(lang);
+    const labels = { cutLine: [] as number[][], setWith: [] as number[][] };
+    for (const word of wordsOf(cutLine, lang)) labels.cutLine.push(await search.pagesOf(word));
+    for (const word of wordsOf(setWith, lang)) labels.setWith.push(await search.pagesOf(word));
     await search.close();
     built.set(name, {
       fonts: (await fontsOf(bytes)).map((font) => (font.embedded ? font.name.replace(/^\/([A-Z]{6}\+)?/, '') : `not embedded: ${font.name}`)),
       layer: pages.map((page) => page.words.map((word) => word.str).join(' ')).join('\n'),
       words,
       unfound,
+      labels,
     });
   }
 }, 400_000);
@@ -103,5 +115,16 @@ describe.each(CASES)('$name, searched', ({ name }) => {
     expect(words.length).toBeGreaterThan(10);
     if (process.env['ZINEPRESS_FIGURES'] === '1') console.log(`${name}: ${words.length - unfound.length} of ${words.length} words found`);
     expect(unfound).toEqual([]);
+  });
+});
+
+describe.each(CASES.filter(({ name }) => name !== 'unifying-the-struggle'))('$name, its own labels', ({ name }) => {
+  it("prints the card's cut line and the colophon's last line in the document's language", () => {
+    const { labels, fonts } = get(name);
+    // The card is a leaf of two pages, each with its cut line; the colophon is one page.
+    const [first] = labels.cutLine;
+    expect(first?.length, fonts.join(', ')).toBe(2);
+    for (const pages of labels.cutLine) expect(pages).toEqual(expect.arrayContaining(first ?? []));
+    for (const pages of labels.setWith) expect(pages.length).toBeGreaterThanOrEqual(1);
   });
 });
