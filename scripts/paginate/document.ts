@@ -23,6 +23,14 @@ export const TRIMS = {
 export type Trim = keyof typeof TRIMS;
 export type Paper = 'letter' | 'a4';
 
+const POINTS: Record<string, number> = { in: 72, mm: 72 / 25.4 };
+
+/** A trim's page size in points. */
+export function trimSize(trim: Trim, paper: Paper): { width: number; height: number } {
+  const [width = 0, height = 0] = TRIMS[trim][paper].map((length) => parseFloat(length) * (POINTS[length.replace(/[\d.]/g, '')] ?? 0));
+  return { width, height };
+}
+
 export interface DocumentOptions {
   /** The body fragment from the markdown stage. */
   body: string;

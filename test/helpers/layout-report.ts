@@ -17,6 +17,7 @@ export function wholeReport(changes: Partial<LayoutReport> = {}): LayoutReport {
     cardPages: 1,
     headings: [],
     preflight: [],
+    insets: [],
     ...changes,
   };
 }

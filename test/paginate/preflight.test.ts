@@ -63,9 +63,23 @@ describe('the photocopy preflight', () => {
     expect(found.map(({ kind }) => kind)).toEqual(['hairline', 'low-contrast']);
   });
 
-  it('finds text within 0.25 in of the page’s edge', async () => {
-    const found = await findings('<p style="position:fixed;top:0.1in;left:1in;margin:0">Up high.</p>');
-    expect(found.map(({ kind, page }) => [kind, page])).toEqual([['near-edge', 1]]);
+  it('measures how near each edge of the page its text comes, with the nearest block', async () => {
+    const page = await (await browser).newPage();
+    try {
+      await page.setContent(`<!doctype html><body style="margin:0">
+<div class="pagedjs_page" style="position:relative;width:5.5in;height:8.5in">
+<div class="pagedjs_page_content" style="position:absolute;inset:0.5in"><p style="margin:0">Inside.</p>
+<p data-source="7:1" style="position:fixed;top:0.1in;left:1in;margin:0">Up high.</p></div></div></body>`);
+      await page.addScriptTag({ content: script });
+      const [insets] = (await page.evaluate('zinePreflight.pageInsets([...document.querySelectorAll(".pagedjs_page")])')) as LayoutReport['insets'];
+      expect(insets?.page).toBe(1);
+      expect(insets?.sides.top).toEqual({ gap: 7.2, source: '7:1' });
+      expect(insets?.sides.left?.gap).toBe(36);
+      expect(insets?.sides.right?.gap).toBe(36);
+      expect(insets?.sides.bottom?.gap).toBeGreaterThan(8 * 72 - 36 - 20);
+    } finally {
+      await page.close();
+    }
   });
 
   it('warns of an image under 200 dpi at its place in the markdown, and builds anyway', async () => {
