@@ -6,8 +6,8 @@ import { nearSheetEdges, type Placement } from './sheet-edges.ts';
  * block's `file:line:col` when the finding is in the text, else at its page.
  * A zine is copied more often than printed, so these never stop the build.
  */
-export function preflightWarnings(source: string, report: LayoutReport): string[] {
-  return report.preflight.map(({ source: place, page, detail }) =>
+export function preflightWarnings(source: string, findings: LayoutReport['preflight']): string[] {
+  return findings.map(({ source: place, page, detail }) =>
     place === undefined ? `${source}: page ${page}: photocopy: ${detail}` : `${source}:${place}: photocopy: ${detail} (page ${page})`,
   );
 }

@@ -73,6 +73,8 @@ export const LayoutReportSchema = v.object({
       sides: v.object({ top: inset, right: inset, bottom: inset, left: inset }),
     }),
   ),
+  /** With the preflight: the SVG images, their `src` and the width (points) they print at. */
+  vectorImages: v.array(v.object({ page: count, src: v.string(), width: v.number(), source: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))) })),
 });
 
 export type LayoutReport = v.InferOutput<typeof LayoutReportSchema>;

@@ -18,6 +18,7 @@ export function wholeReport(changes: Partial<LayoutReport> = {}): LayoutReport {
     headings: [],
     preflight: [],
     insets: [],
+    vectorImages: [],
     ...changes,
   };
 }

@@ -93,4 +93,20 @@ describe('the photocopy preflight', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^zine\.md:6:1: photocopy: img\/small\.png prints at \d+ dpi; a photocopy needs 200 or more \(page \d+\)$/m);
   });
+
+  it('warns of a line too thin to copy inside an SVG image, measured at the size the image prints', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zine-preflight-'));
+    await mkdir(join(dir, 'img'));
+    // 100 units across: a 0.05 unit line prints at about 0.15 pt on a 4.3 in wide text block; 1 unit, at 3 pt.
+    const svg = (stroke: number) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><g transform="scale(1)"><line x1="0" y1="25" x2="100" y2="25" stroke="#000" stroke-width="${stroke}"/></g></svg>`;
+    await writeFile(join(dir, 'img', 'thin.svg'), svg(0.05));
+    await writeFile(join(dir, 'img', 'firm.svg'), svg(1));
+    const figures = '![A thin map](img/thin.svg)\n\n![A firm map](img/firm.svg)\n\nSome text with a note.';
+    await writeFile(join(dir, 'zine.md'), GOOD.replace('Some text with a note.', figures));
+    const result = await zine(['build', 'zine.md', '--formats', 'reading', '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('photocopy'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^zine\.md:6:1: photocopy: img\/thin\.svg draws a 0\.1\d pt line at the size it prints, too thin to copy; use 0\.25 pt or more \(page \d+\)$/);
+  });
 });

@@ -9,6 +9,7 @@ import type { LayoutReport } from '../layout-report.ts';
  */
 type Finding = LayoutReport['preflight'][number];
 type Insets = LayoutReport['insets'][number];
+type VectorImage = LayoutReport['vectorImages'][number];
 
 const PX_PER_IN = 96;
 const MIN_DPI = 200;
@@ -53,7 +54,8 @@ function checkElement(element: Element, page: number): Finding[] {
   const style = getComputedStyle(element);
   const rect = element.getBoundingClientRect();
   if ((rect.width === 0 && rect.height === 0) || style.visibility === 'hidden') return found;
-  if (element instanceof HTMLImageElement && element.naturalWidth > 0) {
+  // An SVG has no resolution: its lines are measured apart (vectorImages).
+  if (element instanceof HTMLImageElement && element.naturalWidth > 0 && !/\.svg$/i.test(element.getAttribute('src') ?? '')) {
     const dpi = Math.round(element.naturalWidth / (rect.width / PX_PER_IN));
     if (dpi < MIN_DPI) found.push(finding('low-resolution', page, element, `${element.getAttribute('src') ?? 'an image'} prints at ${dpi} dpi; a photocopy needs ${MIN_DPI} or more`));
   }
@@ -119,4 +121,17 @@ export function preflight(all: HTMLElement[]): Finding[] {
     kinds.set(item.kind, seen);
     return seen <= MAX_PER_KIND;
   });
+}
+
+/** The SVG images and the width they print at, in points: their lines are measured outside the page (formats/svg-hairlines.ts). */
+export function vectorImages(all: HTMLElement[]): VectorImage[] {
+  return all.flatMap((pageElement, index) =>
+    [...pageElement.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img, .pagedjs_footnote_area img')].flatMap((image) => {
+      const src = image.getAttribute('src') ?? '';
+      const width = Math.round(image.getBoundingClientRect().width * (72 / PX_PER_IN) * 100) / 100;
+      if (!/\.svg$/i.test(src) || width === 0) return [];
+      const source = sourceOf(image);
+      return [source === undefined ? { page: index + 1, src, width } : { page: index + 1, src, width, source }];
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { LayoutReport } from '../layout-report.ts';
 import { lostText, printedLetters, sourceLetters } from './letters.ts';
 import { lostBlock } from './lost-block.ts';
-import { pageInsets, preflight } from './preflight.ts';
+import { pageInsets, preflight, vectorImages } from './preflight.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
 
@@ -68,5 +68,6 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
     headings,
     preflight: withPreflight ? preflight(all) : [],
     insets: withPreflight ? pageInsets(all) : [],
+    vectorImages: withPreflight ? vectorImages(all) : [],
   };
 }
