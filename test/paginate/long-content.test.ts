@@ -9,7 +9,7 @@ import { buildDocument } from '../../scripts/paginate/document.ts';
 import { stageFonts } from '../../scripts/paginate/fonts.ts';
 import { paginate } from '../../scripts/paginate/paginate.ts';
 import { launchBrowser } from '../../scripts/render/browser.ts';
-import { deepList, essayRepeated, longNotes, longWords, manyNotes } from '../helpers/documents.ts';
+import { deepList, essayRepeated, longNotes, longWords, manyNotes, repeatedSentence } from '../helpers/documents.ts';
 
 let browser: Browser;
 let dir: string;
@@ -83,6 +83,15 @@ describe('documents that are long where the essay is not', () => {
     const report = await layOut(longWords());
     expectWhole(report);
     expect(report.lost).toEqual([]);
+  }, 60_000);
+
+  it.each([false, true])('sets a paragraph that repeats one sentence over pages once, italics %s', async (emphasis) => {
+    const report = await layOut(repeatedSentence(400, emphasis));
+    expect(report.pageCount).toBeGreaterThan(8);
+    // Every letter printed, and no more than a hyphen or two per page: none set twice.
+    expectWhole(report);
+    expect(report.printedLetters - report.sourceLetters).toBeLessThanOrEqual(2 * report.pageCount);
+    expect(report.loneLines).toEqual([]);
   }, 60_000);
 
   it('lays out 1,500 notes in 150 paragraphs', async () => {
