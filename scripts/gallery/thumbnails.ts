@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Browser, HTTPRequest } from 'puppeteer-core';
+import { ownPage } from '../util/own-page.ts';
 
 export interface ThumbnailOptions {
   /** The browser to draw in (the build's). */
@@ -63,7 +64,8 @@ export async function renderThumbnails(options: ThumbnailOptions): Promise<Thumb
   const { browser, pdfs } = options;
   if (pdfs.length === 0) return [];
   const files = await pdfjsFiles();
-  const page = await browser.newPage();
+  // A tab of its own: pdf.js draws between animation frames, which a hidden tab never gets.
+  const page = await ownPage(browser);
   try {
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => void answer(request, files, pdfs));

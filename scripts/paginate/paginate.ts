@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { ZineError } from '../util/errors.ts';
+import { ownPage } from '../util/own-page.ts';
 import { inPageScript } from './in-page-bundle.ts';
 import { parseLayoutReport, type LayoutReport } from './layout-report.ts';
 import { watchdog } from './watchdog.ts';
@@ -64,7 +65,8 @@ async function allowOnly(page: Page, allowedDir: string): Promise<string[]> {
  * leaves the tab open on the laid-out pages for printing. The caller closes it.
  */
 export async function paginate(options: PaginateOptions): Promise<{ page: Page; report: LayoutReport }> {
-  const page = await options.browser.newPage();
+  // Never in a tab that a later one could hide: Paged.js would wait forever.
+  const page = await ownPage(options.browser);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
   const refused = await allowOnly(page, options.allowedDir);

@@ -103,3 +103,16 @@ export function wideTable(columns = 12, rows = 6): string {
   const table = [head, line(Array.from({ length: columns }, () => '---')), ...body].join('\n');
   return `${front('A wide table')}${essayWords(80)}\n\n${table}\n\n${essayWords(80, 80)}\n`;
 }
+
+/**
+ * One paragraph that says the same sentence `times` times over, several pages
+ * long, between two of the essay's: any of its pages' text is found in it many
+ * times. With `emphasis`, a word of each sentence is set in italics, so the
+ * paragraph is also many alike pieces of text.
+ */
+export function repeatedSentence(times = 400, emphasis = false): string {
+  const word = emphasis ? '*again*' : 'again';
+  const sentence = `The same words come round ${word}, as a refrain does in a song that has no end.`;
+  const paragraph = Array.from({ length: times }, () => sentence).join(' ');
+  return `${front('Refrain')}${essayWords(90)}\n\n${paragraph}\n\n${essayWords(90, 500)}\n`;
+}

@@ -70,3 +70,56 @@ describe('a layout that runs away', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe('layouts side by side', () => {
+  it('finishes a layout started before another page was opened beside it', async () => {
+    // A page hidden behind a newer one gets no animation frames, and Paged.js
+    // waits on them between steps: such a layout would stall at its first page.
+    const text = '<p>Words of the essay, set in a paragraph of some length to fill the page. </p>'.repeat(60);
+    const html = await buildDocument({ body: `<main class="essay">${text}</main>`, title: 'T', lang: 'en', paper: 'letter', footnotes: 'stars', fontFaces: '' });
+    const htmlPath = join(dir, 'first.html');
+    await writeFile(htmlPath, html);
+    const first = paginate({ browser, htmlPath, allowedDir: dir, name: 'first.md', stallLimit: 5_000 });
+    const beside = await browser.newPage();
+    try {
+      await beside.goto('about:blank');
+      const { page, report } = await first;
+      await page.close();
+      expect(report.pageCount).toBeGreaterThan(1);
+    } finally {
+      await beside.close();
+    }
+  });
+});
+
+describe('a layout that stalls in the browser', () => {
+  /** A page whose script stops the layout in the browser itself, with the stall limit at 2 s. */
+  async function stalled(name: string, script: string) {
+    const htmlPath = join(dir, `${name}.html`);
+    await writeFile(htmlPath, `<!doctype html><html><body><script>${script}</script><p>Words.</p><p>More words.</p></body></html>`);
+    const started = Date.now();
+    const error = await paginate({ browser, htmlPath, allowedDir: dir, name: `source/${name}.md`, stallLimit: 2_000 }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    return { error, seconds: (Date.now() - started) / 1000 };
+  }
+
+  it('ends a layout that waits forever with an error naming the document, within the stall limit', async () => {
+    // Paged.js waits on animation frames between steps; here none ever comes.
+    const { error, seconds } = await stalled('waits', 'window.requestAnimationFrame = () => 0;');
+    expect(String(error)).toMatch(/source\/waits\.md: the layout was stopped: no page was finished in 2 s, before the first/);
+    expect(seconds).toBeLessThan(6);
+  });
+
+  it('ends a layout whose page loops forever, and the browser goes on laying out', async () => {
+    // The first change Paged.js makes to the page sends it into an endless loop.
+    const loop = 'new MutationObserver(() => { for (;;); }).observe(document.documentElement, { childList: true, subtree: true });';
+    const { error, seconds } = await stalled('loops', loop);
+    expect(String(error)).toMatch(/source\/loops\.md: the layout was stopped: no page was finished in 2 s/);
+    expect(seconds).toBeLessThan(6);
+    const { page, report } = await layOut('<main class="essay"><p>After the loop.</p></main>');
+    await page.close();
+    expect(report.pageCount).toBeGreaterThan(0);
+  });
+});

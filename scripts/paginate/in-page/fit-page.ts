@@ -1,6 +1,7 @@
 import { frame, NOTES_HEIGHT } from './carry-notes.ts';
 import { carriedHeight, linesKept, linesThatFit, type PageLine } from './note-split.ts';
-import { moveOver, sourcePosition } from './keep-text.ts';
+import { moveOver } from './keep-text.ts';
+import { sourceOf } from './text-origins.ts';
 import { firstLetterFrom, pageLines } from './page-lines.ts';
 import { restoreNotes } from './restore-notes.ts';
 import { linesLeft, splitBlock, type SplitBlock } from './split-rest.ts';
@@ -72,10 +73,10 @@ export function fitPage(parts: NotesParts, page: PagedPage, breakToken: BreakTok
   // The space above the rule may shrink to a quarter for a line to keep its notes.
   const margin = Number.parseFloat(getComputedStyle(parts.notes).marginTop) || 0;
   const fit = linesThatFit(lines, { foot: pageBox.bottom, frame: notesFrame - (margin * 3) / 4, carried });
-  const kept = keptLines(parts.content, lines, linesKept(lines, fit, rest), split, chunker.source);
+  const kept = keptLines(parts.content, lines, linesKept(lines, fit, rest), split);
   const last = lines[kept - 1];
   const start = breakToken && last && kept < lines.length ? firstLetterFrom(parts.content, last.bottom) : undefined;
-  const moved = breakToken !== undefined && start !== undefined && moveOver(start, page, breakToken, chunker);
+  const moved = breakToken !== undefined && start !== undefined && moveOver(start, page, breakToken);
   const room = Math.floor(pageBox.bottom - textBottom(parts.content, pageBox.top));
   let wanted = parts.inner.childElementCount > 0 ? parts.notes.scrollHeight + frame(parts.notes) : 0;
   const shrink = Math.min((margin * 3) / 4, Math.max(0, wanted - room));
@@ -92,11 +93,11 @@ export function fitPage(parts: NotesParts, page: PagedPage, breakToken: BreakTok
  * rest of its paragraph would make a single line on the next page (the lines
  * are filled anew there), one line more goes over with it.
  */
-function keptLines(content: HTMLElement, lines: readonly PageLine[], kept: number, split: SplitBlock | undefined, source: DocumentFragment): number {
+function keptLines(content: HTMLElement, lines: readonly PageLine[], kept: number, split: SplitBlock | undefined): number {
   const last = lines[kept - 1];
   if (!split || !last || !lines[kept]?.continues) return kept;
   const start = firstLetterFrom(content, last.bottom);
-  const token = start && sourcePosition(start.node, start.offset, source);
+  const token = start && sourceOf(start.node, start.offset);
   if (!token || linesLeft(split, token) !== 1) return kept;
   return linesKept(lines.map((line) => ({ ...line, continues: false })), kept);
 }

@@ -1,5 +1,6 @@
 import { firstBelow } from './note-split.ts';
-import type { BreakToken, Chunker, HandlerClass, PagedGlobal, PagedPage } from './paged.ts';
+import { sourceOf } from './text-origins.ts';
+import type { BreakToken, HandlerClass, PagedGlobal, PagedPage } from './paged.ts';
 
 /** The first letter of the page's text that was set past the foot of its column, off the page. */
 export function firstOffPage(content: HTMLElement): { node: Text; offset: number } | undefined {
@@ -17,27 +18,6 @@ export function firstOffPage(content: HTMLElement): { node: Text; offset: number
       return rect === undefined ? undefined : rect.left >= edge;
     });
     return { node, offset };
-  }
-  return undefined;
-}
-
-/**
- * Where a letter of the rendered page is in the source: the source text node
- * its element's `data-ref` names, and the offset in it. Paged.js renders a
- * paragraph continued from an earlier page as the tail of its source text, and
- * may end a page's text with a hyphen of its own.
- */
-export function sourcePosition(rendered: Text, offset: number, source: DocumentFragment): { node: Text; offset: number } | undefined {
-  const element = rendered.parentElement;
-  const ref = element?.dataset.ref;
-  if (!element || ref === undefined) return undefined;
-  const original = source.querySelector(`[data-ref="${CSS.escape(ref)}"]`);
-  if (!original) return undefined;
-  const text = element.classList.contains('pagedjs_hyphen') ? rendered.data.replace(/-$/, '') : rendered.data;
-  for (const child of original.childNodes) {
-    if (!(child instanceof Text)) continue;
-    const at = child.data.indexOf(text);
-    if (at >= 0) return { node: child, offset: at + offset };
   }
   return undefined;
 }
@@ -73,9 +53,9 @@ function unrepeat(breakToken: BreakToken): void {
  * chunker goes on from is moved back to that letter in the source. Returns
  * whether it could be.
  */
-export function moveOver(start: { node: Text; offset: number }, page: PagedPage, breakToken: BreakToken, chunker: Chunker): boolean {
+export function moveOver(start: { node: Text; offset: number }, page: PagedPage, breakToken: BreakToken): boolean {
   const layout = page.layoutMethod;
-  const token = sourcePosition(start.node, start.offset, chunker.source);
+  const token = sourceOf(start.node, start.offset);
   if (!layout || !token) return false;
   const overflow = document.createRange();
   overflow.setStart(start.node, start.offset);
@@ -103,10 +83,10 @@ export function moveOver(start: { node: Text; offset: number }, page: PagedPage,
  */
 export function keepText(paged: PagedGlobal): HandlerClass {
   return class KeepText extends paged.Handler {
-    override afterPageLayout(pageElement: HTMLElement, page: PagedPage, breakToken: BreakToken | undefined, chunker: Chunker): void {
+    override afterPageLayout(pageElement: HTMLElement, page: PagedPage, breakToken: BreakToken | undefined): void {
       if (!breakToken) return;
       const start = firstOffPage(page.area);
-      if (start) moveOver(start, page, breakToken, chunker);
+      if (start) moveOver(start, page, breakToken);
     }
   };
 }

@@ -8,6 +8,7 @@ import { hideFinishedPages } from './hide-finished-pages.ts';
 import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
 import { keepText } from './keep-text.ts';
+import { textOrigins } from './text-origins.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
 import { reportProgress, tellProgress } from './progress.ts';
 import './paged.ts';
@@ -31,6 +32,7 @@ window.zinepress = {
   async paginate(options) {
     const settings = { notes: options.notes ?? true, preflight: options.preflight ?? false };
     window.Paged.registerHandlers(
+      textOrigins(window.Paged),
       noteCounters(window.Paged),
       continueNotes(window.Paged),
       keepText(window.Paged),
