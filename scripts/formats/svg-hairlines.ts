@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import type { LayoutReport } from '../paginate/layout-report.ts';
+import { ownPage } from '../util/own-page.ts';
 
 type Finding = LayoutReport['preflight'][number];
 
@@ -44,7 +45,7 @@ function thinnestStroke(width: number): number {
 /** A hairline finding for each SVG image that draws a line under 0.25 pt at the size it prints. */
 export async function svgHairlines(options: SvgHairlinesOptions): Promise<Finding[]> {
   if (options.images.length === 0) return [];
-  const page = await options.browser.newPage();
+  const page = await ownPage(options.browser);
   try {
     const found: Finding[] = [];
     for (const image of options.images) {
