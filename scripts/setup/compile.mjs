@@ -5,7 +5,8 @@
 //   dist/zine.js            the command (scripts/cli.ts), with the in-page
 //                           script (scripts/paginate/in-page/) inlined as a string
 //   dist/ensure-browser.js  the install step that finds or installs Chromium
-//   dist/chunk-*.js         code loaded only by the command that needs it
+//   dist/chunk-*.js         code loaded only by the command that needs it, with
+//                           the dependencies that do not look for files of their own
 //
 // The new dist/ is written beside the old one and moved into place at the end,
 // so an interrupted compile never leaves half a bundle behind.
@@ -36,7 +37,11 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // The dependencies are bundled too (loading hundreds of small modules one by one took longer than
+    // the markdown stage), but for those that find their own files at run time.
+    external: ['puppeteer-core', 'pdfjs-dist', 'pagedjs', 'esbuild', '@fontsource/*', 'hyphen', 'hyphen/*'],
+    // Bundled CommonJS modules call require() for Node's own modules.
+    banner: { js: "import { createRequire as zinepressRequire } from 'node:module'; const require = zinepressRequire(import.meta.url);" },
     splitting: true, // each command's code stays in its own chunk, loaded when that command runs
     define: { ZINEPRESS_IN_PAGE_SCRIPT: JSON.stringify(inPage.outputFiles[0].text) },
     logLevel: 'warning',
