@@ -76,7 +76,8 @@ function checkElement(element: Element, page: number, box: DOMRect, outerLeft: b
   }
   const outer = outerLeft ? rect.left - box.left : box.right - rect.right;
   const gap = Math.min(rect.top - box.top, box.bottom - rect.bottom, outer);
-  if ((ownText || element instanceof HTMLImageElement) && gap < EDGE_PX) {
+  // A full-bleed image (`.bleed`, the cover's) is meant to run off the sheet.
+  if ((ownText || element instanceof HTMLImageElement) && gap < EDGE_PX && element.closest('.bleed') === null) {
     found.push(finding('near-edge', page, element, `${(gap / PX_PER_IN).toFixed(2)} in from the edge; an office printer may not reach within 0.25 in`));
   }
   return found;
