@@ -60,8 +60,9 @@ export function coverSection(frontMatter: FrontMatter, parts: CoverParts = {}): 
   const className = ['cover', `cover-${frontMatter['cover-style']}`];
   const children: ElementContent[] = [];
   if (image !== undefined) {
+    // The picture is the cover's decoration (alt=""); its credit is in the colophon.
     className.push('has-image', `image-${frontMatter['cover-image']}`);
-    children.push(h('figure', { className: frontMatter['cover-image'] === 'full' ? ['cover-art', 'bleed'] : ['cover-art'] }, [h('img', { className: ['cover-image'], src: image, alt: frontMatter['cover-credit'] ?? '' })]));
+    children.push(h('figure', { className: frontMatter['cover-image'] === 'full' ? ['cover-art', 'bleed'] : ['cover-art'] }, [h('img', { className: ['cover-image'], src: image, alt: '' })]));
   }
   children.push(h('div', { className: ['cover-type'] }, type));
   return h('section', { className }, children);
