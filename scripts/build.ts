@@ -96,6 +96,12 @@ async function buildSource(source: string, { settings, browser, limit, gallery }
   for (const message of markdown.file.messages) console.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
   const wanted = wantedFormats(settings.formats, frontMatter.formats);
+  if (wanted.size === 0) {
+    // Its folder in output/ is left as it is: this build asked for nothing it makes.
+    const list = (formats: readonly string[] | undefined) => (formats ?? []).join(', ');
+    console.warn(`${source}: nothing to make: --formats asks for ${list(settings.formats)}, and its front matter's formats are ${list(frontMatter.formats)}`);
+    return [];
+  }
 
   // 2. A staging folder with the fonts and images every layout uses; the
   // folder it replaces must be the build's own, and hold none of its input.

@@ -96,3 +96,16 @@ describe('zine build on bad input', () => {
     expect((await readdir(join(dir, 'out'))).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 });
+
+describe('zine build asked for formats a document does not make', () => {
+  it('says so and leaves that document’s folder in output/ as it was', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'zine-cli-none-'));
+    await writeFile(join(own, 'pocket.md'), GOOD.replace('date: 2025-03-08', 'date: 2025-03-08\nformats: [mini]'));
+    await mkdir(join(own, 'out', 'pocket'), { recursive: true });
+    await writeFile(join(own, 'out', 'pocket', 'mini.pdf'), 'an earlier build');
+    const result = await zine(['build', 'pocket.md', '--formats', 'reading', '--out', 'out'], own);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^pocket\.md: nothing to make: --formats asks for reading, and its front matter's formats are mini$/m);
+    expect(await readFile(join(own, 'out', 'pocket', 'mini.pdf'), 'utf8')).toBe('an earlier build');
+  });
+});

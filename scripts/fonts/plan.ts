@@ -18,6 +18,7 @@
 import { BASE_FAMILIES, BASE_SUBSETS, isPolytonic, scriptFamiliesFor, type BaseFamily, type ScriptFamily } from './catalog.ts';
 import { codePointsIn } from './cmap.ts';
 import { inRanges, readFaces, type Face, type Range } from './faces.ts';
+import { labelsFor } from '../config/labels.ts';
 
 export interface FontPlanOptions {
   /** The document's language tag (front matter `lang`); it orders the CJK families. */
@@ -133,10 +134,12 @@ export function quotedCjkLangs(lang: string, text: string): string[] {
 export const quotedAlias = (base: string, lang: string): string => `${base} ${lang}`;
 
 export async function planFonts(options: FontPlanOptions): Promise<FontPlan> {
-  const faces = await planComposites(options.lang, options.text, (base) => base);
+  // The labels the layout prints from its stylesheets (the card's cut line, "continued") are in the document's language.
+  const text = `${options.text}\n${Object.values(labelsFor(options.lang)).join('\n')}`;
+  const faces = await planComposites(options.lang, text, (base) => base);
   const quoted = quotedCjkLangs(options.lang, options.text);
   for (const lang of quoted) faces.push(...(await planComposites(lang, options.text, (base) => quotedAlias(base, lang))));
-  return { faces, codePoints: codePointsOf(options.text), quoted };
+  return { faces, codePoints: codePointsOf(text), quoted };
 }
 
 /** The faces of every base family's composite, in `lang`'s order of CJK families, each registered under `alias(base)`. */

@@ -1,8 +1,10 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
-import { imposePdf } from '../impose/impose.ts';
+import { imposePdfWithPlan } from '../impose/impose.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
+import { sheetEdgeWarnings } from './preflight.ts';
 import { backMatterPages } from './reading.ts';
+import { placementsOf } from './sheet-edges.ts';
 
 /**
  * The saddle-stitched booklet: the reading edition's pages, two to a side of a
@@ -10,8 +12,8 @@ import { backMatterPages } from './reading.ts';
  * the end, so padding, if any, never pushes it inside. A right-to-left
  * document is bound on the right.
  */
-export function makeBooklet(context: DocumentContext, reading: Uint8Array, report: LayoutReport): Promise<Uint8Array> {
-  return imposePdf({
+export async function makeBooklet(context: DocumentContext, reading: Uint8Array, report: LayoutReport, file = 'booklet.pdf'): Promise<Uint8Array> {
+  const { pdf, plan } = await imposePdfWithPlan({
     pdf: reading,
     name: `${context.name}/reading.pdf`,
     layout: 'booklet',
@@ -19,4 +21,6 @@ export function makeBooklet(context: DocumentContext, reading: Uint8Array, repor
     keepLast: backMatterPages(report),
     binding: bindingFor(documentDirection(context.markdown.frontMatter)),
   });
+  for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) console.warn(line);
+  return pdf;
 }

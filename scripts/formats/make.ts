@@ -3,11 +3,14 @@
  * is shared by the reading edition and the booklet, so it is laid out once.
  */
 import { FORMATS, ON_REQUEST, type Format } from '../config/frontmatter.ts';
+import { trimSize } from '../paginate/document.ts';
 import { makeBooklet } from './booklet.ts';
 import { shortPagesNote } from './checks.ts';
 import { FormatSkipped, type DocumentContext, type FormatOutput } from './context.ts';
 import { makeMini } from './mini.ts';
 import { layOutReading, type Reading } from './reading.ts';
+import { sheetEdgeWarnings } from './preflight.ts';
+import { printedAlone } from './sheet-edges.ts';
 import { makeSlips } from './slips.ts';
 import { makeWeb, WEB_DIR } from './web.ts';
 
@@ -44,6 +47,8 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
   return {
     async reading() {
       const { pdf, report } = await readingOnce();
+      const placements = printedAlone(report.pageCount, trimSize('reading', context.paper));
+      for (const line of sheetEdgeWarnings({ source: context.source, file: 'reading.pdf', placements, insets: report.insets })) console.warn(line);
       const note = shortPagesNote(report);
       return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, ...(note === undefined ? {} : { note }) };
     },
@@ -61,7 +66,7 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     },
     async 'large-print'() {
       const { pdf, report } = await layOutReading(context, 'large-print');
-      const booklet = await makeBooklet(context, pdf, report);
+      const booklet = await makeBooklet(context, pdf, report, 'large-print-booklet.pdf');
       await context.stage.write('large-print-booklet.pdf', booklet);
       const sheets = Math.ceil(report.pageCount / 4);
       return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets` };

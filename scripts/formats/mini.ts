@@ -1,10 +1,13 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
-import { imposePdf } from '../impose/impose.ts';
+import { imposePdfWithPlan } from '../impose/impose.ts';
+import type { LayoutReport } from '../paginate/layout-report.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
 import { isWhole } from './checks.ts';
 import { layOut, print } from './lay-out.ts';
 import { nextMiniSize, planMini, textRoom } from './mini-estimate.ts';
+import { sheetEdgeWarnings } from './preflight.ts';
+import { placementsOf } from './sheet-edges.ts';
 
 /** Body sizes the mini zine may use, largest first; the last is the legible floor. */
 export const MINI_FONT_SIZES: readonly number[] = [9, 8.5, 8, 7.5, 7];
@@ -15,10 +18,11 @@ const MINI_PAGES = 8;
  * when all of it fits in the mini zine's 8 pages.
  */
 function tryMini(context: DocumentContext, fontSize: number) {
-  const options = { trim: 'mini', htmlName: '.mini.html', fontSize } as const;
+  // The preflight measures how near the page edges the text comes: the sheet's edges are the cells' outer ones.
+  const options = { trim: 'mini', htmlName: '.mini.html', fontSize, preflight: true } as const;
   return layOut(context, options, async (layout) => {
     const fits = layout.report.pageCount <= MINI_PAGES && isWhole(layout.report);
-    return { pages: layout.report.pageCount, pdf: fits ? await print(context, layout) : undefined };
+    return { pages: layout.report.pageCount, pdf: fits ? await print(context, layout) : undefined, insets: layout.report.insets };
   });
 }
 
@@ -38,12 +42,12 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
     throw new FormatSkipped('mini', `${context.source}: too long for the mini zine: its text is about ${times} times what ${MINI_PAGES} pages hold at ${floor} pt`);
   }
   const tried = new Map<number, boolean>();
-  let chosen: { pdf: Uint8Array; fontSize: number } | undefined;
+  let chosen: { pdf: Uint8Array; fontSize: number; insets: LayoutReport['insets'] } | undefined;
   let pages = 0;
   for (let size = plan.sizes[0]; size !== undefined; size = nextMiniSize(MINI_FONT_SIZES, tried)) {
     const attempt = await tryMini(context, size);
     tried.set(size, attempt.pdf !== undefined);
-    if (attempt.pdf !== undefined) chosen = { pdf: attempt.pdf, fontSize: size };
+    if (attempt.pdf !== undefined) chosen = { pdf: attempt.pdf, fontSize: size, insets: attempt.insets };
     else if (size === floor) pages = attempt.pages;
   }
   if (chosen === undefined) {
@@ -51,6 +55,8 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
     throw new FormatSkipped('mini', `${context.source}: too long for the mini zine: ${needs} at ${floor} pt, and a mini zine has ${MINI_PAGES}`);
   }
   const binding = bindingFor(documentDirection(context.markdown.frontMatter));
-  const pdf = await imposePdf({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
+  const imposed = await imposePdfWithPlan({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
+  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) console.warn(line);
+  const { pdf } = imposed;
   return { pdf, fontSize: chosen.fontSize };
 }

@@ -3,6 +3,7 @@ import type { DocumentContext } from './context.ts';
 import { checkBackMatter, checkWhole } from './checks.ts';
 import { layOut, print } from './lay-out.ts';
 import { preflightWarnings } from './preflight.ts';
+import { svgHairlines } from './svg-hairlines.ts';
 
 export interface Reading {
   pdf: Uint8Array;
@@ -21,7 +22,8 @@ export function layOutReading(context: DocumentContext, edition: 'standard' | 'l
   return layOut(context, { trim: 'reading', htmlName, edition, preflight: edition === 'standard' }, async (layout) => {
     checkWhole(context, layout);
     checkBackMatter(context.source, layout.report);
-    for (const line of preflightWarnings(context.source, layout.report)) console.warn(line);
+    const hairlines = await svgHairlines({ browser: await context.browser, dir: context.stage.dir, images: layout.report.vectorImages });
+    for (const line of preflightWarnings(context.source, [...layout.report.preflight, ...hairlines])) console.warn(line);
     return { pdf: await print(context, layout), report: layout.report };
   });
 }

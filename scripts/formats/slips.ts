@@ -1,7 +1,9 @@
-import { imposePdf } from '../impose/impose.ts';
+import { imposePdfWithPlan } from '../impose/impose.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
 import { layOut, print } from './lay-out.ts';
+import { sheetEdgeWarnings } from './preflight.ts';
+import { placementsOf } from './sheet-edges.ts';
 
 /**
  * The card's two sections of the document body (markdown/layout.ts writes
@@ -23,12 +25,14 @@ export async function makeSlips(context: DocumentContext): Promise<Uint8Array> {
   if (body === undefined) {
     throw new FormatSkipped('slips', `${context.source}: no ::::tear-off card to make slips of`);
   }
-  const options = { trim: 'card', htmlName: '.card.html', notesPages: false, body } as const;
+  const options = { trim: 'card', htmlName: '.card.html', notesPages: false, body, preflight: true } as const;
   const card = await layOut(context, options, async (layout) => {
     if (layout.report.cardPages > 1) {
       throw new FormatSkipped('slips', `${context.source}: the card does not fit on one slip`);
     }
-    return print(context, layout);
+    return { pdf: await print(context, layout), insets: layout.report.insets };
   });
-  return imposePdf({ pdf: card, name: `${context.name} card`, layout: 'slips', paper: context.paper });
+  const { pdf, plan } = await imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.paper });
+  for (const line of sheetEdgeWarnings({ source: context.source, file: 'slips.pdf', placements: placementsOf(plan), insets: card.insets })) console.warn(line);
+  return pdf;
 }

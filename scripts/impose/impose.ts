@@ -4,7 +4,7 @@
  */
 import { ContentError } from '../util/errors.ts';
 import { planImposition } from './plan.ts';
-import type { ImposeOptions } from './plan.ts';
+import type { ImposeOptions, Plan } from './plan.ts';
 import { readPdf } from './read-pdf.ts';
 import { writeImposed } from './write.ts';
 
@@ -16,6 +16,11 @@ export interface ImposePdfOptions extends ImposeOptions {
 }
 
 export async function imposePdf(options: ImposePdfOptions): Promise<Uint8Array> {
+  return (await imposePdfWithPlan(options)).pdf;
+}
+
+/** The imposed PDF and the plan it follows (where every page landed, for the checks after). */
+export async function imposePdfWithPlan(options: ImposePdfOptions): Promise<{ pdf: Uint8Array; plan: Plan }> {
   const { pdf, name = 'the PDF', ...imposeOptions } = options;
   const source = await readPdf(pdf, name);
   const plan = planImposition(
@@ -23,7 +28,7 @@ export async function imposePdf(options: ImposePdfOptions): Promise<Uint8Array> 
     imposeOptions,
   );
   try {
-    return await writeImposed(source, plan);
+    return { pdf: await writeImposed(source, plan), plan };
   } catch (error) {
     // Loading is lazy: a broken content stream or resource shows up only now.
     const reason = error instanceof Error ? error.message : String(error);

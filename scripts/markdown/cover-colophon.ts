@@ -6,6 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { FrontMatter } from '../config/frontmatter.ts';
+import { labelsFor } from '../config/labels.ts';
 import { qrFigure } from './qr.ts';
 
 /** "March 8, 2025" for 2025-03-08 in English; the language's own long form otherwise. */
@@ -76,7 +77,7 @@ export function colophonSection(frontMatter: FrontMatter): Element {
   if (coverCredit !== undefined) children.push(h('p', { className: ['credit', 'cover-credit'] }, coverCredit));
   for (const credit of frontMatter.credits ?? []) children.push(h('p', { className: ['credit'] }, credit));
   children.push(...dateLine(frontMatter));
-  children.push(h('p', { className: ['made-with'] }, 'Set with Zinepress'));
+  children.push(h('p', { className: ['made-with'] }, labelsFor(frontMatter.lang).setWith));
   return h('section', { className: ['colophon'] }, children);
 }
 
@@ -86,7 +87,7 @@ export function colophonSection(frontMatter: FrontMatter): Element {
  * and a QR code of the `url` when there is one.
  */
 export function backCoverSection(frontMatter: FrontMatter, opening?: string): Element {
-  const qr = frontMatter.url === undefined ? [] : [qrFigure(frontMatter.url)];
+  const qr = frontMatter.url === undefined ? [] : [qrFigure({ url: frontMatter.url, labels: labelsFor(frontMatter.lang) })];
   const blurb = opening ?? frontMatter.subtitle;
   const lines = blurb === undefined ? [] : [h('p', { className: [opening === undefined ? 'subtitle' : 'opening'] }, blurb)];
   return h('section', { className: ['back-cover'] }, [h('p', { className: ['title'] }, frontMatter.title), ...lines, ...dateLine(frontMatter), ...qr]);

@@ -15,6 +15,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
+import { labelsFor } from '../config/labels.ts';
 import { backCoverSection, colophonSection, coverSection } from './cover-colophon.ts';
 import { openingOf, slogansOf } from './cover-text.ts';
 import { cardBack } from './tear-off.ts';
@@ -45,7 +46,7 @@ export function rehypeLayout() {
       sections.push(card);
       // The card's leaf always has a back of its own, so the colophon never ends up on it.
       const addresses = file.data.card?.addresses ?? [];
-      sections.push(cardBack(addresses, frontMatter.url));
+      sections.push(cardBack({ addresses, url: frontMatter.url, labels: labelsFor(frontMatter.lang) }));
     }
     sections.push(colophonSection(frontMatter), backCoverSection(frontMatter, openingOf(essay)));
 

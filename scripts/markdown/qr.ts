@@ -7,6 +7,7 @@
 import type { Element } from 'hast';
 import { h, s } from 'hastscript';
 import qrcode from 'qrcode-generator';
+import type { Labels } from '../config/labels.ts';
 
 const QUIET = 4;
 
@@ -36,13 +37,20 @@ function modulesPath(dark: boolean[][]): string {
   return parts.join('');
 }
 
+export interface QrFigureOptions {
+  url: string;
+  /** The document's labels: the code's spoken name comes from them. */
+  labels: Labels;
+}
+
 /** `<figure class="qr">`: the code as an SVG, and the address as its caption. */
-export function qrFigure(url: string): Element {
+export function qrFigure(options: QrFigureOptions): Element {
+  const { url, labels } = options;
   const dark = qrModules(url);
   const side = dark.length + 2 * QUIET;
   const svg = s(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${side} ${side}`, role: 'img', ariaLabel: `QR code of ${url}`, shapeRendering: 'crispEdges' },
+    { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${side} ${side}`, role: 'img', ariaLabel: `${labels.qrCode} ${url}`, shapeRendering: 'crispEdges' },
     [s('rect', { width: side, height: side, fill: '#fff' }), s('path', { d: modulesPath(dark), fill: '#000' })],
   );
   return h('figure', { className: ['qr'] }, [svg, h('figcaption', url)]);

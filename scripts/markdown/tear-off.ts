@@ -23,6 +23,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ContainerDirective } from './data.ts';
 import { addressLines } from './directives.ts';
+import type { Labels } from '../config/labels.ts';
 import { qrFigure } from './qr.ts';
 import { error, stopOnErrors, warn } from './messages.ts';
 
@@ -79,17 +80,27 @@ function isInside(container: ContainerDirective, target: ContainerDirective): bo
  * sender's return address, a stamp box and the addressee's lines centred;
  * under it, a QR code of the document's `url` when it has one.
  */
-export function cardBack(addresses: readonly (readonly string[])[], url: string | undefined): Element {
+export interface CardBackOptions {
+  /** The card's `:::address` blocks, each a list of lines. */
+  addresses: readonly (readonly string[])[];
+  /** The front matter's `url`, if any. */
+  url: string | undefined;
+  /** The envelope's words, in the document's language. */
+  labels: Labels;
+}
+
+export function cardBack(options: CardBackOptions): Element {
+  const { addresses, url, labels } = options;
   const lines = addresses.flat();
   const to = lines.flatMap((line, index) => (index === 0 ? [line] : [h('br'), line]));
   const envelope = h('div', { className: ['envelope'] }, [
-    h('div', { className: ['return-address'] }, 'your return address'),
-    h('div', { className: ['stamp'] }, 'stamp'),
+    h('div', { className: ['return-address'] }, labels.returnAddress),
+    h('div', { className: ['stamp'] }, labels.stamp),
     h('address', { className: ['envelope-to'] }, to),
   ]);
   // A card without addresses keeps a back of its own, blank but for the QR code.
   return h('section', { className: ['card-back'] }, [
     ...(lines.length === 0 ? [] : [envelope]),
-    ...(url === undefined ? [] : [qrFigure(url)]),
+    ...(url === undefined ? [] : [qrFigure({ url, labels })]),
   ]);
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Direction } from '../config/direction.ts';
+import { labelsFor } from '../config/labels.ts';
 import { STYLES_DIR } from '../util/project-root.ts';
 
 
@@ -21,6 +22,14 @@ export const TRIMS = {
 
 export type Trim = keyof typeof TRIMS;
 export type Paper = 'letter' | 'a4';
+
+const POINTS: Record<string, number> = { in: 72, mm: 72 / 25.4 };
+
+/** A trim's page size in points. */
+export function trimSize(trim: Trim, paper: Paper): { width: number; height: number } {
+  const [width = 0, height = 0] = TRIMS[trim][paper].map((length) => parseFloat(length) * (POINTS[length.replace(/[\d.]/g, '')] ?? 0));
+  return { width, height };
+}
 
 export interface DocumentOptions {
   /** The body fragment from the markdown stage. */
@@ -45,15 +54,19 @@ export interface DocumentOptions {
   fontFaces: string;
 }
 
+/** A CSS string holding `text`. */
+const cssString = (text: string): string => `"${text.replace(/["\\]/g, (char) => `\\${char}`)}"`;
+
 /** What the build chooses per document: the page size and the footnote marks. */
 function buildRules(options: DocumentOptions): string {
   const [width, height] = TRIMS[options.trim ?? 'reading'][options.paper];
   const style = options.footnotes === 'stars' ? ', stars' : '';
   const fontSize = options.fontSize === undefined ? '' : `html { font-size: ${options.fontSize}pt; }`;
   const widows = options.widows === undefined ? '' : `.essay { widows: ${options.widows}; orphans: ${options.widows}; }`;
+  const labels = labelsFor(options.lang);
   // Paged.js counts calls with `footnote` and the notes themselves with `footnote-marker`.
   return `@page { size: ${width} ${height}; }
-:root { --page-width: ${width}; --page-height: ${height}; }
+:root { --page-width: ${width}; --page-height: ${height}; --label-cut-line: ${cssString(labels.cutLine)}; --label-continued: ${cssString(`${labels.continued}\u2002`)}; }
 .footnote::footnote-call { content: counter(footnote${style}); }
 .footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }
 ${fontSize}

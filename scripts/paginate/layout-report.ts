@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** How near one edge of a page its nearest text or image comes, in points, and that block's `line:column`. */
+const inset = v.optional(v.object({ gap: v.number(), source: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))) }));
 
 /** The block where text was set off the page, and the measures of what in it may be too long to break. */
 export const LostBlockSchema = v.object({
@@ -58,12 +60,21 @@ export const LayoutReportSchema = v.object({
   /** What a photocopy would lose (see in-page/preflight.ts), with the block's `line:column` when known. */
   preflight: v.array(
     v.object({
-      kind: v.picklist(['low-resolution', 'low-contrast', 'hairline', 'near-edge']),
+      kind: v.picklist(['low-resolution', 'low-contrast', 'hairline']),
       page: count,
       source: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))),
       detail: v.string(),
     }),
   ),
+  /** With the preflight: how near each page's edges its text and images come (a side with neither is left out). */
+  insets: v.array(
+    v.object({
+      page: count,
+      sides: v.object({ top: inset, right: inset, bottom: inset, left: inset }),
+    }),
+  ),
+  /** With the preflight: the SVG images, their `src` and the width (points) they print at. */
+  vectorImages: v.array(v.object({ page: count, src: v.string(), width: v.number(), source: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))) })),
 });
 
 export type LayoutReport = v.InferOutput<typeof LayoutReportSchema>;

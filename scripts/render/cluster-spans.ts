@@ -61,6 +61,12 @@ function draw(glyphs: Glyph[], codes: number[], from: { x: number; y: number }):
   return { text: lines.join('\n'), at };
 }
 
+/** A glyph outside any span reading as a letter and its marks (a half form: "ष्") is a cluster of its own. */
+const alone = ({ glyph, span }: { glyph: Glyph; span: number | undefined }): boolean => span === undefined && /.\p{Mn}/u.test(glyph.font?.map.get(glyph.code) ?? '');
+
+/** Whether a glyph is part of a cluster to rewrite. */
+const clustered = (drawn: { glyph: Glyph; span: number | undefined }): boolean => drawn.span !== undefined || alone(drawn);
+
 /** The glyphs of a run in the order to draw them, with their codes, and the marks to draw apart. */
 function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
   const drawn: Glyph[] = [];
@@ -71,17 +77,16 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
   for (const { glyph, span } of group.glyphs) {
     const font = glyph.font as CidFont;
     const own = font.map.get(glyph.code) ?? '';
-    // A glyph outside any span reading as a letter and its marks (a half form: "ष्") is a cluster of its own.
-    const alone = span === undefined && /.\p{Mn}/u.test(own);
-    if (span === undefined && !alone) {
+    const single = alone({ glyph, span });
+    if (span === undefined && !single) {
       drawn.push(glyph);
       codes.push(glyph.code);
       continue;
     }
     if (span !== undefined && done.has(span)) continue;
     if (span !== undefined) done.add(span);
-    const glyphs = alone ? [glyph] : group.glyphs.filter((one) => one.span === span).map((one) => one.glyph);
-    const said = alone || span === undefined ? own : (group.spans[span] ?? '');
+    const glyphs = single ? [glyph] : group.glyphs.filter((one) => one.span === span).map((one) => one.glyph);
+    const said = single || span === undefined ? own : (group.spans[span] ?? '');
     const { draws, marks: apart } = clusterDraws(glyphs.map((one) => ({ width: font.width(one.code) })), said, { rtl: group.kind === 'reversed' });
     for (const { glyph: index, text, unseen } of draws) {
       const source = glyphs[index] as Glyph;
@@ -93,9 +98,9 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
       markCodes.push(font.codeFor(glyphs[index]?.code ?? 0, ZWNJ));
     }
   }
-  // An unseen copy sits at the end of the base it follows, a little inside, and before the next one starts
-  // (left to right: poppler orders what it reads by position, and a base may start before the last one
-  // ends); right to left, where the next base starts.
+  // An unseen copy sits a little inside the end of the base it follows, or where the next base starts
+  // when that is nearer (left to right: poppler orders what it reads by position, and a base may start
+  // before the last one ends); right to left, where the next base starts.
   const rtl = group.kind === 'reversed';
   for (const [at, one] of drawn.entries()) {
     if (!one.unseen) continue;
@@ -103,12 +108,35 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
     const after = drawn.slice(at + 1).find((other) => !other.unseen);
     let place: { x: number; y: number } = after ?? one;
     if (before && (!rtl || !after)) {
-      const end = Math.min(before.x + advance(before), after && after.y === before.y ? after.x : Infinity);
+      const end = after && after.y === before.y ? after.x : before.x + advance(before);
       place = { x: end - (rtl ? 0 : Math.min(advance(before) / 2, one.size / 50)), y: before.y };
     }
     drawn[at] = { ...one, x: place.x, y: place.y };
   }
+  closeGaps(drawn, codes);
   return { drawn, codes, marks, markCodes };
+}
+
+/** Widest gap between two letters read as no space: pdf.js reads one from a tenth of the type size. */
+const GAP_IN_A_WORD = 0.3;
+
+/**
+ * A letter set farther from the next one than its advance says (a Devanagari
+ * half form before its consonant) leaves a gap that a reader takes for a
+ * space. Each such letter reads through a code as wide as the distance to
+ * the next glyph: nothing moves, since every glyph is placed by its own Td.
+ */
+function closeGaps(drawn: Glyph[], codes: number[]): void {
+  for (const [at, one] of drawn.entries()) {
+    const next = drawn[at + 1];
+    const font = one.font;
+    const code = codes[at];
+    if (one.unseen || !next || next.y !== one.y || !font || code === undefined) continue;
+    const text = font.map.get(code) ?? '';
+    const gap = next.x - one.x - advance({ ...one, code });
+    if (gap <= 0 || gap >= one.size * GAP_IN_A_WORD || text.trim() === '') continue;
+    codes[at] = font.codeFor(code, text, ((next.x - one.x) / one.size) * 1000);
+  }
 }
 
 /** The stream with its clusters rewritten, or undefined when it has none to rewrite. */
@@ -127,7 +155,7 @@ export function rewriteClusters(text: string, fontOf: (name: string) => CidFont 
     const first = inner.findIndex((op) => op.operator === 'Td' || op.operator === 'Tj');
     const head = first === -1 ? inner : inner.slice(0, first);
     const kept = head.filter((op) => op.operator === 'Tf' || op.operator === 'Tm');
-    if (group.spoiled || !plain || group.spans.length === 0 || group.glyphs.some(({ glyph }) => !glyph.font)) return;
+    if (group.spoiled || !plain || !group.glyphs.some(clustered) || group.glyphs.some(({ glyph }) => !glyph.font)) return;
     if (head.some((op) => !['Tf', 'Tm', 'BDC'].includes(op.operator)) || inner.slice(head.length).some((op) => op.operator === 'Tf' || op.operator === 'Tm')) return;
     const next = ops.slice(close + 1).find((op) => MOVING.has(op.operator) || SHOWING.has(op.operator));
     if (group.kind === 'reversed' && next && SHOWING.has(next.operator)) return;

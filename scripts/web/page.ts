@@ -13,6 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Direction } from '../config/direction.ts';
+import { labelsFor, type Labels } from '../config/labels.ts';
 import { moveNotesToEnd } from './notes.ts';
 
 export interface WebPageOptions {
@@ -39,7 +40,7 @@ function classOf(node: Element): string[] {
 }
 
 /** The body as the screen wants it (see the module's comment). */
-function screenBody(body: string): Root {
+function screenBody(body: string, labels: Labels): Root {
   const tree = fromHtml(body, { fragment: true });
   visit(tree, 'element', (node, index, parent) => {
     if (parent === undefined || index === undefined) return;
@@ -51,13 +52,13 @@ function screenBody(body: string): Root {
     const renamed = names.map((name) => RENAMED[name]).find((tag) => tag !== undefined);
     if (node.tagName === 'section' && renamed !== undefined) node.tagName = renamed;
     if (node.tagName === 'table') {
-      const label = { role: 'region', tabIndex: 0, ariaLabel: 'Table (scrolls sideways)', className: ['table-scroll'] };
+      const label = { role: 'region', tabIndex: 0, ariaLabel: labels.wideTable, className: ['table-scroll'] };
       parent.children[index] = h('div', label, [node]);
       return SKIP;
     }
     return undefined;
   });
-  const notes = moveNotesToEnd(tree);
+  const notes = moveNotesToEnd(tree, { heading: labels.notes, back: labels.backToText });
   if (notes !== undefined) {
     const main = tree.children.findIndex((node) => node.type === 'element' && node.tagName === 'main');
     tree.children.splice(main < 0 ? tree.children.length : main + 1, 0, notes as RootContent);
@@ -80,7 +81,7 @@ ${options.css}
 </style>
 </head>
 <body>
-${toHtml(screenBody(options.body))}
+${toHtml(screenBody(options.body, labelsFor(options.lang)))}
 </body>
 </html>
 `;

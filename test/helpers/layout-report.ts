@@ -17,6 +17,8 @@ export function wholeReport(changes: Partial<LayoutReport> = {}): LayoutReport {
     cardPages: 1,
     headings: [],
     preflight: [],
+    insets: [],
+    vectorImages: [],
     ...changes,
   };
 }

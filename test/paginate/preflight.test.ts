@@ -63,9 +63,23 @@ describe('the photocopy preflight', () => {
     expect(found.map(({ kind }) => kind)).toEqual(['hairline', 'low-contrast']);
   });
 
-  it('finds text within 0.25 in of the page’s edge', async () => {
-    const found = await findings('<p style="position:fixed;top:0.1in;left:1in;margin:0">Up high.</p>');
-    expect(found.map(({ kind, page }) => [kind, page])).toEqual([['near-edge', 1]]);
+  it('measures how near each edge of the page its text comes, with the nearest block', async () => {
+    const page = await (await browser).newPage();
+    try {
+      await page.setContent(`<!doctype html><body style="margin:0">
+<div class="pagedjs_page" style="position:relative;width:5.5in;height:8.5in">
+<div class="pagedjs_page_content" style="position:absolute;inset:0.5in"><p style="margin:0">Inside.</p>
+<p data-source="7:1" style="position:fixed;top:0.1in;left:1in;margin:0">Up high.</p></div></div></body>`);
+      await page.addScriptTag({ content: script });
+      const [insets] = (await page.evaluate('zinePreflight.pageInsets([...document.querySelectorAll(".pagedjs_page")])')) as LayoutReport['insets'];
+      expect(insets?.page).toBe(1);
+      expect(insets?.sides.top).toEqual({ gap: 7.2, source: '7:1' });
+      expect(insets?.sides.left?.gap).toBe(36);
+      expect(insets?.sides.right?.gap).toBe(36);
+      expect(insets?.sides.bottom?.gap).toBeGreaterThan(8 * 72 - 36 - 20);
+    } finally {
+      await page.close();
+    }
   });
 
   it('warns of an image under 200 dpi at its place in the markdown, and builds anyway', async () => {
@@ -78,5 +92,21 @@ describe('the photocopy preflight', () => {
     const result = await zine(['build', 'zine.md', '--formats', 'reading', '--out', 'out'], dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^zine\.md:6:1: photocopy: img\/small\.png prints at \d+ dpi; a photocopy needs 200 or more \(page \d+\)$/m);
+  });
+
+  it('warns of a line too thin to copy inside an SVG image, measured at the size the image prints', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zine-preflight-'));
+    await mkdir(join(dir, 'img'));
+    // 100 units across: a 0.05 unit line prints at about 0.15 pt on a 4.3 in wide text block; 1 unit, at 3 pt.
+    const svg = (stroke: number) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><g transform="scale(1)"><line x1="0" y1="25" x2="100" y2="25" stroke="#000" stroke-width="${stroke}"/></g></svg>`;
+    await writeFile(join(dir, 'img', 'thin.svg'), svg(0.05));
+    await writeFile(join(dir, 'img', 'firm.svg'), svg(1));
+    const figures = '![A thin map](img/thin.svg)\n\n![A firm map](img/firm.svg)\n\nSome text with a note.';
+    await writeFile(join(dir, 'zine.md'), GOOD.replace('Some text with a note.', figures));
+    const result = await zine(['build', 'zine.md', '--formats', 'reading', '--out', 'out'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('photocopy'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^zine\.md:6:1: photocopy: img\/thin\.svg draws a 0\.1\d pt line at the size it prints, too thin to copy; use 0\.25 pt or more \(page \d+\)$/);
   });
 });

@@ -3,17 +3,18 @@ import type { LayoutReport } from '../layout-report.ts';
 /**
  * What a photocopier loses, found on the laid-out pages: images under 200 dpi
  * at the size they print, text and rules that fade below 3:1 contrast once
- * turned to gray, rules thinner than 0.25 pt, and anything within 0.25 in of
- * the trim's top, foot or outer edge (the sheet's edge once imposed), which
- * an office printer may not reach.
+ * turned to gray, and rules thinner than 0.25 pt. And how near each page's
+ * edges its text and images come (`pageInsets`): where the page lands on a
+ * sheet is the imposition's to say (formats/sheet-edges.ts).
  */
 type Finding = LayoutReport['preflight'][number];
+type Insets = LayoutReport['insets'][number];
+type VectorImage = LayoutReport['vectorImages'][number];
 
 const PX_PER_IN = 96;
 const MIN_DPI = 200;
 const MIN_CONTRAST = 3;
 const MIN_RULE_PX = 0.25 * (PX_PER_IN / 72);
-const EDGE_PX = 0.25 * PX_PER_IN;
 const MAX_PER_KIND = 20;
 
 /** A CSS colour as [r, g, b, alpha], 0–255 and 0–1. */
@@ -48,12 +49,13 @@ function finding(kind: Finding['kind'], page: number, element: Element, detail: 
   return source === undefined ? { kind, page, detail } : { kind, page, source, detail };
 }
 
-function checkElement(element: Element, page: number, box: DOMRect, outerLeft: boolean): Finding[] {
+function checkElement(element: Element, page: number): Finding[] {
   const found: Finding[] = [];
   const style = getComputedStyle(element);
   const rect = element.getBoundingClientRect();
   if ((rect.width === 0 && rect.height === 0) || style.visibility === 'hidden') return found;
-  if (element instanceof HTMLImageElement && element.naturalWidth > 0) {
+  // An SVG has no resolution: its lines are measured apart (vectorImages).
+  if (element instanceof HTMLImageElement && element.naturalWidth > 0 && !/\.svg$/i.test(element.getAttribute('src') ?? '')) {
     const dpi = Math.round(element.naturalWidth / (rect.width / PX_PER_IN));
     if (dpi < MIN_DPI) found.push(finding('low-resolution', page, element, `${element.getAttribute('src') ?? 'an image'} prints at ${dpi} dpi; a photocopy needs ${MIN_DPI} or more`));
   }
@@ -74,24 +76,44 @@ function checkElement(element: Element, page: number, box: DOMRect, outerLeft: b
     const ruleContrast = contrast(grayLuminance(rgba(style.getPropertyValue(`border-${side}-color`))), paper);
     if (ruleContrast < MIN_CONTRAST) found.push(finding('low-contrast', page, element, `a rule fades to ${ruleContrast.toFixed(1)}:1 in gray; keep 3:1 or more`));
   }
-  const outer = outerLeft ? rect.left - box.left : box.right - rect.right;
-  const gap = Math.min(rect.top - box.top, box.bottom - rect.bottom, outer);
-  // A full-bleed image (`.bleed`, the cover's) is meant to run off the sheet.
-  if ((ownText || element instanceof HTMLImageElement) && gap < EDGE_PX && element.closest('.bleed') === null) {
-    found.push(finding('near-edge', page, element, `${(gap / PX_PER_IN).toFixed(2)} in from the edge; an office printer may not reach within 0.25 in`));
-  }
   return found;
+}
+
+/** Whether an element prints something of its own: text, or an image (a full-bleed one, class `bleed`, is meant to reach the edge). */
+function prints(element: Element): boolean {
+  if (element.closest('.bleed')) return false;
+  const rect = element.getBoundingClientRect();
+  if ((rect.width === 0 && rect.height === 0) || getComputedStyle(element).visibility === 'hidden') return false;
+  if (element instanceof HTMLImageElement || element instanceof SVGSVGElement) return true;
+  return [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+}
+
+/** How near each page's edges its text and images come, in points, with the block that comes nearest on each side. */
+export function pageInsets(all: HTMLElement[]): Insets[] {
+  const toPt = 72 / PX_PER_IN;
+  return all.map((pageElement, index) => {
+    const box = pageElement.getBoundingClientRect();
+    const insets: Insets = { page: index + 1, sides: {} };
+    for (const element of pageElement.querySelectorAll('.pagedjs_page_content *, .pagedjs_footnote_area *')) {
+      if (!prints(element)) continue;
+      const rect = element.getBoundingClientRect();
+      const gaps = { top: rect.top - box.top, right: box.right - rect.right, bottom: box.bottom - rect.bottom, left: rect.left - box.left };
+      for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+        const gap = Math.round(gaps[side] * toPt * 100) / 100;
+        if (gap >= (insets.sides[side]?.gap ?? Infinity)) continue;
+        const source = sourceOf(element);
+        insets.sides[side] = source === undefined ? { gap } : { gap, source };
+      }
+    }
+    return insets;
+  });
 }
 
 /** The findings on every page, at most 20 of each kind. */
 export function preflight(all: HTMLElement[]): Finding[] {
   const found = all.flatMap((pageElement, index) => {
-    const box = pageElement.getBoundingClientRect();
-    // Odd pages have their outer edge on the right in a left-to-right book; a right-to-left book turns the other way.
-    const rtl = document.documentElement.dir === 'rtl';
-    const outerLeft = (index % 2 === 1) !== rtl;
     const content = pageElement.querySelectorAll('.pagedjs_page_content *, .pagedjs_footnote_area *');
-    return [...content].flatMap((element) => checkElement(element, index + 1, box, outerLeft));
+    return [...content].flatMap((element) => checkElement(element, index + 1));
   });
   const kinds = new Map<string, number>();
   return found.filter((item) => {
@@ -99,4 +121,17 @@ export function preflight(all: HTMLElement[]): Finding[] {
     kinds.set(item.kind, seen);
     return seen <= MAX_PER_KIND;
   });
+}
+
+/** The SVG images and the width they print at, in points: their lines are measured outside the page (formats/svg-hairlines.ts). */
+export function vectorImages(all: HTMLElement[]): VectorImage[] {
+  return all.flatMap((pageElement, index) =>
+    [...pageElement.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img, .pagedjs_footnote_area img')].flatMap((image) => {
+      const src = image.getAttribute('src') ?? '';
+      const width = Math.round(image.getBoundingClientRect().width * (72 / PX_PER_IN) * 100) / 100;
+      if (!/\.svg$/i.test(src) || width === 0) return [];
+      const source = sourceOf(image);
+      return [source === undefined ? { page: index + 1, src, width } : { page: index + 1, src, width, source }];
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import type { LayoutReport } from '../layout-report.ts';
 import { lostText, printedLetters, sourceLetters } from './letters.ts';
 import { lostBlock } from './lost-block.ts';
-import { preflight } from './preflight.ts';
+import { pageInsets, preflight, vectorImages } from './preflight.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
 
@@ -67,5 +67,7 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
     cardPages: all.filter((page) => page.querySelector('.card-front')).length,
     headings,
     preflight: withPreflight ? preflight(all) : [],
+    insets: withPreflight ? pageInsets(all) : [],
+    vectorImages: withPreflight ? vectorImages(all) : [],
   };
 }
