@@ -14,6 +14,10 @@ import { DIRECTIONS } from './direction.ts';
 export const FOOTNOTE_STYLES = ['stars', 'numbers'] as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
 export const FORMATS = ['reading', 'booklet', 'mini', 'slips', 'web', 'large-print'] as const;
+/** The cover designs (styles/covers.css); the first is the default. */
+export const COVER_STYLES = ['poster', 'frame', 'banner'] as const;
+/** Where a `cover:` image goes: over the whole page (`full`) or in a frame above the title (`framed`). */
+export const COVER_IMAGE_PLACES = ['full', 'framed'] as const;
 
 /** Formats made only when asked for by name (`--formats` or the front matter's `formats`). */
 export const ON_REQUEST: readonly Format[] = ['large-print'];
@@ -21,6 +25,7 @@ export const ON_REQUEST: readonly Format[] = ['large-print'];
 export type FootnoteStyle = (typeof FOOTNOTE_STYLES)[number];
 export type PaperSize = (typeof PAPER_SIZES)[number];
 export type Format = (typeof FORMATS)[number];
+export type CoverStyle = (typeof COVER_STYLES)[number];
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A BCP 47 language tag as people write them: en, en-GB, pt-BR, sr-Latn. */
@@ -66,6 +71,13 @@ const entries = {
       v.regex(/^https?:\/\//i, 'must start with https:// or http://'),
     ),
   ),
+  cover: v.optional(text('must be the path of an image beside the essay, like cover.png')),
+  'cover-image': v.optional(
+    v.picklist(COVER_IMAGE_PLACES, `must be one of ${quoted(COVER_IMAGE_PLACES)} (the whole page, or a frame above the title)`),
+    'full',
+  ),
+  'cover-credit': v.optional(text('must be a line of text, like "Cover: photo by …"')),
+  'cover-style': v.optional(v.picklist(COVER_STYLES, `must be one of ${quoted(COVER_STYLES)}`), 'poster'),
   formats: v.optional(
     v.array(v.picklist(FORMATS, `must be one of ${quoted(FORMATS)}`), `must be a list of formats (${quoted(FORMATS)})`),
   ),

@@ -51,6 +51,16 @@ footnotes: stars
 # Where the web edition will be published: the back cover and the card's back
 # then carry a QR code of it, with the address printed under it. Optional.
 # url: https://example.org/zines/my-zine
+# The front cover's design: poster (the title large at the foot, the slogans
+# in a black band), frame (a double frame, the title centred) or banner (the
+# title white on a black block). Default: poster.
+cover-style: poster
+# An image for the front cover, a file beside this one. Optional.
+# cover: cover.jpg
+# With cover: full (over the whole page) or framed (above the title). Default: full.
+# cover-image: full
+# The cover image's credit, printed first in the colophon. Optional.
+# cover-credit: "Cover: photo by …"
 # Which formats to make, of reading, booklet, mini, slips, web and large-print.
 # Default: every format that fits but large-print, which is made only when named;
 # a format named here must be made or the build fails.

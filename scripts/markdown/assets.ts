@@ -33,8 +33,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 export function remarkLocalAssets() {
   return async (tree: Root, file: VFile): Promise<void> => {
-    const folder = resolve(file.cwd, file.path ? dirname(file.path) : '.');
-    const realFolder = await realpath(folder).catch(() => folder);
+    const place = await imageFolder(file);
 
     const definitions = new Map<string, Definition>();
     visit(tree, 'definition', (node) => {
@@ -52,54 +51,67 @@ export function remarkLocalAssets() {
     const assets = new Set<string>();
     for (const { node, target } of images) {
       const url = target.url;
-      const refuse = (reason: string) => error(file, `image \`${url}\` ${reason}`, node.position, 'image');
-      const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
-      if (scheme === 'http' || scheme === 'https' || url.startsWith('//')) {
-        refuse('is on another server; images are never fetched, so save it beside the essay and use its relative path');
+      const checked = await checkLocalImage(url, { ...place, opened: assets });
+      if ('problem' in checked) {
+        error(file, `image \`${url}\` ${checked.problem}`, node.position, 'image');
         continue;
       }
-      if (scheme === 'file') {
-        refuse('is a `file:` URL; use a path relative to the essay, inside its folder');
-        continue;
-      }
-      if (scheme !== undefined) {
-        refuse(`uses \`${scheme}:\`; an image must be a file beside the essay`);
-        continue;
-      }
-      const path = decodePath(url.replace(/[?#].*$/, ''));
-      if (path === '' || isAbsolute(path) || path.startsWith('\\')) {
-        refuse('must be a path relative to the essay, inside its folder');
-        continue;
-      }
-      const absolute = resolve(folder, path);
-      const inside = relative(folder, absolute);
-      if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-        refuse('is outside the essay’s folder; images must be inside it');
-        continue;
-      }
-      const found = await stat(absolute).catch(() => undefined);
-      if (!found?.isFile()) {
-        refuse(found ? 'is not a file' : `not found (looked for ${relative(file.cwd, absolute) || absolute})`);
-        continue;
-      }
-      const real = await realpath(absolute);
-      if (real !== realFolder && !real.startsWith(realFolder + sep)) {
-        refuse('links to a file outside the essay’s folder; images must be inside it');
-        continue;
-      }
-      if (!assets.has(absolute)) {
-        const problem = await imageProblem(absolute);
-        if (problem !== undefined) {
-          refuse(problem);
-          continue;
-        }
-      }
-      target.url = inside.split(sep).join('/');
-      assets.add(absolute);
+      target.url = checked.src;
+      assets.add(checked.path);
     }
     stopOnErrors(file);
     file.data.assets = [...assets];
   };
+}
+
+export interface ImagePlace {
+  /** The essay's folder, absolute. */
+  folder: string;
+  /** The same with symlinks resolved. */
+  realFolder: string;
+  /** Where paths in messages are relative to. */
+  cwd: string;
+  /** Absolute paths already opened and found good: not opened again. Default: none. */
+  opened?: ReadonlySet<string>;
+}
+
+/** The folder of the essay `file` is, as checkLocalImage wants it. */
+export async function imageFolder(file: VFile): Promise<Omit<ImagePlace, 'opened'>> {
+  const folder = resolve(file.cwd, file.path ? dirname(file.path) : '.');
+  return { folder, realFolder: await realpath(folder).catch(() => folder), cwd: file.cwd };
+}
+
+/**
+ * Checks the image at `url` (as written in the essay or its front matter):
+ * a good one gives its absolute path and its src relative to the folder, a
+ * bad one what is wrong with it, said to follow "image `url` ".
+ */
+export async function checkLocalImage(url: string, place: ImagePlace): Promise<{ path: string; src: string } | { problem: string }> {
+  const { folder, realFolder, cwd, opened = new Set<string>() } = place;
+  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https' || url.startsWith('//')) {
+    return { problem: 'is on another server; images are never fetched, so save it beside the essay and use its relative path' };
+  }
+  if (scheme === 'file') return { problem: 'is a `file:` URL; use a path relative to the essay, inside its folder' };
+  if (scheme !== undefined) return { problem: `uses \`${scheme}:\`; an image must be a file beside the essay` };
+  const path = decodePath(url.replace(/[?#].*$/, ''));
+  if (path === '' || isAbsolute(path) || path.startsWith('\\')) return { problem: 'must be a path relative to the essay, inside its folder' };
+  const absolute = resolve(folder, path);
+  const inside = relative(folder, absolute);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    return { problem: 'is outside the essay’s folder; images must be inside it' };
+  }
+  const found = await stat(absolute).catch(() => undefined);
+  if (!found?.isFile()) return { problem: found ? 'is not a file' : `not found (looked for ${relative(cwd, absolute) || absolute})` };
+  const real = await realpath(absolute);
+  if (real !== realFolder && !real.startsWith(realFolder + sep)) {
+    return { problem: 'links to a file outside the essay’s folder; images must be inside it' };
+  }
+  if (!opened.has(absolute)) {
+    const problem = await imageProblem(absolute);
+    if (problem !== undefined) return { problem };
+  }
+  return { path: absolute, src: inside.split(sep).join('/') };
 }
 
 function decodePath(url: string): string {

@@ -38,6 +38,8 @@ declare module 'vfile' {
     headings: HeadingEntry[];
     /** Absolute paths of the local images the document uses (set by assets.ts). */
     assets: string[];
+    /** The `cover:` image's src, relative to the essay, once checked (set by cover-image.ts). */
+    coverImage: string;
   }
 }
 

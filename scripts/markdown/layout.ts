@@ -17,6 +17,7 @@ import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import { labelsFor } from '../config/labels.ts';
 import { backCoverSection, colophonSection, coverSection } from './cover-colophon.ts';
+import { openingOf, slogansOf } from './cover-text.ts';
 import { cardBack } from './tear-off.ts';
 
 function isCard(node: RootContent): node is Element {
@@ -39,14 +40,15 @@ export function rehypeLayout() {
     while (essay[0] && isBlank(essay[0])) essay.shift();
     while (essay.at(-1) && isBlank(essay.at(-1))) essay.pop();
 
-    const sections: Element[] = [coverSection(frontMatter), h('main', { className: ['essay'], lang: frontMatter.lang }, ['\n', ...essay, '\n'] as Element['children'])];
+    const cover = coverSection(frontMatter, { image: file.data.coverImage, slogans: slogansOf(essay) });
+    const sections: Element[] = [cover, h('main', { className: ['essay'], lang: frontMatter.lang }, ['\n', ...essay, '\n'] as Element['children'])];
     if (card) {
       sections.push(card);
       // The card's leaf always has a back of its own, so the colophon never ends up on it.
       const addresses = file.data.card?.addresses ?? [];
       sections.push(cardBack({ addresses, url: frontMatter.url, labels: labelsFor(frontMatter.lang) }));
     }
-    sections.push(colophonSection(frontMatter), backCoverSection(frontMatter));
+    sections.push(colophonSection(frontMatter), backCoverSection(frontMatter, openingOf(essay)));
 
     tree.children = sections.flatMap((section): RootContent[] => [section, { type: 'text', value: '\n' }]);
   };

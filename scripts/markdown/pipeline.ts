@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { rehypeAssetGuard, remarkLocalAssets } from './assets.ts';
 import { rehypeBlockLang } from './block-lang.ts';
 import { rehypeDirection } from './direction.ts';
+import { remarkCoverImage } from './cover-image.ts';
 import { containerDirectiveHandler, remarkDirectives } from './directives.ts';
 import { remarkInlineFootnotes } from './footnotes.ts';
 import { remarkFrontMatterData, type FrontMatterOptions } from './front-matter.ts';
@@ -42,6 +43,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(remarkTearOff)
       .use(remarkInlineFootnotes)
       .use(remarkLocalAssets)
+      .use(remarkCoverImage)
       .use(remarkSafeLinks)
       // No allowDangerousHtml: raw HTML never becomes hast.
       .use(remarkRehype, { handlers: { containerDirective: containerDirectiveHandler } })

@@ -24,7 +24,9 @@ const FROM_FRONT_MATTER: [(element: Element, section: string) => boolean, string
   [(element) => hasClass(element, 'title'), 'title'],
   [(element) => hasClass(element, 'subtitle'), 'subtitle'],
   [(element) => hasClass(element, 'author'), 'author'],
+  [(element) => hasClass(element, 'cover-credit'), 'cover-credit'],
   [(element) => hasClass(element, 'credit'), 'credits'],
+  [(element) => hasClass(element, 'cover-image'), 'cover'],
 ];
 
 const MADE_FROM_FRONT_MATTER = ['cover', 'colophon', 'back-cover'];

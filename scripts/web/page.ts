@@ -1,7 +1,8 @@
 /**
  * The web edition's page: the same body the print layouts start from, made
  * into a page for any screen. Print-only parts go (the running title, the
- * card's envelope back, the back cover); the cover becomes the page's header
+ * card's envelope back, the back cover, the cover's drawn rule and its copy of
+ * the slogans, which the text has); the cover becomes the page's header
  * and the colophon its footer; notes are linked both ways (notes.ts); wide
  * tables scroll inside their own box so the page never does. One file: its
  * styles are inline, its fonts and images beside it, and it runs no script.
@@ -30,7 +31,7 @@ export interface WebPageOptions {
 /** Nothing from elsewhere: styles inline, fonts and images from the page's own folder. */
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:";
 
-const PRINT_ONLY = new Set(['running-title', 'card-back', 'back-cover']);
+const PRINT_ONLY = new Set(['running-title', 'card-back', 'back-cover', 'cover-rule', 'cover-slogans']);
 const RENAMED: Record<string, string> = { cover: 'header', colophon: 'footer' };
 
 function classOf(node: Element): string[] {

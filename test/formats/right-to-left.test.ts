@@ -76,6 +76,11 @@ function lines(of: PdfPage, size: number): Line[] {
     .sort((a, b) => b.y - a.y);
 }
 
+/** The cover title's type size: the largest upright type on the page (the design sets it by the title's length). */
+function titleSize(of: PdfPage): number {
+  return Math.max(...of.words.filter((word) => turnOf(word) === 0 && word.width > 0.5).map(sizeOf));
+}
+
 /** In a right-to-left book an odd page is a left-hand page: its outer margin is on the left. */
 function textBlock(number: number, dir: 'rtl' | 'ltr'): { left: number; right: number } {
   const leftHand = (number % 2 === 1) === (dir === 'rtl');
@@ -141,7 +146,7 @@ describe('an Arabic zine (lang: ar)', () => {
 
   it('binds the booklet on the right: the front cover on the left half of sheet 1\'s outside, page 2 behind it', () => {
     const [outside, inside] = pdf('ar booklet');
-    const cover = lines(outside as PdfPage, 22);
+    const cover = lines(outside as PdfPage, titleSize(outside as PdfPage));
     expect(cover.length).toBeGreaterThan(0);
     for (const line of cover) expect(line.right).toBeLessThan(WIDTH);
     const folio = lines(inside as PdfPage, 8.5).find((line) => line.text === '2');
@@ -187,7 +192,7 @@ describe('a Hebrew zine (lang: he)', () => {
 
   it('binds the booklet on the right', () => {
     const [outside] = pdf('he booklet');
-    const cover = lines(outside as PdfPage, 22);
+    const cover = lines(outside as PdfPage, titleSize(outside as PdfPage));
     expect(cover.length).toBeGreaterThan(0);
     for (const line of cover) expect(line.right).toBeLessThan(WIDTH);
   });

@@ -9,7 +9,7 @@ const KNOWN = FRONT_MATTER_KEYS.join(', ');
 describe('front matter schema', () => {
   it('fills the defaults and keeps a YAML date as a string', async () => {
     const { frontMatter } = await markdownStringToHtml(doc('title: T\ndate: 2025-03-08\n'));
-    expect(frontMatter).toEqual({ title: 'T', date: '2025-03-08', lang: 'en', footnotes: 'stars' });
+    expect(frontMatter).toEqual({ title: 'T', date: '2025-03-08', lang: 'en', footnotes: 'stars', 'cover-image': 'full', 'cover-style': 'poster' });
   });
 
   it('takes every key', () => {

@@ -47,6 +47,8 @@ describe(SOURCE, () => {
       lang: 'en',
       credits: ['Header image: Internationales Jahr der Frau (Women’s Day).', 'CC0 1.0 Universal (CC0 1.0) Public Domain Dedication'],
       footnotes: 'stars',
+      'cover-image': 'full',
+      'cover-style': 'poster',
     });
     expect(result.assets).toEqual([]);
   });
@@ -54,7 +56,7 @@ describe(SOURCE, () => {
   it('has the sections of the contract, in order', () => {
     const sections = tree.children.filter((node): node is Element => node.type === 'element');
     expect(sections.map((node) => `${node.tagName}.${String(node.properties['className'])}`)).toEqual([
-      'section.cover',
+      'section.cover,cover-poster',
       'main.essay',
       'section.card-front',
       'section.card-back',
