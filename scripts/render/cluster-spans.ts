@@ -148,6 +148,8 @@ export function rewriteClusters(text: string, fontOf: (name: string) => CidFont 
   let font: CidFont | undefined;
   let size = 0;
   let line = { x: 0, y: 0 };
+  // Where the next glyph goes: the line's start after BT, Tm or Td, else where the last Tj left off.
+  let pen = 0;
   let plain = true;
 
   const rewriteRun = (group: Group, close: number): void => {
@@ -196,16 +198,18 @@ export function rewriteClusters(text: string, fontOf: (name: string) => CidFont 
         break;
       case 'BT':
         line = { x: 0, y: 0 };
+        pen = 0;
         stack.push({ open: index, kind: 'text', glyphs: [], spans: [], spoiled: false, start: line });
         break;
       case 'Tm':
         line = { x: 0, y: 0 };
+        pen = 0;
         break;
       case 'Td':
         line = { x: line.x + Number(op.operands[0]), y: line.y + Number(op.operands[1]) };
+        pen = line.x;
         break;
       case 'Tj': {
-        let pen = line.x;
         const run = stack.findLast((group) => group.kind === 'text' || group.kind === 'reversed');
         const inSpan = stack.some((group) => group.kind === 'span');
         for (const code of codesOf(op.operands[0] ?? '')) {

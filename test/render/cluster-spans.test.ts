@@ -46,6 +46,16 @@ BT
 5.6 0 Td <0030> Tj
 EMC
 7 0 Td <0040> Tj
+ET
+BT
+/ReversedChars BMC
+/Span<</ActualText <feff0625> >> BDC
+/F1 10 Tf
+1 0 0 -1 100 760 Tm
+5.4 0 Td <012e000a> Tj
+EMC
+<0047> Tj
+EMC
 ET`;
 
 /** Each glyph drawn, by glyph id and place (text space of its Tm), seen or not, and the text it reads as. */
@@ -53,16 +63,17 @@ function drawn(text: string, cidFont: CidFont): { gid: number; x: number; y: num
   const glyphs: { gid: number; x: number; y: number; seen: boolean; reads: string }[] = [];
   let origin = { x: 0, y: 0 };
   let line = { x: 0, y: 0 };
+  // A Tj with no Td before it goes on where the last one left off.
+  let pen = 0;
   let size = 0;
   let seen = true;
   for (const op of operations(text) ?? []) {
     const [a = '0', b = '0'] = op.operands;
     if (op.operator === 'Tf') size = Number(b);
-    if (op.operator === 'Tm') [origin, line] = [{ x: Number(op.operands[4]), y: Number(op.operands[5]) }, { x: 0, y: 0 }];
-    if (op.operator === 'Td') line = { x: line.x + Number(a), y: line.y + Number(b) };
+    if (op.operator === 'Tm') [origin, line, pen] = [{ x: Number(op.operands[4]), y: Number(op.operands[5]) }, { x: 0, y: 0 }, 0];
+    if (op.operator === 'Td') [line, pen] = [{ x: line.x + Number(a), y: line.y + Number(b) }, line.x + Number(a)];
     if (op.operator === 'Tr') seen = a !== '3';
     if (op.operator !== 'Tj') continue;
-    let pen = line.x;
     for (const code of codesOf(a)) {
       const round = (value: number): number => Math.round(value * 1000) / 1000;
       glyphs.push({ gid: cidFont.gid(code), x: round(origin.x + pen), y: round(origin.y - line.y), seen, reads: cidFont.map.get(code) ?? '' });
