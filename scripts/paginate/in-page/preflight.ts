@@ -49,19 +49,28 @@ function finding(kind: Finding['kind'], page: number, element: Element, detail: 
   return source === undefined ? { kind, page, detail } : { kind, page, source, detail };
 }
 
+/** Whether the element takes room on the page and is not hidden. */
+function isShown(element: Element): boolean {
+  const rect = element.getBoundingClientRect();
+  return !(rect.width === 0 && rect.height === 0) && getComputedStyle(element).visibility !== 'hidden';
+}
+
+/** Whether the element holds text of its own (not only in its children). */
+const hasOwnText = (element: Element): boolean =>
+  [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+
 function checkElement(element: Element, page: number): Finding[] {
   const found: Finding[] = [];
+  if (!isShown(element)) return found;
   const style = getComputedStyle(element);
   const rect = element.getBoundingClientRect();
-  if ((rect.width === 0 && rect.height === 0) || style.visibility === 'hidden') return found;
   // An SVG has no resolution: its lines are measured apart (vectorImages).
   if (element instanceof HTMLImageElement && element.naturalWidth > 0 && !/\.svg$/i.test(element.getAttribute('src') ?? '')) {
     const dpi = Math.round(element.naturalWidth / (rect.width / PX_PER_IN));
     if (dpi < MIN_DPI) found.push(finding('low-resolution', page, element, `${element.getAttribute('src') ?? 'an image'} prints at ${dpi} dpi; a photocopy needs ${MIN_DPI} or more`));
   }
   const paper = grayLuminance(background(element));
-  const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
-  if (ownText && contrast(grayLuminance(rgba(style.color)), paper) < MIN_CONTRAST) {
+  if (hasOwnText(element) && contrast(grayLuminance(rgba(style.color)), paper) < MIN_CONTRAST) {
     found.push(finding('low-contrast', page, element, `text in ${style.color} fades to ${contrast(grayLuminance(rgba(style.color)), paper).toFixed(1)}:1 in gray; keep 3:1 or more`));
   }
   // Chromium draws no border thinner than a pixel (0.75 pt), so thin lines come from drawn (SVG) strokes.
@@ -81,11 +90,8 @@ function checkElement(element: Element, page: number): Finding[] {
 
 /** Whether an element prints something of its own: text, or an image (a full-bleed one, class `bleed`, is meant to reach the edge). */
 function prints(element: Element): boolean {
-  if (element.closest('.bleed')) return false;
-  const rect = element.getBoundingClientRect();
-  if ((rect.width === 0 && rect.height === 0) || getComputedStyle(element).visibility === 'hidden') return false;
-  if (element instanceof HTMLImageElement || element instanceof SVGSVGElement) return true;
-  return [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+  if (element.closest('.bleed') || !isShown(element)) return false;
+  return element instanceof HTMLImageElement || element instanceof SVGSVGElement || hasOwnText(element);
 }
 
 /** How near each page's edges its text and images come, in points, with the block that comes nearest on each side. */
