@@ -66,7 +66,7 @@ function buildRules(options: DocumentOptions): string {
   const labels = labelsFor(options.lang);
   // Paged.js counts calls with `footnote` and the notes themselves with `footnote-marker`.
   return `@page { size: ${width} ${height}; }
-:root { --page-width: ${width}; --page-height: ${height}; --label-cut-line: ${cssString(labels.cutLine)}; --label-continued: ${cssString(`${labels.continued}\u2002`)}; }
+:root { --page-width: ${width}; --page-height: ${height}; --label-cut-line: ${cssString(labels.cutLine)}; --label-continued: ${cssString(`${labels.continued}\u2002`)}; --label-notes-page: ${cssString(labels.notesPage)}; }
 .footnote::footnote-call { content: counter(footnote${style}); }
 .footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }
 ${fontSize}

@@ -27,5 +27,6 @@ describe('the print document', () => {
     const html = await buildDocument({ body: '<main class="essay"></main>', title: 'T', lang: 'fr', paper: 'letter', footnotes: 'stars', fontFaces: '' });
     expect(html).toContain('--label-cut-line: "découper ou déchirer le long du trait"');
     expect(html).toContain('--label-continued: "(suite)\u2002"');
+    expect(html).toContain('--label-notes-page: "Notes"');
   });
 });

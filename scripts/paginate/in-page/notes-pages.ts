@@ -24,7 +24,7 @@ export function notesPage(paged: PagedGlobal, options: { notes: boolean }): Hand
       const notes = document.createElement('section');
       notes.className = 'notes-page';
       // Ruled lines as elements: Chromium prints thin gradient stripes unevenly.
-      notes.innerHTML = `<h2>Notes</h2><div class="lines">${'<div class="line"></div>'.repeat(24)}</div>`;
+      notes.innerHTML = `<h2></h2><div class="lines">${'<div class="line"></div>'.repeat(24)}</div>`;
       backMatter.before(notes);
     }
   };
