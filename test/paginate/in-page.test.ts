@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countable } from '../../scripts/paginate/in-page/letters.ts';
 import { carriedHeight, firstBelow, linesKept, linesThatFit, movedFrom, wordStart, type PageLine } from '../../scripts/paginate/in-page/note-split.ts';
 import { linesIn } from '../../scripts/paginate/in-page/page-fill.ts';
+import { leastShort, shortLines, withOneLineHeads } from '../../scripts/paginate/in-page/short-page.ts';
 import { notesPagesWanted } from '../../scripts/paginate/in-page/notes-pages.ts';
 import { inPageScript } from '../../scripts/paginate/in-page-bundle.ts';
 import { layoutTimeLimit } from '../../scripts/paginate/paginate.ts';
@@ -92,7 +93,8 @@ function page(paragraphs: number[], reaches: Record<number, number> = {}, contin
     for (let index = 0; index < count; index += 1) {
       const top = lines.length * 18;
       const last = paragraph === paragraphs.length - 1;
-      lines.push({ top, bottom: top + 18, reach: reaches[lines.length] ?? 0, index, count, continues: continues && last, heading: false });
+      const reach = reaches[lines.length] ?? 0;
+      lines.push({ top, bottom: top + 18, reach, reachOne: reach, end: reach, index, count, continues: continues && last, heading: false });
     }
   });
   return lines;
@@ -152,6 +154,43 @@ describe('how full a page is', () => {
     expect(linesIn(29, 14.7)).toBe(2);
     expect(linesIn(44, 14.7)).toBe(3);
     expect(linesIn(10, 0)).toBe(0);
+  });
+
+  // 30 lines of 18 px fill the 540 px page exactly.
+  const options = { foot: 540, frame: 10, carried: 0, lineHeight: 18 };
+
+  it('counts the lines a page would end short when only some of its lines stay', () => {
+    const lines = page([20, 10]);
+    expect(shortLines(lines, 30, options)).toBe(0);
+    expect(shortLines(lines, 28, options)).toBe(2);
+    expect(shortLines(lines, 27, options)).toBe(3);
+    // The notes of the lines that stay fill the foot: 486 + 10 + 30 leaves 14 px, less than a line.
+    expect(shortLines(page([20, 10], { 5: 30 }), 27, options)).toBe(0);
+    // Notes that run past the foot are continued overleaf, and leave no room.
+    expect(shortLines(page([20, 10], { 5: 400 }), 27, options)).toBe(0);
+  });
+
+  it('lets a note begin with its first line alone where its first two would not fit', () => {
+    // Line 28 ends at 504: its note's first two lines would end at 504 + 10 + 40, past the foot; its first at 534.
+    const lines = page([20, 10]).map((line, i) => (i === 27 ? { ...line, reach: 40, reachOne: 20, end: 60 } : line));
+    expect(linesThatFit(lines, options)).toBe(27);
+    expect(linesThatFit(withOneLineHeads(lines), options)).toBe(28);
+  });
+
+  it('takes the first way of fitting a page that leaves it at most 2 lines short, or else the least short', () => {
+    const lines = page([20, 10]);
+    const tried: number[] = [];
+    function* fittings(kepts: number[]) {
+      for (const kept of kepts) {
+        tried.push(kept);
+        yield { lines, kept };
+      }
+    }
+    expect(leastShort(fittings([26, 28, 29]), options)?.kept).toBe(28);
+    // Once one will do, the ways after it are not measured.
+    expect(tried).toEqual([26, 28]);
+    expect(leastShort(fittings([25, 27, 26]), options)?.kept).toBe(27);
+    expect(leastShort(fittings([]), options)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import { frame, NOTES_HEIGHT } from './carry-notes.ts';
 import { carriedHeight, linesKept, linesThatFit, type PageLine } from './note-split.ts';
+import { leastShort, withOneLineHeads, type Fitting, type ShortOptions } from './short-page.ts';
 import { moveOver } from './keep-text.ts';
 import { sourceOf } from './text-origins.ts';
 import { firstLetterFrom, pageLines } from './page-lines.ts';
@@ -41,6 +42,18 @@ function textBottom(content: HTMLElement, top: number): number {
   return Math.max(top, ...rects.filter((rect) => rect.height > 0 && rect.left < edge).map((rect) => rect.bottom));
 }
 
+/**
+ * The class of a page whose notes are set a little tighter (footnotes.css),
+ * where that keeps a line with its note and the page full.
+ */
+const TIGHT = 'notes-tight';
+
+/** The height of a line of the page's body text. */
+function bodyLineHeight(content: HTMLElement): number {
+  const paragraph = content.querySelector('p') ?? content;
+  return Number.parseFloat(getComputedStyle(paragraph).lineHeight) || 0;
+}
+
 const setNotesHeight = (parts: NotesParts, height: number): void =>
   parts.pageArea.style.setProperty(NOTES_HEIGHT, `${Math.max(0, height)}px`);
 
@@ -69,11 +82,25 @@ export function fitPage(parts: NotesParts, page: PagedPage, breakToken: BreakTok
   parts.notes.classList.toggle('pagedjs_footnote_empty', parts.inner.childElementCount === 0);
   const split = splitBlock(parts.content, breakToken);
   const rest = breakToken && split ? linesLeft(split, breakToken) : 0;
-  const lines = pageLines(parts.content, parts.inner, (block) => rest > 0 && block === split?.block);
+  const measure = (): PageLine[] => pageLines(parts.content, parts.inner, (block) => rest > 0 && block === split?.block);
   // The space above the rule may shrink to a quarter for a line to keep its notes.
   const margin = Number.parseFloat(getComputedStyle(parts.notes).marginTop) || 0;
-  const fit = linesThatFit(lines, { foot: pageBox.bottom, frame: notesFrame - (margin * 3) / 4, carried });
-  const kept = keptLines(parts.content, lines, linesKept(lines, fit, rest), split);
+  const options: ShortOptions = { foot: pageBox.bottom, frame: notesFrame - (margin * 3) / 4, carried, lineHeight: bodyLineHeight(parts.content) };
+  const fitting = (lines: readonly PageLine[], tight = false): Fitting & { tight: boolean } => ({
+    lines,
+    kept: keptLines(parts.content, lines, linesKept(lines, linesThatFit(lines, options), rest), split),
+    tight,
+  });
+  function* fittings() {
+    const lines = measure();
+    yield fitting(lines);
+    yield fitting(withOneLineHeads(lines));
+    parts.pageArea.classList.add(TIGHT);
+    yield fitting(withOneLineHeads(measure()), true);
+  }
+  const chosen = leastShort(fittings(), options) ?? fitting(measure());
+  parts.pageArea.classList.toggle(TIGHT, chosen.tight);
+  const { lines, kept } = chosen;
   const last = lines[kept - 1];
   const start = breakToken && last && kept < lines.length ? firstLetterFrom(parts.content, last.bottom) : undefined;
   const moved = breakToken !== undefined && start !== undefined && moveOver(start, page, breakToken);

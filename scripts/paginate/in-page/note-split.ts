@@ -71,6 +71,9 @@ export interface PageLine {
    * not on the page.
    */
   reach: number;
+  /** The same for the first line of the note alone, and for the whole note. */
+  reachOne: number;
+  end: number;
   /** The line's index among its block's lines on the page, and how many those are. */
   index: number;
   count: number;

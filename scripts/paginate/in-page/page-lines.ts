@@ -10,11 +10,12 @@ interface Line {
 }
 
 /**
- * The bottom of a note's second line (of its only one), measured from `top`:
- * a note that begins at the foot of a page keeps two lines there, as a
- * paragraph does, so that a two-line note is never split.
+ * How far below `top` a note's lines end: its first line, its second (its
+ * only one), and its last. A note that begins at the foot of a page keeps two
+ * lines there, as a paragraph does, so that a two-line note is never split;
+ * one line where two would leave the page short (fit-page.ts).
  */
-function headReach(note: Element, top: number): number {
+function noteReach(note: Element, top: number): Pick<PageLine, 'reach' | 'reachOne' | 'end'> {
   const range = document.createRange();
   range.selectNodeContents(note);
   const bottoms = new Map<number, number>();
@@ -24,7 +25,8 @@ function headReach(note: Element, top: number): number {
     bottoms.set(line, Math.max(bottoms.get(line) ?? 0, rect.bottom));
   }
   const lines = [...bottoms].sort(([a], [b]) => a - b).map(([, bottom]) => bottom);
-  return (lines[1] ?? lines[0] ?? note.getBoundingClientRect().bottom) - top;
+  const end = note.getBoundingClientRect().bottom;
+  return { reachOne: (lines[0] ?? end) - top, reach: (lines[1] ?? lines[0] ?? end) - top, end: end - top };
 }
 
 /** Distance from `y` to the span of `line` (0 inside it). */
@@ -74,12 +76,14 @@ export function pageLines(content: HTMLElement, notes: HTMLElement, continues: (
     const reaches = line.calls.map((call) => {
       const ref = call.getAttribute('data-footnote-call') ?? '';
       const note = notes.querySelector(`[data-ref="${CSS.escape(ref)}"]:not([data-split-from])`);
-      return note ? headReach(note, top) : Infinity;
+      return note ? noteReach(note, top) : { reach: Infinity, reachOne: Infinity, end: Infinity };
     });
     return {
       top: line.top,
       bottom: line.bottom,
-      reach: Math.max(0, ...reaches),
+      reach: Math.max(0, ...reaches.map((reach) => reach.reach)),
+      reachOne: Math.max(0, ...reaches.map((reach) => reach.reachOne)),
+      end: Math.max(0, ...reaches.map((reach) => reach.end)),
       index: own.indexOf(line),
       count: own.length,
       continues: continues(line.block),
