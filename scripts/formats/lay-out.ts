@@ -53,11 +53,11 @@ export async function layOut<T>(
   });
 }
 
-async function layOutOnce(context: DocumentContext, options: LayOutOptions, browser: Browser) {
-  const { markdown, stage } = context;
-  const { frontMatter } = markdown;
-  const html = await buildDocument({
-    body: options.body ?? markdown.html,
+/** The HTML of one layout of the document: its body, styles, fonts and page size. */
+export function layoutHtml(context: DocumentContext, options: LayOutOptions): Promise<string> {
+  const { frontMatter } = context.markdown;
+  return buildDocument({
+    body: options.body ?? context.markdown.html,
     title: frontMatter.title,
     lang: frontMatter.lang,
     dir: documentDirection(frontMatter),
@@ -68,6 +68,11 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
     ...(options.edition === undefined ? {} : { edition: options.edition }),
   });
+}
+
+async function layOutOnce(context: DocumentContext, options: LayOutOptions, browser: Browser) {
+  const { stage } = context;
+  const html = await layoutHtml(context, options);
   const htmlPath = await stage.write(options.htmlName, html);
   const { page, report } = await paginate({
     browser,

@@ -7,7 +7,7 @@ import { ZineError } from '../util/errors.ts';
 import { ownPage } from '../util/own-page.ts';
 import { inPageScript } from './in-page-bundle.ts';
 import { parseLayoutReport, type LayoutReport } from './layout-report.ts';
-import { watchdog } from './watchdog.ts';
+import { watchdog, type Watchdog } from './watchdog.ts';
 
 const require = createRequire(import.meta.url);
 // pagedjs's package.json does not export its dist folder: find it beside the package's main file.
@@ -73,8 +73,8 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
 
   const cap = options.timeLimit ?? layoutTimeLimit((await stat(options.htmlPath)).size);
   const guard = watchdog({ name: options.name ?? options.htmlPath, cap, stall: options.stallLimit });
-  await page.exposeFunction('zinepressProgress', (pages: number) => guard.progress(pages));
-  const settings = JSON.stringify({ notes: options.notesPages ?? true, preflight: options.preflight ?? false });
+  await watchProgress(page, guard);
+  const settings = inPageSettings(options);
   const layOut = async (): Promise<unknown> => {
     // Loading is watched too: Chromium sets the whole text on screen first, and
     // a paragraph of a megabyte takes it longer than the stall limit.
@@ -89,17 +89,67 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
     await page.evaluate(ours);
     return page.evaluate(`window.zinepress.paginate(${settings})`);
   };
+  problems.set(page, { errors, refused });
+  return { page, report: await finished(page, guard.guard(layOut())) };
+}
+
+/** What a tab laid out by `paginate` met: script errors and files refused. */
+const problems = new WeakMap<Page, { errors: string[]; refused: string[] }>();
+/** The watchdog of the layout under way in a tab: the page tells it of each page finished. */
+const watching = new WeakMap<Page, Watchdog>();
+
+async function watchProgress(page: Page, guard: Watchdog): Promise<void> {
+  if (!watching.has(page)) await page.exposeFunction('zinepressProgress', (pages: number) => watching.get(page)?.progress(pages));
+  watching.set(page, guard);
+}
+
+const inPageSettings = (options: { notesPages?: boolean | undefined; preflight?: boolean | undefined }): string =>
+  JSON.stringify({ notes: options.notesPages ?? true, preflight: options.preflight ?? false });
+
+/** The report of a layout once it ends, checked; a layout that failed closes its tab. */
+async function finished(page: Page, layout: Promise<unknown>): Promise<LayoutReport> {
   let result: unknown;
   try {
-    result = await guard.guard(layOut());
+    result = await layout;
   } catch (error) {
     // The tab may still be busy laying out: close it without waiting for it.
     page.close().catch(() => undefined);
     throw error;
   }
   const report = parseLayoutReport(result);
-
+  const { errors = [], refused = [] } = problems.get(page) ?? {};
   if (errors.length > 0) throw new ZineError(`layout failed in the browser: ${errors.join('; ')}`);
   if (refused.length > 0) throw new ZineError(`the page asked for files outside the build: ${refused.join(', ')}`);
-  return { page, report };
+  return report;
+}
+
+export interface RelayoutOptions {
+  /** A tab laid out by `paginate`, from HTML whose head was the same as this version's. */
+  page: Page;
+  /** The new version's body (the inside of its `<body>`). */
+  body: string;
+  /** The document as messages name it. */
+  name: string;
+  /** As for paginate, and the same as the tab was first laid out with. */
+  notesPages?: boolean;
+  preflight?: boolean;
+  /** Milliseconds the layout may take. Default: `layoutTimeLimit` of the body's size. */
+  timeLimit?: number;
+  stallLimit?: number;
+}
+
+/**
+ * Lays a new version of a document out in the tab that laid out the one
+ * before, with the same head (styles, fonts, page size): Paged.js has read
+ * the styles and the fonts are loaded, so only the text is set again. Bounded
+ * in time and checked like `paginate`; a failed layout closes the tab.
+ */
+export async function relayout(options: RelayoutOptions): Promise<LayoutReport> {
+  const { page } = options;
+  const cap = options.timeLimit ?? layoutTimeLimit(options.body.length);
+  const guard = watchdog({ name: options.name, cap, stall: options.stallLimit });
+  await watchProgress(page, guard);
+  const settings = inPageSettings(options);
+  const call = page.evaluate((json, body) => window.zinepress.relayout(JSON.parse(json) as object, body), settings, options.body);
+  return finished(page, guard.guard(call));
 }

@@ -13,7 +13,7 @@ import { documentDirection } from '../config/direction.ts';
 import type { PaperSize } from '../config/frontmatter.ts';
 import { checkBackMatter, checkWhole } from '../formats/checks.ts';
 import type { DocumentContext } from '../formats/context.ts';
-import { layOut, print } from '../formats/lay-out.ts';
+import { layoutHtml, print } from '../formats/lay-out.ts';
 import { backMatterPages } from '../formats/reading.ts';
 import { imposePdf } from '../impose/impose.ts';
 import { bindingFor } from '../config/direction.ts';
@@ -23,6 +23,7 @@ import { stageFonts } from '../paginate/fonts.ts';
 import { createLimiter } from '../util/concurrency.ts';
 import type { Stage } from '../util/stage.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
+import { layOutWarm, type WarmTab } from './warm-tab.ts';
 
 export interface PreviewOptions {
   source: string;
@@ -31,6 +32,11 @@ export interface PreviewOptions {
   browser: Browser;
   /** Default: the front matter's, else letter. */
   paper?: PaperSize | undefined;
+  /**
+   * The tab of the last layout, kept open: a version with the same styles is
+   * laid out again in it. Updated here to this layout's tab. Default: none kept.
+   */
+  warm?: { tab?: WarmTab | undefined };
   /** Called as soon as the laid-out pages are written, before the PDF is printed. */
   onPages?: (pageCount: number) => void;
 }
@@ -91,14 +97,18 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     limit: createLimiter(1),
   };
   await stageAssets(dir, dirname(source), markdown.assets);
-  let booklet!: Promise<Uint8Array>;
-  const pageCount = await layOut(context, { trim: 'reading', htmlName: 'layout.html' }, async (layout) => {
+  const warm = options.warm ?? {};
+  const html = await layoutHtml(context, { trim: 'reading', htmlName: 'layout.html' });
+  const laidOut = await layOutWarm({ browser, tab: warm.tab, html, write: () => stage.write('layout.html', html), dir, name: source });
+  const { layout } = laidOut;
+  warm.tab = laidOut.tab;
+  try {
     checkWhole(context, layout);
     checkBackMatter(source, layout.report);
     await stage.write('pages.html', staticPages(await layout.page.content(), dir));
     options.onPages?.(layout.report.pageCount);
     const pdf = print(context, layout);
-    booklet = pdf.then((reading) =>
+    const booklet = pdf.then((reading) =>
       imposePdf({
         pdf: reading,
         name: 'the preview',
@@ -108,8 +118,9 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
         binding: bindingFor(documentDirection(frontMatter)),
       }),
     );
-    await pdf; // the tab stays open until it is printed
-    return layout.report.pageCount;
-  });
-  return { pagesFile: join(dir, 'pages.html'), pageCount, inputs: [source, ...markdown.assets], booklet };
+    await pdf; // the next layout in this tab waits until it is printed
+    return { pagesFile: join(dir, 'pages.html'), pageCount: layout.report.pageCount, inputs: [source, ...markdown.assets], booklet };
+  } finally {
+    if (!options.warm) await layout.page.close();
+  }
 }

@@ -17,6 +17,7 @@ import { onExit } from '../util/exit.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { layOutPreview } from './lay-out.ts';
 import { viewerHtml } from './viewer.ts';
+import type { WarmTab } from './warm-tab.ts';
 import { watchInputs, type Watcher } from './watch.ts';
 
 export interface PreviewServerOptions {
@@ -57,6 +58,8 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   let version = 0;
   let running: Promise<void> | undefined;
   let again = false;
+  /** The tab of the last layout, laid out again at the next save. */
+  const warm: { tab?: WarmTab } = {};
 
   const send = (event: string, payload: object) => {
     const message = { event, data: JSON.stringify(payload) };
@@ -74,6 +77,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
         dir,
         browser,
         paper: options.paper,
+        warm,
         onPages: (pages) => {
           const ms = Math.round(performance.now() - started);
           send('pages', { version: current, pages, ms });
@@ -167,6 +171,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await running;
+      await warm.tab?.page.close().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
       forget();
     },

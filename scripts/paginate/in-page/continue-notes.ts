@@ -14,6 +14,11 @@ export function continueNotes(paged: PagedGlobal): HandlerClass {
   const carried: DocumentFragment[] = [];
 
   return class ContinueNotes extends paged.Handler {
+    override beforeParsed(): void {
+      // A new layout (the preview lays the document out again in the same tab).
+      carried.length = 0;
+    }
+
     override beforePageLayout(page: PagedPage): void {
       placeCarried(page.element, carried.splice(0));
     }

@@ -27,6 +27,11 @@ type TokenProto = { toJSON(this: BreakToken, hash?: boolean): unknown };
 /** Where pages ended before their break token was moved back, as Paged.js writes them. */
 const displaced = new Set<unknown>();
 
+/** A new layout of the document starts with no break moved. */
+export function forgetMovedBreaks(): void {
+  displaced.clear();
+}
+
 /**
  * Paged.js stops the layout as "repeated" when a page ends at a break token
  * an earlier page ended at. Once a token is moved back, the next page may

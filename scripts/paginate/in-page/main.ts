@@ -12,6 +12,7 @@ import { textOrigins } from './text-origins.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
 import { reportProgress, tellProgress } from './progress.ts';
 import './paged.ts';
+import { relayout } from './relayout.ts';
 import { report } from './report.ts';
 import type { LayoutReport } from '../layout-report.ts';
 
@@ -24,7 +25,11 @@ export interface InPageOptions {
 
 declare global {
   interface Window {
-    zinepress: { paginate(options: InPageOptions): Promise<LayoutReport> };
+    zinepress: {
+      paginate(options: InPageOptions): Promise<LayoutReport>;
+      /** Lays a new body out in this tab, laid out before by `paginate` with the same options. */
+      relayout(options: InPageOptions, body: string): Promise<LayoutReport>;
+    };
   }
 }
 
@@ -41,12 +46,20 @@ window.zinepress = {
       reportProgress(window.Paged),
     );
     await window.PagedPolyfill.preview();
-    // The steps after the pages are laid out count as progress too: each is bounded on its own.
-    const pages = () => document.querySelectorAll('.pagedjs_page').length;
-    stableNoteIds();
-    tellProgress(pages());
-    const notesPages = settleNotesPages();
-    tellProgress(pages());
-    return report(notesPages, settings.preflight);
+    return finish(settings);
+  },
+  async relayout(options, body) {
+    await relayout(body);
+    return finish({ preflight: options.preflight ?? false });
   },
 };
+
+/** The steps after the pages are laid out; they count as progress too: each is bounded on its own. */
+function finish(settings: { preflight: boolean }): LayoutReport {
+  const pages = () => document.querySelectorAll('.pagedjs_page').length;
+  stableNoteIds();
+  tellProgress(pages());
+  const notesPages = settleNotesPages();
+  tellProgress(pages());
+  return report(notesPages, settings.preflight);
+}

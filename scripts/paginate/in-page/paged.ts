@@ -54,6 +54,8 @@ export interface Chunker {
   source: DocumentFragment;
   settings: Record<string, unknown>;
   clonePage(page: PagedPage): void;
+  /** Lays `content` out from its start, in place of the pages laid out before. */
+  flow(content: DocumentFragment): Promise<unknown>;
 }
 
 /** What a handler may implement; Paged.js calls each hook it finds by name. */
@@ -75,6 +77,6 @@ export interface PagedGlobal {
 declare global {
   interface Window {
     Paged: PagedGlobal;
-    PagedPolyfill: { preview(): Promise<unknown> };
+    PagedPolyfill: { preview(): Promise<unknown>; chunker: Chunker };
   }
 }
