@@ -39,6 +39,13 @@ async function freshLayout(document: string): Promise<{ page: Page; report: Layo
   return paginate({ browser, htmlPath, allowedDir: dir });
 }
 
+/** Marks the tab's pages, to tell afterwards which were kept and which were laid out again. */
+const markPages = (page: Page) =>
+  page.$$eval('.pagedjs_pages > .pagedjs_page', (pages) => {
+    for (const element of pages) element.setAttribute('data-laid-out-before', '');
+  });
+const keptPages = (page: Page) => page.$$eval('.pagedjs_pages > .pagedjs_page[data-laid-out-before]', (pages) => pages.length);
+
 /** What a reader sees of each page: its text, notes and folio included. */
 const pageTexts = (page: Page) =>
   page.$$eval('.pagedjs_pages > .pagedjs_page', (pages) => pages.map((element) => element.textContent.replace(/\s+/g, ' ').trim()));
@@ -60,6 +67,32 @@ describe('laying a new version out in the tab of the last one', () => {
       expect(report).toEqual(fresh.report);
       await fresh.page.close();
     }
+    await warm.page.close();
+  }, 120_000);
+
+  it('lays out again only the pages an edit of the text reaches', async () => {
+    const early = ESSAY.replace('But damn, do I ever agree!', 'But damn, do I ever agree! Truly.');
+    const late = ESSAY.replace('On this International Working Women’s Day,', 'On this International Working Women’s Day, today,');
+    const texts = [ESSAY, early, late].join('\n');
+    const warm = await freshLayout(await html(ESSAY, texts));
+    for (const [version, atLeast] of [
+      [early, 8],
+      [late, 6],
+      [ESSAY, 6],
+    ] as const) {
+      const document = await html(version, texts);
+      await markPages(warm.page);
+      const report = await relayout({ page: warm.page, body: splitBody(document).body, name: 'essay' });
+      const fresh = await freshLayout(document);
+      expect(await pageTexts(warm.page)).toEqual(await pageTexts(fresh.page));
+      expect(report).toEqual(fresh.report);
+      expect(await keptPages(warm.page)).toBeGreaterThanOrEqual(atLeast);
+      await fresh.page.close();
+    }
+    // Nothing changed: nothing is laid out again.
+    await markPages(warm.page);
+    await relayout({ page: warm.page, body: splitBody(await html(ESSAY, texts)).body, name: 'essay' });
+    expect(await keptPages(warm.page)).toBe(warm.report.pageCount);
     await warm.page.close();
   }, 120_000);
 

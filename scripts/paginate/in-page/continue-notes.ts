@@ -2,6 +2,12 @@ import { cutNotesAtFoot, placeCarried } from './carry-notes.ts';
 import { fitPage, notesParts } from './fit-page.ts';
 import type { BreakToken, Chunker, HandlerClass, PagedGlobal, PagedPage } from './paged.ts';
 
+/** Parts of notes cut at the foot of the page just laid out, for the next page. */
+const carried: DocumentFragment[] = [];
+
+/** Whether the page just laid out carries parts of notes over to the next. */
+export const notesCarriedOver = (): boolean => carried.length > 0;
+
 /**
  * Notes too long for the foot of their page continue at the foot of the next
  * page (and the next), as books set them. After each page is laid out, its
@@ -11,8 +17,6 @@ import type { BreakToken, Chunker, HandlerClass, PagedGlobal, PagedPage } from '
  * is laid out, marked as continued. Paged.js 0.4.3 would leave them cut off.
  */
 export function continueNotes(paged: PagedGlobal): HandlerClass {
-  const carried: DocumentFragment[] = [];
-
   return class ContinueNotes extends paged.Handler {
     override beforeParsed(): void {
       // A new layout (the preview lays the document out again in the same tab).

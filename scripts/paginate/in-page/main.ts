@@ -14,6 +14,7 @@ import { reportProgress, tellProgress } from './progress.ts';
 import './paged.ts';
 import { relayout } from './relayout.ts';
 import { report } from './report.ts';
+import { stableRefs } from './stable-refs.ts';
 import type { LayoutReport } from '../layout-report.ts';
 
 export interface InPageOptions {
@@ -44,6 +45,7 @@ window.zinepress = {
       hideFinishedPages(window.Paged),
       notesPage(window.Paged, settings),
       reportProgress(window.Paged),
+      stableRefs(window.Paged),
     );
     await window.PagedPolyfill.preview();
     return finish(settings);

@@ -13,6 +13,11 @@ export interface PagedPage {
   footnotesArea: HTMLElement;
   /** The layout that filled the page (src/chunker/layout.js). */
   layoutMethod?: Layout;
+  /** Where in the source the page's text begins, and where the next page's does (none after the last). */
+  startToken?: BreakToken | undefined;
+  endToken?: BreakToken | undefined;
+  /** Takes the page out of the document, with the observers Paged.js set on it. */
+  destroy(): void;
 }
 
 /** A box like a DOMRect, for the layout's overflow search. */
@@ -50,6 +55,14 @@ export interface BreakToken {
 
 export interface Chunker {
   pages: PagedPage[];
+  /** How many pages there are, as Paged.js counts them when it adds one. */
+  total: number;
+  /** The element the pages are laid out into. */
+  pagesArea: HTMLElement;
+  /** Lays the source out page by page from `start`, yielding where each page ends. */
+  layout(source: DocumentFragment, start: BreakToken | undefined): AsyncGenerator<BreakToken | undefined, unknown>;
+  /** Lays the parsed source out from `start` (flow's last step): replaced while the preview keeps pages. */
+  render(source: DocumentFragment, start: BreakToken | undefined): Promise<{ done?: boolean; canceled?: boolean }>;
   /** The parsed content being laid out. */
   source: DocumentFragment;
   settings: Record<string, unknown>;
