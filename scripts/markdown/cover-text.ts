@@ -19,18 +19,26 @@ function hasClass(element: Element, name: string): boolean {
 
 const clean = (text: string) => text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
 
-/** Each line of every `:::slogans` block, in order. */
+/** Most slogans a front cover carries: more would run off it (in every design, and in the mini zine's cover cell). */
+export const COVER_SLOGANS = 4;
+
+/**
+ * The lines of the `:::slogans` blocks for the front cover: in order, each
+ * once (a text may repeat its slogans at the end of each part), at most
+ * COVER_SLOGANS of them.
+ */
 export function slogansOf(essay: readonly RootContent[]): string[] {
-  const lines: string[] = [];
+  const lines = new Set<string>();
   for (const node of essay) {
     visit(node, 'element', (element: Element) => {
       if (!hasClass(element, 'slogans')) return;
       for (const child of element.children) {
-        if (child.type === 'element' && child.tagName === 'p') lines.push(...toString(child).split('\n').map(clean).filter(Boolean));
+        if (child.type !== 'element' || child.tagName !== 'p') continue;
+        for (const line of toString(child).split('\n').map(clean)) if (line !== '') lines.add(line);
       }
     });
   }
-  return lines;
+  return [...lines].slice(0, COVER_SLOGANS);
 }
 
 /** The essay's first paragraph, up to OPENING_LENGTH characters; undefined when it starts with none. */

@@ -92,6 +92,14 @@ describe('what the covers take from the text', () => {
     expect(toString(section(tree, 'back-cover'))).toContain('It opens here. And goes on.');
   });
 
+  it('a slogan repeated in the text goes on the cover once, and at most four do', async () => {
+    const block = (lines: string[]) => `:::slogans\n${lines.join('\n\n')}\n:::\n`;
+    const body = `Text.\n\n${block(['Bread!', 'Roses!'])}\nMore text.\n\n${block(['Bread!', 'Land!', 'Peace!', 'Water!'])}`;
+    const { tree } = await renderTree(doc('', body));
+    const cover = section(tree, 'cover').children.flatMap((child) => (child.type === 'element' ? child.children : []));
+    expect(cover.map((node) => toString(node as Element))).toContain('Bread!Roses!Land!Peace!');
+  });
+
   it('the subtitle when the text opens with no paragraph', async () => {
     const { tree } = await renderTree(doc('subtitle: A standfirst.\n', '## A heading\n'));
     expect(toString(section(tree, 'back-cover'))).toContain('A standfirst.');

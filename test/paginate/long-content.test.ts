@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lettersSetTwice } from '../../scripts/formats/checks.ts';
 import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
 import { buildDocument } from '../../scripts/paginate/document.ts';
 import { stageFonts } from '../../scripts/paginate/fonts.ts';
@@ -42,9 +43,11 @@ async function layOut(markdown: string) {
   return report;
 }
 
-/** What a reader would check in any layout: all the text, every note by its call, whole. */
+/** What a reader would check in any layout: all the text, once, every note by its call, whole. */
 function expectWhole(report: Awaited<ReturnType<typeof layOut>>) {
   expect(report.printedLetters).toBeGreaterThanOrEqual(report.sourceLetters);
+  expect(lettersSetTwice(report)).toBe(0);
+  expect(report.lost).toEqual([]);
   expect(report.notesAway).toEqual([]);
   expect(report.clippedNotes).toEqual([]);
 }
