@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/build.ts';
-import { longTitle, longWords, wideTable } from './helpers/documents.ts';
+import { deepList, essayRepeated, longNotes, longTitle, longWords, manyNotes, wideTable } from './helpers/documents.ts';
 import { readPages, type PdfPage } from './helpers/pdf.ts';
 
 /** Letters and digits only, lower case: compares text whatever the line breaks and hyphenation did. */
@@ -22,14 +22,26 @@ function missingLetters(source: string, pages: PdfPage[]): string[] {
   return [...letterCounts(source)].filter(([letter, count]) => (printed.get(letter) ?? 0) < count).map(([letter]) => letter);
 }
 
-/** Words that reach outside the page, or past its right margin when one is given. */
+/**
+ * Words that reach outside the page, or past its right margin when one is
+ * given; words set upright only (the card's cut line runs along its edge).
+ */
 function outside(page: PdfPage, rightMargin = 0): string[] {
   return page.words
+    .filter((w) => w.transform[1] === 0 && w.transform[2] === 0)
     .filter((w) => w.x < 0 || w.y < 0 || w.x + w.width > page.width - rightMargin + 0.5 || w.y + w.height > page.height)
     .map((w) => w.str);
 }
 
-const DOCUMENTS = { 'long-title': longTitle(300), 'wide-table': wideTable(12), 'long-words': longWords() };
+const DOCUMENTS = {
+  'long-title': longTitle(300),
+  'wide-table': wideTable(12),
+  'long-words': longWords(),
+  'long-notes': longNotes(),
+  'many-notes': manyNotes(),
+  'essay-x20': essayRepeated(20),
+  'deep-list': deepList(40),
+};
 const pdfs = new Map<string, PdfPage[]>();
 
 beforeAll(async () => {
@@ -42,9 +54,9 @@ beforeAll(async () => {
     }),
   );
   const out = join(dir, 'out');
-  await build({ files, out, progress: false, formats: ['reading'], concurrency: 1 });
+  await build({ files, out, progress: false, formats: ['reading'], concurrency: 2 });
   for (const name of Object.keys(DOCUMENTS)) pdfs.set(name, await readPages(await readFile(join(out, name, 'reading.pdf'))));
-}, 240_000);
+}, 420_000);
 
 const pagesOf = (name: string): PdfPage[] => pdfs.get(name) ?? [];
 const titleOf = (markdown: string): string => /^title: (.*)$/m.exec(markdown)?.[1] ?? '';
@@ -92,5 +104,27 @@ describe('a long word, a long link and a 400-character line of code', () => {
     expect(code.length).toBeGreaterThan(360);
     expect(compact(pages.map((page) => page.text).join(' '))).toContain(compact(code));
     for (const page of pages) expect(outside(page, 0.5 * 72)).toEqual([]);
+  });
+});
+
+/**
+ * The text of a markdown source: no front matter, no note labels, no directive
+ * fences, and not the essay's "Definitions" heading, dropped once its notes go
+ * to the feet of their pages.
+ */
+const textOf = (markdown: string): string =>
+  markdown
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .replace(/^## Definitions$/gm, '')
+    .replace(/\[\^[^\]]+\]:?/g, '')
+    .replace(/^:{3,}.*$/gm, '');
+
+describe.each(['long-notes', 'many-notes', 'essay-x20', 'deep-list'] as const)('%s, built end to end', (name) => {
+  it('is printed whole, in a multiple of 4 pages, inside the pages', () => {
+    const pages = pagesOf(name);
+    expect(pages.length).toBeGreaterThan(4);
+    expect(pages.length % 4).toBe(0);
+    expect(missingLetters(textOf(DOCUMENTS[name]), pages)).toEqual([]);
+    for (const page of pages) expect(outside(page)).toEqual([]);
   });
 });
