@@ -1,7 +1,8 @@
 /**
  * The page the preview server shows: the laid-out pages in a frame, the
  * booklet's sheets under them, and a line for a problem in the source. It
- * listens on /events: `pages` reloads the frame, `sheets` the sheet images,
+ * listens on /events: `pages` updates the frame (in place where only pages
+ * changed), `sheets` the sheet images,
  * `problem` shows the message (file:line:col: reason) until the next good save.
  */
 export function viewerHtml(title: string): string {
@@ -45,9 +46,31 @@ events.addEventListener('pages', (event) => {
   problem.classList.remove('shown');
   problem.textContent = '';
   status.textContent = data.pages + ' pages, laid out in ' + data.ms + ' ms';
-  keepScroll(() => { frame.src = '/doc/pages.html?v=' + data.version; });
-  document.body.dataset.version = data.version;
+  showPages(data.version).then(() => { document.body.dataset.version = data.version; });
 });
+// A new layout with the same styles changes the pages that differ, in place:
+// the frame keeps its place and does not set the pages that stay again.
+async function showPages(version) {
+  const url = '/doc/pages.html?v=' + version;
+  const doc = frame.contentDocument;
+  const old = doc && doc.querySelector('.pagedjs_pages');
+  const next = old && new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+  const pages = next && next.querySelector('.pagedjs_pages');
+  if (!pages || next.head.innerHTML !== doc.head.innerHTML) {
+    keepScroll(() => { frame.src = url; });
+    return;
+  }
+  const before = [...old.children];
+  [...pages.children].forEach((page, i) => {
+    const was = before[i];
+    if (was && was.outerHTML === page.outerHTML) return;
+    const copy = doc.importNode(page, true);
+    if (was) was.replaceWith(copy);
+    else old.append(copy);
+  });
+  for (const extra of before.slice(pages.children.length)) extra.remove();
+  for (const { name, value } of pages.attributes) old.setAttribute(name, value);
+}
 events.addEventListener('sheets', (event) => {
   const data = JSON.parse(event.data);
   sheets.replaceChildren(...data.files.map((file, index) => {

@@ -4,6 +4,7 @@ import { countable } from '../../scripts/paginate/in-page/letters.ts';
 import { carriedHeight, firstBelow, linesKept, linesThatFit, movedFrom, wordStart, type PageLine } from '../../scripts/paginate/in-page/note-split.ts';
 import { linesIn } from '../../scripts/paginate/in-page/page-fill.ts';
 import { leastShort, shortLines, withOneLineHeads } from '../../scripts/paginate/in-page/short-page.ts';
+import { changedMarks } from '../../scripts/paginate/in-page/source-diff.ts';
 import { notesPagesWanted } from '../../scripts/paginate/in-page/notes-pages.ts';
 import { inPageScript } from '../../scripts/paginate/in-page-bundle.ts';
 import { layoutTimeLimit } from '../../scripts/paginate/paginate.ts';
@@ -99,6 +100,19 @@ function page(paragraphs: number[], reaches: Record<number, number> = {}, contin
   });
   return lines;
 }
+
+describe('where a new version of the source differs from the last', () => {
+  it('names each changed node where both have as many', () => {
+    expect(changedMarks(['a', 'b', 'c', 'd'], ['a', 'B', 'c', 'D'])).toEqual([1, 3]);
+    expect(changedMarks(['a', 'b'], ['a', 'b'])).toEqual([]);
+  });
+
+  it('names the first difference where a node came or went', () => {
+    expect(changedMarks(['a', 'b', 'c'], ['a', 'x', 'b', 'c'])).toEqual([1]);
+    expect(changedMarks(['a', 'b', 'c'], ['a', 'b'])).toEqual([2]);
+    expect(changedMarks([], ['a'])).toEqual([0]);
+  });
+});
 
 describe('which lines keep their notes on the page', () => {
   const options = { foot: 540, frame: 10, carried: 0 };

@@ -81,6 +81,25 @@ describe('zine preview', () => {
     expect(await framedText()).not.toContain('Some text with a note');
   });
 
+  it('changes in the frame only the pages the edit changed', async () => {
+    const framePages = (mark: boolean) =>
+      page.evaluate((set) => {
+        const pages = [...(document.querySelector('iframe')?.contentDocument?.querySelectorAll('.pagedjs_pages > .pagedjs_page') ?? [])];
+        // Remembered aside, not marked on the pages: a mark would make every page differ from the new ones.
+        const seen = window as unknown as { seenPages?: WeakSet<Element> };
+        if (set) seen.seenPages = new WeakSet(pages);
+        return { all: pages.length, seen: pages.filter((one) => seen.seenPages?.has(one)).length };
+      }, mark);
+    const before = await framePages(true);
+    await writeFile(source(), GOOD.replace('Some text with a note.', 'Edited in place.'));
+    await until(async () => (await framedText()).includes('Edited in place'), 'the edit');
+    const after = await framePages(false);
+    expect(after.all).toBe(before.all);
+    // The page of the edit and the back cover, which quotes the first lines, are new; the others stayed.
+    expect(after.seen).toBeGreaterThan(0);
+    expect(after.seen).toBeLessThan(after.all);
+  });
+
   it('shows a content error with its file:line:col, keeps running, and clears it on the next good save', async () => {
     await writeFile(source(), GOOD.replace('date: 2025-03-08', 'date: 2025-13-45'));
     const problem = () => page.evaluate(() => document.getElementById('problem')?.textContent ?? '');

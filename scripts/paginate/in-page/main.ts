@@ -13,6 +13,7 @@ import { notesPage, settleNotesPages } from './notes-pages.ts';
 import { reportProgress, tellProgress } from './progress.ts';
 import './paged.ts';
 import { relayout } from './relayout.ts';
+import { keepRunningStrings } from './running-strings.ts';
 import { report } from './report.ts';
 import { stableRefs } from './stable-refs.ts';
 import type { LayoutReport } from '../layout-report.ts';
@@ -37,6 +38,7 @@ declare global {
 window.zinepress = {
   async paginate(options) {
     const settings = { notes: options.notes ?? true, preflight: options.preflight ?? false };
+    keepRunningStrings(window.Paged);
     window.Paged.registerHandlers(
       textOrigins(window.Paged),
       noteCounters(window.Paged),

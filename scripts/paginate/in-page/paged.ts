@@ -84,6 +84,8 @@ export type HandlerClass = new (chunker: Chunker, polisher: unknown, caller: unk
 
 export interface PagedGlobal {
   Handler: HandlerClass;
+  /** Every handler class, Paged.js's own first. */
+  registeredHandlers: HandlerClass[];
   registerHandlers(...handlers: HandlerClass[]): void;
 }
 

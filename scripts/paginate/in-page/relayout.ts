@@ -1,7 +1,20 @@
 import { forgetMovedBreaks } from './keep-text.ts';
 import type { Chunker, PagedPage } from './paged.ts';
 import { pages, renumber } from './pages.ts';
+import { stringsAfter } from './running-strings.ts';
 import { planReuse, type LastLayout, type Resumed } from './reuse-pages.ts';
+
+/**
+ * When Paged.js lays a page out, its Splits handler marks the parts of the
+ * elements split between it and the page before, on the page before (their
+ * last line is justified, their bottom margin dropped). An old page that
+ * follows a new one is not laid out: the same handler's step is run for it.
+ */
+function markSplitsBefore(page: PagedPage | undefined): void {
+  const Splits = window.Paged.registeredHandlers.find((handler) => handler.name === 'Splits');
+  const proto = Splits?.prototype as { afterPageLayout?(element: HTMLElement): void } | undefined;
+  if (page && proto?.afterPageLayout) proto.afterPageLayout.call(Object.create(proto), page.element);
+}
 
 /**
  * Lays the new source out where it differs from the last (`planReuse`): the
@@ -20,6 +33,7 @@ async function renderChanged(chunker: Chunker, source: DocumentFragment, last: L
   put(last.pages.slice(0, plan.keep));
   let start = plan.start;
   while (!plan.same) {
+    stringsAfter(chunker.pages.at(-1)?.element);
     const pager = chunker.layout(source, start);
     let resumed: Resumed | undefined;
     for (;;) {
@@ -31,6 +45,7 @@ async function renderChanged(chunker: Chunker, source: DocumentFragment, last: L
     if (!resumed) break;
     await pager.return(undefined);
     put(resumed.pages);
+    markSplitsBefore(resumed.pages[0]);
     if (!resumed.next) break;
     start = resumed.next;
   }
