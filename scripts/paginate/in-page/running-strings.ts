@@ -8,7 +8,8 @@ interface StringSets {
 
 /** The running-head strings (CSS `string-set`) in force after each laid-out page. */
 const after = new WeakMap<Element, Strings>();
-let handler: StringSets | undefined;
+/** Sets the strings the handler goes on from. */
+let restore: ((strings: Strings) => void) | undefined;
 
 /**
  * Paged.js's StringSets handler carries the running-head strings from page to
@@ -25,14 +26,15 @@ export function keepRunningStrings(paged: PagedGlobal): void {
   const layOut = proto.afterPageLayout;
   proto.afterPageLayout = function (this: StringSets, pageElement, ...rest) {
     layOut.call(this, pageElement, ...rest);
-    handler = this;
+    restore = (strings) => {
+      this.pageLastString = strings;
+    };
     after.set(pageElement, this.pageLastString && { ...this.pageLastString });
   };
 }
 
 /** The strings go on from those after `page` (from none before the first page). */
 export function stringsAfter(page: Element | undefined): void {
-  if (!handler) return;
   const strings = page && after.get(page);
-  handler.pageLastString = strings && { ...strings };
+  restore?.(strings && { ...strings });
 }
