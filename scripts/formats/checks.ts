@@ -64,8 +64,8 @@ export function checkSetOnce(context: DocumentContext, { report, trim }: Layout)
   const twice = lettersSetTwice(report);
   if (twice === 0) return;
   throw new ContentError(
-    `${context.source}: the ${trim} layout prints ${twice} letters more than the text holds (${report.printedLetters} ` +
-      `of ${report.sourceLetters}): some text is set twice, a fault of the layout rather than of the text; ` +
+    `${context.source}: the ${trim} layout prints ${twice} letters more than the text holds and a hyphen or two a page ` +
+      `(${report.printedLetters} letters on ${report.pageCount} pages, for ${report.sourceLetters}): some text is set twice, a fault of the layout rather than of the text; ` +
       'splitting the longest paragraph may avoid it',
   );
 }

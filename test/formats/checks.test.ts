@@ -37,7 +37,7 @@ describe('the checks before printing', () => {
     expect(isWhole({ ...whole, printedLetters: 1900 })).toBe(false);
     expect(() => checkSetOnce(context, layout({ printedLetters: 1024 }))).not.toThrow();
     expect(() => checkSetOnce(context, layout({ printedLetters: 1900 }))).toThrow(
-      /^source\/x\.md: the reading layout prints 876 letters more than the text holds \(1900 of 1000\): some text is set twice/,
+      /^source\/x\.md: the reading layout prints 876 letters more than the text holds and a hyphen or two a page \(1900 letters on 12 pages, for 1000\): some text is set twice/,
     );
   });
 
