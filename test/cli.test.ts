@@ -88,6 +88,23 @@ describe('zine build on bad input', () => {
     );
   });
 
+  it('names the place and the width of a table Paged.js gives up on, within 60 s', async () => {
+    // 60 columns: narrower than a letter each, so the cells cannot wrap, and
+    // Paged.js stops the layout ("Layout repeated") after the table.
+    const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+    const table = [
+      row(Array.from({ length: 60 }, (_, c) => `h${c}`)),
+      row(Array.from({ length: 60 }, () => '---')),
+      ...Array.from({ length: 20 }, (_, r) => row(Array.from({ length: 60 }, (_, c) => `longwordvalue${r * 60 + c}`))),
+    ].join('\n');
+    await writeFile(join(dir, 'wide.md'), `---\ntitle: Wide\n---\n\nText.\n\n${table}\n`);
+    const started = Date.now();
+    const result = await zine(['build', 'wide.md', '--formats', 'reading', '--out', 'out'], dir);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^wide\.md:\d+:\d+: the reading layout lost \d+ of \d+ letters from page \d+, .*: a table 60 columns wide: split it/m);
+  }, 90_000);
+
   it('leaves the earlier outputs as they were when a build fails', async () => {
     await writeFile(join(dir, 'zine.md'), GOOD);
     expect((await zine(['build', 'zine.md', '--out', 'out'], dir)).code).toBe(0);

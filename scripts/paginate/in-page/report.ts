@@ -1,5 +1,5 @@
 import type { LayoutReport } from '../layout-report.ts';
-import { lostText, printedLetters, sourceLetters } from './letters.ts';
+import { countable, lostText, NOT_COUNTED, printedLetters, sourceLetters } from './letters.ts';
 import { lostBlock } from './lost-block.ts';
 import { pageInsets, preflight, vectorImages } from './preflight.ts';
 import { pageFill } from './page-fill.ts';
@@ -33,6 +33,32 @@ function clippedNotes(all: HTMLElement[]): number[] {
     .map((page) => all.indexOf(page) + 1);
 }
 
+const lostAt = (node: Text, page: number): LayoutReport['lost'][number] => ({
+  page,
+  text: plain(node.data).replace(/\s+/g, ' ').slice(0, 60),
+  block: lostBlock(node),
+});
+
+/**
+ * Where the layout stopped before the end of the text: Paged.js gives up when
+ * a page would end where an earlier one ended ("Layout repeated", as with a
+ * table too wide for its cells to wrap) and drops the rest. Its last page then
+ * still has somewhere to go on from; the last text it set is what it could
+ * not get past.
+ */
+function unfinished(all: HTMLElement[]): LayoutReport['lost'] {
+  const last = window.PagedPolyfill.chunker.pages.at(-1);
+  const content = last?.endToken ? last.element.querySelector('.pagedjs_page_content') : null;
+  if (!last || !content) return [];
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  let text: Text | undefined;
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    if (countable(node.data) !== '' && !node.parentElement?.closest(NOT_COUNTED)) text = node;
+  }
+  return text ? [lostAt(text, all.indexOf(last.element) + 1)] : [];
+}
+
 /**
  * A report of the layout for the checks before printing: page count, the page
  * of every heading, letters before and after layout, footnotes set away from
@@ -52,11 +78,13 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
   return {
     sourceLetters: source ? sourceLetters(source.content) : 0,
     printedLetters: all.reduce((sum, page) => sum + printedLetters(page), 0),
-    lost: all.flatMap((page, index) => {
-      const node = lostText(page);
-      if (node === undefined) return [];
-      return [{ page: index + 1, text: plain(node.data).replace(/\s+/g, ' ').slice(0, 60), block: lostBlock(node) }];
-    }),
+    lost: [
+      ...all.flatMap((page, index) => {
+        const node = lostText(page);
+        return node ? [lostAt(node, index + 1)] : [];
+      }),
+      ...unfinished(all),
+    ],
     clippedNotes: clippedNotes(all),
     notesAway: notesAway(all),
     notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
