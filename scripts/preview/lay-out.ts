@@ -23,6 +23,7 @@ import { stageFonts } from '../paginate/fonts.ts';
 import { createLimiter } from '../util/concurrency.ts';
 import type { Stage } from '../util/stage.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
+import { withImageVersions } from './image-versions.ts';
 import { layOutWarm, type WarmTab } from './warm-tab.ts';
 
 export interface PreviewOptions {
@@ -37,6 +38,8 @@ export interface PreviewOptions {
    * laid out again in it. Updated here to this layout's tab. Default: none kept.
    */
   warm?: { tab?: WarmTab | undefined };
+  /** Called with the files the preview is made from (the source, its images) as soon as they are known, before layout. */
+  onInputs?: (files: string[]) => void;
   /** Called as soon as the laid-out pages are written, before the PDF is printed. */
   onPages?: (pageCount: number) => void;
 }
@@ -45,8 +48,6 @@ export interface Preview {
   /** Laid-out pages, a static HTML file in `dir`. */
   pagesFile: string;
   pageCount: number;
-  /** Files the preview was made from: the source and its images. */
-  inputs: string[];
   /** The reading PDF imposed as a booklet, made after the pages. */
   booklet: Promise<Uint8Array>;
 }
@@ -84,6 +85,7 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
   const { source, dir, browser } = options;
   const markdown = await markdownToHtml({ path: source });
   const { frontMatter } = markdown;
+  options.onInputs?.([source, ...markdown.assets]);
   const stage = scratchStage(dir);
   await mkdir(dir, { recursive: true });
   const context: DocumentContext = {
@@ -98,7 +100,8 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
   };
   await stageAssets(dir, dirname(source), markdown.assets);
   const warm = options.warm ?? {};
-  const html = await layoutHtml(context, { trim: 'reading', htmlName: 'layout.html' });
+  const body = await withImageVersions(markdown.html, dirname(source), markdown.assets);
+  const html = await layoutHtml(context, { trim: 'reading', htmlName: 'layout.html', body });
   const laidOut = await layOutWarm({ browser, tab: warm.tab, html, write: () => stage.write('layout.html', html), dir, name: source });
   const { layout } = laidOut;
   warm.tab = laidOut.tab;
@@ -119,7 +122,7 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
       }),
     );
     await pdf; // the next layout in this tab waits until it is printed
-    return { pagesFile: join(dir, 'pages.html'), pageCount: layout.report.pageCount, inputs: [source, ...markdown.assets], booklet };
+    return { pagesFile: join(dir, 'pages.html'), pageCount: layout.report.pageCount, booklet };
   } finally {
     if (!options.warm) await layout.page.close();
   }

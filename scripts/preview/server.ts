@@ -78,13 +78,14 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
         browser,
         paper: options.paper,
         warm,
+        // Followed before the layout: an image saved while it runs makes one more.
+        onInputs: (files) => watcher.follow(files),
         onPages: (pages) => {
           const ms = Math.round(performance.now() - started);
           send('pages', { version: current, pages, ms });
           log(`laid out ${pages} pages in ${ms} ms`);
         },
       });
-      watcher.follow(preview.inputs);
       const booklet = await preview.booklet;
       if (current !== version) return;
       const [sides = []] = await renderThumbnails({ browser, pdfs: [{ bytes: booklet, width: 420 }] });

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
@@ -98,6 +99,25 @@ describe('zine preview', () => {
     // The page of the edit and the back cover, which quotes the first lines, are new; the others stayed.
     expect(after.seen).toBeGreaterThan(0);
     expect(after.seen).toBeLessThan(after.all);
+  });
+
+  it('shows a saved image anew', async () => {
+    const png = (width: number) => {
+      const image = new PNG({ width, height: 40 });
+      image.data.fill(0x80);
+      return PNG.sync.write(image);
+    };
+    const shownWidth = () =>
+      page.evaluate(() => {
+        const img = document.querySelector('iframe')?.contentDocument?.querySelector<HTMLImageElement>('.pagedjs_pages img');
+        return img?.complete ? img.naturalWidth : 0;
+      });
+    await writeFile(join(dir, 'pic.png'), png(60));
+    await writeFile(source(), GOOD.replace('Some text with a note.', 'A picture follows.\n\n![A grey block](pic.png)'));
+    await until(async () => (await shownWidth()) === 60, 'the image');
+    // The source is not saved again: only the image.
+    await writeFile(join(dir, 'pic.png'), png(90));
+    await until(async () => (await shownWidth()) === 90, 'the saved image');
   });
 
   it('shows a content error with its file:line:col, keeps running, and clears it on the next good save', async () => {

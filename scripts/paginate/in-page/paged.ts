@@ -18,6 +18,8 @@ export interface PagedPage {
   endToken?: BreakToken | undefined;
   /** Takes the page out of the document, with the observers Paged.js set on it. */
   destroy(): void;
+  /** Stops the observers Paged.js set on the page to lay it out again when its size changes. */
+  removeListeners(): void;
 }
 
 /** A box like a DOMRect, for the layout's overflow search. */

@@ -68,6 +68,9 @@ export async function relayout(body: string): Promise<void> {
   const source = document.createDocumentFragment();
   source.append(...template.content.childNodes);
   const last: LastLayout = { source, pages: chunker.pages };
+  // Paged.js watches each laid-out page's size to lay it out again from the
+  // last source, which is gone: the pages kept are final as they are.
+  for (const page of last.pages) page.removeListeners();
   // The notes pages repeated after the last layout are not the chunker's.
   for (const page of pages()) page.remove();
   template.innerHTML = body;
