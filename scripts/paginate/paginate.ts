@@ -106,21 +106,23 @@ async function watchProgress(page: Page, guard: Watchdog): Promise<void> {
 const inPageSettings = (options: { notesPages?: boolean | undefined; preflight?: boolean | undefined }): string =>
   JSON.stringify({ notes: options.notesPages ?? true, preflight: options.preflight ?? false });
 
-/** The report of a layout once it ends, checked; a layout that failed closes its tab. */
+/**
+ * The report of a layout once it ends, checked. A layout that failed closes
+ * its tab, which is never laid out in again: its script errors and refused
+ * files would otherwise fail every layout after them.
+ */
 async function finished(page: Page, layout: Promise<unknown>): Promise<LayoutReport> {
-  let result: unknown;
   try {
-    result = await layout;
+    const report = parseLayoutReport(await layout);
+    const { errors = [], refused = [] } = problems.get(page) ?? {};
+    if (errors.length > 0) throw new ZineError(`layout failed in the browser: ${errors.join('; ')}`);
+    if (refused.length > 0) throw new ZineError(`the page asked for files outside the build: ${refused.join(', ')}`);
+    return report;
   } catch (error) {
     // The tab may still be busy laying out: close it without waiting for it.
     page.close().catch(() => undefined);
     throw error;
   }
-  const report = parseLayoutReport(result);
-  const { errors = [], refused = [] } = problems.get(page) ?? {};
-  if (errors.length > 0) throw new ZineError(`layout failed in the browser: ${errors.join('; ')}`);
-  if (refused.length > 0) throw new ZineError(`the page asked for files outside the build: ${refused.join(', ')}`);
-  return report;
 }
 
 export interface RelayoutOptions {

@@ -129,6 +129,14 @@ describe('laying a new version out in the tab of the last one', () => {
     await warm.page.close();
   }, 120_000);
 
+  it('closes a tab whose new version asks for a file outside its folder, never to lay out in it again', async () => {
+    const document = await html(ESSAY, ESSAY);
+    const warm = await freshLayout(document);
+    const outside = splitBody(document).body.replace('<main class="essay"', '<img src="file:///etc/hostname"><main class="essay"');
+    await expect(relayout({ page: warm.page, body: outside, name: 'essay' })).rejects.toThrow(/outside the build/);
+    await expect.poll(() => warm.page.isClosed()).toBe(true);
+  }, 60_000);
+
   it('sets notes continued overleaf again from the start', async () => {
     const document = await html(longNotes(3000, 12, 360), longNotes(3000, 12, 360));
     const warm = await freshLayout(document);
