@@ -9,7 +9,8 @@
  * advance. So one glyph can read as "ت" in one word and "ن" in another.
  * `write` puts the new codes into the font.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext } from 'pdf-lib';
+import { flateStream, streamText } from './stream-bytes.ts';
 
 export type Mapping = Map<number, string>;
 
@@ -89,13 +90,13 @@ export class CidFont {
     normalize: (text: string) => string,
   ) {
     const toUnicode = context.lookup(font.get(PDFName.of('ToUnicode')));
-    const read = toUnicode instanceof PDFRawStream ? parseCMap(new TextDecoder('latin1').decode(decodePDFRawStream(toUnicode).decode())) : new Map<number, string>();
+    const read = toUnicode instanceof PDFRawStream ? parseCMap(streamText(toUnicode)) : new Map<number, string>();
     this.map = new Map([...read].map(([code, text]) => [code, normalize(text)]));
     this.#widths = widthsOf(cidFont.lookupMaybe(PDFName.of('W'), PDFArray));
     this.#defaultWidth = cidFont.has(PDFName.of('DW')) ? numberOf(cidFont.lookup(PDFName.of('DW'))) : 1000;
     const map = context.lookup(cidFont.get(PDFName.of('CIDToGIDMap')));
     if (map instanceof PDFRawStream) {
-      const bytes = decodePDFRawStream(map).decode();
+      const bytes = Buffer.from(streamText(map), 'latin1');
       for (let at = 0; at + 1 < bytes.length; at += 2) this.#gids.push(((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0));
     }
     this.#next = Math.max(0, this.#gids.length - 1, ...this.#widths.keys(), ...this.map.keys()) + 1;
@@ -138,7 +139,7 @@ export class CidFont {
 
   /** Writes the font's ToUnicode CMap and the codes added since it was read. */
   write(): void {
-    this.font.set(PDFName.of('ToUnicode'), this.context.register(this.context.flateStream(writeCMap(this.map))));
+    this.font.set(PDFName.of('ToUnicode'), this.context.register(flateStream(this.context, writeCMap(this.map))));
     if (this.#added.size === 0) return;
     const widths = [...this.#added.values()].sort((a, b) => a - b).flatMap((cid) => [cid, [this.width(cid)]]);
     const w = this.cidFont.lookupMaybe(PDFName.of('W'), PDFArray);
@@ -150,6 +151,6 @@ export class CidFont {
       bytes[cid * 2] = gid >> 8;
       bytes[cid * 2 + 1] = gid & 0xff;
     });
-    this.cidFont.set(PDFName.of('CIDToGIDMap'), this.context.register(this.context.flateStream(bytes)));
+    this.cidFont.set(PDFName.of('CIDToGIDMap'), this.context.register(flateStream(this.context, bytes)));
   }
 }

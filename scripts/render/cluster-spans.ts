@@ -61,8 +61,19 @@ function draw(glyphs: Glyph[], codes: number[], from: { x: number; y: number }):
   return { text: lines.join('\n'), at };
 }
 
+/** Per font, whether a code reads as a letter with nonspacing marks; asked of every glyph, so remembered. */
+const withMarks = new WeakMap<CidFont, Map<number, boolean>>();
+function readsWithMarks(font: CidFont | undefined, code: number): boolean {
+  if (!font) return false;
+  let known = withMarks.get(font);
+  if (!known) withMarks.set(font, (known = new Map()));
+  let answer = known.get(code);
+  if (answer === undefined) known.set(code, (answer = /.\p{Mn}/u.test(font.map.get(code) ?? '')));
+  return answer;
+}
+
 /** A glyph outside any span reading as a letter and its marks (a half form: "ष्") is a cluster of its own. */
-const alone = ({ glyph, span }: { glyph: Glyph; span: number | undefined }): boolean => span === undefined && /.\p{Mn}/u.test(glyph.font?.map.get(glyph.code) ?? '');
+const alone = ({ glyph, span }: { glyph: Glyph; span: number | undefined }): boolean => span === undefined && readsWithMarks(glyph.font, glyph.code);
 
 /** Whether a glyph is part of a cluster to rewrite. */
 const clustered = (drawn: { glyph: Glyph; span: number | undefined }): boolean => drawn.span !== undefined || alone(drawn);
@@ -159,7 +170,11 @@ export function rewriteClusters(text: string, fontOf: (name: string) => CidFont 
     const kept = head.filter((op) => op.operator === 'Tf' || op.operator === 'Tm');
     if (group.spoiled || !plain || !group.glyphs.some(clustered) || group.glyphs.some(({ glyph }) => !glyph.font)) return;
     if (head.some((op) => !['Tf', 'Tm', 'BDC'].includes(op.operator)) || inner.slice(head.length).some((op) => op.operator === 'Tf' || op.operator === 'Tm')) return;
-    const next = ops.slice(close + 1).find((op) => MOVING.has(op.operator) || SHOWING.has(op.operator));
+    let next: Operation | undefined;
+    for (let at = close + 1; at < ops.length && next === undefined; at += 1) {
+      const op = ops[at] as Operation;
+      if (MOVING.has(op.operator) || SHOWING.has(op.operator)) next = op;
+    }
     if (group.kind === 'reversed' && next && SHOWING.has(next.operator)) return;
     const { drawn, codes, marks, markCodes } = layOut(group);
     const letters = draw(drawn, codes, kept.some((op) => op.operator === 'Tm') ? { x: 0, y: 0 } : group.start);

@@ -14,7 +14,21 @@ export interface Operation {
   end: number;
 }
 
-const DELIMITER = /[\s()<>[\]{}/%]/;
+// Character classes by code, for the byte values of a latin1-decoded stream. Whitespace is what
+// JavaScript's \s matches below 256 (tab to carriage return, space, no-break space).
+const WHITESPACE = new Uint8Array(256);
+for (const code of [9, 10, 11, 12, 13, 32, 160]) WHITESPACE[code] = 1;
+const DELIMITER = WHITESPACE.slice();
+for (const char of '()<>[]{}/%') DELIMITER[char.charCodeAt(0)] = 1;
+const isWhite = (code: number): boolean => code < 256 && WHITESPACE[code] === 1;
+const isDelimiter = (code: number): boolean => code < 256 && DELIMITER[code] === 1;
+
+/** The offset of the next line end at or after `at`, or the text's end. */
+function lineEnd(text: string, at: number): number {
+  let index = at;
+  while (index < text.length && text.charCodeAt(index) !== 10 && text.charCodeAt(index) !== 13) index += 1;
+  return index;
+}
 
 /** The end of the balanced group opening at `at` (`(`, `[`, `<<`), or of the hex string there. */
 function groupEnd(text: string, at: number): number {
@@ -43,40 +57,50 @@ function groupEnd(text: string, at: number): number {
       if (depth === 0) return index + 1;
     } else if (char === '[') depth += 1;
     else if (char === ']' && --depth === 0) return index + 1;
-    else if (char === '%') {
-      const eol = text.slice(index).search(/[\r\n]/);
-      index = eol === -1 ? text.length : index + eol;
-    }
+    else if (char === '%') index = lineEnd(text, index) - 1;
   }
   return text.length;
 }
 
-/** The operations of a content stream (decoded to latin1 text). */
+/** Whether a token is an operand: a name, a number, a string, an array, a dictionary or a constant. */
+function isOperand(token: string): boolean {
+  const first = token.charCodeAt(0);
+  // / ( < [ + - . and the digits
+  if (first === 47 || first === 40 || first === 60 || first === 91 || first === 43 || first === 45 || first === 46) return true;
+  if (first >= 48 && first <= 57) return true;
+  return token === 'true' || token === 'false' || token === 'null';
+}
+
+/**
+ * The operations of a content stream (decoded to latin1 text). Chromium
+ * positions every glyph with an operator of its own, so a page of text is
+ * thousands of them: the scan reads character codes, not regular expressions.
+ */
 export function operations(text: string): Operation[] | undefined {
   const found: Operation[] = [];
   let operands: string[] = [];
   let start = -1;
   for (let at = 0; at < text.length; ) {
-    const char = text[at] ?? '';
-    if (/\s/.test(char)) {
+    const code = text.charCodeAt(at);
+    if (isWhite(code)) {
       at += 1;
       continue;
     }
-    if (char === '%') {
-      const eol = text.slice(at).search(/[\r\n]/);
-      at = eol === -1 ? text.length : at + eol;
+    if (code === 37) {
+      // %: a comment, to the end of the line.
+      at = lineEnd(text, at);
       continue;
     }
     if (start === -1) start = at;
     let end: number;
-    if (char === '(' || char === '<' || char === '[') end = groupEnd(text, at);
+    if (code === 40 || code === 60 || code === 91) end = groupEnd(text, at);
     else {
       end = at + 1;
-      while (end < text.length && !DELIMITER.test(text[end] ?? '')) end += 1;
+      while (end < text.length && !isDelimiter(text.charCodeAt(end))) end += 1;
     }
     const token = text.slice(at, end);
     at = end;
-    if (char === '/' || /^[+\-.\d]/.test(token) || char === '(' || char === '<' || char === '[' || token === 'true' || token === 'false' || token === 'null') {
+    if (isOperand(token)) {
       operands.push(token);
       continue;
     }
@@ -88,11 +112,30 @@ export function operations(text: string): Operation[] | undefined {
   return found;
 }
 
+/** The value of a hexadecimal digit's code, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 70) return code - 55;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
 /** Hex string operand → its two-byte codes (Identity-H CIDs). */
 export const codesOf = (hex: string): number[] => {
-  const digits = hex.replace(/[<>\s]/g, '');
   const codes: number[] = [];
-  for (let at = 0; at + 4 <= digits.length; at += 4) codes.push(parseInt(digits.slice(at, at + 4), 16));
+  let value = 0;
+  let digits = 0;
+  for (let at = 0; at < hex.length; at += 1) {
+    const digit = hexDigit(hex.charCodeAt(at));
+    if (digit === -1) continue;
+    value = value * 16 + digit;
+    digits += 1;
+    if (digits === 4) {
+      codes.push(value);
+      value = 0;
+      digits = 0;
+    }
+  }
   return codes;
 };
 

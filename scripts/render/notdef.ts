@@ -6,12 +6,13 @@
  * add, as the check before layout does (markdown/glyphs.ts). The check
  * before layout asks the planned faces; this one asks what Chromium drew.
  */
-import { PDFDict, PDFName, PDFRawStream, PDFRef, decodePDFRawStream, type PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument } from 'pdf-lib';
 import { missingGlyphReason } from '../fonts/coverage.ts';
 import { pointAt } from '../markdown/messages.ts';
 import { ContentError } from '../util/errors.ts';
 import { CidFont } from './cid-font.ts';
 import { codesOf, operations, textOf } from './content-stream.ts';
+import { streamText } from './stream-bytes.ts';
 import { contentRefs } from './to-unicode.ts';
 
 export interface Notdef {
@@ -26,24 +27,36 @@ export interface Notdef {
 /** Every .notdef glyph drawn on the document's pages. */
 export function notdefGlyphs(doc: PDFDocument): Notdef[] {
   const found: Notdef[] = [];
+  // Pages share their fonts: each is read once.
+  const read = new Map<string, { font: CidFont; name: string } | undefined>();
+  const fontAt = (ref: PDFRef) => {
+    const key = ref.toString();
+    if (!read.has(key)) {
+      const dict = doc.context.lookup(ref, PDFDict);
+      const font = CidFont.of(doc.context, dict, (text) => text);
+      read.set(key, font && { font, name: String(dict.get(PDFName.of('BaseFont'))).replace(/^\/([A-Z]{6}\+)?/, '') });
+    }
+    return read.get(key);
+  };
   doc.getPages().forEach((page, index) => {
     const fonts = new Map<string, { font: CidFont; name: string }>();
     for (const [name, value] of page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)?.entries() ?? []) {
-      const dict = value instanceof PDFRef ? doc.context.lookup(value, PDFDict) : undefined;
-      const font = dict && CidFont.of(doc.context, dict, (text) => text);
-      if (font && dict) fonts.set(name.decodeText(), { font, name: String(dict.get(PDFName.of('BaseFont'))).replace(/^\/([A-Z]{6}\+)?/, '') });
+      const font = value instanceof PDFRef ? fontAt(value) : undefined;
+      if (font) fonts.set(name.decodeText(), font);
     }
     for (const ref of contentRefs(page.node.get(PDFName.of('Contents')))) {
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
       let current: { font: CidFont; name: string } | undefined;
       const spans: (string | undefined)[] = [];
-      for (const op of operations(new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode())) ?? []) {
+      for (const op of operations(streamText(stream)) ?? []) {
         if (op.operator === 'Tf') current = fonts.get((op.operands[0] ?? '').slice(1));
         else if (op.operator === 'BMC' || op.operator === 'BDC') spans.push(/\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/.exec(op.operands[1] ?? '')?.[1]);
         else if (op.operator === 'EMC') spans.pop();
         else if ((op.operator === 'Tj' || op.operator === 'TJ') && current) {
-          const strings = (op.operands[0] ?? '').match(/<[0-9A-Fa-f\s]*>/g) ?? [];
+          const operand = op.operands[0] ?? '';
+          // Tj shows one hex string; TJ an array of them, with kerning numbers between.
+          const strings = op.operator === 'Tj' && operand.startsWith('<') ? [operand] : (operand.match(/<[0-9A-Fa-f\s]*>/g) ?? []);
           for (const code of strings.flatMap(codesOf)) {
             if (current.font.gid(code) !== 0) continue;
             const actual = spans.findLast((span) => span !== undefined);

@@ -13,10 +13,11 @@
  * CMaps lose their NULs (a zero-width non-joiner, which nothing shows and
  * search skips) and their presentation forms (the letter itself).
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { CidFont } from './cid-font.ts';
 import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
+import { flateStream, streamText } from './stream-bytes.ts';
 
 const PRESENTATION_FORM = /[\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
@@ -29,8 +30,6 @@ function plainText(text: string): string {
   // A ligature of right-to-left letters (lam-alef) is read in drawing order, then reversed with its line.
   return [...folded].length > 1 && RTL_LETTER.test(folded) ? [...folded].reverse().join('') : folded;
 }
-
-const decode = (stream: PDFRawStream): string => new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode());
 
 /** The references of a page's content streams. */
 export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
@@ -63,9 +62,9 @@ export function repairToUnicode(doc: PDFDocument): number {
     for (const ref of contentRefs(page.node.get(PDFName.of('Contents')))) {
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
-      const text = rewriteClusters(decode(stream), (name) => byName.get(name));
+      const text = rewriteClusters(streamText(stream), (name) => byName.get(name));
       if (text === undefined) continue;
-      doc.context.assign(ref, doc.context.flateStream(new Uint8Array([...text].map((char) => char.charCodeAt(0)))));
+      doc.context.assign(ref, flateStream(doc.context, text));
       rewritten += 1;
     }
   }
@@ -73,8 +72,8 @@ export function repairToUnicode(doc: PDFDocument): number {
   for (const ref of others.values()) {
     const stream = doc.context.lookup(ref);
     if (!(stream instanceof PDFRawStream)) continue;
-    const text = decode(stream).replace(/^(<[0-9A-Fa-f]+>\s*)<0000>$/gm, `$1<${ZWNJ.charCodeAt(0).toString(16).toUpperCase()}>`);
-    doc.context.assign(ref, doc.context.flateStream(text));
+    const text = streamText(stream).replace(/^(<[0-9A-Fa-f]+>\s*)<0000>$/gm, `$1<${ZWNJ.charCodeAt(0).toString(16).toUpperCase()}>`);
+    doc.context.assign(ref, flateStream(doc.context, text));
   }
   return rewritten;
 }
