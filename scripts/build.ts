@@ -19,6 +19,7 @@ import { stageAssets } from './paginate/assets.ts';
 import { stageFonts } from './paginate/fonts.ts';
 import { closeBrowser, launchBrowser } from './render/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
+import { keepSpareTabs } from './util/own-page.ts';
 import { DocumentsFailed, FileError } from './util/errors.ts';
 import { outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
@@ -43,6 +44,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
+  // And a tab for each layout that may run at once, so that the first layouts find one open.
+  void browser.then((started) => keepSpareTabs(started, settings.concurrency), () => undefined);
   // At most one layout per core; a few documents more than that in flight, so
   // a long list of sources never holds every document in memory at once.
   const limit = createLimiter(settings.concurrency);
