@@ -8,6 +8,7 @@ import { hideFinishedPages } from './hide-finished-pages.ts';
 import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
 import { keepText } from './keep-text.ts';
+import { runWithoutFrameWaits } from './no-frame-wait.ts';
 import { textOrigins } from './text-origins.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
 import { reportProgress, tellProgress } from './progress.ts';
@@ -49,6 +50,7 @@ window.zinepress = {
       reportProgress(window.Paged),
       stableRefs(window.Paged),
     );
+    runWithoutFrameWaits(window.PagedPolyfill.chunker);
     await window.PagedPolyfill.preview();
     return finish(settings);
   },
