@@ -57,11 +57,13 @@ export function notdefGlyphs(doc: PDFDocument): Notdef[] {
           const operand = op.operands[0] ?? '';
           // Tj shows one hex string; TJ an array of them, with kerning numbers between.
           const strings = op.operator === 'Tj' && operand.startsWith('<') ? [operand] : (operand.match(/<[0-9A-Fa-f\s]*>/g) ?? []);
-          for (const code of strings.flatMap(codesOf)) {
-            if (current.font.gid(code) !== 0) continue;
-            const actual = spans.findLast((span) => span !== undefined);
-            const text = actual === undefined ? (current.font.map.get(code) ?? '') : textOf(actual);
-            found.push({ text: text.replaceAll('\u0000', ''), font: current.name, page: index + 1 });
+          for (const string of strings) {
+            for (const code of codesOf(string)) {
+              if (current.font.gid(code) !== 0) continue;
+              const actual = spans.findLast((span) => span !== undefined);
+              const text = actual === undefined ? (current.font.map.get(code) ?? '') : textOf(actual);
+              found.push({ text: text.replaceAll('\u0000', ''), font: current.name, page: index + 1 });
+            }
           }
         }
       }
