@@ -77,12 +77,15 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
   };
 }
 
+/** Told of each file as soon as it is in the stage (the gallery starts drawing it then). */
+export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array }) => void;
+
 /**
  * Makes the wanted formats side by side and writes each into the stage. A
  * format that cannot be made is skipped with a line saying why, unless it was
  * asked for by name: then the build fails with that reason.
  */
-export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean): Promise<FormatOutput[]> {
+export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean, onMade?: OnMade): Promise<FormatOutput[]> {
   const started = performance.now();
   const make = makers(context);
   const say = (line: string) => progress && console.log(`${context.name}: ${line}`);
@@ -93,6 +96,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
       try {
         const output = await make[format]();
         await context.stage.write(output.file, output.bytes);
+        onMade?.({ format, file: output.file, bytes: output.bytes });
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
         say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);

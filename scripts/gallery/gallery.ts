@@ -1,19 +1,21 @@
 /**
  * The gallery: output/index.html and each document's thumbnails, written by
- * every `zine build`. A document's thumbnails are drawn in the build's browser
- * as soon as its files are in place, while other layouts may still run; its
- * folder gets them staged, then moved in. index.html is written atomically at
+ * every `zine build`. A document's PDFs are drawn in the build's browser as
+ * soon as each is made, while its other formats and other documents are still
+ * laid out; its folder gets the thumbnails only once its files are committed,
+ * staged, then moved in. index.html is written atomically at
  * the end from every document folder's manifest, including the ones this
  * build did not touch.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Format } from '../config/frontmatter.ts';
+import type { OnMade } from '../formats/make.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
-import { pdfsToDraw, writeDocumentGallery, type MadeDocument } from './document.ts';
+import { isDrawn, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
+import type { ThumbnailDrawer } from './drawer.ts';
 import { GENERATOR, galleryHtml } from './html.ts';
 import { readManifest, type Manifest } from './manifest.ts';
-import { renderThumbnails } from './thumbnails.ts';
 
 export type { MadeDocument } from './document.ts';
 
@@ -30,10 +32,31 @@ export async function galleryAllowed(out: string): Promise<boolean> {
   return false;
 }
 
-/** Draws one document's thumbnails and writes them, with its manifest, into its folder. */
-export async function drawDocumentGallery(made: MadeDocument, browser: Browser): Promise<void> {
-  const pngs = await renderThumbnails({ browser, pdfs: await pdfsToDraw(made) });
-  await writeDocumentGallery(made, pngs);
+/** One document's thumbnails: drawn as its PDFs are made, written once the document is in place. */
+export interface DocumentThumbnails {
+  /** Starts drawing a file the build just made, if the gallery shows it as pages. */
+  onMade: OnMade;
+  /** Waits for the drawings of the formats `made` lists and writes them, with its manifest, into its folder. */
+  write(made: MadeDocument): Promise<void>;
+}
+
+export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails {
+  const drawn = new Map<Format, Promise<Uint8Array[]>>();
+  return {
+    onMade({ format, file, bytes }) {
+      if (!isDrawn(file)) return;
+      const pngs = drawer.draw(bytes, thumbnailWidth(format));
+      // A document that fails after this never asks for them: its drawing fails quietly.
+      pngs.catch(() => undefined);
+      drawn.set(format, pngs);
+    },
+    async write(made) {
+      const pngs = await Promise.all(
+        made.formats.filter(({ file }) => isDrawn(file)).map(({ format }) => drawn.get(format) ?? Promise.reject(new Error(`${made.name}: ${format} was never drawn`))),
+      );
+      await writeDocumentGallery(made, pngs);
+    },
+  };
 }
 
 /** Writes `<out>/index.html` from the manifests of every document folder in `out`, and returns its path. */

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
@@ -120,6 +121,23 @@ describe('output/index.html', () => {
     const png = await readFile(join(out(), 'court', 'thumbnails', 'reading-1.png'));
     const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
     expect(height / width).toBeCloseTo((reading[0]?.height ?? 0) / (reading[0]?.width ?? 1), 1);
+  });
+
+  it('shows the words of a page in its thumbnail, and nothing where a page is blank', async () => {
+    const reading = await readPages(await readFile(join(out(), 'court', 'reading.pdf')));
+    const inked = async (file: string) => {
+      const image = PNG.sync.read(await readFile(join(out(), 'court', 'thumbnails', file)));
+      let ink = 0;
+      for (let i = 0; i < image.data.length; i += 4) if ((image.data[i] ?? 255) < 200) ink += 1;
+      return ink / (image.width * image.height);
+    };
+    for (const [index, page] of reading.entries()) {
+      const share = await inked(`reading-${index + 1}.png`);
+      if (page.words.length === 0) expect(share, `page ${index + 1}`).toBe(0);
+      else expect(share, `page ${index + 1}`).toBeGreaterThan(0);
+    }
+    // A sheet side holds two pages' words.
+    expect(await inked('booklet-1.png')).toBeGreaterThan(0.002);
   });
 
   it('has printer settings, folding steps and diagrams, and a one-sheet test print', async () => {
