@@ -11,9 +11,16 @@ import { createRequire } from 'node:module';
 import type { Browser, HTTPRequest } from 'puppeteer-core';
 import { ownPage } from '../util/own-page.ts';
 
+/** Images laid on a page before the page itself is drawn over them: PNGs, at a top-left corner in pixels. */
+export type Under = { png: Uint8Array; x: number; y: number }[];
+
 export interface DrawTab {
-  /** PNGs of pages `from`..`to` (1-based, inclusive) of the PDF `id` serves, each `width` pixels wide. */
-  draw(id: string, width: number, from: number, to: number): Promise<Uint8Array[]>;
+  /**
+   * PNGs of pages `from`..`to` (1-based, inclusive) of the PDF `id` serves,
+   * each `width` pixels wide; with `under`, page n is drawn over the images
+   * `under[n - from]` on white, instead of on white alone.
+   */
+  draw(id: string, width: number, from: number, to: number, under?: Under[]): Promise<Uint8Array[]>;
   /** Lets go of a PDF this tab may have parsed. */
   forget(id: string): Promise<void>;
   close(): Promise<void>;
@@ -57,7 +64,7 @@ const SETUP = `async () => {
   });
   const png = (canvas) => new Promise((resolve) => canvas.toBlob(resolve, 'image/png')).then(dataUrl);
   globalThis.zineThumbnails = {
-    async draw(id, width, from, to) {
+    async draw(id, width, from, to, under) {
       const doc = await open(id);
       const urls = [];
       for (let n = from; n <= to; n += 1) {
@@ -66,7 +73,16 @@ const SETUP = `async () => {
         const canvas = document.createElement('canvas');
         canvas.width = Math.round(viewport.width);
         canvas.height = Math.round(viewport.height);
-        await page.render({ canvas, viewport, intent: 'print' }).promise;
+        const canvasContext = canvas.getContext('2d', { alpha: false, willReadFrequently: true });
+        // What pdf.js does first (white), then the images, then the page over them, with no white of its own.
+        canvasContext.fillStyle = '#ffffff';
+        canvasContext.fillRect(0, 0, canvas.width, canvas.height);
+        for (const { png, x, y } of under?.[n - from] ?? []) {
+          const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+          const options = { colorSpaceConversion: 'none', premultiplyAlpha: 'none' };
+          canvasContext.drawImage(await createImageBitmap(new Blob([bytes], { type: 'image/png' }), options), x, y);
+        }
+        await page.render({ canvasContext, viewport, intent: 'print', background: 'rgba(0,0,0,0)' }).promise;
         urls.push(png(canvas));
       }
       return Promise.all(urls);
@@ -94,8 +110,10 @@ export async function openDrawTab(browser: Browser, pdf: (id: string) => Uint8Ar
     throw error;
   }
   return {
-    async draw(id, width, from, to) {
-      const urls = (await page.evaluate(`zineThumbnails.draw(${JSON.stringify(id)}, ${width}, ${from}, ${to})`)) as string[];
+    async draw(id, width, from, to, under) {
+      const images = under?.map((side) => side.map(({ png, x, y }) => ({ png: Buffer.from(png).toString('base64'), x, y })));
+      const args = [id, width, from, to, images ?? null].map((arg) => JSON.stringify(arg)).join(', ');
+      const urls = (await page.evaluate(`zineThumbnails.draw(${args})`)) as string[];
       return urls.map((url) => new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')));
     },
     async forget(id) {

@@ -7,7 +7,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import type { Limiter } from '../util/concurrency.ts';
-import { openDrawTab, type DrawTab } from './draw-tab.ts';
+import { openDrawTab, type DrawTab, type Under } from './draw-tab.ts';
 
 export interface DrawerOptions {
   /** The browser to draw in (the build's; it may still be starting). */
@@ -23,8 +23,11 @@ export interface DrawerOptions {
 export interface ThumbnailDrawer {
   /** Opens the tabs now, ahead of the first drawing (they open at the first drawing otherwise). */
   warm(): void;
-  /** A PNG of every page of `pdf`, each `width` pixels wide (the height follows the page). */
-  draw(pdf: Uint8Array, width: number): Promise<Uint8Array[]>;
+  /**
+   * A PNG of every page of `pdf`, each `width` pixels wide (the height
+   * follows the page); with `under`, each page drawn over its images (see DrawTab).
+   */
+  draw(pdf: Uint8Array, width: number, under?: Under[]): Promise<Uint8Array[]>;
   /** Closes the tabs, once every drawing asked for has ended. */
   close(): Promise<void>;
 }
@@ -72,7 +75,7 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
       }
     });
 
-  async function draw(pdf: Uint8Array, width: number): Promise<Uint8Array[]> {
+  async function draw(pdf: Uint8Array, width: number, under: Under[] | undefined): Promise<Uint8Array[]> {
     const id = String(next++);
     pdfs.set(id, pdf);
     try {
@@ -83,7 +86,7 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
         runs.map(([from, to]) =>
           withTab((tab) => {
             used.add(tab);
-            return tab.draw(id, width, from, to);
+            return tab.draw(id, width, from, to, under?.slice(from - 1, to));
           }),
         ),
       );
@@ -96,8 +99,8 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
 
   return {
     warm: open,
-    draw(pdf, width) {
-      const promise = draw(pdf, width);
+    draw(pdf, width, under) {
+      const promise = draw(pdf, width, under);
       const settled = promise.catch(() => undefined);
       drawing.add(settled);
       void settled.then(() => drawing.delete(settled));

@@ -12,10 +12,13 @@ import { join } from 'node:path';
 import type { Format } from '../config/frontmatter.ts';
 import type { OnMade } from '../formats/make.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
-import { isDrawn, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
+import type { Plan } from '../impose/plan.ts';
+import { writeMarks } from '../impose/write.ts';
+import { isDrawn, PAGE_WIDTH, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
 import type { ThumbnailDrawer } from './drawer.ts';
 import { GENERATOR, galleryHtml } from './html.ts';
 import { readManifest, type Manifest } from './manifest.ts';
+import { sidePlacements } from './sheets.ts';
 
 export type { MadeDocument } from './document.ts';
 
@@ -43,9 +46,12 @@ export interface DocumentThumbnails {
 export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails {
   const drawn = new Map<Format, Promise<Uint8Array[]>>();
   return {
-    onMade({ format, file, bytes }) {
+    onMade({ format, file, bytes, plan }) {
       if (!isDrawn(file)) return;
-      const pngs = drawer.draw(bytes, thumbnailWidth(format));
+      const width = thumbnailWidth(format);
+      // The booklet's sides are the reading edition's pages: from their thumbnails, when those are drawn.
+      const pages = plan && drawn.get('reading');
+      const pngs = plan && pages ? pages.then((thumbnails) => drawSides(drawer, { bytes, plan, width, thumbnails })) : drawer.draw(bytes, width);
       // A document that fails after this never asks for them: its drawing fails quietly.
       pngs.catch(() => undefined);
       drawn.set(format, pngs);
@@ -57,6 +63,25 @@ export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails 
       await writeDocumentGallery(made, pngs);
     },
   };
+}
+
+/**
+ * The sides of an imposed PDF whose plan places the pages' `thumbnails` (the
+ * source's pages, drawn PAGE_WIDTH wide): each side is those thumbnails with
+ * the side's marks drawn over them, if that is exactly the side (see
+ * sheets.ts); else the imposed PDF itself is drawn.
+ */
+async function drawSides(drawer: ThumbnailDrawer, imposed: { bytes: Uint8Array; plan: Plan; width: number; thumbnails: Uint8Array[] }): Promise<Uint8Array[]> {
+  const { bytes, plan, width, thumbnails } = imposed;
+  // A PNG's width and height are the two 4-byte numbers of its header chunk.
+  const sizes = thumbnails.map((png) => {
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    return { width: view.getUint32(16), height: view.getUint32(20) };
+  });
+  const placements = sidePlacements(plan, sizes, PAGE_WIDTH, width);
+  if (placements === undefined) return drawer.draw(bytes, width);
+  const under = placements.map((side) => side.map(({ page, x, y }) => ({ png: thumbnails[page] as Uint8Array, x, y })));
+  return drawer.draw(await writeMarks(plan), width, under);
 }
 
 /** Writes `<out>/index.html` from the manifests of every document folder in `out`, and returns its path. */

@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHEET_WIDTH } from '../../scripts/gallery/document.ts';
+import { renderThumbnails } from '../../scripts/gallery/thumbnails.ts';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { readPages } from '../helpers/pdf.ts';
 import { watchedPage } from '../helpers/watched-page.ts';
@@ -138,6 +140,26 @@ describe('output/index.html', () => {
     }
     // A sheet side holds two pages' words.
     expect(await inked('booklet-1.png')).toBeGreaterThan(0.002);
+  });
+
+  it('shows each booklet side as pdf.js draws that side of booklet.pdf, marks and all', async () => {
+    const booklet = new Uint8Array(await readFile(join(out(), 'court', 'booklet.pdf')));
+    const [drawn = []] = await renderThumbnails({ browser: await browser, pdfs: [{ bytes: booklet, width: SHEET_WIDTH }] });
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const [index, png] of drawn.entries()) {
+      const direct = PNG.sync.read(Buffer.from(png));
+      const shown = PNG.sync.read(await readFile(join(out(), 'court', 'thumbnails', `booklet-${index + 1}.png`)));
+      expect([shown.width, shown.height]).toEqual([direct.width, direct.height]);
+      // Laid side by side, the pages' own thumbnails may differ from the side's by a rounding of antialiasing, no more.
+      let [differing, largest] = [0, 0];
+      for (const [i, value] of direct.data.entries()) {
+        const difference = Math.abs(value - (shown.data[i] ?? 0));
+        largest = Math.max(largest, difference);
+        if (difference > 0) differing += 1;
+      }
+      expect(largest, `side ${index + 1}`).toBeLessThanOrEqual(4);
+      expect(differing / direct.data.length, `side ${index + 1}`).toBeLessThan(0.001);
+    }
   });
 
   it('has printer settings, folding steps and diagrams, and a one-sheet test print', async () => {
