@@ -48,10 +48,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   // a long list of sources never holds every document in memory at once.
   const limit = createLimiter(settings.concurrency);
   const inFlight = createLimiter(settings.concurrency + 1);
-  // The gallery's thumbnails are drawn in tabs kept for the whole build, one per
-  // core, each run of pages taking its turn at the same per-core gate as the layouts.
+  // The gallery's thumbnails are drawn in tabs kept for the whole build (up to one
+  // per core), each run of pages taking its turn at the same per-core gate as the layouts.
   const drawer = gallery ? createThumbnailDrawer({ browser, tabs: settings.concurrency, limit }) : undefined;
-  // Their tabs open (and load pdf.js) while the first layouts run, not after them.
+  // Its first tab opens (and loads pdf.js) while the first layouts run, not after them.
   drawer?.warm();
   try {
     // A document that fails does not stop the others; each finishes (or fails

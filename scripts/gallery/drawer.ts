@@ -1,8 +1,11 @@
 /**
- * Draws thumbnails of PDF pages in a few tabs kept open for the whole build,
- * so that a PDF is drawn as soon as it is made, while other layouts still run.
- * A PDF is cut into runs of pages, and each idle tab takes the next run: one
- * long PDF is drawn on every core, and no run waits behind a whole other PDF.
+ * Draws thumbnails of PDF pages in tabs kept open for the whole build, so
+ * that a PDF is drawn as soon as it is made, while other layouts still run,
+ * and pdf.js is loaded once. A PDF is cut into runs of pages, and each idle
+ * tab takes the next run: no run waits behind a whole other PDF, and a long
+ * PDF is drawn in more than one tab. Each run takes its turn at the shared
+ * gate (the build's per-core limiter) once it has a tab, so that a run never
+ * holds a core while it waits for a tab.
  */
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
@@ -12,7 +15,7 @@ import { openDrawTab, type DrawTab, type Under } from './draw-tab.ts';
 export interface DrawerOptions {
   /** The browser to draw in (the build's; it may still be starting). */
   browser: Browser | Promise<Browser>;
-  /** Tabs drawing side by side, all opened together. Default 1. */
+  /** Tabs drawing side by side, at most: the first opens when asked, the others when runs queue up. Default 1. */
   tabs?: number;
   /** A gate shared with other work, taken for each run of pages (the build's per-core limiter). Default none. */
   limit?: Limiter;
@@ -32,48 +35,65 @@ export interface ThumbnailDrawer {
   close(): Promise<void>;
 }
 
+/** Runs waiting for a tab that make it worth opening one more. */
+const QUEUE = 4;
+
 export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
   const { browser, tabs = 1, limit = (task) => task(), run = 4 } = options;
   const pdfs = new Map<string, Uint8Array>();
   const drawing = new Set<Promise<unknown>>();
   let next = 0;
-  // The tab pool: idle tabs, and the runs waiting for one.
-  let opened: Promise<DrawTab>[] | undefined;
-  let allFailed: Promise<never> | undefined;
+  // The tab pool: the tabs open or opening, the idle ones, and the runs waiting for one.
+  const opened: Promise<DrawTab>[] = [];
+  let opening = 0;
+  let alive = 0;
   const idle: DrawTab[] = [];
-  const waiting: ((tab: DrawTab) => void)[] = [];
+  const waiting: { resolve: (tab: DrawTab) => void; reject: (error: unknown) => void }[] = [];
   const release = (tab: DrawTab) => {
     const waiter = waiting.shift();
-    if (waiter) waiter(tab);
+    if (waiter) waiter.resolve(tab);
     else idle.push(tab);
   };
 
-  function open(): void {
-    opened ??= Array.from({ length: tabs }, async () => {
-      const tab = await openDrawTab(await browser, (id) => pdfs.get(id));
-      release(tab);
-      return tab;
-    });
-    // Drawing waits for the first tab up; it fails only if none opens.
-    allFailed ??= Promise.allSettled(opened).then((results) => {
-      const failure = results.find((result) => result.status === 'rejected');
-      if (failure === undefined || results.some((result) => result.status === 'fulfilled')) return new Promise<never>(() => undefined);
-      throw failure.reason;
-    });
-    allFailed.catch(() => undefined); // seen by the runs that wait; a failure no run waits for is no one's
+  /**
+   * Opens one more tab. Opening one costs about as much as drawing a dozen
+   * pages, so a second tab opens only for a queue of runs that would keep it busy.
+   */
+  function openTab(): void {
+    opening += 1;
+    const tab = (async () => openDrawTab(await browser, (id) => pdfs.get(id)))();
+    opened.push(tab);
+    tab.then(
+      (open) => {
+        opening -= 1;
+        alive += 1;
+        release(open);
+      },
+      (error: unknown) => {
+        opening -= 1;
+        // Runs wait on while another tab is open or may still come; with none, they fail.
+        if (alive === 0 && opening === 0) for (const waiter of waiting.splice(0)) waiter.reject(error);
+      },
+    );
   }
 
-  /** Runs `task` in a tab of its own, inside the shared gate. */
-  const withTab = <T>(task: (tab: DrawTab) => Promise<T>) =>
-    limit(async () => {
-      open();
-      const tab = idle.pop() ?? (await Promise.race([new Promise<DrawTab>((resolve) => waiting.push(resolve)), allFailed as Promise<never>]));
-      try {
-        return await task(tab);
-      } finally {
-        release(tab);
-      }
-    });
+  function acquire(): Promise<DrawTab> {
+    const tab = idle.pop();
+    if (tab) return Promise.resolve(tab);
+    const wanted = alive + opening === 0 || waiting.length + 1 >= QUEUE;
+    if (wanted && alive + opening < tabs) openTab();
+    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+  }
+
+  /** Runs `task` in a tab of its own, once a tab is free, inside the shared gate. */
+  const withTab = async <T>(task: (tab: DrawTab) => Promise<T>) => {
+    const tab = await acquire();
+    try {
+      return await limit(() => task(tab));
+    } finally {
+      release(tab);
+    }
+  };
 
   async function draw(pdf: Uint8Array, width: number, under: Under[] | undefined): Promise<Uint8Array[]> {
     const id = String(next++);
@@ -98,7 +118,9 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
   }
 
   return {
-    warm: open,
+    warm() {
+      if (opened.length === 0) openTab();
+    },
     draw(pdf, width, under) {
       const promise = draw(pdf, width, under);
       const settled = promise.catch(() => undefined);
@@ -108,7 +130,6 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
     },
     async close() {
       await Promise.all(drawing);
-      if (opened === undefined) return;
       const tabs = await Promise.allSettled(opened);
       await Promise.all(tabs.map((tab) => (tab.status === 'fulfilled' ? tab.value.close().catch(() => undefined) : undefined)));
     },

@@ -81,4 +81,13 @@ describe('the thumbnail drawer', () => {
       await drawer.close();
     }
   });
+
+  it('fails every drawing, rather than waiting for ever, when no tab can open', async () => {
+    const missing = Promise.reject(new Error('no browser here'));
+    missing.catch(() => undefined);
+    const drawer = createThumbnailDrawer({ browser: missing, tabs: 2, run: 1 });
+    const pdf = await squareThenBlank();
+    await expect(Promise.all([drawer.draw(pdf, 50), drawer.draw(pdf, 60)])).rejects.toThrow('no browser here');
+    await drawer.close();
+  });
 });
