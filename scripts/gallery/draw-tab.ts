@@ -21,6 +21,8 @@ export interface DrawTab {
    * `under[n - from]` on white, instead of on white alone.
    */
   draw(id: string, width: number, from: number, to: number, under?: Under[]): Promise<Uint8Array[]>;
+  /** The number of pages of the PDF `id` serves (which stays parsed for drawing). */
+  count(id: string): Promise<number>;
   /** Lets go of a PDF this tab may have parsed. */
   forget(id: string): Promise<void>;
   close(): Promise<void>;
@@ -87,6 +89,9 @@ const SETUP = `async () => {
       }
       return Promise.all(urls);
     },
+    async count(id) {
+      return (await open(id)).numPages;
+    },
     async forget(id) {
       const doc = docs.get(id);
       docs.delete(id);
@@ -115,6 +120,9 @@ export async function openDrawTab(browser: Browser, pdf: (id: string) => Uint8Ar
       const args = [id, width, from, to, images ?? null].map((arg) => JSON.stringify(arg)).join(', ');
       const urls = (await page.evaluate(`zineThumbnails.draw(${args})`)) as string[];
       return urls.map((url) => new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')));
+    },
+    async count(id) {
+      return (await page.evaluate(`zineThumbnails.count(${JSON.stringify(id)})`)) as number;
     },
     async forget(id) {
       await page.evaluate(`zineThumbnails.forget(${JSON.stringify(id)})`);

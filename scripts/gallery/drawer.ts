@@ -7,7 +7,6 @@
  * gate (the build's per-core limiter) once it has a tab, so that a run never
  * holds a core while it waits for a tab.
  */
-import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import type { Limiter } from '../util/concurrency.ts';
 import { openDrawTab, type DrawTab, type Under } from './draw-tab.ts';
@@ -98,10 +97,16 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
   async function draw(pdf: Uint8Array, width: number, under: Under[] | undefined): Promise<Uint8Array[]> {
     const id = String(next++);
     pdfs.set(id, pdf);
+    const used = new Set<DrawTab>();
     try {
-      const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+      // Counted by pdf.js in a tab that is open (beside any drawing there), which parses it once for its runs too.
+      if (opened.length === 0) openTab();
+      const counter = await Promise.any(opened).catch((error: AggregateError) => {
+        throw error.errors[0];
+      });
+      used.add(counter);
+      const pages = await counter.count(id);
       const runs = Array.from({ length: Math.ceil(pages / run) }, (_, i) => [i * run + 1, Math.min(pages, (i + 1) * run)] as const);
-      const used = new Set<DrawTab>();
       const drawn = await Promise.all(
         runs.map(([from, to]) =>
           withTab((tab) => {
@@ -110,9 +115,10 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
           }),
         ),
       );
-      await Promise.all([...used].map((tab) => tab.forget(id)));
       return drawn.flat();
     } finally {
+      // Every tab that parsed it lets go of it, drawn or failed.
+      await Promise.all([...used].map((tab) => tab.forget(id).catch(() => undefined)));
       pdfs.delete(id);
     }
   }
