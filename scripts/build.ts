@@ -12,7 +12,8 @@ import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './co
 import type { Format } from './config/frontmatter.ts';
 import type { DocumentContext, FormatOutput } from './formats/context.ts';
 import { makeFormats, wantedFormats } from './formats/make.ts';
-import { drawDocumentGallery, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
+import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
+import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
 import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
@@ -50,10 +51,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   // a long list of sources never holds every document in memory at once.
   const limit = createLimiter(settings.concurrency);
   const inFlight = createLimiter(settings.concurrency + 1);
+  // The gallery's thumbnails are drawn in tabs kept for the whole build (up to one
+  // per core), each run of pages taking its turn at the same per-core gate as the layouts.
+  const drawer = gallery ? createThumbnailDrawer({ browser, tabs: settings.concurrency, limit }) : undefined;
+  // Its first tab opens (and loads pdf.js) while the first layouts run, not after them.
+  drawer?.warm();
   try {
     // A document that fails does not stop the others; each finishes (or fails
     // and cleans up) before the browser closes.
-    const shared = { settings, browser, limit, gallery };
+    const shared = { settings, browser, limit, drawer };
     const settled = await Promise.allSettled(sources.map((source) => inFlight(() => buildSource(source, shared))));
     const rows = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
     const failures = settled.flatMap((result, i) =>
@@ -71,6 +77,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length);
     return rows;
   } finally {
+    await drawer?.close();
     await closeBrowser(browser);
   }
 }
@@ -87,11 +94,11 @@ interface Shared {
   settings: BuildSettings;
   browser: Promise<Browser>;
   limit: Limiter;
-  /** Whether the gallery is written (see galleryAllowed). */
-  gallery: boolean;
+  /** Draws the gallery's thumbnails; none when no gallery is written (see galleryAllowed). */
+  drawer: ThumbnailDrawer | undefined;
 }
 
-async function buildSource(source: string, { settings, browser, limit, gallery }: Shared): Promise<BuildRow[]> {
+async function buildSource(source: string, { settings, browser, limit, drawer }: Shared): Promise<BuildRow[]> {
   const name = basename(source, '.md');
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
@@ -111,6 +118,7 @@ async function buildSource(source: string, { settings, browser, limit, gallery }
   const target = outFolder(settings.out, source);
   refuseInputsInside(target, source, markdown.assets);
   const stage = await openStage(target);
+  const thumbnails = drawer && documentThumbnails(drawer);
   let made: FormatOutput[];
   try {
     const context: DocumentContext = {
@@ -125,8 +133,9 @@ async function buildSource(source: string, { settings, browser, limit, gallery }
     };
     await stageAssets(stage.dir, dirname(source), markdown.assets);
 
-    // 3. Each format lays the document out in the shared browser, side by side.
-    made = await makeFormats(context, wanted, settings.progress);
+    // 3. Each format lays the document out in the shared browser, side by side;
+    // the gallery starts drawing each PDF as soon as it is made.
+    made = await makeFormats(context, wanted, settings.progress, thumbnails?.onMade);
     // The fonts stay only beside the reading edition's HTML, the one HTML that is kept.
     if (!existsSync(join(stage.dir, `${name}.html`))) await rm(join(stage.dir, 'fonts'), { recursive: true });
 
@@ -137,11 +146,11 @@ async function buildSource(source: string, { settings, browser, limit, gallery }
     throw error;
   }
 
-  // 5. Its thumbnails for the gallery, drawn while other documents may still be laid out.
-  if (gallery && made.length > 0) {
+  // 5. Its thumbnails for the gallery, once drawn (the wait is what is timed), into its folder.
+  if (thumbnails && made.length > 0) {
     const started = performance.now();
     const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
-    await limit(async () => drawDocumentGallery({ name, source, dir: target, paper: settings.paper, formats }, await browser));
+    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats });
     if (settings.progress) console.log(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));

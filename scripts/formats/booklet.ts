@@ -1,5 +1,6 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
 import { imposePdfWithPlan } from '../impose/impose.ts';
+import type { Plan } from '../impose/plan.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
@@ -10,9 +11,14 @@ import { placementsOf } from './sheet-edges.ts';
  * The saddle-stitched booklet: the reading edition's pages, two to a side of a
  * landscape sheet. The back matter (card leaf, colophon, back cover) is kept at
  * the end, so padding, if any, never pushes it inside. A right-to-left
- * document is bound on the right.
+ * document is bound on the right. Its plan says where each page went.
  */
-export async function makeBooklet(context: DocumentContext, reading: Uint8Array, report: LayoutReport, file = 'booklet.pdf'): Promise<Uint8Array> {
+export async function makeBooklet(
+  context: DocumentContext,
+  reading: Uint8Array,
+  report: LayoutReport,
+  file = 'booklet.pdf',
+): Promise<{ pdf: Uint8Array; plan: Plan }> {
   const { pdf, plan } = await imposePdfWithPlan({
     pdf: reading,
     name: `${context.name}/reading.pdf`,
@@ -22,5 +28,5 @@ export async function makeBooklet(context: DocumentContext, reading: Uint8Array,
     binding: bindingFor(documentDirection(context.markdown.frontMatter)),
   });
   for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) console.warn(line);
-  return pdf;
+  return { pdf, plan };
 }

@@ -3,6 +3,7 @@
  * is shared by the reading edition and the booklet, so it is laid out once.
  */
 import { FORMATS, ON_REQUEST, type Format } from '../config/frontmatter.ts';
+import type { Plan } from '../impose/plan.ts';
 import { trimSize } from '../paginate/document.ts';
 import { makeBooklet } from './booklet.ts';
 import { shortPagesNote } from './checks.ts';
@@ -39,6 +40,8 @@ interface Made {
   pages: number;
   sheets: number | undefined;
   note?: string;
+  /** The booklet's plan: its sides are the reading edition's pages (and its marks), placed so. */
+  plan?: Plan;
 }
 
 function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
@@ -54,8 +57,8 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     },
     async booklet() {
       const { pdf, report } = await readingOnce();
-      const bytes = await makeBooklet(context, pdf, report);
-      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4) };
+      const { pdf: bytes, plan } = await makeBooklet(context, pdf, report);
+      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan };
     },
     async mini() {
       const { pdf, fontSize } = await makeMini(context);
@@ -67,7 +70,7 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     async 'large-print'() {
       const { pdf, report } = await layOutReading(context, 'large-print');
       const booklet = await makeBooklet(context, pdf, report, 'large-print-booklet.pdf');
-      await context.stage.write('large-print-booklet.pdf', booklet);
+      await context.stage.write('large-print-booklet.pdf', booklet.pdf);
       const sheets = Math.ceil(report.pageCount / 4);
       return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets` };
     },
@@ -78,11 +81,17 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
 }
 
 /**
+ * Told of each file as soon as it is in the stage (the gallery starts drawing
+ * it then); the booklet comes with its plan.
+ */
+export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array; plan?: Plan }) => void;
+
+/**
  * Makes the wanted formats side by side and writes each into the stage. A
  * format that cannot be made is skipped with a line saying why, unless it was
  * asked for by name: then the build fails with that reason.
  */
-export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean): Promise<FormatOutput[]> {
+export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean, onMade?: OnMade): Promise<FormatOutput[]> {
   const started = performance.now();
   const make = makers(context);
   const say = (line: string) => progress && console.log(`${context.name}: ${line}`);
@@ -93,6 +102,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
       try {
         const output = await make[format]();
         await context.stage.write(output.file, output.bytes);
+        onMade?.({ format, file: output.file, bytes: output.bytes, ...(output.plan === undefined ? {} : { plan: output.plan }) });
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
         say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);

@@ -51,17 +51,14 @@ export async function testSheet(paper: PaperSize, binding: Manifest['binding']):
   return imposePdf({ pdf: sample, layout: 'booklet', paper, binding, name: 'the test sheet' });
 }
 
-/** The PDFs to draw for a document (the web edition is not one), in the order of its formats, with the width to draw them at. */
-export async function pdfsToDraw(made: MadeDocument): Promise<{ bytes: Uint8Array; width: number }[]> {
-  return Promise.all(
-    made.formats.filter(({ file }) => file.endsWith('.pdf')).map(async ({ format, file }) => {
-      const path = join(made.dir, file);
-      const bytes = await readFile(path).catch((error: unknown) => {
-        throw new FileError(path, 'read', error);
-      });
-      return { bytes: new Uint8Array(bytes), width: format === 'reading' || format === 'large-print' ? PAGE_WIDTH : SHEET_WIDTH };
-    }),
-  );
+/** The width a format's pages are drawn at: a reading edition's page, or a sheet side. */
+export function thumbnailWidth(format: Format): number {
+  return format === 'reading' || format === 'large-print' ? PAGE_WIDTH : SHEET_WIDTH;
+}
+
+/** Whether a made file is drawn in the gallery: its PDFs are (the web edition is not one). */
+export function isDrawn(file: string): boolean {
+  return file.endsWith('.pdf');
 }
 
 /** Writes output/<name>/thumbnails/ from the drawn PNGs (one list per format, in order). */
@@ -74,8 +71,8 @@ export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[
   const stage = await openStage(made.dir);
   try {
     await mkdir(join(stage.dir, THUMBNAILS));
-    // The PNGs come in the order of pdfsToDraw: the formats that are PDFs.
-    const pdfs = made.formats.filter(({ file }) => file.endsWith('.pdf'));
+    // The PNGs come in the order of the formats that are drawn.
+    const pdfs = made.formats.filter(({ file }) => isDrawn(file));
     const formats = await Promise.all(
       made.formats.map(async (entry) => {
         const thumbnails = await Promise.all(

@@ -1,19 +1,24 @@
 /**
  * The gallery: output/index.html and each document's thumbnails, written by
- * every `zine build`. A document's thumbnails are drawn in the build's browser
- * as soon as its files are in place, while other layouts may still run; its
- * folder gets them staged, then moved in. index.html is written atomically at
+ * every `zine build`. A document's PDFs are drawn in the build's browser as
+ * soon as each is made, while its other formats and other documents are still
+ * laid out; its folder gets the thumbnails only once its files are committed,
+ * staged, then moved in. index.html is written atomically at
  * the end from every document folder's manifest, including the ones this
  * build did not touch.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Format } from '../config/frontmatter.ts';
+import type { OnMade } from '../formats/make.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
-import { pdfsToDraw, writeDocumentGallery, type MadeDocument } from './document.ts';
+import type { Plan } from '../impose/plan.ts';
+import { writeMarks } from '../impose/write.ts';
+import { isDrawn, PAGE_WIDTH, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
+import type { ThumbnailDrawer } from './drawer.ts';
 import { GENERATOR, galleryHtml } from './html.ts';
 import { readManifest, type Manifest } from './manifest.ts';
-import { renderThumbnails } from './thumbnails.ts';
+import { sidePlacements } from './sheets.ts';
 
 export type { MadeDocument } from './document.ts';
 
@@ -30,10 +35,53 @@ export async function galleryAllowed(out: string): Promise<boolean> {
   return false;
 }
 
-/** Draws one document's thumbnails and writes them, with its manifest, into its folder. */
-export async function drawDocumentGallery(made: MadeDocument, browser: Browser): Promise<void> {
-  const pngs = await renderThumbnails({ browser, pdfs: await pdfsToDraw(made) });
-  await writeDocumentGallery(made, pngs);
+/** One document's thumbnails: drawn as its PDFs are made, written once the document is in place. */
+export interface DocumentThumbnails {
+  /** Starts drawing a file the build just made, if the gallery shows it as pages. */
+  onMade: OnMade;
+  /** Waits for the drawings of the formats `made` lists and writes them, with its manifest, into its folder. */
+  write(made: MadeDocument): Promise<void>;
+}
+
+export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails {
+  const drawn = new Map<Format, Promise<Uint8Array[]>>();
+  return {
+    onMade({ format, file, bytes, plan }) {
+      if (!isDrawn(file)) return;
+      const width = thumbnailWidth(format);
+      // The booklet's sides are the reading edition's pages: from their thumbnails, when those are drawn.
+      const pages = plan && drawn.get('reading');
+      const pngs = plan && pages ? pages.then((thumbnails) => drawSides(drawer, { bytes, plan, width, thumbnails })) : drawer.draw(bytes, width);
+      // A document that fails after this never asks for them: its drawing fails quietly.
+      pngs.catch(() => undefined);
+      drawn.set(format, pngs);
+    },
+    async write(made) {
+      const pngs = await Promise.all(
+        made.formats.filter(({ file }) => isDrawn(file)).map(({ format }) => drawn.get(format) ?? Promise.reject(new Error(`${made.name}: ${format} was never drawn`))),
+      );
+      await writeDocumentGallery(made, pngs);
+    },
+  };
+}
+
+/**
+ * The sides of an imposed PDF whose plan places the pages' `thumbnails` (the
+ * source's pages, drawn PAGE_WIDTH wide): each side is those thumbnails with
+ * the side's marks drawn over them, if that is exactly the side (see
+ * sheets.ts); else the imposed PDF itself is drawn.
+ */
+async function drawSides(drawer: ThumbnailDrawer, imposed: { bytes: Uint8Array; plan: Plan; width: number; thumbnails: Uint8Array[] }): Promise<Uint8Array[]> {
+  const { bytes, plan, width, thumbnails } = imposed;
+  // A PNG's width and height are the two 4-byte numbers of its header chunk.
+  const sizes = thumbnails.map((png) => {
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    return { width: view.getUint32(16), height: view.getUint32(20) };
+  });
+  const placements = sidePlacements(plan, sizes, PAGE_WIDTH, width);
+  if (placements === undefined) return drawer.draw(bytes, width);
+  const under = placements.map((side) => side.map(({ page, x, y }) => ({ png: thumbnails[page] as Uint8Array, x, y })));
+  return drawer.draw(await writeMarks(plan), width, under);
 }
 
 /** Writes `<out>/index.html` from the manifests of every document folder in `out`, and returns its path. */

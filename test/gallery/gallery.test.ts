@@ -7,8 +7,11 @@ import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHEET_WIDTH } from '../../scripts/gallery/document.ts';
+import { renderThumbnails } from '../../scripts/gallery/thumbnails.ts';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { readPages } from '../helpers/pdf.ts';
 import { watchedPage } from '../helpers/watched-page.ts';
@@ -120,6 +123,45 @@ describe('output/index.html', () => {
     const png = await readFile(join(out(), 'court', 'thumbnails', 'reading-1.png'));
     const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
     expect(height / width).toBeCloseTo((reading[0]?.height ?? 0) / (reading[0]?.width ?? 1), 1);
+  });
+
+  it('shows the words of a page in its thumbnail, and nothing where a page is blank', async () => {
+    const reading = await readPages(await readFile(join(out(), 'court', 'reading.pdf')));
+    const inked = async (file: string) => {
+      const image = PNG.sync.read(await readFile(join(out(), 'court', 'thumbnails', file)));
+      let ink = 0;
+      for (let i = 0; i < image.data.length; i += 4) if ((image.data[i] ?? 255) < 200) ink += 1;
+      return ink / (image.width * image.height);
+    };
+    for (const [index, page] of reading.entries()) {
+      const share = await inked(`reading-${index + 1}.png`);
+      if (page.words.length === 0) expect(share, `page ${index + 1}`).toBe(0);
+      else expect(share, `page ${index + 1}`).toBeGreaterThan(0);
+    }
+    // A sheet side holds two pages' words.
+    expect(await inked('booklet-1.png')).toBeGreaterThan(0.002);
+  });
+
+  it('shows each booklet side as pdf.js draws that side of booklet.pdf, marks and all', async () => {
+    const booklet = new Uint8Array(await readFile(join(out(), 'court', 'booklet.pdf')));
+    const [drawn = []] = await renderThumbnails({ browser: await browser, pdfs: [{ bytes: booklet, width: SHEET_WIDTH }] });
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const [index, png] of drawn.entries()) {
+      const direct = PNG.sync.read(Buffer.from(png));
+      const shown = PNG.sync.read(await readFile(join(out(), 'court', 'thumbnails', `booklet-${index + 1}.png`)));
+      expect([shown.width, shown.height]).toEqual([direct.width, direct.height]);
+      // Laid side by side, the pages' own thumbnails may differ from the side's where a
+      // glyph's edge falls on an antialiasing sample of one and not the other (a page
+      // drawn at 150 px, or at 150.00000000000003): in a pixel here and there, no more.
+      let [differing, largest] = [0, 0];
+      for (const [i, value] of direct.data.entries()) {
+        const difference = Math.abs(value - (shown.data[i] ?? 0));
+        largest = Math.max(largest, difference);
+        if (difference > 0) differing += 1;
+      }
+      expect(largest, `side ${index + 1}`).toBeLessThanOrEqual(32);
+      expect(differing / direct.data.length, `side ${index + 1}`).toBeLessThan(0.001);
+    }
   });
 
   it('has printer settings, folding steps and diagrams, and a one-sheet test print', async () => {

@@ -1,0 +1,59 @@
+/**
+ * Where each page's thumbnail lands on a thumbnail of an imposed sheet side.
+ * A booklet side holds the reading edition's pages side by side, unscaled: at
+ * the gallery's widths (a page 150 px, a side 300 px) every page falls on the
+ * side at the very scale its own thumbnail was drawn, at a whole pixel. Then
+ * the side's thumbnail is those page thumbnails, copied, with the side's
+ * marks drawn over them: the pixels pdf.js would draw for the side itself,
+ * without drawing every page twice. A plan where that does not hold exactly
+ * (a turned or scaled page, a page off the pixel grid) gives no placements,
+ * and the side is drawn from its PDF.
+ */
+import type { Plan } from '../impose/plan.ts';
+import { allSides } from '../impose/plan.ts';
+
+/** One page thumbnail on a side thumbnail: which page (0-based), its top-left corner in pixels. */
+export interface Placement {
+  page: number;
+  x: number;
+  y: number;
+}
+
+/** The size in pixels of each page's thumbnail, drawn `pageWidth` pixels wide. */
+export interface PageThumbnail {
+  width: number;
+  height: number;
+}
+
+/** How far from a whole pixel, or from the same scale, still counts as the same (floating point only). */
+const EPSILON = 1e-6;
+
+/**
+ * The placements of every side of `plan` (in output page order) drawn
+ * `sideWidth` pixels wide, from page thumbnails drawn `pageWidth` pixels
+ * wide; undefined when a side is not exactly its pages' thumbnails.
+ */
+export function sidePlacements(plan: Plan, thumbnails: readonly PageThumbnail[], pageWidth: number, sideWidth: number): Placement[][] | undefined {
+  const sideScale = sideWidth / plan.sheet.width;
+  const sides: Placement[][] = [];
+  for (const side of allSides(plan)) {
+    const placements: Placement[] = [];
+    for (const slot of side.slots) {
+      if (slot.page === null) continue;
+      const thumbnail = thumbnails[slot.page];
+      if (thumbnail === undefined || slot.turn !== 0) return undefined;
+      // The page's own thumbnail scale, and the scale it has on the side.
+      const pageScale = pageWidth / (slot.box.width / slot.scale);
+      if (Math.abs(slot.scale * sideScale - pageScale) > EPSILON) return undefined;
+      const x = slot.box.x * sideScale;
+      const y = (plan.sheet.height - slot.box.y - slot.box.height) * sideScale;
+      const whole = (value: number) => Math.abs(value - Math.round(value)) < EPSILON;
+      if (!whole(x) || !whole(y)) return undefined;
+      // The page's thumbnail covers its box on the side, to the pixel.
+      if (thumbnail.width !== Math.round(slot.box.width * sideScale) || thumbnail.height !== Math.round(slot.box.height * sideScale)) return undefined;
+      placements.push({ page: slot.page, x: Math.round(x), y: Math.round(y) });
+    }
+    sides.push(placements);
+  }
+  return sides;
+}

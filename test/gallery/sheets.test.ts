@@ -1,0 +1,49 @@
+/**
+ * Which imposed sides the gallery may show as its pages' thumbnails laid
+ * side by side: those where each page falls, unturned and unscaled, on whole
+ * pixels; any other side is drawn from its PDF.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PAGE_WIDTH, SHEET_WIDTH } from '../../scripts/gallery/document.ts';
+import { sidePlacements } from '../../scripts/gallery/sheets.ts';
+import { planImposition } from '../../scripts/impose/plan.ts';
+import { HALF_LETTER } from '../../scripts/impose/sample.ts';
+
+/** The thumbnail sizes of `count` pages of a size, drawn PAGE_WIDTH wide, as pdf.js sizes its canvas. */
+function thumbnails(count: number, size = HALF_LETTER) {
+  const scale = PAGE_WIDTH / size.width;
+  return Array.from({ length: count }, () => ({ width: Math.round(size.width * scale), height: Math.round(size.height * scale) }));
+}
+
+describe('sidePlacements', () => {
+  it('puts every page of a half-letter booklet on letter once, at the left or right half of its side', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.constantFrom<'left' | 'right'>('left', 'right'), (count, binding) => {
+        const plan = planImposition(Array.from({ length: count }, () => HALF_LETTER), { layout: 'booklet', binding });
+        const sides = sidePlacements(plan, thumbnails(count), PAGE_WIDTH, SHEET_WIDTH);
+        expect(sides).toHaveLength(plan.sheets.length * 2);
+        const placed = (sides ?? []).flat();
+        expect(placed.map(({ page }) => page).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
+        for (const { x, y } of placed) {
+          expect([0, PAGE_WIDTH]).toContain(x);
+          expect(y).toBe(0);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives nothing for a side with a turned page (long-edge duplex) or with scaled pages', () => {
+    const turned = planImposition(Array.from({ length: 8 }, () => HALF_LETTER), { layout: 'booklet', duplex: 'long' });
+    expect(sidePlacements(turned, thumbnails(8), PAGE_WIDTH, SHEET_WIDTH)).toBeUndefined();
+    const large = { width: 500, height: 800 };
+    const scaled = planImposition(Array.from({ length: 8 }, () => large), { layout: 'booklet' });
+    expect(sidePlacements(scaled, thumbnails(8, large), PAGE_WIDTH, SHEET_WIDTH)).toBeUndefined();
+  });
+
+  it('gives nothing when the thumbnails were drawn at another width than the side’s pages', () => {
+    const plan = planImposition(Array.from({ length: 4 }, () => HALF_LETTER), { layout: 'booklet' });
+    expect(sidePlacements(plan, thumbnails(4), PAGE_WIDTH, SHEET_WIDTH + 10)).toBeUndefined();
+  });
+});
