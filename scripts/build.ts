@@ -45,8 +45,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
-  // And a tab for each layout that may run at once, so that the first layouts find one open.
-  void browser.then((started) => keepSpareTabs(started, settings.concurrency), () => undefined);
+  // A build that lays nothing out (web only) opens no tab ahead; any other opens, while the markdown
+  // is read, a tab for each layout that may run at once and one for the gallery's drawing.
+  const laysOut = settings.formats === undefined || settings.formats.some((format) => format !== 'web');
+  const spares = laysOut ? settings.concurrency + (gallery ? 1 : 0) : 0;
+  void browser.then((started) => keepSpareTabs(started, spares), () => undefined);
   // At most one layout per core; a few documents more than that in flight, so
   // a long list of sources never holds every document in memory at once.
   const limit = createLimiter(settings.concurrency);
@@ -55,7 +58,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   // per core), each run of pages taking its turn at the same per-core gate as the layouts.
   const drawer = gallery ? createThumbnailDrawer({ browser, tabs: settings.concurrency, limit }) : undefined;
   // Its first tab opens (and loads pdf.js) while the first layouts run, not after them.
-  drawer?.warm();
+  if (laysOut) drawer?.warm();
   try {
     // A document that fails does not stop the others; each finishes (or fails
     // and cleans up) before the browser closes.
