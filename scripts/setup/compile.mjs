@@ -7,11 +7,14 @@
 //   dist/ensure-browser.js  the install step that finds or installs Chromium
 //   dist/chunk-*.js         code loaded only by the command that needs it, with
 //                           the dependencies that do not look for files of their own
+//   dist/fonts.json         the font catalogue read from the @fontsource packages
+//                           (scripts/fonts/font-data.ts), which every build would
+//                           otherwise read again; made by dist/font-data.js
 //
 // The new dist/ is written beside the old one and moved into place at the end,
 // so an interrupted compile never leaves half a bundle behind.
 import { rename, rm } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,7 +34,11 @@ const inPage = await build({
 
 try {
   await build({
-    entryPoints: { zine: `${root}scripts/cli.ts`, 'ensure-browser': `${root}scripts/setup/ensure-browser.ts` },
+    entryPoints: {
+      zine: `${root}scripts/cli.ts`,
+      'ensure-browser': `${root}scripts/setup/ensure-browser.ts`,
+      'font-data': `${root}scripts/fonts/make-font-data.ts`,
+    },
     outdir: next,
     bundle: true,
     platform: 'node',
@@ -46,6 +53,9 @@ try {
     define: { ZINEPRESS_IN_PAGE_SCRIPT: JSON.stringify(inPage.outputFiles[0].text) },
     logLevel: 'warning',
   });
+  // Kept from the old dist/ while the packages are the same: reading every font takes seconds.
+  const { writeFontData } = await import(pathToFileURL(`${next}/font-data.js`).href);
+  await writeFontData({ path: `${next}/fonts.json`, previous: `${dist}/fonts.json` });
   await rm(dist, { recursive: true, force: true });
   await rename(next, dist);
 } finally {
