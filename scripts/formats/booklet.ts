@@ -1,10 +1,10 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
-import { imposePdfWithPlan } from '../impose/impose.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { backMatterPages } from './reading.ts';
 import { placementsOf } from './sheet-edges.ts';
+import { imposing } from './pdf-stages.ts';
 
 /**
  * The saddle-stitched booklet: the reading edition's pages, two to a side of a
@@ -13,7 +13,7 @@ import { placementsOf } from './sheet-edges.ts';
  * document is bound on the right.
  */
 export async function makeBooklet(context: DocumentContext, reading: Uint8Array, report: LayoutReport, file = 'booklet.pdf'): Promise<Uint8Array> {
-  const { pdf, plan } = await imposePdfWithPlan({
+  const { pdf, plan } = await (await imposing()).imposePdfWithPlan({
     pdf: reading,
     name: `${context.name}/reading.pdf`,
     layout: 'booklet',
