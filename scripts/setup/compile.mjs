@@ -45,8 +45,10 @@ try {
     format: 'esm',
     target: 'node20',
     // The dependencies are bundled too (loading hundreds of small modules one by one took longer than
-    // the markdown stage), but for those that find their own files at run time.
-    external: ['puppeteer-core', 'pdfjs-dist', 'pagedjs', 'esbuild', '@fontsource/*', 'hyphen', 'hyphen/*'],
+    // the markdown stage), but for those that find their own files at run time. puppeteer-core is
+    // bundled as well: its 200-odd modules took a start 0.2-0.4 s to resolve and load one by one.
+    // bufferutil and utf-8-validate are native add-ons ws tries and does without when they are missing.
+    external: ['bufferutil', 'utf-8-validate', 'pdfjs-dist', 'pagedjs', 'esbuild', '@fontsource/*', 'hyphen', 'hyphen/*'],
     // Bundled CommonJS modules call require() for Node's own modules.
     banner: { js: "import { createRequire as zinepressRequire } from 'node:module'; const require = zinepressRequire(import.meta.url);" },
     splitting: true, // each command's code stays in its own chunk, loaded when that command runs
