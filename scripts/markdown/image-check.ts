@@ -51,7 +51,8 @@ export async function imageProblem(path: string, limits: ImageLimits = {}): Prom
 
 async function decodeProblem(type: string, bytes: Buffer): Promise<string | undefined> {
   try {
-    if (type === 'png') (await import('pngjs')).PNG.sync.read(bytes);
+    // Both are CommonJS: their exports are the default export, alike in Node and in the compiled bundle.
+    if (type === 'png') (await import('pngjs')).default.PNG.sync.read(bytes);
     if (type === 'jpg') (await import('jpeg-js')).default.decode(bytes, { maxResolutionInMP: DEFAULTS.maxPixels / 1e6, maxMemoryUsageInMB: 2048 });
     return undefined;
   } catch (error) {
