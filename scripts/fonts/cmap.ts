@@ -5,12 +5,18 @@
  * of emoji has none of them.
  */
 import { readFile } from 'node:fs/promises';
-import * as fontkit from 'fontkit';
 import type { Face } from './faces.ts';
+import { cmapKey, codePointsFromData } from './font-data.ts';
 
 const cache = new Map<string, Promise<ReadonlySet<number>>>();
 
-async function read(file: string): Promise<ReadonlySet<number>> {
+/**
+ * The code points of a font file, read with fontkit. Loaded only here: with
+ * its Brotli decoder it is 1.8 MB of code, which the build need not compile
+ * when the cmaps were read beforehand (font-data.ts).
+ */
+export async function readCodePoints(file: string): Promise<ReadonlySet<number>> {
+  const fontkit = await import('fontkit');
   const font = fontkit.create(await readFile(file));
   if (!('characterSet' in font)) throw new Error(`${file} is a font collection, not a font`);
   return new Set(font.characterSet);
@@ -22,10 +28,10 @@ async function read(file: string): Promise<ReadonlySet<number>> {
  * the same subsets, so one weight's cmap stands for all.
  */
 export function codePointsIn(face: Face): Promise<ReadonlySet<number>> {
-  const key = `${face.family}|${face.subset}|${face.style}`;
+  const key = cmapKey(face);
   let set = cache.get(key);
   if (!set) {
-    set = read(face.file);
+    set = codePointsFromData(face).then((found) => found ?? readCodePoints(face.file));
     cache.set(key, set);
   }
   return set;

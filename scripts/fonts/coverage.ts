@@ -3,7 +3,6 @@
  * are cut to what each font has, so the one whose range holds it), and which
  * characters no bundled face draws at all.
  */
-import { unicodeName } from 'unicode-name';
 import { BASE_FAMILIES } from './catalog.ts';
 import { inRanges, type Face } from './faces.ts';
 import { needsGlyph, type FontPlan } from './plan.ts';
@@ -51,8 +50,12 @@ export function scriptOf(codePoint: number): string | undefined {
   return SCRIPTS.find((script) => new RegExp(`\\p{Script=${script}}`, 'u').test(char));
 }
 
-/** `U+0F00 TIBETAN SYLLABLE OM`. */
-export function describe(codePoint: number): string {
+/**
+ * `U+0F00 TIBETAN SYLLABLE OM`. The names are 2.5 MB of data that only such a
+ * message needs, so they are loaded here rather than compiled at every start.
+ */
+export async function describe(codePoint: number): Promise<string> {
+  const { unicodeName } = await import('unicode-name');
   const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
   return `U+${hex} ${unicodeName(codePoint) ?? 'unnamed'}`;
 }
@@ -69,7 +72,7 @@ export function fontToAdd(codePoint: number): string {
  * in the bundled fonts and would print as an empty box: add …`; once laid
  * out, the font that drew it is named and it prints as a box.
  */
-export function missingGlyphReason(codePoint: number, drawnBy?: string): string {
+export async function missingGlyphReason(codePoint: number, drawnBy?: string): Promise<string> {
   const where = drawnBy === undefined ? 'has no glyph in the bundled fonts and would print' : `has no glyph in ${drawnBy}, which drew it, and prints`;
-  return `${describe(codePoint)} ${where} as an empty box: ${fontToAdd(codePoint)}`;
+  return `${await describe(codePoint)} ${where} as an empty box: ${fontToAdd(codePoint)}`;
 }

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { facesFromData } from './font-data.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -22,9 +23,9 @@ export interface Face {
   ranges: Range[];
 }
 
-/** `U+0370-0377,U+037A` → [[0x370, 0x377], [0x37a, 0x37a]]. */
+/** `U+0370-0377,U+037A` → [[0x370, 0x377], [0x37a, 0x37a]]: sorted, overlapping and touching ranges joined. */
 export function parseUnicodeRange(text: string): Range[] {
-  const ranges: Range[] = [];
+  const ranges: [number, number][] = [];
   for (const part of text.split(',')) {
     const match = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim());
     if (!match?.[1]) continue;
@@ -32,11 +33,32 @@ export function parseUnicodeRange(text: string): Range[] {
     const end = match[2] ?? match[1].replace(/\?/g, 'f');
     ranges.push([parseInt(start, 16), parseInt(end, 16)]);
   }
-  return ranges.sort((a, b) => a[0] - b[0]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const joined: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const last = joined.at(-1);
+    if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
+    else joined.push([start, end]);
+  }
+  return joined;
 }
 
+/**
+ * Whether a code point is in sorted ranges that do not overlap (as
+ * parseUnicodeRange and plan.ts's toRanges make them). A binary search: the
+ * plan asks it for every character of the text in each of some 3000 faces.
+ */
 export function inRanges(ranges: readonly Range[], codePoint: number): boolean {
-  return ranges.some(([start, end]) => codePoint >= start && codePoint <= end);
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = ranges[middle] ?? [0, -1];
+    if (codePoint < start) high = middle - 1;
+    else if (codePoint > end) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 const cache = new Map<string, Promise<Face[]>>();
@@ -52,6 +74,11 @@ export function readFaces(sheet: string): Promise<Face[]> {
 }
 
 async function readFacesOnce(sheet: string): Promise<Face[]> {
+  return (await facesFromData(sheet)) ?? readFacesFromCss(sheet);
+}
+
+/** The faces of one stylesheet as its CSS declares them (font-data.ts holds them read beforehand). */
+export async function readFacesFromCss(sheet: string): Promise<Face[]> {
   const cssPath = require.resolve(sheet);
   const css = await readFile(cssPath, 'utf8');
   const faces: Face[] = [];

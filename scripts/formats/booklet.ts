@@ -1,11 +1,11 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
-import { imposePdfWithPlan } from '../impose/impose.ts';
 import type { Plan } from '../impose/plan.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { backMatterPages } from './reading.ts';
 import { placementsOf } from './sheet-edges.ts';
+import { imposing } from './pdf-stages.ts';
 
 /**
  * The saddle-stitched booklet: the reading edition's pages, two to a side of a
@@ -19,7 +19,7 @@ export async function makeBooklet(
   report: LayoutReport,
   file = 'booklet.pdf',
 ): Promise<{ pdf: Uint8Array; plan: Plan }> {
-  const { pdf, plan } = await imposePdfWithPlan({
+  const { pdf, plan } = await (await imposing()).imposePdfWithPlan({
     pdf: reading,
     name: `${context.name}/reading.pdf`,
     layout: 'booklet',

@@ -2,10 +2,10 @@ import type { Browser, Page } from 'puppeteer-core';
 import { documentDirection } from '../config/direction.ts';
 import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
-import { printPdf } from '../render/print-pdf.ts';
 import { sourceDate } from '../util/source-date.ts';
 import { checkSetOnce, checkWhole } from './checks.ts';
 import type { DocumentContext } from './context.ts';
+import { preloadPdfStages, printing } from './pdf-stages.ts';
 
 export interface LayOutOptions {
   /** Page size family of this layout. */
@@ -74,6 +74,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
   const { stage } = context;
   const html = await layoutHtml(context, options);
   const htmlPath = await stage.write(options.htmlName, html);
+  preloadPdfStages();
   const { page, report } = await paginate({
     browser,
     htmlPath,
@@ -86,10 +87,11 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
 }
 
 /** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */
-export function print(context: DocumentContext, layout: Layout) {
+export async function print(context: DocumentContext, layout: Layout): Promise<Uint8Array> {
   checkWhole(context, layout);
   checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
+  const { printPdf } = await printing();
   return printPdf({
     page: layout.page,
     metadata: {

@@ -1,5 +1,4 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
-import { imposePdfWithPlan } from '../impose/impose.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
@@ -8,6 +7,7 @@ import { layOut, print } from './lay-out.ts';
 import { nextMiniSize, planMini, textRoom } from './mini-estimate.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { placementsOf } from './sheet-edges.ts';
+import { imposing } from './pdf-stages.ts';
 
 /** Body sizes the mini zine may use, largest first; the last is the legible floor. */
 export const MINI_FONT_SIZES: readonly number[] = [9, 8.5, 8, 7.5, 7];
@@ -55,7 +55,7 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
     throw new FormatSkipped('mini', `${context.source}: too long for the mini zine: ${needs} at ${floor} pt, and a mini zine has ${MINI_PAGES}`);
   }
   const binding = bindingFor(documentDirection(context.markdown.frontMatter));
-  const imposed = await imposePdfWithPlan({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
+  const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
   for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) console.warn(line);
   const { pdf } = imposed;
   return { pdf, fontSize: chosen.fontSize };

@@ -1,9 +1,9 @@
-import { imposePdfWithPlan } from '../impose/impose.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
 import { layOut, print } from './lay-out.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { placementsOf } from './sheet-edges.ts';
+import { imposing } from './pdf-stages.ts';
 
 /**
  * The card's two sections of the document body (markdown/layout.ts writes
@@ -32,7 +32,7 @@ export async function makeSlips(context: DocumentContext): Promise<Uint8Array> {
     }
     return { pdf: await print(context, layout), insets: layout.report.insets };
   });
-  const { pdf, plan } = await imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.paper });
+  const { pdf, plan } = await (await imposing()).imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.paper });
   for (const line of sheetEdgeWarnings({ source: context.source, file: 'slips.pdf', placements: placementsOf(plan), insets: card.insets })) console.warn(line);
   return pdf;
 }

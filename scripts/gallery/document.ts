@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { bindingFor, documentDirection } from '../config/direction.ts';
 import { validateFrontMatter, type Format, type PaperSize } from '../config/frontmatter.ts';
-import { imposePdf } from '../impose/impose.ts';
 import { sheetSize } from '../impose/paper.ts';
-import { numberedPdf } from '../impose/sample.ts';
 import { FileError } from '../util/errors.ts';
 import { DIAGRAMS_DIR } from '../util/project-root.ts';
 import { openStage } from '../util/stage.ts';
@@ -47,6 +45,8 @@ async function frontMatterOf(source: string) {
 /** A 4-page numbered sample imposed as one booklet sheet: shows how the printer turns a sheet over. */
 export async function testSheet(paper: PaperSize, binding: Manifest['binding']): Promise<Uint8Array> {
   const sheet = sheetSize(paper);
+  // Loaded here, with pdf-lib, rather than before the first layout (see formats/pdf-stages.ts).
+  const [{ numberedPdf }, { imposePdf }] = await Promise.all([import('../impose/sample.ts'), import('../impose/impose.ts')]);
   const sample = await numberedPdf(4, { width: sheet.width / 2, height: sheet.height });
   return imposePdf({ pdf: sample, layout: 'booklet', paper, binding, name: 'the test sheet' });
 }

@@ -11,9 +11,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Format } from '../config/frontmatter.ts';
 import type { OnMade } from '../formats/make.ts';
+import { imposing } from '../formats/pdf-stages.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import type { Plan } from '../impose/plan.ts';
-import { writeMarks } from '../impose/write.ts';
 import { isDrawn, PAGE_WIDTH, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
 import type { ThumbnailDrawer } from './drawer.ts';
 import { GENERATOR, galleryHtml } from './html.ts';
@@ -81,6 +81,8 @@ async function drawSides(drawer: ThumbnailDrawer, imposed: { bytes: Uint8Array; 
   const placements = sidePlacements(plan, sizes, PAGE_WIDTH, width);
   if (placements === undefined) return drawer.draw(bytes, width);
   const under = placements.map((side) => side.map(({ page, x, y }) => ({ png: thumbnails[page] as Uint8Array, x, y })));
+  // pdf-lib is loaded once the first layout begins (formats/pdf-stages.ts), not at start.
+  const { writeMarks } = await imposing();
   return drawer.draw(await writeMarks(plan), width, under);
 }
 

@@ -27,7 +27,7 @@ export function remarkGlyphCheck() {
     const plan = await planFonts({ lang: file.data.frontMatter?.lang ?? 'en', text });
     for (const codePoint of uncovered(plan)) {
       const offset = text.indexOf(String.fromCodePoint(codePoint));
-      error(file, missingGlyphReason(codePoint), pointAt(text, offset), 'missing-glyph');
+      error(file, await missingGlyphReason(codePoint), pointAt(text, offset), 'missing-glyph');
     }
     stopOnErrors(file);
   };

@@ -7,9 +7,6 @@
  * to anything outside the file are refused.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { imageSize } from 'image-size';
-import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
 
 export interface ImageLimits {
   /** Largest file. Default: 50 MB. */
@@ -34,6 +31,8 @@ export async function imageProblem(path: string, limits: ImageLimits = {}): Prom
   const bytes = await readFile(path);
   if (looksLikeSvg(bytes)) return svgProblem(bytes.toString('utf8'));
 
+  // Loaded with the first image rather than at every start: most documents have none.
+  const { imageSize } = await import('image-size');
   let header: ReturnType<typeof imageSize>;
   try {
     header = imageSize(bytes);
@@ -50,10 +49,11 @@ export async function imageProblem(path: string, limits: ImageLimits = {}): Prom
   return decodeProblem(type, bytes);
 }
 
-function decodeProblem(type: string, bytes: Buffer): string | undefined {
+async function decodeProblem(type: string, bytes: Buffer): Promise<string | undefined> {
   try {
-    if (type === 'png') PNG.sync.read(bytes);
-    if (type === 'jpg') jpeg.decode(bytes, { maxResolutionInMP: DEFAULTS.maxPixels / 1e6, maxMemoryUsageInMB: 2048 });
+    // Both are CommonJS: their exports are the default export, alike in Node and in the compiled bundle.
+    if (type === 'png') (await import('pngjs')).default.PNG.sync.read(bytes);
+    if (type === 'jpg') (await import('jpeg-js')).default.decode(bytes, { maxResolutionInMP: DEFAULTS.maxPixels / 1e6, maxMemoryUsageInMB: 2048 });
     return undefined;
   } catch (error) {
     const said = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Browser, computeExecutablePath, getInstalledBrowsers } from '@puppeteer/browsers';
 import { ZineError } from '../util/errors.ts';
 
 /** Where a Chromium-family browser was found, and how. */
@@ -46,6 +45,8 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
 
   const cacheDir = puppeteerCacheDir(env);
   if (!existsSync(cacheDir)) return undefined;
+  // Loaded only here: with its proxy and archive code it is 2 MB to compile, and a system browser needs none of it.
+  const { Browser, computeExecutablePath, getInstalledBrowsers } = await import('@puppeteer/browsers');
   const installed = await getInstalledBrowsers({ cacheDir });
   const chrome = installed.find((b) => b.browser === Browser.CHROME || b.browser === Browser.CHROMIUM);
   if (chrome === undefined) return undefined;

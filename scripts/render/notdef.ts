@@ -73,7 +73,7 @@ export function notdefGlyphs(doc: PDFDocument): Notdef[] {
 }
 
 /** Fails with one `source:line:col: reason` line per character drawn as .notdef. */
-export function checkDrawnGlyphs(doc: PDFDocument, source: { path: string; text: string }): void {
+export async function checkDrawnGlyphs(doc: PDFDocument, source: { path: string; text: string }): Promise<void> {
   const lines = new Map<string, string>();
   for (const { text, font, page } of notdefGlyphs(doc)) {
     const chars = [...text].filter((char) => !/\s/u.test(char));
@@ -81,7 +81,7 @@ export function checkDrawnGlyphs(doc: PDFDocument, source: { path: string; text:
     for (const char of chars) {
       const offset = source.text.indexOf(char);
       const where = offset === -1 ? `${source.path} (page ${page})` : `${source.path}:${pointAt(source.text, offset).line}:${pointAt(source.text, offset).column}`;
-      lines.set(char, `${where}: ${missingGlyphReason(char.codePointAt(0) ?? 0, font)}`);
+      lines.set(char, `${where}: ${await missingGlyphReason(char.codePointAt(0) ?? 0, font)}`);
     }
   }
   if (lines.size > 0) throw new ContentError([...lines.values()].join('\n'));

@@ -31,7 +31,7 @@ export async function printPdf(options: PrintOptions): Promise<Uint8Array> {
     timeout: 0,
   });
   const doc = await PDFDocument.load(printed, { updateMetadata: false });
-  if (options.source) checkDrawnGlyphs(doc, options.source);
+  if (options.source) await checkDrawnGlyphs(doc, options.source);
   repairToUnicode(doc);
   setMetadata(doc, options.metadata);
   addOutline(doc, options.bookmarks);

@@ -30,13 +30,13 @@ describe('the check after layout', () => {
   it('passes a page whose glyphs are all in its font', async () => {
     const doc = await pdfWith('0045', 'a');
     expect(notdefGlyphs(doc)).toEqual([]);
-    expect(() => checkDrawnGlyphs(doc, SOURCE)).not.toThrow();
+    await expect(checkDrawnGlyphs(doc, SOURCE)).resolves.toBeUndefined();
   });
 
   it('fails on a glyph drawn as .notdef, naming the character, its place and the font to add', async () => {
     const doc = await pdfWith('0000', 'ক');
     expect(notdefGlyphs(doc)).toEqual([{ text: 'ক', font: 'SourceSerif4-Regular', page: 1 }]);
-    expect(() => checkDrawnGlyphs(doc, SOURCE)).toThrow(
+    await expect(checkDrawnGlyphs(doc, SOURCE)).rejects.toThrow(
       'source/handout.md:7:1: U+0995 BENGALI LETTER KA has no glyph in SourceSerif4-Regular, which drew it, and prints as an empty box: ' +
         'add a font for the Bengali script (e.g. @fontsource/noto-sans-bengali) to scripts/fonts/catalog.ts',
     );
