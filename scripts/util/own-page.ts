@@ -9,26 +9,35 @@ import type { Browser, Page } from 'puppeteer-core';
  *
  * Opening a tab starts a renderer process, a good part of a second on a
  * busy machine: a browser given spares (`keepSpareTabs`) opens them while
- * the markdown is read, and hands them out.
+ * the markdown is read, and hands them out. The first spare is the tab the
+ * browser starts with, alone in its window.
  */
 export async function ownPage(browser: Browser): Promise<Page> {
-  const spares = sparesOf.get(browser);
-  const spare = spares?.shift();
-  if (spares && spare) {
-    // One spare is kept ready for the next layout or drawing, not more: opening tabs takes the cores too.
-    if (spares.length === 0) spares.push(spareTab(browser));
-    const page = await spare.catch(() => undefined);
-    if (page && !page.isClosed()) return page;
-  }
+  const spare = sparesOf.get(browser)?.shift();
+  const page = await spare?.catch(() => undefined);
+  if (page && !page.isClosed()) return page;
   return openPage(browser);
 }
 
 /** Spare tabs of a browser, opening or open. */
 const sparesOf = new WeakMap<Browser, Promise<Page>[]>();
 
-/** Opens `count` tabs ahead, for `ownPage` to hand out; they close with the browser. */
+/**
+ * Opens `count` tabs ahead, for `ownPage` to hand out; they close with the
+ * browser. No more are opened once they are handed out: a tab opened and not
+ * used would take the cores from the layouts.
+ */
 export function keepSpareTabs(browser: Browser, count: number): void {
-  sparesOf.set(browser, Array.from({ length: count }, () => spareTab(browser)));
+  const initial = count > 0 ? [startingTab(browser)] : [];
+  sparesOf.set(browser, [...initial, ...Array.from({ length: Math.max(0, count - 1) }, () => spareTab(browser))]);
+}
+
+/** The tab the browser opened as it started, if it is still the only one of the default context. */
+async function startingTab(browser: Browser): Promise<Page> {
+  const pages = await browser.defaultBrowserContext().pages();
+  const [page] = pages;
+  if (pages.length === 1 && page && page.url() === 'about:blank') return page;
+  return openPage(browser);
 }
 
 function spareTab(browser: Browser): Promise<Page> {

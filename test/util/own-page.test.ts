@@ -1,9 +1,10 @@
 /**
- * Tabs for layouts: each in a window of its own (so none hides another and
+ * Tabs for layouts: each alone in its window (so none hides another and
  * stops its animation frames), and, when the build keeps spares, the first
- * ones handed out are the tabs opened ahead.
+ * ones handed out are the tabs opened ahead: the one the browser started
+ * with, then tabs in contexts of their own.
  */
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { keepSpareTabs, ownPage } from '../../scripts/util/own-page.ts';
@@ -17,31 +18,34 @@ afterAll(async () => {
 });
 
 /** Whether a tab gets animation frames, which a hidden tab does not. */
-const framesRun = (page: Awaited<ReturnType<typeof ownPage>>) =>
-  page.evaluate(() => new Promise<boolean>((resolve) => {
+const framesRun = (page: Page) =>
+  page.evaluate(`new Promise((resolve) => {
     requestAnimationFrame(() => resolve(true));
     setTimeout(() => resolve(false), 2000);
-  }));
+  })`);
 
 describe('ownPage', () => {
-  it('hands out the spare tabs first, then opens new ones, each in a context of its own', async () => {
+  it('hands out the starting tab and the spares first, then opens new tabs, each alone in its window', async () => {
     const started = await browser;
-    keepSpareTabs(started, 2);
+    const [starting] = await started.pages();
+    keepSpareTabs(started, 3);
     // Let the spares open, as they do while the markdown is read.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const opened = started.browserContexts().filter((context) => context !== started.defaultBrowserContext());
     expect(opened).toHaveLength(2);
-    const pages = [await ownPage(started), await ownPage(started), await ownPage(started)];
-    expect(opened).toContain(pages[0]?.browserContext());
+    const pages = [await ownPage(started), await ownPage(started), await ownPage(started), await ownPage(started)];
+    expect(pages[0]).toBe(starting);
     expect(opened).toContain(pages[1]?.browserContext());
-    expect(new Set(pages.map((page) => page.browserContext())).size).toBe(3);
+    expect(opened).toContain(pages[2]?.browserContext());
+    expect(opened).not.toContain(pages[3]?.browserContext());
+    expect(new Set(pages.map((page) => page.browserContext())).size).toBe(4);
     for (const page of pages) {
       expect(page.isClosed()).toBe(false);
       expect(await framesRun(page)).toBe(true);
     }
-    // Closing a tab closes its context; one spare is left open for the next layout.
-    await Promise.all(pages.map((page) => page.close()));
+    // None is opened once the spares are handed out; closing a tab closes its own context.
+    await Promise.all(pages.slice(1).map((page) => page.close()));
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(started.browserContexts().length - 1).toBe(1);
+    expect(started.browserContexts()).toEqual([started.defaultBrowserContext()]);
   }, 60_000);
 });
