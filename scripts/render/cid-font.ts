@@ -10,7 +10,7 @@
  * `write` puts the new codes into the font.
  */
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, type PDFContext } from 'pdf-lib';
-import { flateStream, streamText } from './stream-bytes.ts';
+import { flateStream, streamBytes, streamText } from './stream-bytes.ts';
 
 export type Mapping = Map<number, string>;
 
@@ -96,7 +96,7 @@ export class CidFont {
     this.#defaultWidth = cidFont.has(PDFName.of('DW')) ? numberOf(cidFont.lookup(PDFName.of('DW'))) : 1000;
     const map = context.lookup(cidFont.get(PDFName.of('CIDToGIDMap')));
     if (map instanceof PDFRawStream) {
-      const bytes = Buffer.from(streamText(map), 'latin1');
+      const bytes = streamBytes(map);
       for (let at = 0; at + 1 < bytes.length; at += 2) this.#gids.push(((bytes[at] ?? 0) << 8) | (bytes[at + 1] ?? 0));
     }
     this.#next = Math.max(0, this.#gids.length - 1, ...this.#widths.keys(), ...this.map.keys()) + 1;

@@ -8,18 +8,21 @@ import { decodePDFRawStream, PDFName, type PDFContext, type PDFRawStream } from 
 
 const FLATE = PDFName.of('FlateDecode');
 
-/** A stream's decoded content as latin1 text: one character per byte. */
-export function streamText(stream: PDFRawStream): string {
+/** A stream's decoded content. */
+export function streamBytes(stream: PDFRawStream): Buffer {
   const { dict } = stream;
   if (dict.get(PDFName.of('Filter')) === FLATE && !dict.has(PDFName.of('DecodeParms'))) {
     try {
-      return inflateSync(stream.getContents()).toString('latin1');
+      return inflateSync(stream.getContents());
     } catch {
       // A stream zlib refuses (cut short, say) is read by pdf-lib, which takes what it can.
     }
   }
-  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+  return Buffer.from(decodePDFRawStream(stream).decode());
 }
+
+/** A stream's decoded content as latin1 text: one character per byte. */
+export const streamText = (stream: PDFRawStream): string => streamBytes(stream).toString('latin1');
 
 /** A new Flate-compressed stream of latin1 text (or bytes). */
 export function flateStream(context: PDFContext, content: string | Uint8Array): PDFRawStream {
