@@ -17,6 +17,7 @@ import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, typ
 import { CidFont } from './cid-font.ts';
 import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
+import { joinGlyphRuns } from './glyph-runs.ts';
 import { flateStream, streamText } from './stream-bytes.ts';
 
 const PRESENTATION_FORM = /[\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
@@ -38,7 +39,10 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
   return [];
 }
 
-/** Rewrites the document's clusters and ToUnicode CMaps; returns how many streams were rewritten. */
+/**
+ * Rewrites the document's clusters and ToUnicode CMaps, and joins its glyphs
+ * into runs (glyph-runs.ts) on the way; returns how many streams were rewritten.
+ */
 export function repairToUnicode(doc: PDFDocument): number {
   const fonts = new Map<string, CidFont>();
   const others = new Map<string, PDFRef>();
@@ -62,7 +66,10 @@ export function repairToUnicode(doc: PDFDocument): number {
     for (const ref of contentRefs(page.node.get(PDFName.of('Contents')))) {
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
-      const text = rewriteClusters(streamText(stream), (name) => byName.get(name));
+      const fontOf = (name: string) => byName.get(name);
+      const read = streamText(stream);
+      const clusters = rewriteClusters(read, fontOf);
+      const text = joinGlyphRuns(clusters ?? read, fontOf) ?? clusters;
       if (text === undefined) continue;
       doc.context.assign(ref, flateStream(doc.context, text));
       rewritten += 1;

@@ -1,0 +1,154 @@
+/**
+ * Joins the glyphs Chromium draws one by one into runs. Skia places every
+ * glyph of a line with an operator of its own (`5.56 0 Td <0009> Tj`), so a
+ * page of text is some 4,000 operators, which every viewer, printer and
+ * thumbnail reads one by one. A run of them on one baseline is written here
+ * as one TJ array, each glyph's offset from its advance written beside it
+ * (`[<0015> 3.2 <0009> …] TJ`): every glyph stays exactly where it was.
+ *
+ * A TJ leaves the text line matrix at the run's first glyph, where the Td
+ * operators left it at the last; when an operator after the run starts from
+ * the line matrix, a Td moves it to the last glyph's origin, as before.
+ */
+import { codesOf, operations, type Operation } from './content-stream.ts';
+
+/** What a run needs of a font: the advance of a code in thousandths of the size (its W entry). */
+export interface GlyphWidths {
+  width(code: number): number;
+}
+
+/** One Tj of a run: its string, and how far its Td moved from the Tj before (none for a Tj with no Td). */
+interface Shown {
+  hex: string;
+  advance: number;
+  moved: number | undefined;
+  /** Its index among the stream's operations. */
+  at: number;
+}
+
+/** Operators that set the next glyph's place from the text line matrix, from the text matrix, or reset both. */
+const FROM_LINE = new Set(['Td', 'TD', 'T*', "'", '"']);
+const FROM_TEXT = new Set(['Tj', 'TJ']);
+const RESET = new Set(['Tm', 'ET', 'BT']);
+
+const fmt = (value: number, places: number): string => {
+  const rounded = Math.round(value * 10 ** places) / 10 ** places;
+  return String(rounded === 0 ? 0 : rounded);
+};
+
+/** Whether the line matrix the run leaves is looked at before it is reset: a Td must then put it back. */
+function lineMatrixUsed(ops: Operation[], after: number): 'line' | 'text' | 'none' {
+  for (let at = after; at < ops.length; at += 1) {
+    const { operator } = ops[at] as Operation;
+    if (FROM_LINE.has(operator)) return 'line';
+    if (FROM_TEXT.has(operator)) return 'text';
+    if (RESET.has(operator)) return 'none';
+  }
+  return 'none';
+}
+
+/**
+ * Whether the next glyph is drawn back over the one before by more than a
+ * tenth of an em (a zero-width glyph such as a soft hyphen's, or a mark):
+ * text extractors (poppler) read such a glyph inside a TJ out of order, so
+ * the run ends there and the next glyph keeps its own Td.
+ */
+function overlaps(advance: number, moved: number | undefined, size: number): boolean {
+  return moved !== undefined && advance - moved > size / 10;
+}
+
+/** A run as a TJ array: between two strings, the first one's advance less the move to the next, in thousandths. */
+function joined(run: Shown[], size: number, scale: number): string {
+  const items: string[] = [];
+  run.forEach((shown, index) => {
+    const next = run[index + 1];
+    items.push(shown.hex);
+    if (next?.moved === undefined) return;
+    const offset = ((shown.advance - next.moved) * 1000) / (size * scale);
+    if (Math.abs(offset) >= 0.005) items.push(fmt(offset, 2));
+  });
+  return `[${items.join(' ')}] TJ`;
+}
+
+/**
+ * The stream `text` with its runs of single glyphs joined, or undefined when
+ * it has none (or cannot be read: an inline image). `fontOf` gives the
+ * widths of a font resource by name; only Type0 fonts with two-byte codes
+ * (what Chromium writes) have them, and only their glyphs are joined.
+ */
+export function joinGlyphRuns(text: string, fontOf: (name: string) => GlyphWidths | undefined): string | undefined {
+  const ops = operations(text);
+  if (!ops) return undefined;
+  const edits: { start: number; end: number; text: string }[] = [];
+  // The text state, saved and restored with the graphics state.
+  let state = { font: undefined as GlyphWidths | undefined, size: 0, spacing: 0, scale: 1 };
+  const saved: (typeof state)[] = [];
+  let run: { from: number; to: number; shown: Shown[] } | undefined;
+
+  const advanceOf = (hex: string): number => {
+    const { font, size, spacing, scale } = state;
+    let advance = 0;
+    for (const code of codesOf(hex)) advance += (((font?.width(code) ?? 0) / 1000) * size + spacing) * scale;
+    return advance;
+  };
+
+  const close = (next: number): void => {
+    const ended = run;
+    run = undefined;
+    if (!ended || ended.shown.length < 2) return;
+    const use = lineMatrixUsed(ops, next);
+    // A glyph drawn on from the text matrix right after the run, with no Td: left as it is (Chromium writes none).
+    if (use === 'text') return;
+    const moved = ended.shown.reduce((sum, shown) => sum + (shown.moved ?? 0), 0);
+    const back = use === 'line' && moved !== 0 ? `\n${fmt(moved, 4)} 0 Td` : '';
+    const start = (ops[ended.from] as Operation).start;
+    const end = (ops[ended.to] as Operation).end;
+    edits.push({ start, end, text: joined(ended.shown, state.size, state.scale) + back });
+  };
+
+  for (let index = 0; index < ops.length; index += 1) {
+    const { operator, operands } = ops[index] as Operation;
+    if (operator === 'Tj') {
+      const hex = operands[0] ?? '';
+      const showable = state.font !== undefined && state.size > 0 && state.scale > 0 && hex.startsWith('<') && !hex.startsWith('<<');
+      if (showable) {
+        const previous = ops[index - 1];
+        const movedBy = previous?.operator === 'Td' && Number(previous.operands[1]) === 0 ? Number(previous.operands[0]) : undefined;
+        const last = run?.shown[run.shown.length - 1];
+        const follows = run !== undefined && (run.to === index - 1 || (run.to === index - 2 && movedBy !== undefined));
+        if (run && last && follows && overlaps(last.advance, movedBy, state.size * state.scale)) {
+          // The glyph drawn over is left as it was, between two runs.
+          run.shown.pop();
+          const before = run.shown[run.shown.length - 1];
+          if (before) run.to = before.at;
+          close(last.at - 1);
+          run = undefined;
+        } else if (run && follows) {
+          run.shown.push({ hex, advance: advanceOf(hex), moved: run.to === index - 1 ? undefined : movedBy, at: index });
+          run.to = index;
+          continue;
+        }
+        if (run) close(index);
+        run = { from: index, to: index, shown: [{ hex, advance: advanceOf(hex), moved: undefined, at: index }] };
+        continue;
+      }
+    }
+    // A Td on the baseline may lead to the run's next glyph; anything else ends the run.
+    if (operator === 'Td' && run?.to === index - 1 && Number(operands[1]) === 0 && ops[index + 1]?.operator === 'Tj') continue;
+    if (run) close(index);
+    if (operator === 'q') saved.push({ ...state });
+    else if (operator === 'Q') state = saved.pop() ?? state;
+    else if (operator === 'Tf') state = { ...state, font: fontOf((operands[0] ?? '').slice(1)), size: Number(operands[1]) };
+    else if (operator === 'Tc') state = { ...state, spacing: Number(operands[0]) };
+    else if (operator === 'Tz') state = { ...state, scale: Number(operands[0]) / 100 };
+  }
+  close(ops.length);
+  if (edits.length === 0) return undefined;
+  let out = '';
+  let copied = 0;
+  for (const edit of edits) {
+    out += text.slice(copied, edit.start) + edit.text;
+    copied = edit.end;
+  }
+  return out + text.slice(copied);
+}
