@@ -16,6 +16,7 @@ import './paged.ts';
 import { relayout } from './relayout.ts';
 import { keepRunningStrings } from './running-strings.ts';
 import { report } from './report.ts';
+import { resumePainting, stopPainting } from './unpainted.ts';
 import { stableRefs } from './stable-refs.ts';
 import type { LayoutReport } from '../layout-report.ts';
 
@@ -51,10 +52,12 @@ window.zinepress = {
       stableRefs(window.Paged),
     );
     runWithoutFrameWaits(window.PagedPolyfill.chunker);
+    stopPainting();
     await window.PagedPolyfill.preview();
     return finish(settings);
   },
   async relayout(options, body) {
+    stopPainting();
     await relayout(body);
     return finish({ preflight: options.preflight ?? false });
   },
@@ -67,5 +70,6 @@ function finish(settings: { preflight: boolean }): LayoutReport {
   tellProgress(pages());
   const notesPages = settleNotesPages();
   tellProgress(pages());
+  resumePainting();
   return report(notesPages, settings.preflight);
 }
