@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../scripts/paginate/document.ts';
-import { paginate } from '../../scripts/paginate/paginate.ts';
+import { paginate, withBodyUnshown } from '../../scripts/paginate/paginate.ts';
 import { launchBrowser } from '../../scripts/render/browser.ts';
 
 let browser: Browser;
@@ -54,6 +54,25 @@ describe('paginate', () => {
       /outside the build: https:\/\/example\.com\/x\.png/,
     );
     await expect(layOut('<main class="essay"><img src="file:///etc/hostname"></main>')).rejects.toThrow(/outside the build/);
+  });
+});
+
+describe('the document in the layout tab', () => {
+  it('loads with its body undisplayed, and ends laid out, shown, the file left as it was', async () => {
+    const html = await buildDocument({ body: '<main class="essay"><p>Words.</p></main>', title: 'T', lang: 'en', paper: 'letter', footnotes: 'stars', fontFaces: '' });
+    expect(withBodyUnshown(html)).toMatch(/<style id="zinepress-unshown" data-pagedjs-ignore>body \{ display: none; \}<\/style><\/head>/);
+    const htmlPath = join(dir, 'unshown.html');
+    await writeFile(htmlPath, html);
+    const { page, report } = await paginate({ browser, htmlPath, allowedDir: dir });
+    const shown = await page.evaluate(() => ({
+      styles: document.querySelectorAll('#zinepress-unshown, #zinepress-unpainted').length,
+      display: getComputedStyle(document.body).display,
+      visibility: getComputedStyle(document.querySelector('.pagedjs_page p') ?? document.body).visibility,
+    }));
+    await page.close();
+    expect(report.pageCount).toBeGreaterThan(0);
+    expect(shown).toEqual({ styles: 0, display: 'block', visibility: 'visible' });
+    expect(await readFile(htmlPath, 'utf8')).toBe(html);
   });
 });
 

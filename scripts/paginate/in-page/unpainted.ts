@@ -8,7 +8,10 @@
  * preflight, the print).
  */
 const HIDING = 'zinepress-unpainted';
+/** The style the document was loaded with, its body not displayed (paginate.ts withBodyUnshown). */
+export const UNSHOWN = 'zinepress-unshown';
 
+/** Hides the page from painting, and lets its body be laid out. */
 export function stopPainting(): void {
   if (document.getElementById(HIDING)) return;
   const style = document.createElement('style');
@@ -17,6 +20,7 @@ export function stopPainting(): void {
   style.dataset.pagedjsIgnore = '';
   style.textContent = 'html { visibility: hidden !important; }';
   document.head.append(style);
+  document.getElementById(UNSHOWN)?.remove();
 }
 
 export function resumePainting(): void {
