@@ -150,9 +150,12 @@ function closeGaps(drawn: Glyph[], codes: number[]): void {
   }
 }
 
-/** The stream with its clusters rewritten, or undefined when it has none to rewrite. */
-export function rewriteClusters(text: string, fontOf: (name: string) => CidFont | undefined): string | undefined {
-  const ops = operations(text);
+/** The stream with its clusters rewritten, or undefined when it has none to rewrite; `ops`: its operations, if read already. */
+export function rewriteClusters(
+  text: string,
+  fontOf: (name: string) => CidFont | undefined,
+  ops: Operation[] | undefined = operations(text),
+): string | undefined {
   if (!ops) return undefined;
   const edits: { start: number; end: number; text: string }[] = [];
   const stack: Group[] = [];

@@ -75,9 +75,13 @@ function joined(run: Shown[], size: number, scale: number): string {
  * it has none (or cannot be read: an inline image). `fontOf` gives the
  * widths of a font resource by name; only Type0 fonts with two-byte codes
  * (what Chromium writes) have them, and only their glyphs are joined.
+ * `ops`: the stream's operations, if read already.
  */
-export function joinGlyphRuns(text: string, fontOf: (name: string) => GlyphWidths | undefined): string | undefined {
-  const ops = operations(text);
+export function joinGlyphRuns(
+  text: string,
+  fontOf: (name: string) => GlyphWidths | undefined,
+  ops: Operation[] | undefined = operations(text),
+): string | undefined {
   if (!ops) return undefined;
   const edits: { start: number; end: number; text: string }[] = [];
   // The text state, saved and restored with the graphics state.

@@ -11,8 +11,8 @@ import { missingGlyphReason } from '../fonts/coverage.ts';
 import { pointAt } from '../markdown/messages.ts';
 import { ContentError } from '../util/errors.ts';
 import { CidFont } from './cid-font.ts';
-import { codesOf, operations, textOf } from './content-stream.ts';
-import { streamText } from './stream-bytes.ts';
+import { codesOf, textOf } from './content-stream.ts';
+import { contentOf } from './stream-bytes.ts';
 import { contentRefs } from './to-unicode.ts';
 
 export interface Notdef {
@@ -49,7 +49,7 @@ export function notdefGlyphs(doc: PDFDocument): Notdef[] {
       if (!(stream instanceof PDFRawStream)) continue;
       let current: { font: CidFont; name: string } | undefined;
       const spans: (string | undefined)[] = [];
-      for (const op of operations(streamText(stream)) ?? []) {
+      for (const op of contentOf(stream).ops ?? []) {
         if (op.operator === 'Tf') current = fonts.get((op.operands[0] ?? '').slice(1));
         else if (op.operator === 'BMC' || op.operator === 'BDC') spans.push(/\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/.exec(op.operands[1] ?? '')?.[1]);
         else if (op.operator === 'EMC') spans.pop();

@@ -5,6 +5,7 @@
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFName, type PDFContext, type PDFRawStream } from 'pdf-lib';
+import { operations, type Operation } from './content-stream.ts';
 
 const FLATE = PDFName.of('FlateDecode');
 
@@ -23,6 +24,17 @@ export function streamBytes(stream: PDFRawStream): Buffer {
 
 /** A stream's decoded content as latin1 text: one character per byte. */
 export const streamText = (stream: PDFRawStream): string => streamBytes(stream).toString('latin1');
+
+/** A page content stream's text and operations, read once per stream: the glyph check and the text layer both walk them. */
+const contents = new WeakMap<PDFRawStream, { text: string; ops: Operation[] | undefined }>();
+export function contentOf(stream: PDFRawStream): { text: string; ops: Operation[] | undefined } {
+  let content = contents.get(stream);
+  if (!content) {
+    const text = streamText(stream);
+    contents.set(stream, (content = { text, ops: operations(text) }));
+  }
+  return content;
+}
 
 /** A new Flate-compressed stream of latin1 text (or bytes). */
 export function flateStream(context: PDFContext, content: string | Uint8Array): PDFRawStream {

@@ -18,7 +18,7 @@ import { CidFont } from './cid-font.ts';
 import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
 import { joinGlyphRuns } from './glyph-runs.ts';
-import { flateStream, streamText } from './stream-bytes.ts';
+import { contentOf, flateStream, streamText } from './stream-bytes.ts';
 
 const PRESENTATION_FORM = /[\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
@@ -67,9 +67,9 @@ export function repairToUnicode(doc: PDFDocument): number {
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
       const fontOf = (name: string) => byName.get(name);
-      const read = streamText(stream);
-      const clusters = rewriteClusters(read, fontOf);
-      const text = joinGlyphRuns(clusters ?? read, fontOf) ?? clusters;
+      const { text: read, ops } = contentOf(stream);
+      const clusters = rewriteClusters(read, fontOf, ops);
+      const text = clusters === undefined ? joinGlyphRuns(read, fontOf, ops) : (joinGlyphRuns(clusters, fontOf) ?? clusters);
       if (text === undefined) continue;
       doc.context.assign(ref, flateStream(doc.context, text));
       rewritten += 1;
