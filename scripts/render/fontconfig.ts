@@ -55,11 +55,16 @@ ${GENERIC.map((name) => `  <alias><family>${name}</family><prefer><family>Source
 /**
  * Writes a file whole, by renaming a fresh copy over it: another build's
  * browser may be reading the same fonts.conf and font right now, and must
- * never see them half written.
+ * never see them half written. A file that already says the same is left
+ * as it is: every build would otherwise write both anew, and a build
+ * stopped between the write and the rename leaves its copy behind.
  */
 async function replace(file: string, data: string | Buffer): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const existing = await readFile(file).catch(() => undefined);
+  if (existing?.equals(bytes)) return;
   const fresh = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  await writeFile(fresh, data);
+  await writeFile(fresh, bytes);
   await rename(fresh, file);
 }
 
