@@ -53,11 +53,11 @@ export function layoutTimeLimit(htmlLength: number): number {
 async function allowOnly(page: Page, allowedDir: string, htmlPath: string): Promise<string[]> {
   const refused: string[] = [];
   const allowedPrefix = pathToFileURL(allowedDir).href + '/';
-  const document = pathToFileURL(htmlPath).href;
+  const documentUrl = pathToFileURL(htmlPath).href;
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (url === document) void respondUnshown(request, htmlPath);
+    if (url === documentUrl) void respondUnshown(request, htmlPath);
     else if (url.startsWith(allowedPrefix) || url.startsWith('data:')) void request.continue();
     else {
       refused.push(url);
