@@ -16,7 +16,7 @@
  */
 import type { CidFont } from './cid-font.ts';
 import { clusterDraws, ZWNJ } from './cluster-text.ts';
-import { codesOf, hexOf, operations, textOf, type Operation } from './content-stream.ts';
+import { codesOf, hexOf, operations, pdfNumber, replaceSpans, textOf, type Operation } from './content-stream.ts';
 
 interface Glyph {
   code: number;
@@ -47,14 +47,13 @@ interface Group {
 const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
 const MOVING = new Set(['Td', 'TD', 'Tm', 'T*', 'ET']);
 const SIMPLE = new Set(['BT', 'ET', 'Tf', 'Tm', 'Td', 'Tj', 'BDC', 'BMC', 'EMC']);
-const fmt = (value: number): string => String(Math.round(value * 10000) / 10000);
 const advance = (glyph: Glyph): number => ((glyph.font?.width(glyph.code) ?? 0) / 1000) * glyph.size;
 
 /** Text drawing each glyph where it is, from the text line position `from`. */
 function draw(glyphs: Glyph[], codes: number[], from: { x: number; y: number }): { text: string; at: { x: number; y: number } } {
   let at = from;
   const lines = glyphs.map((glyph, index) => {
-    const shown = `${fmt(glyph.x - at.x)} ${fmt(glyph.y - at.y)} Td ${hexOf([codes[index] ?? glyph.code])} Tj`;
+    const shown = `${pdfNumber(glyph.x - at.x)} ${pdfNumber(glyph.y - at.y)} Td ${hexOf([codes[index] ?? glyph.code])} Tj`;
     at = glyph;
     return glyph.unseen ? `3 Tr ${shown} 0 Tr` : shown;
   });
@@ -186,7 +185,7 @@ export function rewriteClusters(
     const parts = [text.slice(opening.start, opening.end), ...kept.map((op) => text.slice(op.start, op.end)), letters.text];
     if (marks.length > 0) parts.push(`/Span<</ActualText <FEFF>>> BDC\n${dots.text}\nEMC`);
     const end = marks.length > 0 ? dots.at : letters.at;
-    if (group.kind === 'reversed' && (end.x !== line.x || end.y !== line.y)) parts.push(`${fmt(line.x - end.x)} ${fmt(line.y - end.y)} Td`);
+    if (group.kind === 'reversed' && (end.x !== line.x || end.y !== line.y)) parts.push(`${pdfNumber(line.x - end.x)} ${pdfNumber(line.y - end.y)} Td`);
     parts.push(text.slice(closing.start, closing.end));
     edits.push({ start: opening.start, end: closing.end, text: parts.filter((part) => part !== '').join('\n') });
   };
@@ -255,12 +254,5 @@ export function rewriteClusters(
       }
     }
   }
-  if (edits.length === 0) return undefined;
-  let result = '';
-  let from = 0;
-  for (const edit of edits.sort((a, b) => a.start - b.start)) {
-    result += text.slice(from, edit.start) + edit.text;
-    from = edit.end;
-  }
-  return result + text.slice(from);
+  return edits.length === 0 ? undefined : replaceSpans(text, edits);
 }

@@ -147,3 +147,20 @@ export function textOf(operand: string): string {
   const units = codesOf(operand.replace(/^<\s*fe\s*ff/i, '<'));
   return String.fromCharCode(...units);
 }
+
+/** A number as a content stream writes it: at most `places` decimals, never in exponent form, never -0. */
+export function pdfNumber(value: number, places = 4): string {
+  const rounded = Math.round(value * 10 ** places) / 10 ** places;
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+/** The stream's text with the given spans (offsets from `operations`, none overlapping) replaced, the rest copied as it is. */
+export function replaceSpans(text: string, edits: readonly { start: number; end: number; text: string }[]): string {
+  let result = '';
+  let from = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    result += text.slice(from, edit.start) + edit.text;
+    from = edit.end;
+  }
+  return result + text.slice(from);
+}

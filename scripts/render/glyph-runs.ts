@@ -10,7 +10,7 @@
  * operators left it at the last; when an operator after the run starts from
  * the line matrix, a Td moves it to the last glyph's origin, as before.
  */
-import { codesOf, operations, type Operation } from './content-stream.ts';
+import { codesOf, operations, pdfNumber, replaceSpans, type Operation } from './content-stream.ts';
 
 /** What a run needs of a font: the advance of a code in thousandths of the size (its W entry). */
 export interface GlyphWidths {
@@ -30,11 +30,6 @@ interface Shown {
 const FROM_LINE = new Set(['Td', 'TD', 'T*', "'", '"']);
 const FROM_TEXT = new Set(['Tj', 'TJ']);
 const RESET = new Set(['Tm', 'ET', 'BT']);
-
-const fmt = (value: number, places: number): string => {
-  const rounded = Math.round(value * 10 ** places) / 10 ** places;
-  return String(rounded === 0 ? 0 : rounded);
-};
 
 /** Whether the line matrix the run leaves is looked at before it is reset: a Td must then put it back. */
 function lineMatrixUsed(ops: Operation[], after: number): 'line' | 'text' | 'none' {
@@ -65,7 +60,7 @@ function joined(run: Shown[], size: number, scale: number): string {
     items.push(shown.hex);
     if (next?.moved === undefined) return;
     const offset = ((shown.advance - next.moved) * 1000) / (size * scale);
-    if (Math.abs(offset) >= 0.005) items.push(fmt(offset, 2));
+    if (Math.abs(offset) >= 0.005) items.push(pdfNumber(offset, 2));
   });
   return `[${items.join(' ')}] TJ`;
 }
@@ -104,7 +99,7 @@ export function joinGlyphRuns(
     // A glyph drawn on from the text matrix right after the run, with no Td: left as it is (Chromium writes none).
     if (use === 'text') return;
     const moved = ended.shown.reduce((sum, shown) => sum + (shown.moved ?? 0), 0);
-    const back = use === 'line' && moved !== 0 ? `\n${fmt(moved, 4)} 0 Td` : '';
+    const back = use === 'line' && moved !== 0 ? `\n${pdfNumber(moved)} 0 Td` : '';
     const start = (ops[ended.from] as Operation).start;
     const end = (ops[ended.to] as Operation).end;
     edits.push({ start, end, text: joined(ended.shown, state.size, state.scale) + back });
@@ -126,7 +121,6 @@ export function joinGlyphRuns(
           const before = run.shown[run.shown.length - 1];
           if (before) run.to = before.at;
           close(last.at - 1);
-          run = undefined;
         } else if (run && follows) {
           run.shown.push({ hex, advance: advanceOf(hex), moved: run.to === index - 1 ? undefined : movedBy, at: index });
           run.to = index;
@@ -147,12 +141,5 @@ export function joinGlyphRuns(
     else if (operator === 'Tz') state = { ...state, scale: Number(operands[0]) / 100 };
   }
   close(ops.length);
-  if (edits.length === 0) return undefined;
-  let out = '';
-  let copied = 0;
-  for (const edit of edits) {
-    out += text.slice(copied, edit.start) + edit.text;
-    copied = edit.end;
-  }
-  return out + text.slice(copied);
+  return edits.length === 0 ? undefined : replaceSpans(text, edits);
 }
