@@ -6,6 +6,7 @@
 import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
 import type { PDFPage, PageBoundingBox } from 'pdf-lib';
 import { ContentError } from '../util/errors.ts';
+import { READ_AT_ONCE } from '../util/pdf-at-once.ts';
 import type { Size } from './geometry.ts';
 
 export interface SourcePage {
@@ -33,7 +34,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<SourcePd
   try {
     // Strict parsing: pdf-lib's lenient mode skips what it cannot read and can
     // write broken streams; strict makes that an error instead of stderr noise.
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, ...READ_AT_ONCE });
     pages = doc.getPages().map(sourcePage);
   } catch (error) {
     if (error instanceof EncryptedPDFError || looksEncrypted(bytes)) {

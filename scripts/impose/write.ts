@@ -14,6 +14,7 @@ import {
   pushGraphicsState,
 } from 'pdf-lib';
 import type { PDFPage, PDFRef } from 'pdf-lib';
+import { WRITE_AT_ONCE } from '../util/pdf-at-once.ts';
 import { embedPagesAsForms } from './embed.ts';
 import { LINE_STYLES } from './marks.ts';
 import type { Line } from './marks.ts';
@@ -42,7 +43,7 @@ export async function writeImposed(source: SourcePdf, plan: Plan): Promise<Uint8
       for (const line of side.marks) drawLine(page, line);
     }
   }
-  return out.save({ useObjectStreams: true });
+  return out.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
 }
 
 /**
@@ -58,7 +59,7 @@ export async function writeMarks(plan: Plan): Promise<Uint8Array> {
       for (const line of side.marks) drawLine(page, line);
     }
   }
-  return out.save({ useObjectStreams: true });
+  return out.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
 }
 
 /**

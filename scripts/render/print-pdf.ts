@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
+import { READ_AT_ONCE, WRITE_AT_ONCE } from '../util/pdf-at-once.ts';
 import { addOutline, type Bookmark } from './outline.ts';
 import { setDocumentId, setMetadata, type PdfMetadata } from './metadata.ts';
 import { checkDrawnGlyphs } from './notdef.ts';
@@ -30,11 +31,11 @@ export async function printPdf(options: PrintOptions): Promise<Uint8Array> {
     outline: false,
     timeout: 0,
   });
-  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  const doc = await PDFDocument.load(printed, { updateMetadata: false, ...READ_AT_ONCE });
   if (options.source) await checkDrawnGlyphs(doc, options.source);
   repairToUnicode(doc);
   setMetadata(doc, options.metadata);
   addOutline(doc, options.bookmarks);
   setDocumentId(doc, options.idSeed);
-  return doc.save({ useObjectStreams: true });
+  return doc.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
 }
