@@ -29,7 +29,7 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
   ]);
   await stageAssets(dir, dirname(source), markdown.assets);
   return webPage({
-    body: markdown.html,
+    body: markdown.tree,
     title: frontMatter.title,
     lang: frontMatter.lang,
     dir: documentDirection(frontMatter),

@@ -5,6 +5,7 @@
  * message has one `path:line:col: reason` line per error.
  */
 import { readFile } from 'node:fs/promises';
+import type { Root } from 'hast';
 import { VFile } from 'vfile';
 import type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
 import { FileError } from '../util/errors.ts';
@@ -30,6 +31,8 @@ export interface MarkdownOptions {
 export interface MarkdownResult {
   /** The body fragment: cover, main.essay, card-front, card-back, colophon, back-cover. */
   html: string;
+  /** The tree `html` was written from, for what would otherwise parse `html` again; left as it is (copy it to change it). */
+  tree: Root;
   /** The source as a vfile, with the warnings in `file.messages`. */
   file: VFile;
   frontMatter: FrontMatter;
@@ -56,8 +59,9 @@ export async function markdownToHtml(options: MarkdownOptions): Promise<Markdown
   }
   const processor = createProcessor({ footnotes: options.footnotes });
   let html: string;
+  let tree: Root;
   try {
-    const tree = await processor.run(processor.parse(file), file);
+    tree = await processor.run(processor.parse(file), file);
     html = processor.stringify(tree, file);
   } catch (error) {
     const errors = file.messages.filter((message: Message) => message.fatal === true);
@@ -68,7 +72,7 @@ export async function markdownToHtml(options: MarkdownOptions): Promise<Markdown
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const { frontMatter, headings = [], assets = [] } = file.data;
   if (!frontMatter) throw new Error('markdown pipeline ended without front matter');
-  return { html, file, frontMatter, headings, assets };
+  return { html, tree, file, frontMatter, headings, assets };
 }
 
 /** Runs the pipeline on a string (tests, previews); images resolve against `path`'s folder. */

@@ -8,7 +8,6 @@
  * styles are inline, its fonts and images beside it, and it runs no script.
  */
 import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
@@ -17,8 +16,8 @@ import { labelsFor, type Labels } from '../config/labels.ts';
 import { moveNotesToEnd } from './notes.ts';
 
 export interface WebPageOptions {
-  /** The body fragment from the markdown stage. */
-  body: string;
+  /** The body fragment from the markdown stage, as a tree (which is not changed). */
+  body: Root;
   title: string;
   lang: string;
   dir: Direction;
@@ -40,8 +39,8 @@ function classOf(node: Element): string[] {
 }
 
 /** The body as the screen wants it (see the module's comment). */
-function screenBody(body: string, labels: Labels): Root {
-  const tree = fromHtml(body, { fragment: true });
+function screenBody(body: Root, labels: Labels): Root {
+  const tree = structuredClone(body);
   visit(tree, 'element', (node, index, parent) => {
     if (parent === undefined || index === undefined) return;
     const names = classOf(node);
