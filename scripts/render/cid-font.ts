@@ -116,6 +116,11 @@ export class CidFont {
     return this.#widths.get(code) ?? this.#defaultWidth;
   }
 
+  /** Whether each code is its glyph's id (Chromium's /Identity map): then code 0 alone draws the .notdef glyph. */
+  get identity(): boolean {
+    return this.#gids.length === 0;
+  }
+
   gid(code: number): number {
     return this.#gids.length === 0 ? code : (this.#gids[code] ?? 0);
   }

@@ -44,12 +44,17 @@ export function notdefGlyphs(doc: PDFDocument): Notdef[] {
       const font = value instanceof PDFRef ? fontAt(value) : undefined;
       if (font) fonts.set(name.decodeText(), font);
     }
+    // Code 0 is four zeros in a hex string: with fonts that draw no other code as .notdef, a stream
+    // without four zeros in a row draws none, and is not split into operations (Chromium's never has them).
+    const identity = [...fonts.values()].every(({ font }) => font.identity);
     for (const ref of contentRefs(page.node.get(PDFName.of('Contents')))) {
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
+      const content = contentOf(stream);
+      if (identity && !content.text.includes('0000')) continue;
       let current: { font: CidFont; name: string } | undefined;
       const spans: (string | undefined)[] = [];
-      for (const op of contentOf(stream).ops ?? []) {
+      for (const op of content.ops ?? []) {
         if (op.operator === 'Tf') current = fonts.get((op.operands[0] ?? '').slice(1));
         else if (op.operator === 'BMC' || op.operator === 'BDC') spans.push(/\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/.exec(op.operands[1] ?? '')?.[1]);
         else if (op.operator === 'EMC') spans.pop();

@@ -25,13 +25,32 @@ export function streamBytes(stream: PDFRawStream): Buffer {
 /** A stream's decoded content as latin1 text: one character per byte. */
 export const streamText = (stream: PDFRawStream): string => streamBytes(stream).toString('latin1');
 
-/** A page content stream's text and operations, read once per stream: the glyph check and the text layer both walk them. */
-const contents = new WeakMap<PDFRawStream, { text: string; ops: Operation[] | undefined }>();
-export function contentOf(stream: PDFRawStream): { text: string; ops: Operation[] | undefined } {
+/** A page content stream's text, and its operations (see content-stream.ts). */
+export interface Content {
+  readonly text: string;
+  readonly ops: Operation[] | undefined;
+}
+
+/**
+ * A page content stream's content, inflated once per stream (the glyph check
+ * and the text layer both read it), its operations split out when first asked
+ * for: a book's operations are hundreds of thousands of objects, and a stream
+ * the check can pass without them keeps none alive until the text layer.
+ */
+const contents = new WeakMap<PDFRawStream, Content>();
+export function contentOf(stream: PDFRawStream): Content {
   let content = contents.get(stream);
   if (!content) {
     const text = streamText(stream);
-    contents.set(stream, (content = { text, ops: operations(text) }));
+    let ops: Operation[] | undefined | null = null;
+    content = {
+      text,
+      get ops() {
+        if (ops === null) ops = operations(text);
+        return ops;
+      },
+    };
+    contents.set(stream, content);
   }
   return content;
 }

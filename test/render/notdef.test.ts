@@ -12,10 +12,12 @@ import { checkDrawnGlyphs, notdefGlyphs } from '../../scripts/render/notdef.ts';
  * ActualText is `actual`, in a font dictionary as Chromium writes one
  * (Type0, Identity-H, CIDToGIDMap Identity; its program left out).
  */
-async function pdfWith(drawn: string, actual: string): Promise<PDFDocument> {
+async function pdfWith(drawn: string, actual: string, gids?: number[]): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
   const { context } = doc;
-  const descendant = context.obj({ Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'AAAAAA+SourceSerif4-Regular', CIDToGIDMap: 'Identity', DW: 500 });
+  // With `gids`, code n draws glyph gids[n] (a CIDToGIDMap stream) rather than glyph n.
+  const map = gids ? context.register(context.flateStream(new Uint8Array(gids.flatMap((gid) => [gid >> 8, gid & 0xff])))) : 'Identity';
+  const descendant = context.obj({ Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'AAAAAA+SourceSerif4-Regular', CIDToGIDMap: map, DW: 500 });
   const font = context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'AAAAAA+SourceSerif4-Regular', Encoding: 'Identity-H', DescendantFonts: [context.register(descendant)] });
   const page = doc.addPage([200, 200]);
   page.node.setFontDictionary(PDFName.of('F1'), context.register(font));
@@ -31,6 +33,15 @@ describe('the check after layout', () => {
     const doc = await pdfWith('0045', 'a');
     expect(notdefGlyphs(doc)).toEqual([]);
     await expect(checkDrawnGlyphs(doc, SOURCE)).resolves.toBeUndefined();
+  });
+
+  it('finds a .notdef among other glyphs, and one a font maps another code to', async () => {
+    // Code 0 inside a longer string, the other codes drawing glyphs.
+    expect(notdefGlyphs(await pdfWith('00450000', 'ক'))).toEqual([{ text: 'ক', font: 'SourceSerif4-Regular', page: 1 }]);
+    // No four zeros anywhere in the stream, but code 0x45 draws glyph 0 in this font.
+    const gids = Array.from({ length: 0x46 }, (_, code) => (code === 0x45 ? 0 : code));
+    expect(notdefGlyphs(await pdfWith('0045', 'ক', gids))).toEqual([{ text: 'ক', font: 'SourceSerif4-Regular', page: 1 }]);
+    expect(notdefGlyphs(await pdfWith('0044', 'ক', gids))).toEqual([]);
   });
 
   it('fails on a glyph drawn as .notdef, naming the character, its place and the font to add', async () => {
