@@ -16,7 +16,7 @@
  */
 import type { CidFont } from './cid-font.ts';
 import { clusterDraws, ZWNJ } from './cluster-text.ts';
-import { codesOf, hexOf, operations, pdfNumber, replaceSpans, textOf, type Operation } from './content-stream.ts';
+import { codesOf, hexOf, operations, pdfNumber, replaceSpans, textOf, type Edit, type Operation } from './content-stream.ts';
 
 interface Glyph {
   code: number;
@@ -156,7 +156,7 @@ export function rewriteClusters(
   ops: Operation[] | undefined = operations(text),
 ): string | undefined {
   if (!ops) return undefined;
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: Edit[] = [];
   const stack: Group[] = [];
   let font: CidFont | undefined;
   let size = 0;

@@ -154,8 +154,15 @@ export function pdfNumber(value: number, places = 4): string {
   return String(rounded === 0 ? 0 : rounded);
 }
 
-/** The stream's text with the given spans (offsets from `operations`, none overlapping) replaced, the rest copied as it is. */
-export function replaceSpans(text: string, edits: readonly { start: number; end: number; text: string }[]): string {
+/** A span of a stream's text (offsets from `operations`) and what replaces it. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The stream's text with the given spans (none overlapping) replaced, the rest copied as it is. */
+export function replaceSpans(text: string, edits: readonly Edit[]): string {
   let result = '';
   let from = 0;
   for (const edit of [...edits].sort((a, b) => a.start - b.start)) {

@@ -10,7 +10,7 @@
  * operators left it at the last; when an operator after the run starts from
  * the line matrix, a Td moves it to the last glyph's origin, as before.
  */
-import { codesOf, operations, pdfNumber, replaceSpans, type Operation } from './content-stream.ts';
+import { codesOf, operations, pdfNumber, replaceSpans, type Edit, type Operation } from './content-stream.ts';
 
 /** What a run needs of a font: the advance of a code in thousandths of the size (its W entry). */
 export interface GlyphWidths {
@@ -78,7 +78,7 @@ export function joinGlyphRuns(
   ops: Operation[] | undefined = operations(text),
 ): string | undefined {
   if (!ops) return undefined;
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: Edit[] = [];
   // The text state, saved and restored with the graphics state.
   let state = { font: undefined as GlyphWidths | undefined, size: 0, spacing: 0, scale: 1 };
   const saved: (typeof state)[] = [];
