@@ -185,4 +185,23 @@ describe('footnotes too long for their page', () => {
     expect(Math.max(...full)).toBeGreaterThan(250);
     for (const width of short) expect(width).toBeCloseTo(72, 0);
   });
+
+  it('end with a hyphen where they are cut inside a word', async () => {
+    // Words that hyphenate in the notes, words that do not in the text: a piece of a word is a note's.
+    const long = ['internationalism', 'solidarity', 'organization', 'exploitation', 'unemployment', 'representation'];
+    const short = ['rent', 'strike', 'care', 'pay', 'we', 'win'];
+    const words = (list: string[], count: number, seed: number) => Array.from({ length: count }, (_, i) => list[(i * 7 + seed) % list.length]).join(' ');
+    const paragraphs = Array.from({ length: 24 }, (_, i) => `${words(short, 110, i)}.[^n${i}]`).join('\n\n');
+    const notes = Array.from({ length: 24 }, (_, i) => `[^n${i}]: ${words(long, 30 + (i % 4) * 20, i)}.`).join('\n\n');
+    const pdf = await readPages(await buildReading(`---\ntitle: Long words\n---\n\n${paragraphs}\n\n${notes}\n`));
+    const known = new Set([...long, ...short, 'long', 'words', 'notes', 'continued', 'set', 'with', 'zinepress']);
+    // Each page's words, a word broken at a line's end joined again (readPages); note calls and folios are
+    // numbers, and a word cut at the foot runs into the folio below it ("orga-7").
+    const tokens = pdf.flatMap((page) => page.text.replace(/\u200c/g, '').split(' ')).map((token) => token.replace(/[.*()…]/g, '').toLowerCase());
+    const cut = tokens.filter((token) => /[a-z]-\d*$/.test(token));
+    const pieces = tokens.map((token) => token.replace(/\d/g, '')).filter((token) => /[a-z]/.test(token) && !token.endsWith('-') && !known.has(token.replace(/-/g, '')));
+    // Every piece of a word is the end of one cut with a hyphen at a page's foot: none is cut without one.
+    expect(cut.length).toBeGreaterThan(0);
+    expect(pieces.length).toBe(cut.length);
+  });
 });

@@ -21,9 +21,10 @@ function splitPoint(inner: HTMLElement, bottom: number): { node: Text; offset: n
 }
 
 /**
- * Cuts the notes off at the foot of the page, between words: what runs past
- * `bottom` is taken out, its first part marked as the continuation of its
- * note, to be set at the foot of the next page.
+ * Cuts the notes off at the foot of the page, between words or at a soft
+ * hyphen (then shown): what runs past `bottom` is taken out, its first part
+ * marked as the continuation of its note, to be set at the foot of the next
+ * page.
  */
 export function cutNotesAtFoot(inner: HTMLElement, bottom: number): DocumentFragment | undefined {
   const split = splitPoint(inner, bottom);
@@ -32,6 +33,8 @@ export function cutNotesAtFoot(inner: HTMLElement, bottom: number): DocumentFrag
   range.setStart(split.node, split.offset);
   range.setEnd(inner, inner.childNodes.length);
   const rest = range.extractContents();
+  // A word cut at a soft hyphen ends this page's part with a visible hyphen, as the text's own do (keep-text.ts).
+  if (split.node.data.endsWith('\u00ad')) split.node.data += '-';
   const first = rest.firstElementChild;
   if (first instanceof HTMLElement) {
     first.dataset.splitFrom = first.dataset.ref ?? '';
