@@ -13,6 +13,7 @@ import type { Format } from './config/frontmatter.ts';
 import type { DocumentContext, FormatOutput } from './formats/context.ts';
 import { makeFormats, wantedFormats } from './formats/make.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
+import { PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
 import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
@@ -133,6 +134,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
       fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
       browser,
       limit,
+      ...(drawer ? { pictureWidth: PAGE_WIDTH } : {}),
     };
     await stageAssets(stage.dir, dirname(source), markdown.assets);
 

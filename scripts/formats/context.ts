@@ -21,6 +21,8 @@ export interface DocumentContext {
   browser: Promise<Browser>;
   /** Gate for layouts: at most one per core at a time, across all documents. */
   limit: Limiter;
+  /** Pixels: the width of the reading pages' pictures for the gallery. Default: none taken (no gallery). */
+  pictureWidth?: number;
 }
 
 /** One file a format wrote into the stage. */

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { documentDirection } from '../config/direction.ts';
+import { takePagePictures } from '../gallery/page-pictures.ts';
 import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { sourceDate } from '../util/source-date.ts';
@@ -86,14 +87,32 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
   return { page, report, html, trim: options.trim };
 }
 
+/** A printed layout: its PDF, and pictures of its pages when they were asked for and could be taken. */
+export interface Printed {
+  pdf: Uint8Array;
+  pictures: Uint8Array[] | undefined;
+}
+
 /** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */
 export async function print(context: DocumentContext, layout: Layout): Promise<Uint8Array> {
+  return (await printWithPictures(context, layout, undefined)).pdf;
+}
+
+/**
+ * As `print`; with `pictureWidth`, pictures of the pages that wide are taken in
+ * the tab once it has printed, and cut up there while node finishes the PDF
+ * (gallery/page-pictures.ts). Pictures that cannot be taken are left out: the
+ * gallery then draws the pages from the PDF.
+ */
+export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
   checkWhole(context, layout);
   checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
-  const { printPdf } = await printing();
-  return printPdf({
-    page: layout.page,
+  const { printPages, finishPdf } = await printing();
+  const printed = await printPages(layout.page);
+  const taken = pictureWidth === undefined ? undefined : await takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
+  const pictures = taken?.cut.catch(() => undefined);
+  const pdf = await finishPdf(printed, {
     metadata: {
       title: frontMatter.title,
       ...(frontMatter.author === undefined ? {} : { author: frontMatter.author }),
@@ -105,4 +124,5 @@ export async function print(context: DocumentContext, layout: Layout): Promise<U
     idSeed: `${layout.html}\n${context.paper}`,
     source: { path: context.source, text: String(context.markdown.file.value) },
   });
+  return { pdf, pictures: await pictures };
 }

@@ -42,6 +42,8 @@ interface Made {
   note?: string;
   /** The booklet's plan: its sides are the reading edition's pages (and its marks), placed so. */
   plan?: Plan;
+  /** Pictures of the pages laid out for it (reading.ts): its own, or with a plan, those the plan places. */
+  pictures?: Uint8Array[] | undefined;
 }
 
 function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
@@ -49,16 +51,16 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
   const readingOnce = () => (reading ??= layOutReading(context));
   return {
     async reading() {
-      const { pdf, report } = await readingOnce();
+      const { pdf, report, pictures } = await readingOnce();
       const placements = printedAlone(report.pageCount, trimSize('reading', context.paper));
       for (const line of sheetEdgeWarnings({ source: context.source, file: 'reading.pdf', placements, insets: report.insets })) console.warn(line);
       const note = shortPagesNote(report);
-      return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, ...(note === undefined ? {} : { note }) };
+      return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, ...(note === undefined ? {} : { note }) };
     },
     async booklet() {
-      const { pdf, report } = await readingOnce();
+      const { pdf, report, pictures } = await readingOnce();
       const { pdf: bytes, plan } = await makeBooklet(context, pdf, report);
-      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan };
+      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures };
     },
     async mini() {
       const { pdf, fontSize } = await makeMini(context);
@@ -68,11 +70,11 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
       return { file: 'slips.pdf', bytes: await makeSlips(context), pages: 2, sheets: 1 };
     },
     async 'large-print'() {
-      const { pdf, report } = await layOutReading(context, 'large-print');
+      const { pdf, report, pictures } = await layOutReading(context, 'large-print');
       const booklet = await makeBooklet(context, pdf, report, 'large-print-booklet.pdf');
       await context.stage.write('large-print-booklet.pdf', booklet.pdf);
       const sheets = Math.ceil(report.pageCount / 4);
-      return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets` };
+      return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets` };
     },
     async web() {
       return { file: `${WEB_DIR}/index.html`, bytes: new TextEncoder().encode(await makeWeb(context)), pages: 1, sheets: undefined };
@@ -82,9 +84,10 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
 
 /**
  * Told of each file as soon as it is in the stage (the gallery starts drawing
- * it then); the booklet comes with its plan.
+ * it then); the booklet comes with its plan, and the files laid out for the
+ * gallery with pictures of their pages (see Made).
  */
-export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array; plan?: Plan }) => void;
+export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array; plan?: Plan; pictures?: Uint8Array[] }) => void;
 
 /**
  * Makes the wanted formats side by side and writes each into the stage. A
@@ -102,7 +105,8 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
       try {
         const output = await make[format]();
         await context.stage.write(output.file, output.bytes);
-        onMade?.({ format, file: output.file, bytes: output.bytes, ...(output.plan === undefined ? {} : { plan: output.plan }) });
+        const { plan, pictures } = output;
+        onMade?.({ format, file: output.file, bytes: output.bytes, ...(plan === undefined ? {} : { plan }), ...(pictures === undefined ? {} : { pictures }) });
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
         say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);

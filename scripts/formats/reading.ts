@@ -1,13 +1,15 @@
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
 import { checkBackMatter, checkWhole } from './checks.ts';
-import { layOut, print } from './lay-out.ts';
+import { layOut, printWithPictures } from './lay-out.ts';
 import { preflightWarnings } from './preflight.ts';
 import { svgHairlines } from './svg-hairlines.ts';
 
 export interface Reading {
   pdf: Uint8Array;
   report: LayoutReport;
+  /** Pictures of its pages for the gallery, when the context asks for them (see printWithPictures). */
+  pictures: Uint8Array[] | undefined;
 }
 
 /**
@@ -24,7 +26,8 @@ export function layOutReading(context: DocumentContext, edition: 'standard' | 'l
     checkBackMatter(context.source, layout.report);
     const hairlines = await svgHairlines({ browser: await context.browser, dir: context.stage.dir, images: layout.report.vectorImages });
     for (const line of preflightWarnings(context.source, [...layout.report.preflight, ...hairlines])) console.warn(line);
-    return { pdf: await print(context, layout), report: layout.report };
+    const { pdf, pictures } = await printWithPictures(context, layout, context.pictureWidth);
+    return { pdf, pictures, report: layout.report };
   });
 }
 

@@ -46,12 +46,16 @@ export interface DocumentThumbnails {
 export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails {
   const drawn = new Map<Format, Promise<Uint8Array[]>>();
   return {
-    onMade({ format, file, bytes, plan }) {
+    onMade({ format, file, bytes, plan, pictures }) {
       if (!isDrawn(file)) return;
       const width = thumbnailWidth(format);
-      // The booklet's sides are the reading edition's pages: from their thumbnails, when those are drawn.
-      const pages = plan && drawn.get('reading');
-      const pngs = plan && pages ? pages.then((thumbnails) => drawSides(drawer, { bytes, plan, width, thumbnails })) : drawer.draw(bytes, width);
+      // Pages pictured from their layout are not drawn again. The booklet's sides are the reading
+      // edition's pages: from their pictures, or from their thumbnails when those are drawn.
+      const pages = plan && (pictures ? Promise.resolve(pictures) : drawn.get('reading'));
+      const pngs =
+        plan && pages ? pages.then((thumbnails) => drawSides(drawer, { bytes, plan, width, thumbnails }))
+        : pictures ? Promise.resolve(pictures)
+        : drawer.draw(bytes, width);
       // A document that fails after this never asks for them: its drawing fails quietly.
       pngs.catch(() => undefined);
       drawn.set(format, pngs);

@@ -6,9 +6,12 @@ import { setDocumentId, setMetadata, type PdfMetadata } from './metadata.ts';
 import { checkDrawnGlyphs } from './notdef.ts';
 import { repairToUnicode } from './to-unicode.ts';
 
-export interface PrintOptions {
+export interface PrintOptions extends FinishOptions {
   /** A tab holding laid-out pages. */
   page: Page;
+}
+
+export interface FinishOptions {
   metadata: PdfMetadata;
   bookmarks: Bookmark[];
   /** What the document was made from; its hash becomes the PDF's /ID. */
@@ -24,13 +27,22 @@ export interface PrintOptions {
  * a glyph drawn as an empty box fails the build (notdef.ts).
  */
 export async function printPdf(options: PrintOptions): Promise<Uint8Array> {
-  const printed = await options.page.pdf({
+  return finishPdf(await printPages(options.page), options);
+}
+
+/** Chromium's PDF of the laid-out pages, as it writes it. */
+export function printPages(page: Page): Promise<Uint8Array> {
+  return page.pdf({
     preferCSSPageSize: true,
     printBackground: true,
     tagged: true,
     outline: false,
     timeout: 0,
   });
+}
+
+/** The printed PDF, checked, with its text layer repaired and what Chromium does not write added. */
+export async function finishPdf(printed: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(printed, { updateMetadata: false, ...READ_AT_ONCE });
   if (options.source) await checkDrawnGlyphs(doc, options.source);
   repairToUnicode(doc);
