@@ -11,16 +11,25 @@ import { createRequire } from 'node:module';
 import type { Browser, HTTPRequest } from 'puppeteer-core';
 import { ownPage } from '../util/own-page.ts';
 
-/** Images laid on a page before the page itself is drawn over them: PNGs, at a top-left corner in pixels. */
-export type Under = { png: Uint8Array; x: number; y: number }[];
+/**
+ * A picture made with no PDF: images laid on white, lines stroked over them,
+ * all in pixels from the top-left corner (a sheet side from its pages'
+ * pictures and its marks: sheets.ts).
+ */
+export interface Composition {
+  width: number;
+  height: number;
+  /** PNGs, each at its top-left corner. */
+  images: { png: Uint8Array; x: number; y: number }[];
+  /** Grey from 0 (black) to 1 (white); width and dashes in pixels. */
+  lines: { from: { x: number; y: number }; to: { x: number; y: number }; grey: number; width: number; dash: number[] }[];
+}
 
 export interface DrawTab {
-  /**
-   * PNGs of pages `from`..`to` (1-based, inclusive) of the PDF `id` serves,
-   * each `width` pixels wide; with `under`, page n is drawn over the images
-   * `under[n - from]` on white, instead of on white alone.
-   */
-  draw(id: string, width: number, from: number, to: number, under?: Under[]): Promise<Uint8Array[]>;
+  /** PNGs of pages `from`..`to` (1-based, inclusive) of the PDF `id` serves, each `width` pixels wide. */
+  draw(id: string, width: number, from: number, to: number): Promise<Uint8Array[]>;
+  /** A PNG of each composition. */
+  compose(compositions: Composition[]): Promise<Uint8Array[]>;
   /** The number of pages of the PDF `id` serves (which stays parsed for drawing). */
   count(id: string): Promise<number>;
   /** Lets go of a PDF this tab may have parsed. */
@@ -67,30 +76,49 @@ const SETUP = `async () => {
     reader.readAsDataURL(blob);
   });
   const png = (canvas) => new Promise((resolve) => canvas.toBlob(resolve, 'image/png')).then(dataUrl);
+  const whiteCanvas = (width, height) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d', { alpha: false, willReadFrequently: true });
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    return { canvas, context };
+  };
   globalThis.zineThumbnails = {
-    async draw(id, width, from, to, under) {
+    async draw(id, width, from, to) {
       const doc = await open(id);
       const urls = [];
       for (let n = from; n <= to; n += 1) {
         const page = await doc.getPage(n);
         const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width });
-        const canvas = document.createElement('canvas');
-        canvas.width = Math.round(viewport.width);
-        canvas.height = Math.round(viewport.height);
-        const canvasContext = canvas.getContext('2d', { alpha: false, willReadFrequently: true });
-        // What pdf.js does first (white), then the images, then the page over them, with no white of its own.
-        canvasContext.fillStyle = '#ffffff';
-        canvasContext.fillRect(0, 0, canvas.width, canvas.height);
-        for (const { png, x, y } of under?.[n - from] ?? []) {
-          // Chromium's own base64 decoding (from version 140), rather than a character at a time.
-          const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(png) : Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
-          const options = { colorSpaceConversion: 'none', premultiplyAlpha: 'none' };
-          canvasContext.drawImage(await createImageBitmap(new Blob([bytes], { type: 'image/png' }), options), x, y);
-        }
-        await page.render({ canvasContext, viewport, intent: 'print', background: 'rgba(0,0,0,0)' }).promise;
+        const { canvas, context } = whiteCanvas(Math.round(viewport.width), Math.round(viewport.height));
+        await page.render({ canvasContext: context, viewport, intent: 'print', background: 'rgba(0,0,0,0)' }).promise;
         urls.push(png(canvas));
       }
       return Promise.all(urls);
+    },
+    compose(compositions) {
+      return Promise.all(compositions.map(async ({ width, height, images, lines }) => {
+        const { canvas, context } = whiteCanvas(width, height);
+        const bitmaps = await Promise.all(images.map(({ png }) => {
+          // Chromium's own base64 decoding (from version 140), rather than a character at a time.
+          const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(png) : Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+          return createImageBitmap(new Blob([bytes], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+        }));
+        images.forEach(({ x, y }, i) => context.drawImage(bitmaps[i], x, y));
+        for (const { from, to, grey, width: lineWidth, dash } of lines) {
+          const level = Math.round(grey * 255);
+          context.strokeStyle = 'rgb(' + level + ',' + level + ',' + level + ')';
+          context.lineWidth = lineWidth;
+          context.setLineDash(dash);
+          context.beginPath();
+          context.moveTo(from.x, from.y);
+          context.lineTo(to.x, to.y);
+          context.stroke();
+        }
+        return png(canvas);
+      }));
     },
     async count(id) {
       return (await open(id)).numPages;
@@ -118,11 +146,16 @@ export async function openDrawTab(browser: Browser, pdf: (id: string) => Uint8Ar
     throw error;
   }
   return {
-    async draw(id, width, from, to, under) {
-      const images = under?.map((side) => side.map(({ png, x, y }) => ({ png: Buffer.from(png).toString('base64'), x, y })));
-      const args = [id, width, from, to, images ?? null].map((arg) => JSON.stringify(arg)).join(', ');
-      const urls = (await page.evaluate(`zineThumbnails.draw(${args})`)) as string[];
-      return urls.map((url) => new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')));
+    async draw(id, width, from, to) {
+      const args = [id, width, from, to].map((arg) => JSON.stringify(arg)).join(', ');
+      return pngsOf((await page.evaluate(`zineThumbnails.draw(${args})`)) as string[]);
+    },
+    async compose(compositions) {
+      const sent = compositions.map((composition) => ({
+        ...composition,
+        images: composition.images.map(({ png, x, y }) => ({ png: Buffer.from(png).toString('base64'), x, y })),
+      }));
+      return pngsOf((await page.evaluate(`zineThumbnails.compose(${JSON.stringify(sent)})`)) as string[]);
     },
     async count(id) {
       return (await page.evaluate(`zineThumbnails.count(${JSON.stringify(id)})`)) as number;
@@ -134,6 +167,11 @@ export async function openDrawTab(browser: Browser, pdf: (id: string) => Uint8Ar
       await page.close();
     },
   };
+}
+
+/** The PNGs of data: URLs. */
+function pngsOf(urls: string[]): Uint8Array[] {
+  return urls.map((url) => new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')));
 }
 
 function answer(request: HTTPRequest, files: Record<string, string>, pdf: (id: string) => Uint8Array | undefined): Promise<void> {

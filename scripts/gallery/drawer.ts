@@ -9,7 +9,7 @@
  */
 import type { Browser } from 'puppeteer-core';
 import type { Limiter } from '../util/concurrency.ts';
-import { openDrawTab, type DrawTab, type Under } from './draw-tab.ts';
+import { openDrawTab, type Composition, type DrawTab } from './draw-tab.ts';
 
 export interface DrawerOptions {
   /** The browser to draw in (the build's; it may still be starting). */
@@ -25,11 +25,10 @@ export interface DrawerOptions {
 export interface ThumbnailDrawer {
   /** Opens the tabs now, ahead of the first drawing (they open at the first drawing otherwise). */
   warm(): void;
-  /**
-   * A PNG of every page of `pdf`, each `width` pixels wide (the height
-   * follows the page); with `under`, each page drawn over its images (see DrawTab).
-   */
-  draw(pdf: Uint8Array, width: number, under?: Under[]): Promise<Uint8Array[]>;
+  /** A PNG of every page of `pdf`, each `width` pixels wide (the height follows the page). */
+  draw(pdf: Uint8Array, width: number): Promise<Uint8Array[]>;
+  /** A PNG of each composition (see DrawTab), all in one tab. */
+  compose(compositions: Composition[]): Promise<Uint8Array[]>;
   /** Closes the tabs, once every drawing asked for has ended. */
   close(): Promise<void>;
 }
@@ -94,7 +93,7 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
     }
   };
 
-  async function draw(pdf: Uint8Array, width: number, under: Under[] | undefined): Promise<Uint8Array[]> {
+  async function draw(pdf: Uint8Array, width: number): Promise<Uint8Array[]> {
     const id = String(next++);
     pdfs.set(id, pdf);
     const used = new Set<DrawTab>();
@@ -111,7 +110,7 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
         runs.map(([from, to]) =>
           withTab((tab) => {
             used.add(tab);
-            return tab.draw(id, width, from, to, under?.slice(from - 1, to));
+            return tab.draw(id, width, from, to);
           }),
         ),
       );
@@ -123,16 +122,23 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
     }
   }
 
+  /** Kept until it settles, for `close` to wait on. */
+  function tracked<T>(promise: Promise<T>): Promise<T> {
+    const settled = promise.catch(() => undefined);
+    drawing.add(settled);
+    void settled.then(() => drawing.delete(settled));
+    return promise;
+  }
+
   return {
     warm() {
       if (opened.length === 0) openTab();
     },
-    draw(pdf, width, under) {
-      const promise = draw(pdf, width, under);
-      const settled = promise.catch(() => undefined);
-      drawing.add(settled);
-      void settled.then(() => drawing.delete(settled));
-      return promise;
+    draw(pdf, width) {
+      return tracked(draw(pdf, width));
+    },
+    compose(compositions) {
+      return tracked(withTab((tab) => tab.compose(compositions)));
     },
     async close() {
       await Promise.all(drawing);

@@ -11,14 +11,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Format } from '../config/frontmatter.ts';
 import type { OnMade } from '../formats/make.ts';
-import { imposing } from '../formats/pdf-stages.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
-import type { Plan } from '../impose/plan.ts';
+import { allSides, type Plan } from '../impose/plan.ts';
 import { isDrawn, PAGE_WIDTH, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
 import type { ThumbnailDrawer } from './drawer.ts';
 import { GENERATOR, galleryHtml } from './html.ts';
 import { readManifest, type Manifest } from './manifest.ts';
-import { sidePlacements } from './sheets.ts';
+import { markInPixels, sidePlacements } from './sheets.ts';
 
 export type { MadeDocument } from './document.ts';
 
@@ -71,8 +70,8 @@ export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails 
 
 /**
  * The sides of an imposed PDF whose plan places the pages' `thumbnails` (the
- * source's pages, drawn PAGE_WIDTH wide): each side is those thumbnails with
- * the side's marks drawn over them, if that is exactly the side (see
+ * source's pages, PAGE_WIDTH wide): each side is those thumbnails with the
+ * side's marks stroked over them, if that is exactly the side (see
  * sheets.ts); else the imposed PDF itself is drawn.
  */
 async function drawSides(drawer: ThumbnailDrawer, imposed: { bytes: Uint8Array; plan: Plan; width: number; thumbnails: Uint8Array[] }): Promise<Uint8Array[]> {
@@ -84,10 +83,16 @@ async function drawSides(drawer: ThumbnailDrawer, imposed: { bytes: Uint8Array; 
   });
   const placements = sidePlacements(plan, sizes, PAGE_WIDTH, width);
   if (placements === undefined) return drawer.draw(bytes, width);
-  const under = placements.map((side) => side.map(({ page, x, y }) => ({ png: thumbnails[page] as Uint8Array, x, y })));
-  // pdf-lib is loaded once the first layout begins (formats/pdf-stages.ts), not at start.
-  const { writeMarks } = await imposing();
-  return drawer.draw(await writeMarks(plan), width, under);
+  const scale = width / plan.sheet.width;
+  const height = Math.round(plan.sheet.height * scale);
+  return drawer.compose(
+    allSides(plan).map((side, i) => ({
+      width,
+      height,
+      images: (placements[i] ?? []).map(({ page, x, y }) => ({ png: thumbnails[page] as Uint8Array, x, y })),
+      lines: side.marks.map((line) => markInPixels(line, plan.sheet.height, scale)),
+    })),
+  );
 }
 
 /** Writes `<out>/index.html` from the manifests of every document folder in `out`, and returns its path. */

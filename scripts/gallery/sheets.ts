@@ -4,12 +4,13 @@
  * the gallery's widths (a page 150 px, a side 300 px) every page falls on the
  * side at the very scale its own thumbnail was drawn, at a whole pixel. Then
  * the side's thumbnail is those page thumbnails, copied, with the side's
- * marks drawn over them: the pixels pdf.js would draw for the side itself,
- * without drawing every page twice. A plan where that does not hold exactly
- * (a turned or scaled page, a page off the pixel grid) gives no placements,
- * and the side is drawn from its PDF.
+ * marks stroked over them, without drawing every page twice. A plan where
+ * that does not hold exactly (a turned or scaled page, a page off the pixel
+ * grid) gives no placements, and the side is drawn from its PDF.
  */
+import { LINE_STYLES, type Line } from '../impose/marks.ts';
 import type { Plan } from '../impose/plan.ts';
+import type { Composition } from './draw-tab.ts';
 import { allSides } from '../impose/plan.ts';
 
 /** One page thumbnail on a side thumbnail: which page (0-based), its top-left corner in pixels. */
@@ -56,4 +57,15 @@ export function sidePlacements(plan: Plan, thumbnails: readonly PageThumbnail[],
     sides.push(placements);
   }
   return sides;
+}
+
+/**
+ * A mark of a side (in points, from the bottom-left corner) as a line on its
+ * thumbnail (in pixels, from the top-left), `scale` pixels a point. A line
+ * thinner than a pixel is stroked a pixel wide, as pdf.js strokes it.
+ */
+export function markInPixels(line: Line, sheetHeight: number, scale: number): Composition['lines'][number] {
+  const { grey, width, dash } = LINE_STYLES[line.style];
+  const at = ({ x, y }: { x: number; y: number }) => ({ x: x * scale, y: (sheetHeight - y) * scale });
+  return { from: at(line.from), to: at(line.to), grey, width: Math.max(1, width * scale), dash: dash.map((length) => length * scale) };
 }

@@ -8,9 +8,6 @@ import type { ImposeOptions, Plan } from './plan.ts';
 import { readPdf } from './read-pdf.ts';
 import { writeImposed } from './write.ts';
 
-/** The marks of a plan alone (the gallery draws them over the pages' thumbnails). */
-export { writeMarks } from './write.ts';
-
 export interface ImposePdfOptions extends ImposeOptions {
   /** The PDF to impose, pages in reading order. */
   pdf: Uint8Array;

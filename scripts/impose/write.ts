@@ -47,22 +47,6 @@ export async function writeImposed(source: SourcePdf, plan: Plan): Promise<Uint8
 }
 
 /**
- * The plan's sheets with their marks alone, no page drawn: what the imposed
- * file shows over its pages. The gallery lays this over thumbnails of the
- * pages it has already drawn, to show a side without drawing its pages again.
- */
-export async function writeMarks(plan: Plan): Promise<Uint8Array> {
-  const out = await PDFDocument.create({ updateMetadata: false });
-  for (const sheet of plan.sheets) {
-    for (const side of sheet.sides) {
-      const page = out.addPage([plan.sheet.width, plan.sheet.height]);
-      for (const line of side.marks) drawLine(page, line);
-    }
-  }
-  return out.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
-}
-
-/**
  * The imposed file is the same work as its source: it keeps the source's
  * title, author, subject, keywords, dates and language.
  */

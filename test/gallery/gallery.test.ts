@@ -189,6 +189,20 @@ describe('output/index.html', () => {
     }
   });
 
+  it('shows the spine ticks on the front of each sheet, at the middle, and none on the back', async () => {
+    const booklet = await readPages(await readFile(join(out(), 'court', 'booklet.pdf')));
+    for (let side = 1; side <= booklet.length; side += 1) {
+      const image = PNG.sync.read(await readFile(join(out(), 'court', 'thumbnails', `booklet-${side}.png`)));
+      const middle = image.width / 2 - 1;
+      // The top tick runs from 6 pt to 24 pt down: rows 2 to 9 of a 300 px side; the bottom one likewise.
+      const grey = (rows: number[]) => rows.filter((y) => (image.data[(y * image.width + middle) * 4] ?? 255) < 220).length;
+      const top = [3, 4, 5, 6, 7, 8];
+      const bottom = top.map((y) => image.height - 1 - y);
+      const expected = side % 2 === 1 ? 6 : 0;
+      expect([grey(top), grey(bottom)], `side ${side}`).toEqual([expected, expected]);
+    }
+  });
+
   it('has printer settings, folding steps and diagrams, and a one-sheet test print', async () => {
     const html = await readFile(join(out(), 'index.html'), 'utf8');
     expect(html).toMatch(/two-sided, flip on short edge/);

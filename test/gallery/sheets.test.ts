@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PAGE_WIDTH, SHEET_WIDTH } from '../../scripts/gallery/document.ts';
-import { sidePlacements } from '../../scripts/gallery/sheets.ts';
+import { markInPixels, sidePlacements } from '../../scripts/gallery/sheets.ts';
+import { TICK_INSET, TICK_LENGTH } from '../../scripts/impose/marks.ts';
 import { planImposition } from '../../scripts/impose/plan.ts';
 import { HALF_LETTER } from '../../scripts/impose/sample.ts';
 
@@ -45,5 +46,26 @@ describe('sidePlacements', () => {
   it('gives nothing when the thumbnails were drawn at another width than the side’s pages', () => {
     const plan = planImposition(Array.from({ length: 4 }, () => HALF_LETTER), { layout: 'booklet' });
     expect(sidePlacements(plan, thumbnails(4), PAGE_WIDTH, SHEET_WIDTH + 10)).toBeUndefined();
+  });
+});
+
+describe('markInPixels', () => {
+  it('puts a booklet’s spine ticks at the middle of the side thumbnail, from the top and bottom edges, a pixel wide', () => {
+    const plan = planImposition(Array.from({ length: 8 }, () => HALF_LETTER), { layout: 'booklet' });
+    const scale = SHEET_WIDTH / plan.sheet.width;
+    const [front, back] = plan.sheets[0]?.sides ?? [];
+    const lines = (front?.marks ?? []).map((line) => markInPixels(line, plan.sheet.height, scale));
+    expect(lines).toHaveLength(2);
+    for (const { from, to, width } of lines) {
+      expect([from.x, to.x]).toEqual([SHEET_WIDTH / 2, SHEET_WIDTH / 2]);
+      // 0.5 pt at 300 px for 792 pt is a fifth of a pixel: stroked a whole pixel wide.
+      expect(width).toBe(1);
+    }
+    const ends = lines.flatMap(({ from, to }) => [from.y, to.y]).sort((a, b) => a - b);
+    const height = plan.sheet.height * scale;
+    const near = TICK_INSET * scale;
+    const far = (TICK_INSET + TICK_LENGTH) * scale;
+    [near, far, height - far, height - near].forEach((y, i) => expect(ends[i]).toBeCloseTo(y, 6));
+    expect(back?.marks).toEqual([]);
   });
 });
