@@ -61,16 +61,23 @@ export function isDrawn(file: string): boolean {
   return file.endsWith('.pdf');
 }
 
-/** Writes output/<name>/thumbnails/ from the drawn PNGs (one list per format, in order). */
-export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[][]): Promise<Manifest> {
+/**
+ * Writes output/<name>/thumbnails/ from the PNGs (one list per format, in
+ * order), once drawn; the rest (the test print, the diagrams) is made while
+ * they are still being drawn.
+ */
+export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Uint8Array[][]>): Promise<Manifest> {
   const frontMatter = await frontMatterOf(made.source);
   const dir = documentDirection(frontMatter);
   const binding = bindingFor(dir);
   const paper = made.paper ?? frontMatter.paper ?? 'letter';
+  const sample = made.formats.some((entry) => entry.format === 'booklet') ? testSheet(paper, binding) : undefined;
+  sample?.catch(() => undefined); // its failure is reported where it is awaited
   // Staged like the document itself: thumbnails/ replaces the earlier one whole, the rest of the folder stays.
   const stage = await openStage(made.dir);
   try {
     await mkdir(join(stage.dir, THUMBNAILS));
+    const pngs = await drawn;
     // The PNGs come in the order of the formats that are drawn.
     const pdfs = made.formats.filter(({ file }) => isDrawn(file));
     const formats = await Promise.all(
@@ -94,9 +101,9 @@ export async function writeDocumentGallery(made: MadeDocument, pngs: Uint8Array[
       }
     }
     let testSheetFile: string | undefined;
-    if (made.formats.some((entry) => entry.format === 'booklet')) {
+    if (sample) {
       testSheetFile = `${THUMBNAILS}/test-sheet.pdf`;
-      await stage.write(testSheetFile, await testSheet(paper, binding));
+      await stage.write(testSheetFile, await sample);
     }
     const manifest: Manifest = {
       name: made.name,

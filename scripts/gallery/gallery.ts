@@ -60,9 +60,10 @@ export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails 
       drawn.set(format, pngs);
     },
     async write(made) {
-      const pngs = await Promise.all(
+      const pngs = Promise.all(
         made.formats.filter(({ file }) => isDrawn(file)).map(({ format }) => drawn.get(format) ?? Promise.reject(new Error(`${made.name}: ${format} was never drawn`))),
       );
+      pngs.catch(() => undefined); // a failed drawing is reported where writeDocumentGallery awaits it
       await writeDocumentGallery(made, pngs);
     },
   };
