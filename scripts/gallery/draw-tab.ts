@@ -101,9 +101,9 @@ const SETUP = `async () => {
     compose(compositions) {
       return Promise.all(compositions.map(async ({ width, height, images, lines }) => {
         const { canvas, context } = whiteCanvas(width, height);
-        const bitmaps = await Promise.all(images.map(({ png }) => {
+        const bitmaps = await Promise.all(images.map(({ png: base64 }) => {
           // Chromium's own base64 decoding (from version 140), rather than a character at a time.
-          const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(png) : Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+          const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
           return createImageBitmap(new Blob([bytes], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
         }));
         images.forEach(({ x, y }, i) => context.drawImage(bitmaps[i], x, y));
