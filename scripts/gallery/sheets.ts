@@ -9,9 +9,8 @@
  * grid) gives no placements, and the side is drawn from its PDF.
  */
 import { LINE_STYLES, type Line } from '../impose/marks.ts';
-import type { Plan } from '../impose/plan.ts';
+import { allSides, type Plan } from '../impose/plan.ts';
 import type { Composition } from './draw-tab.ts';
-import { allSides } from '../impose/plan.ts';
 
 /** One page thumbnail on a side thumbnail: which page (0-based), its top-left corner in pixels. */
 export interface Placement {

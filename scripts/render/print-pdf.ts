@@ -6,11 +6,14 @@ import { setDocumentId, setMetadata, type PdfMetadata } from './metadata.ts';
 import { checkDrawnGlyphs } from './notdef.ts';
 import { repairToUnicode } from './to-unicode.ts';
 
-export interface PrintOptions extends FinishOptions {
-  /** A tab holding laid-out pages. */
-  page: Page;
-}
-
+/**
+ * Printing in two steps, so that the tab is free again between them (the
+ * gallery takes its pictures there meanwhile, formats/lay-out.ts): Chromium
+ * prints the laid-out pages at their CSS page size, then pdf-lib adds what
+ * Chromium does not write (bookmarks, metadata, a stable ID), as pagedjs-cli
+ * and Vivliostyle CLI do. The PDF is tagged; fonts are embedded; a glyph
+ * drawn as an empty box fails the build (notdef.ts).
+ */
 export interface FinishOptions {
   metadata: PdfMetadata;
   bookmarks: Bookmark[];
@@ -18,16 +21,6 @@ export interface FinishOptions {
   idSeed: string;
   /** The markdown source, where a glyph drawn as an empty box is looked for (none: not checked). */
   source?: { path: string; text: string };
-}
-
-/**
- * Prints the laid-out pages at their CSS page size, then adds what Chromium
- * does not write (bookmarks, metadata, a stable ID) with pdf-lib, as
- * pagedjs-cli and Vivliostyle CLI do. The PDF is tagged; fonts are embedded;
- * a glyph drawn as an empty box fails the build (notdef.ts).
- */
-export async function printPdf(options: PrintOptions): Promise<Uint8Array> {
-  return finishPdf(await printPages(options.page), options);
 }
 
 /** Chromium's PDF of the laid-out pages, as it writes it. */
