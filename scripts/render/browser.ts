@@ -1,7 +1,7 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { ZineError } from '../util/errors.ts';
 import { onExitStop } from '../util/exit.ts';
-import { findBrowser } from './find-browser.ts';
+import { findBrowser, isHeadlessShell } from './find-browser.ts';
 import { fontconfigEnv } from './fontconfig.ts';
 
 /**
@@ -41,7 +41,7 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     const browser = await puppeteer.launch({
       executablePath: found.executablePath,
-      headless: true,
+      headless: isHeadlessShell(found.executablePath) ? 'shell' : true,
       args: launchArgs(process.getuid?.() === 0),
       env: await fontconfigEnv(),
       pipe: true,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { launchArgs } from '../../scripts/render/browser.ts';
-import { findBrowser, SYSTEM_BROWSER_PATHS } from '../../scripts/render/find-browser.ts';
+import { findBrowser, isHeadlessShell, SYSTEM_BROWSER_PATHS } from '../../scripts/render/find-browser.ts';
 
 describe('findBrowser', () => {
   it('takes PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, before any system path', async () => {
@@ -23,6 +23,21 @@ describe('findBrowser', () => {
     const system = SYSTEM_BROWSER_PATHS.find((path) => existsSync(path));
     const found = await findBrowser({ PUPPETEER_EXECUTABLE_PATH: '', PUPPETEER_CACHE_DIR: '/nowhere' });
     expect(found).toEqual(system === undefined ? undefined : { executablePath: system, source: 'system' });
+  });
+});
+
+describe('the headless shell', () => {
+  it('is looked for before any full browser', () => {
+    expect(SYSTEM_BROWSER_PATHS[0]).toBe('/usr/bin/chromium-headless-shell');
+    expect(SYSTEM_BROWSER_PATHS.slice(1).some(isHeadlessShell)).toBe(false);
+  });
+
+  it('is told from a full browser by its name, as Debian and puppeteer\'s cache name it', () => {
+    expect(isHeadlessShell('/usr/bin/chromium-headless-shell')).toBe(true);
+    expect(isHeadlessShell('/root/.cache/puppeteer/chrome-headless-shell/linux-131.0/chrome-headless-shell-linux64/chrome-headless-shell')).toBe(true);
+    expect(isHeadlessShell('C:\\chrome-headless-shell-win64\\chrome-headless-shell.exe')).toBe(true);
+    expect(isHeadlessShell('/usr/bin/chromium')).toBe(false);
+    expect(isHeadlessShell('/opt/google/chrome/chrome')).toBe(false);
   });
 });
 
