@@ -89,6 +89,9 @@ export async function closeBrowser(starting: Promise<Browser>): Promise<void> {
   const browser = await starting.catch(() => undefined);
   if (browser === undefined) return;
   try {
+    // Killed, it may leave commands unread on its pipes, and node then reads a reset there, after
+    // puppeteer has stopped listening: with no listener left, that error would end the build.
+    for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
     killGroup(browser.process()?.pid);
     await browser.close();
   } finally {
