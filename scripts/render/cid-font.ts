@@ -14,6 +14,9 @@ import { flateStream, streamBytes, streamText } from './stream-bytes.ts';
 
 export type Mapping = Map<number, string>;
 
+/** A text of a letter followed by nonspacing marks. */
+export const WITH_MARKS = /.\p{Mn}/u;
+
 const hexToText = (hex: string): string => {
   const units: number[] = [];
   for (let at = 0; at + 4 <= hex.length; at += 4) units.push(parseInt(hex.slice(at, at + 4), 16));
@@ -77,6 +80,8 @@ function widthsOf(w: PDFArray | undefined): Map<number, number> {
 
 export class CidFont {
   readonly map: Mapping;
+  /** Whether some code reads as a letter with nonspacing marks (a Devanagari half form): see cluster-spans.ts. */
+  readonly readsWithMarks: boolean;
   readonly #widths: Map<number, number>;
   readonly #defaultWidth: number;
   readonly #gids: number[] = [];
@@ -92,6 +97,7 @@ export class CidFont {
     const toUnicode = context.lookup(font.get(PDFName.of('ToUnicode')));
     const read = toUnicode instanceof PDFRawStream ? parseCMap(streamText(toUnicode)) : new Map<number, string>();
     this.map = new Map([...read].map(([code, text]) => [code, normalize(text)]));
+    this.readsWithMarks = [...this.map.values()].some((text) => WITH_MARKS.test(text));
     this.#widths = widthsOf(cidFont.lookupMaybe(PDFName.of('W'), PDFArray));
     this.#defaultWidth = cidFont.has(PDFName.of('DW')) ? numberOf(cidFont.lookup(PDFName.of('DW'))) : 1000;
     const map = context.lookup(cidFont.get(PDFName.of('CIDToGIDMap')));

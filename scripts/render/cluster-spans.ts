@@ -14,9 +14,9 @@
  * with an empty ActualText, which poppler reads as nothing (read one by one
  * they would stand apart from the line, above or below it).
  */
-import type { CidFont } from './cid-font.ts';
+import { WITH_MARKS, type CidFont } from './cid-font.ts';
 import { clusterDraws, ZWNJ } from './cluster-text.ts';
-import { codesOf, hexOf, operations, pdfNumber, replaceSpans, textOf, type Edit, type Operation } from './content-stream.ts';
+import { forEachCode, hexOf, operations, pdfNumber, replaceSpans, textOf, type Edit, type Operation } from './content-stream.ts';
 
 interface Glyph {
   code: number;
@@ -40,6 +40,8 @@ interface Group {
   spans: string[];
   /** Whether it holds anything else than text positioning, drawing and spans. */
   spoiled: boolean;
+  /** Whether a glyph drawn inside is part of a cluster (see `clustered`): only then is it rewritten. */
+  clusters?: boolean;
   /** Where the text line was when it opened. */
   start: { x: number; y: number };
 }
@@ -67,7 +69,7 @@ function readsWithMarks(font: CidFont | undefined, code: number): boolean {
   let known = withMarks.get(font);
   if (!known) withMarks.set(font, (known = new Map()));
   let answer = known.get(code);
-  if (answer === undefined) known.set(code, (answer = /.\p{Mn}/u.test(font.map.get(code) ?? '')));
+  if (answer === undefined) known.set(code, (answer = WITH_MARKS.test(font.map.get(code) ?? '')));
   return answer;
 }
 
@@ -166,11 +168,12 @@ export function rewriteClusters(
   let plain = true;
 
   const rewriteRun = (group: Group, close: number): void => {
+    if (!group.clusters) return;
     const inner = ops.slice(group.open + 1, close);
     const first = inner.findIndex((op) => op.operator === 'Td' || op.operator === 'Tj');
     const head = first === -1 ? inner : inner.slice(0, first);
     const kept = head.filter((op) => op.operator === 'Tf' || op.operator === 'Tm');
-    if (group.spoiled || !plain || !group.glyphs.some(clustered) || group.glyphs.some(({ glyph }) => !glyph.font)) return;
+    if (group.spoiled || !plain || group.glyphs.some(({ glyph }) => !glyph.font)) return;
     if (head.some((op) => !['Tf', 'Tm', 'BDC'].includes(op.operator)) || inner.slice(head.length).some((op) => op.operator === 'Tf' || op.operator === 'Tm')) return;
     let next: Operation | undefined;
     for (let at = close + 1; at < ops.length && next === undefined; at += 1) {
@@ -199,7 +202,8 @@ export function rewriteClusters(
     stack.push(group);
   };
 
-  for (const [index, op] of ops.entries()) {
+  for (let index = 0; index < ops.length; index += 1) {
+    const op = ops[index] as Operation;
     if (!SIMPLE.has(op.operator)) for (const group of stack) group.spoiled = true;
     switch (op.operator) {
       case 'Tf':
@@ -229,11 +233,15 @@ export function rewriteClusters(
       case 'Tj': {
         const run = stack.findLast((group) => group.kind === 'text' || group.kind === 'reversed');
         const inSpan = stack.some((group) => group.kind === 'span');
-        for (const code of codesOf(op.operands[0] ?? '')) {
+        forEachCode(op.operands[0] ?? '', (code) => {
           const glyph: Glyph = { code, x: pen, y: line.y, font, size };
-          run?.glyphs.push({ glyph, span: inSpan ? run.spans.length - 1 : undefined });
+          if (run) {
+            const drawn = { glyph, span: inSpan ? run.spans.length - 1 : undefined };
+            run.glyphs.push(drawn);
+            if (!run.clusters && clustered(drawn)) run.clusters = true;
+          }
           pen += advance(glyph);
-        }
+        });
         break;
       }
       case 'BMC':

@@ -62,13 +62,23 @@ function groupEnd(text: string, at: number): number {
   return text.length;
 }
 
-/** Whether a token is an operand: a name, a number, a string, an array, a dictionary or a constant. */
-function isOperand(token: string): boolean {
-  const first = token.charCodeAt(0);
-  // / ( < [ + - . and the digits
-  if (first === 47 || first === 40 || first === 60 || first === 91 || first === 43 || first === 45 || first === 46) return true;
-  if (first >= 48 && first <= 57) return true;
-  return token === 'true' || token === 'false' || token === 'null';
+/** Whether the token starting with this code is an operand: / ( < [ + - . or a digit (true, false and null aside). */
+function startsOperand(code: number): boolean {
+  return code === 47 || code === 40 || code === 60 || code === 91 || code === 43 || code === 45 || code === 46 || (code >= 48 && code <= 57);
+}
+
+/**
+ * Operators seen so far, by their characters: a page repeats a dozen of them
+ * thousands of times, and each is then one string rather than a new one.
+ */
+const OPERATORS = new Map<number, string>();
+function operatorAt(text: string, at: number, end: number): string {
+  if (end - at > 3) return text.slice(at, end);
+  let key = end - at;
+  for (let index = at; index < end; index += 1) key = key * 256 + text.charCodeAt(index);
+  let known = OPERATORS.get(key);
+  if (known === undefined) OPERATORS.set(key, (known = text.slice(at, end)));
+  return known;
 }
 
 /**
@@ -98,9 +108,14 @@ export function operations(text: string): Operation[] | undefined {
       end = at + 1;
       while (end < text.length && !isDelimiter(text.charCodeAt(end))) end += 1;
     }
-    const token = text.slice(at, end);
+    if (startsOperand(code)) {
+      operands.push(text.slice(at, end));
+      at = end;
+      continue;
+    }
+    const token = operatorAt(text, at, end);
     at = end;
-    if (isOperand(token)) {
+    if (token === 'true' || token === 'false' || token === 'null') {
       operands.push(token);
       continue;
     }
@@ -123,6 +138,17 @@ function hexDigit(code: number): number {
 /** Hex string operand → its two-byte codes (Identity-H CIDs). */
 export const codesOf = (hex: string): number[] => {
   const codes: number[] = [];
+  forEachCode(hex, (code) => codes.push(code));
+  return codes;
+};
+
+/** A code as four hexadecimal digits. */
+const hex4 = (code: number): string => code.toString(16).padStart(4, '0');
+
+export const hexOf = (codes: number[]): string => (codes.length === 1 ? `<${hex4(codes[0] as number)}>` : `<${codes.map(hex4).join('')}>`);
+
+/** Calls `use` with each two-byte code of a hex string operand, in order. */
+export function forEachCode(hex: string, use: (code: number) => void): void {
   let value = 0;
   let digits = 0;
   for (let at = 0; at < hex.length; at += 1) {
@@ -131,15 +157,12 @@ export const codesOf = (hex: string): number[] => {
     value = value * 16 + digit;
     digits += 1;
     if (digits === 4) {
-      codes.push(value);
+      use(value);
       value = 0;
       digits = 0;
     }
   }
-  return codes;
-};
-
-export const hexOf = (codes: number[]): string => `<${codes.map((code) => code.toString(16).padStart(4, '0')).join('')}>`;
+}
 
 /** A text string operand (hex, with or without a byte order mark) → its text. */
 export function textOf(operand: string): string {
@@ -150,7 +173,9 @@ export function textOf(operand: string): string {
 
 /** A number as a content stream writes it: at most `places` decimals, never in exponent form, never -0. */
 export function pdfNumber(value: number, places = 4): string {
-  const rounded = Math.round(value * 10 ** places) / 10 ** places;
+  if (value === 0) return '0';
+  const scale = places === 4 ? 10_000 : 10 ** places;
+  const rounded = Math.round(value * scale) / scale;
   return String(rounded === 0 ? 0 : rounded);
 }
 

@@ -10,7 +10,7 @@
  * operators left it at the last; when an operator after the run starts from
  * the line matrix, a Td moves it to the last glyph's origin, as before.
  */
-import { codesOf, operations, pdfNumber, replaceSpans, type Edit, type Operation } from './content-stream.ts';
+import { forEachCode, operations, pdfNumber, replaceSpans, type Edit, type Operation } from './content-stream.ts';
 
 /** What a run needs of a font: the advance of a code in thousandths of the size (its W entry). */
 export interface GlyphWidths {
@@ -87,7 +87,9 @@ export function joinGlyphRuns(
   const advanceOf = (hex: string): number => {
     const { font, size, spacing, scale } = state;
     let advance = 0;
-    for (const code of codesOf(hex)) advance += (((font?.width(code) ?? 0) / 1000) * size + spacing) * scale;
+    forEachCode(hex, (code) => {
+      advance += (((font?.width(code) ?? 0) / 1000) * size + spacing) * scale;
+    });
     return advance;
   };
 

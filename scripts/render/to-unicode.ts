@@ -68,7 +68,9 @@ export function repairToUnicode(doc: PDFDocument): number {
       if (!(stream instanceof PDFRawStream)) continue;
       const fontOf = (name: string) => byName.get(name);
       const { text: read, ops } = contentOf(stream);
-      const clusters = rewriteClusters(read, fontOf, ops);
+      // A cluster is a span with an ActualText, or a glyph reading with marks: most pages of a Latin text have none.
+      const mayCluster = read.includes('/ActualText') || [...byName.values()].some((font) => font.readsWithMarks);
+      const clusters = mayCluster ? rewriteClusters(read, fontOf, ops) : undefined;
       const text = clusters === undefined ? joinGlyphRuns(read, fontOf, ops) : (joinGlyphRuns(clusters, fontOf) ?? clusters);
       if (text === undefined) continue;
       doc.context.assign(ref, flateStream(doc.context, text));
