@@ -11,6 +11,8 @@ export interface Machine {
   os: string;
   node: string;
   chromium: string;
+  /** The browser's executable, which says which build of Chromium it is (full, or the headless shell). */
+  browser: string;
   /** Load average over 1, 5 and 15 minutes when the bench started. */
   load: readonly number[];
 }
@@ -40,6 +42,7 @@ export function readMachine(browser: string): Machine {
     os: osName(),
     node: process.version,
     chromium,
+    browser,
     load: loadavg(),
   };
 }
@@ -49,7 +52,7 @@ export function describeMachine(machine: Machine): string {
   return [
     `- ${machine.cores} cores, ${machine.cpu}, ${(machine.memory / 2 ** 30).toFixed(1)} GiB of memory`,
     `- ${machine.os}`,
-    `- node ${machine.node}, ${machine.chromium}`,
+    `- node ${machine.node}, ${machine.chromium} (${machine.browser})`,
     `- load average at the start: ${machine.load.map((value) => value.toFixed(2)).join(', ')} (1, 5, 15 minutes)`,
   ].join('\n');
 }

@@ -43,8 +43,8 @@ ${describeMachine(machine)}
   with its Content-Security-Policy line removed so that they may add their scripts; Chromium prints that same HTML with
   no pagination at all (puppeteer-core \`page.pdf\`), the floor of any Chromium pipeline; Typst compiles a source the bench
   writes from the markdown (title, headings, paragraphs, lists, notes at their calls; same page size, margins, faces
-  and type size; no cover, card or colophon). The Chromium-based tools use Debian's Chromium, started with zine's flags and
-  fontconfig; none downloads a browser.
+  and type size; no cover, card or colophon). The Chromium-based tools all use the browser zine uses (the machine's, named above: Chromium's
+  headless shell where it is installed), started with zine's flags and fontconfig; none downloads a browser.
 - Versions: ${tools}.
 ${notes.map((note) => `- ${note}`).join('\n')}
 

@@ -95,13 +95,14 @@ describe('perPageTable', () => {
 });
 
 describe('benchReport', () => {
-  const machine = { cores: 2, cpu: 'AMD EPYC', memory: 24 * 2 ** 30, os: 'Debian GNU/Linux 12 (bookworm), kernel 6.1', node: 'v20.20.2', chromium: 'Chromium 150.0', load: [0.12, 0.3, 0.25] };
+  const machine = { cores: 2, cpu: 'AMD EPYC', memory: 24 * 2 ** 30, os: 'Debian GNU/Linux 12 (bookworm), kernel 6.1', node: 'v20.20.2', chromium: 'Chromium 150.0', browser: '/usr/bin/chromium-headless-shell', load: [0.12, 0.3, 0.25] };
 
   it('describes the machine, the versions, the results and the goals', () => {
     const report = benchReport({ machine, versions: { 'pagedjs-cli': '0.4.3' }, results: RESULTS, runs: 5, started: new Date('2026-11-26T01:00:00Z'), notes: ['WeasyPrint left out: no apt-get.'] });
     expect(report).toContain(describeMachine(machine));
     expect(describeMachine(machine)).toContain('2 cores, AMD EPYC, 24.0 GiB of memory');
     expect(describeMachine(machine)).toContain('load average at the start: 0.12, 0.30, 0.25');
+    expect(describeMachine(machine)).toContain('Chromium 150.0 (/usr/bin/chromium-headless-shell)');
     expect(report).toContain('2026-11-26 01:00 UTC');
     expect(report).toContain('pagedjs-cli 0.4.3');
     expect(report).toContain('- WeasyPrint left out: no apt-get.');
