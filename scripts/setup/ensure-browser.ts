@@ -25,8 +25,9 @@ function isDebianRoot(): boolean {
 
 function installWithApt(): void {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // apt's own lines (debconf's note that apt-utils is missing, say) are shown only when it fails: execFileSync's error carries them.
   const run = (args: string[]): void => {
-    execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   };
   const install = ['install', '-y', '-q', '--no-install-recommends', 'chromium-headless-shell'];
   console.log('zinepress: installing Debian\'s chromium-headless-shell with apt-get …');
