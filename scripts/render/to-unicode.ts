@@ -68,7 +68,8 @@ export function repairToUnicode(doc: PDFDocument): number {
       if (!(stream instanceof PDFRawStream)) continue;
       const fontOf = (name: string) => byName.get(name);
       const { text: read, ops } = contentOf(stream);
-      // A cluster is a span with an ActualText, or a glyph reading with marks: most pages of a Latin text have none.
+      // A cluster is a span with an ActualText, or a glyph that reads as a letter with marks: a page with
+      // neither (text in most scripts without soft hyphens or curly quotes) is only joined into runs.
       const mayCluster = read.includes('/ActualText') || [...byName.values()].some((font) => font.readsWithMarks);
       const clusters = mayCluster ? rewriteClusters(read, fontOf, ops) : undefined;
       const text = clusters === undefined ? joinGlyphRuns(read, fontOf, ops) : (joinGlyphRuns(clusters, fontOf) ?? clusters);
