@@ -69,7 +69,7 @@ export function repairToUnicode(doc: PDFDocument): number {
       const fontOf = (name: string) => byName.get(name);
       const { text: read, ops } = contentOf(stream);
       // A cluster is a span with an ActualText, or a glyph that reads as a letter with marks: a page with
-      // neither (text in most scripts without soft hyphens or curly quotes) is only joined into runs.
+      // neither is only joined into runs.
       const mayCluster = read.includes('/ActualText') || [...byName.values()].some((font) => font.readsWithMarks);
       const clusters = mayCluster ? rewriteClusters(read, fontOf, ops) : undefined;
       const text = clusters === undefined ? joinGlyphRuns(read, fontOf, ops) : (joinGlyphRuns(clusters, fontOf) ?? clusters);
