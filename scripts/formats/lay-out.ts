@@ -100,9 +100,9 @@ export async function print(context: DocumentContext, layout: Layout): Promise<U
 
 /**
  * As `print`; with `pictureWidth`, pictures of the pages that wide are taken in
- * the tab once it has printed, and cut up there while node finishes the PDF
- * (gallery/page-pictures.ts). Pictures that cannot be taken are left out: the
- * gallery then draws the pages from the PDF.
+ * the tab once it has printed, and cut up there, both while node finishes the
+ * PDF (gallery/page-pictures.ts). Pictures that cannot be taken are left out:
+ * the gallery then draws the pages from the PDF.
  */
 export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
   checkWhole(context, layout);
@@ -110,8 +110,9 @@ export async function printWithPictures(context: DocumentContext, layout: Layout
   const { frontMatter } = context.markdown;
   const { printPages, finishPdf } = await printing();
   const printed = await printPages(layout.page);
-  const taken = pictureWidth === undefined ? undefined : await takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
-  const pictures = taken?.cut.catch(() => undefined);
+  // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.
+  const taking = pictureWidth === undefined ? undefined : takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
+  const pictures = taking?.then((taken) => taken?.cut.catch(() => undefined));
   const pdf = await finishPdf(printed, {
     metadata: {
       title: frontMatter.title,

@@ -2,10 +2,11 @@
  * Thumbnails of a laid-out tab's pages, taken from the tab itself once it has
  * printed: the pages are already set there, so the browser draws them straight
  * away, where pdf.js would first read the PDF and then draw every glyph one by
- * one. The screenshots take 0.16 s for the essay's 12 pages and 0.7-0.8 s for
- * the essay ×20's 112; pdf.js drew them in 0.55 s and 3.6 s, after the PDF.
- * They are cut up in the tab while node finishes the printed PDF (its text
- * layer, its bookmarks), on the core the browser would otherwise leave idle.
+ * one. The screenshots take 0.07-0.16 s for the essay's 12 pages and 0.45-0.8 s
+ * for the essay ×20's 112; pdf.js drew them in 0.55 s and 3.6 s, after the PDF.
+ * They are taken, and then cut up in the tab, while node finishes the printed
+ * PDF (its text layer lets node answer the tab between pages), on the core the
+ * browser would otherwise leave idle.
  *
  * The pages are set one under the other, each starting on a whole pixel of
  * the picture with a white row between two, and taken a batch at a time in one

@@ -38,7 +38,7 @@ export function printPages(page: Page): Promise<Uint8Array> {
 export async function finishPdf(printed: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(printed, { updateMetadata: false, ...READ_AT_ONCE });
   if (options.source) await checkDrawnGlyphs(doc, options.source);
-  repairToUnicode(doc);
+  await repairToUnicode(doc);
   setMetadata(doc, options.metadata);
   addOutline(doc, options.bookmarks);
   setDocumentId(doc, options.idSeed);

@@ -39,15 +39,22 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
   return [];
 }
 
+/** Lets the event loop turn: what the browser sent meanwhile is read, and what waits to be sent goes. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Rewrites the document's clusters and ToUnicode CMaps, and joins its glyphs
  * into runs (glyph-runs.ts) on the way; returns how many streams were rewritten.
+ * It lets the event loop turn before each page: the tab that printed the
+ * pages takes their pictures meanwhile (gallery/page-pictures.ts), and goes
+ * on only as node answers it.
  */
-export function repairToUnicode(doc: PDFDocument): number {
+export async function repairToUnicode(doc: PDFDocument): Promise<number> {
   const fonts = new Map<string, CidFont>();
   const others = new Map<string, PDFRef>();
   let rewritten = 0;
   for (const page of doc.getPages()) {
+    await turn();
     const resources = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
     const byName = new Map<string, CidFont>();
     for (const [name, value] of resources?.entries() ?? []) {
