@@ -3,7 +3,8 @@
  * (or the tool's own command) directly, so that npm's start-up counts for
  * none: zine (every format, and the reading PDF alone), pagedjs-cli,
  * Vivliostyle CLI and WeasyPrint on the HTML zine lays out, Typst on a source
- * of the same text, and Chromium printing that HTML unpaginated (the floor).
+ * of the same text, and two floors on that HTML: Paged.js laying it out with
+ * nothing else, and Chromium printing it unpaginated.
  */
 import { join } from 'node:path';
 import type { Invocation } from './measure.ts';
@@ -106,6 +107,19 @@ export function contenders(options: ContendersOptions): Contender[] {
       run: (source) => ({
         invocation: { command: node, args: [join(root, 'scripts', 'bench', 'runners', 'typst.mjs'), tools.dir, source.typst, pdf('typst', source), tools.typstFonts], env },
         pdf: pdf('typst', source),
+      }),
+    },
+    {
+      key: 'pagedjs-alone',
+      label: 'Paged.js alone: layout and print',
+      input: 'zine’s HTML',
+      run: (source) => ({
+        invocation: {
+          command: node,
+          args: [join(root, 'scripts', 'bench', 'runners', 'pagedjs-alone.mjs'), browser, source.html, pdf('pagedjs-alone', source), browserArgs.join(',')],
+          env,
+        },
+        pdf: pdf('pagedjs-alone', source),
       }),
     },
     {

@@ -40,8 +40,11 @@ ${describeMachine(machine)}
   between processes (Chromium's) is counted in each, so the sum overstates what the tree takes from the machine.
 - Pages are those of the PDF made (zine: the reading edition); ms/page divides the median by them.
 - pagedjs-cli, Vivliostyle CLI and WeasyPrint lay out the HTML zine lays out for the reading edition (its fonts beside it),
-  with its Content-Security-Policy line removed so that they may add their scripts; Chromium prints that same HTML with
-  no pagination at all (puppeteer-core \`page.pdf\`), the floor of any Chromium pipeline; Typst compiles a source the bench
+  with its Content-Security-Policy line removed so that they may add their scripts. Two floors run on that same HTML,
+  through puppeteer-core as zine does: "Paged.js alone" evaluates the project's Paged.js, lets it lay the pages out with
+  no handler added and prints them (\`page.pdf\`), with nothing done to the PDF after: the least any pipeline that lays
+  out with Paged.js can take; "Chromium print" prints the HTML with no pagination at all, the floor of any Chromium
+  pipeline. Typst compiles a source the bench
   writes from the markdown (title, headings, paragraphs, lists, notes at their calls; same page size, margins, faces
   and type size; no cover, card or colophon). The Chromium-based tools all use the browser zine uses (the machine's, named above: Chromium's
   headless shell where it is installed), started with zine's flags and fontconfig; none downloads a browser.

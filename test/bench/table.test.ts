@@ -24,6 +24,7 @@ const RESULTS: CellResult[] = [
   result('essay', 'zine-reading', [3.1, 2.9, 3.0], 12),
   result('essay', 'pagedjs-cli', [2.8, 2.7, 2.6], 11),
   result('essay', 'chromium', [1.2, 1.3, 1.1], 11),
+  result('essay', 'pagedjs-alone', [1.6, 1.5, 1.4], 11),
   result('essay-x5', 'zine-all', [9, 10, 11], 30),
   result('essay-x5', 'zine-reading', [6, 6, 6], 30),
   result('essay-x20', 'zine-all', [30, 33, 36], 120),
@@ -73,6 +74,13 @@ describe('goalsTable', () => {
     // 33 s / 120 pages against 10 s / 30 pages: 0.275 against 0.333 s a page.
     expect(rows[5]).toEqual(['zine full build, time per page at 120 ÷ at 30 pages', '0.83', '≤ 1', 'met']);
     expect(rows[7]).toEqual(['essay: zine full build ÷ Chromium print (the floor)', '3.75', '–', '']);
+  });
+
+  it('sets Paged.js alone against pagedjs-cli: the bound of the first and third goals', () => {
+    const rows = cells(goalsTable(RESULTS));
+    // 1.5 s against 2.7 s; on the book, pagedjs-cli failed and Paged.js alone was not run.
+    expect(rows[8]).toEqual(['essay: Paged.js alone ÷ pagedjs-cli reading PDF', '0.56', '–', '']);
+    expect(rows[9]).toEqual(['120 pages: Paged.js alone ÷ pagedjs-cli reading PDF', 'not measured', '–', '']);
   });
 
   it('says a ratio was not measured when one side failed', () => {
