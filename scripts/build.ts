@@ -13,7 +13,7 @@ import type { Format } from './config/frontmatter.ts';
 import type { DocumentContext, FormatOutput } from './formats/context.ts';
 import { makeFormats, wantedFormats } from './formats/make.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
-import { PAGE_WIDTH } from './gallery/document.ts';
+import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
 import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
@@ -58,7 +58,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   // The gallery's thumbnails are drawn in tabs kept for the whole build (up to one
   // per core), each run of pages taking its turn at the same per-core gate as the layouts.
   const drawer = gallery ? createThumbnailDrawer({ browser, tabs: settings.concurrency, limit }) : undefined;
-  // Its first tab opens (and loads pdf.js) while the first layouts run, not after them.
+  // Its first tab opens while the first layouts run, not after them (pdf.js loads there at the first PDF to draw).
   if (laysOut) drawer?.warm();
   try {
     // A document that fails does not stop the others; each finishes (or fails
@@ -134,7 +134,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
       fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
       browser,
       limit,
-      ...(drawer ? { pictureWidth: PAGE_WIDTH } : {}),
+      ...(drawer ? { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH } : {}),
     };
     await stageAssets(stage.dir, dirname(source), markdown.assets);
 

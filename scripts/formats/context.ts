@@ -23,6 +23,8 @@ export interface DocumentContext {
   limit: Limiter;
   /** Pixels: the width of the reading pages' pictures for the gallery. Default: none taken (no gallery). */
   pictureWidth?: number;
+  /** Pixels: the width of the card's pictures, for the gallery's slips sides. Default: none taken. */
+  cardPictureWidth?: number;
 }
 
 /** One file a format wrote into the stage. */

@@ -40,9 +40,9 @@ interface Made {
   pages: number;
   sheets: number | undefined;
   note?: string;
-  /** The booklet's plan: its sides are the reading edition's pages (and its marks), placed so. */
+  /** An imposed format's plan: its sides are the pages it places (the reading edition's, the card's) and its marks. */
   plan?: Plan;
-  /** Pictures of the pages laid out for it (reading.ts): its own, or with a plan, those the plan places. */
+  /** Pictures of the pages laid out for it (lay-out.ts): its own, or with a plan, those the plan places. */
   pictures?: Uint8Array[] | undefined;
 }
 
@@ -67,7 +67,8 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
       return { file: 'mini.pdf', bytes: pdf, pages: 8, sheets: 1, note: `type at ${fontSize} pt` };
     },
     async slips() {
-      return { file: 'slips.pdf', bytes: await makeSlips(context), pages: 2, sheets: 1 };
+      const { pdf, plan, pictures } = await makeSlips(context);
+      return { file: 'slips.pdf', bytes: pdf, pages: 2, sheets: 1, plan, pictures };
     },
     async 'large-print'() {
       const { pdf, report, pictures } = await layOutReading(context, 'large-print');
@@ -84,8 +85,8 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
 
 /**
  * Told of each file as soon as it is in the stage (the gallery starts drawing
- * it then); the booklet comes with its plan, and the files laid out for the
- * gallery with pictures of their pages (see Made).
+ * it then); the booklet and the slips come with their plans, and the files
+ * laid out for the gallery with pictures of their pages (see Made).
  */
 export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array; plan?: Plan; pictures?: Uint8Array[] }) => void;
 

@@ -1,6 +1,7 @@
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
-import { layOut, print } from './lay-out.ts';
+import type { Plan } from '../impose/plan.ts';
+import { layOut, printWithPictures } from './lay-out.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { placementsOf } from './sheet-edges.ts';
 import { imposing } from './pdf-stages.ts';
@@ -18,9 +19,10 @@ function cardSections(html: string): string | undefined {
 /**
  * The tear-out card alone, for handing out at a table: the card laid out on a
  * slip of its own (quarter-letter, or A6 on A4), front then back, and imposed
- * four to a sheet with the fronts on side 1 and the backs on side 2.
+ * four to a sheet with the fronts on side 1 and the backs on side 2. With
+ * the PDF come its plan and, for the gallery, pictures of the card's pages.
  */
-export async function makeSlips(context: DocumentContext): Promise<Uint8Array> {
+export async function makeSlips(context: DocumentContext): Promise<{ pdf: Uint8Array; plan: Plan; pictures: Uint8Array[] | undefined }> {
   const body = cardSections(context.markdown.html);
   if (body === undefined) {
     throw new FormatSkipped('slips', `${context.source}: no ::::tear-off card to make slips of`);
@@ -30,9 +32,10 @@ export async function makeSlips(context: DocumentContext): Promise<Uint8Array> {
     if (layout.report.cardPages > 1) {
       throw new FormatSkipped('slips', `${context.source}: the card does not fit on one slip`);
     }
-    return { pdf: await print(context, layout), insets: layout.report.insets };
+    const { pdf, pictures } = await printWithPictures(context, layout, context.cardPictureWidth);
+    return { pdf, pictures, insets: layout.report.insets };
   });
   const { pdf, plan } = await (await imposing()).imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.paper });
   for (const line of sheetEdgeWarnings({ source: context.source, file: 'slips.pdf', placements: placementsOf(plan), insets: card.insets })) console.warn(line);
-  return pdf;
+  return { pdf, plan, pictures: card.pictures };
 }

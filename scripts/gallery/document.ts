@@ -30,6 +30,13 @@ export interface MadeDocument {
 /** Pixels: a page thumbnail is this wide; a sheet side (two pages or more) twice as wide. */
 export const PAGE_WIDTH = 150;
 export const SHEET_WIDTH = 300;
+/**
+ * Pixels: a slips side, and a card on it. At half a pixel a point, a letter
+ * sheet is 306 px wide and each quarter-letter card 153 by 198, all whole, so
+ * that a side is its cards' pictures placed (sheets.ts) and not drawn again.
+ */
+export const SLIPS_WIDTH = 306;
+export const CARD_WIDTH = 153;
 
 /** The front matter of a source the build has just read (so it is valid). */
 async function frontMatterOf(source: string) {
@@ -53,7 +60,8 @@ export async function testSheet(paper: PaperSize, binding: Manifest['binding']):
 
 /** The width a format's pages are drawn at: a reading edition's page, or a sheet side. */
 export function thumbnailWidth(format: Format): number {
-  return format === 'reading' || format === 'large-print' ? PAGE_WIDTH : SHEET_WIDTH;
+  if (format === 'reading' || format === 'large-print') return PAGE_WIDTH;
+  return format === 'slips' ? SLIPS_WIDTH : SHEET_WIDTH;
 }
 
 /** Whether a made file is drawn in the gallery: its PDFs are (the web edition is not one). */

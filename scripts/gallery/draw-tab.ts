@@ -1,7 +1,9 @@
 /**
- * One tab of the build's browser that draws PDF pages with pdf.js. It is
- * opened once and kept: pdf.js is loaded and its worker started a single time,
- * and a PDF stays parsed (its fonts too) while pages of it are asked for. The
+ * One tab of the build's browser that draws PDF pages with pdf.js, and
+ * composes pictures without it. It is opened once and kept: pdf.js is loaded
+ * and its worker started a single time, at the first PDF to draw (a build whose
+ * thumbnails are all pictures of its layouts never loads it), and a PDF stays
+ * parsed (its fonts too) while pages of it are asked for. The
  * tab's only origin is a made-up one whose requests are all answered from here
  * (pdf.js and the PDFs); any other request is refused, so nothing is fetched
  * from the network.
@@ -60,13 +62,17 @@ function pdfjsFiles(): Promise<Record<string, string>> {
  * of work; the PNG is encoded by `toBlob`, off the thread that draws.
  */
 const SETUP = `async () => {
-  const lib = await import('/pdf.mjs');
-  lib.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
-  const worker = new lib.PDFWorker();
-  await worker.promise;
+  let pdfjs;
+  const load = () => (pdfjs ??= (async () => {
+    const lib = await import('/pdf.mjs');
+    lib.GlobalWorkerOptions.workerSrc = '/pdf.worker.mjs';
+    const worker = new lib.PDFWorker();
+    await worker.promise;
+    return { lib, worker };
+  })());
   const docs = new Map();
   const open = (id) => {
-    if (!docs.has(id)) docs.set(id, lib.getDocument({ url: '/pdf/' + id, isEvalSupported: false, worker }).promise);
+    if (!docs.has(id)) docs.set(id, load().then(({ lib, worker }) => lib.getDocument({ url: '/pdf/' + id, isEvalSupported: false, worker }).promise));
     return docs.get(id);
   };
   const dataUrl = (blob) => new Promise((resolve, reject) => {

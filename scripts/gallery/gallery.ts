@@ -13,7 +13,7 @@ import type { Format } from '../config/frontmatter.ts';
 import type { OnMade } from '../formats/make.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { allSides, type Plan } from '../impose/plan.ts';
-import { isDrawn, PAGE_WIDTH, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
+import { isDrawn, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
 import type { ThumbnailDrawer } from './drawer.ts';
 import { GENERATOR, galleryHtml } from './html.ts';
 import { readManifest, type Manifest } from './manifest.ts';
@@ -48,9 +48,10 @@ export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails 
     onMade({ format, file, bytes, plan, pictures }) {
       if (!isDrawn(file)) return;
       const width = thumbnailWidth(format);
-      // Pages pictured from their layout are not drawn again. The booklet's sides are the reading
-      // edition's pages: from their pictures, or from their thumbnails when those are drawn.
-      const pages = plan && (pictures ? Promise.resolve(pictures) : drawn.get('reading'));
+      // Pages pictured from their layout are not drawn again. An imposed format's sides are its pages
+      // placed: from their pictures, or for the booklet, whose pages are the reading edition's, from
+      // the reading thumbnails when those are drawn.
+      const pages = plan && (pictures ? Promise.resolve(pictures) : format === 'booklet' ? drawn.get('reading') : undefined);
       const pngs =
         plan && pages ? pages.then((thumbnails) => drawSides(drawer, { bytes, plan, width, thumbnails }))
         : pictures ? Promise.resolve(pictures)
@@ -71,9 +72,9 @@ export function documentThumbnails(drawer: ThumbnailDrawer): DocumentThumbnails 
 
 /**
  * The sides of an imposed PDF whose plan places the pages' `thumbnails` (the
- * source's pages, PAGE_WIDTH wide): each side is those thumbnails with the
- * side's marks stroked over them, if that is exactly the side (see
- * sheets.ts); else the imposed PDF itself is drawn.
+ * source's pages): each side is those thumbnails with the side's marks
+ * stroked over them, if that is exactly the side (see sheets.ts); else the
+ * imposed PDF itself is drawn.
  */
 async function drawSides(drawer: ThumbnailDrawer, imposed: { bytes: Uint8Array; plan: Plan; width: number; thumbnails: Uint8Array[] }): Promise<Uint8Array[]> {
   const { bytes, plan, width, thumbnails } = imposed;
@@ -82,7 +83,7 @@ async function drawSides(drawer: ThumbnailDrawer, imposed: { bytes: Uint8Array; 
     const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
     return { width: view.getUint32(16), height: view.getUint32(20) };
   });
-  const placements = sidePlacements(plan, sizes, PAGE_WIDTH, width);
+  const placements = sidePlacements(plan, sizes, width);
   if (placements === undefined) return drawer.draw(bytes, width);
   const scale = width / plan.sheet.width;
   const height = Math.round(plan.sheet.height * scale);

@@ -2,11 +2,12 @@
  * Where each page's thumbnail lands on a thumbnail of an imposed sheet side.
  * A booklet side holds the reading edition's pages side by side, unscaled: at
  * the gallery's widths (a page 150 px, a side 300 px) every page falls on the
- * side at the very scale its own thumbnail was drawn, at a whole pixel. Then
+ * side at the very scale its own thumbnail was drawn, at a whole pixel; so do
+ * the four cards of a letter slips side (a card 153 px, a side 306 px). Then
  * the side's thumbnail is those page thumbnails, copied, with the side's
  * marks stroked over them, without drawing every page twice. A plan where
  * that does not hold exactly (a turned or scaled page, a page off the pixel
- * grid) gives no placements, and the side is drawn from its PDF.
+ * grid: an A6 card on A4) gives no placements, and the side is drawn from its PDF.
  */
 import { LINE_STYLES, type Line } from '../impose/marks.ts';
 import { allSides, type Plan } from '../impose/plan.ts';
@@ -19,7 +20,7 @@ export interface Placement {
   y: number;
 }
 
-/** The size in pixels of each page's thumbnail, drawn `pageWidth` pixels wide. */
+/** The size in pixels of a page's thumbnail. */
 export interface PageThumbnail {
   width: number;
   height: number;
@@ -30,10 +31,10 @@ const EPSILON = 1e-6;
 
 /**
  * The placements of every side of `plan` (in output page order) drawn
- * `sideWidth` pixels wide, from page thumbnails drawn `pageWidth` pixels
- * wide; undefined when a side is not exactly its pages' thumbnails.
+ * `sideWidth` pixels wide, from the pages' thumbnails; undefined when a side
+ * is not exactly its pages' thumbnails.
  */
-export function sidePlacements(plan: Plan, thumbnails: readonly PageThumbnail[], pageWidth: number, sideWidth: number): Placement[][] | undefined {
+export function sidePlacements(plan: Plan, thumbnails: readonly PageThumbnail[], sideWidth: number): Placement[][] | undefined {
   const sideScale = sideWidth / plan.sheet.width;
   const sides: Placement[][] = [];
   for (const side of allSides(plan)) {
@@ -43,7 +44,7 @@ export function sidePlacements(plan: Plan, thumbnails: readonly PageThumbnail[],
       const thumbnail = thumbnails[slot.page];
       if (thumbnail === undefined || slot.turn !== 0) return undefined;
       // The page's own thumbnail scale, and the scale it has on the side.
-      const pageScale = pageWidth / (slot.box.width / slot.scale);
+      const pageScale = thumbnail.width / (slot.box.width / slot.scale);
       if (Math.abs(slot.scale * sideScale - pageScale) > EPSILON) return undefined;
       const x = slot.box.x * sideScale;
       const y = (plan.sheet.height - slot.box.y - slot.box.height) * sideScale;

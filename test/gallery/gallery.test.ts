@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_WIDTH, SHEET_WIDTH } from '../../scripts/gallery/document.ts';
+import { PAGE_WIDTH, SHEET_WIDTH, SLIPS_WIDTH } from '../../scripts/gallery/document.ts';
 import { renderThumbnails } from '../../scripts/gallery/thumbnails.ts';
 import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
 import { readPages } from '../helpers/pdf.ts';
@@ -185,6 +185,17 @@ describe('output/index.html', () => {
     expect(drawn.length).toBeGreaterThan(0);
     for (const [index, png] of drawn.entries()) {
       const shown = PNG.sync.read(await readFile(join(out(), 'court', 'thumbnails', `booklet-${index + 1}.png`)));
+      expectSameImage(shown, PNG.sync.read(Buffer.from(png)), `side ${index + 1}`);
+    }
+  });
+
+  it('shows each slips side as pdf.js draws that side of slips.pdf: four cards and the cut marks', async () => {
+    const slips = new Uint8Array(await readFile(join(out(), 'court', 'slips.pdf')));
+    const [drawn = []] = await renderThumbnails({ browser: await browser, pdfs: [{ bytes: slips, width: SLIPS_WIDTH }] });
+    expect(drawn).toHaveLength(2);
+    for (const [index, png] of drawn.entries()) {
+      const shown = PNG.sync.read(await readFile(join(out(), 'court', 'thumbnails', `slips-${index + 1}.png`)));
+      expect(shown.width).toBe(SLIPS_WIDTH);
       expectSameImage(shown, PNG.sync.read(Buffer.from(png)), `side ${index + 1}`);
     }
   });

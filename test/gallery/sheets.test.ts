@@ -5,15 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PAGE_WIDTH, SHEET_WIDTH } from '../../scripts/gallery/document.ts';
+import { CARD_WIDTH, PAGE_WIDTH, SHEET_WIDTH, SLIPS_WIDTH } from '../../scripts/gallery/document.ts';
 import { markInPixels, sidePlacements } from '../../scripts/gallery/sheets.ts';
 import { TICK_INSET, TICK_LENGTH } from '../../scripts/impose/marks.ts';
 import { planImposition } from '../../scripts/impose/plan.ts';
 import { HALF_LETTER } from '../../scripts/impose/sample.ts';
+import { trimSize } from '../../scripts/paginate/document.ts';
 
-/** The thumbnail sizes of `count` pages of a size, drawn PAGE_WIDTH wide, as pdf.js sizes its canvas. */
-function thumbnails(count: number, size = HALF_LETTER) {
-  const scale = PAGE_WIDTH / size.width;
+/** The thumbnail sizes of `count` pages of a size, drawn `width` pixels wide, as pdf.js sizes its canvas. */
+function thumbnails(count: number, size = HALF_LETTER, width = PAGE_WIDTH) {
+  const scale = width / size.width;
   return Array.from({ length: count }, () => ({ width: Math.round(size.width * scale), height: Math.round(size.height * scale) }));
 }
 
@@ -22,7 +23,7 @@ describe('sidePlacements', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 60 }), fc.constantFrom<'left' | 'right'>('left', 'right'), (count, binding) => {
         const plan = planImposition(Array.from({ length: count }, () => HALF_LETTER), { layout: 'booklet', binding });
-        const sides = sidePlacements(plan, thumbnails(count), PAGE_WIDTH, SHEET_WIDTH);
+        const sides = sidePlacements(plan, thumbnails(count), SHEET_WIDTH);
         expect(sides).toHaveLength(plan.sheets.length * 2);
         const placed = (sides ?? []).flat();
         expect(placed.map(({ page }) => page).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
@@ -37,15 +38,35 @@ describe('sidePlacements', () => {
 
   it('gives nothing for a side with a turned page (long-edge duplex) or with scaled pages', () => {
     const turned = planImposition(Array.from({ length: 8 }, () => HALF_LETTER), { layout: 'booklet', duplex: 'long' });
-    expect(sidePlacements(turned, thumbnails(8), PAGE_WIDTH, SHEET_WIDTH)).toBeUndefined();
+    expect(sidePlacements(turned, thumbnails(8), SHEET_WIDTH)).toBeUndefined();
     const large = { width: 500, height: 800 };
     const scaled = planImposition(Array.from({ length: 8 }, () => large), { layout: 'booklet' });
-    expect(sidePlacements(scaled, thumbnails(8, large), PAGE_WIDTH, SHEET_WIDTH)).toBeUndefined();
+    expect(sidePlacements(scaled, thumbnails(8, large), SHEET_WIDTH)).toBeUndefined();
+  });
+
+  it('puts the card four times on each side of letter slips, at the corners of a 306 px side: fronts, then backs', () => {
+    const card = trimSize('card', 'letter');
+    const plan = planImposition([card, card], { layout: 'slips', paper: 'letter' });
+    const pictures = thumbnails(2, card, CARD_WIDTH);
+    expect(pictures[0]).toEqual({ width: 153, height: 198 });
+    const corners = (page: number) => [
+      { page, x: 0, y: 0 },
+      { page, x: 153, y: 0 },
+      { page, x: 0, y: 198 },
+      { page, x: 153, y: 198 },
+    ];
+    expect(sidePlacements(plan, pictures, SLIPS_WIDTH)).toEqual([corners(0), corners(1)]);
+  });
+
+  it('gives nothing for A6 cards on A4, which do not fall on whole pixels', () => {
+    const card = trimSize('card', 'a4');
+    const plan = planImposition([card, card], { layout: 'slips', paper: 'a4' });
+    expect(sidePlacements(plan, thumbnails(2, card, CARD_WIDTH), SLIPS_WIDTH)).toBeUndefined();
   });
 
   it('gives nothing when the thumbnails were drawn at another width than the side’s pages', () => {
     const plan = planImposition(Array.from({ length: 4 }, () => HALF_LETTER), { layout: 'booklet' });
-    expect(sidePlacements(plan, thumbnails(4), PAGE_WIDTH, SHEET_WIDTH + 10)).toBeUndefined();
+    expect(sidePlacements(plan, thumbnails(4), SHEET_WIDTH + 10)).toBeUndefined();
   });
 });
 
