@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// The `zine` command: runs the compiled bundle dist/zine.js, made from
-// scripts/ by `npm install` and `npm run build` (scripts/setup/compile.mjs).
-let cli;
-try {
-  cli = await import('../dist/zine.js');
-} catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('zine.js')) throw error;
-  console.error('zine: dist/zine.js is missing: run `npm install` or `npm run build` in the zinepress folder first');
+// The `zine` command: runs the compiled bundle dist/zine.cjs, made from
+// scripts/ by `npm install` and `npm run build` (scripts/setup/compile.mjs),
+// with V8's code cache of it, which a build writes (scripts/setup/code-cache.mjs).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../scripts/setup/code-cache.mjs';
+
+const bundle = fileURLToPath(new URL('../dist/zine.cjs', import.meta.url));
+if (!existsSync(bundle)) {
+  console.error('zine: dist/zine.cjs is missing: run `npm install` or `npm run build` in the zinepress folder first');
   process.exit(3);
 }
-process.exitCode = await cli.main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const { exports: cli } = loadBundle(bundle, { writeCache: argv[0] === 'build' });
+process.exitCode = await cli.main(argv);

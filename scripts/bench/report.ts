@@ -34,7 +34,8 @@ ${describeMachine(machine)}
   the time is the wall time from its start to its exit.
 - Runs alternate: every contender on every document once, then all of them again, ${runs} ${runs === 1 ? 'round' : 'rounds'} in all;
   before the first, each contender makes the first document once, uncounted, to warm the disk cache. The table gives
-  the median and the range.
+  the median and the range. zine runs as \`zine\` does, with the code cache of its compiled bundle in dist/, which its
+  first build after a compile writes (scripts/setup/code-cache.mjs): the uncounted run writes it if none was there.
 - Peak MB is the highest sum of the resident memory (RSS) of every process in the contender's process tree,
   sampled every 100 ms from /proc (the tree looked for anew every 500 ms), highest over the runs. Memory shared
   between processes (Chromium's) is counted in each, so the sum overstates what the tree takes from the machine.

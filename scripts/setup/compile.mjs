@@ -2,19 +2,21 @@
 // Compiles the TypeScript once, so that `zine` starts without compiling
 // anything: run by `npm install` (postinstall) and by `npm run build`.
 //
-//   dist/zine.js            the command (scripts/cli.ts), with the in-page
-//                           script (scripts/paginate/in-page/) inlined as a string
-//   dist/ensure-browser.js  the install step that finds or installs Chromium
-//   dist/chunk-*.js         code loaded only by the command that needs it, with
-//                           the dependencies that do not look for files of their own
+//   dist/zine.cjs           the command (scripts/cli.ts) with the dependencies
+//                           that do not look for files of their own, and the
+//                           in-page script (scripts/paginate/in-page/) inlined as
+//                           a string; one CommonJS file, so that bin/zine.js can
+//                           run it with V8's code cache (scripts/setup/code-cache.mjs)
+//   dist/ensure-browser.cjs the install step that finds or installs Chromium
 //   dist/fonts.json         the font catalogue read from the @fontsource packages
 //                           (scripts/fonts/font-data.ts), which every build would
-//                           otherwise read again; made by dist/font-data.js
+//                           otherwise read again; made by dist/font-data.cjs
 //
 // The new dist/ is written beside the old one and moved into place at the end,
 // so an interrupted compile never leaves half a bundle behind.
 import { rename, rm } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,23 +42,23 @@ try {
       'font-data': `${root}scripts/fonts/make-font-data.ts`,
     },
     outdir: next,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     // The dependencies are bundled too (loading hundreds of small modules one by one took longer than
     // the markdown stage), but for those that find their own files at run time. puppeteer-core is
     // bundled as well: its 200-odd modules took a start 0.2-0.4 s to resolve and load one by one.
     // bufferutil and utf-8-validate are native add-ons ws tries and does without when they are missing.
     external: ['bufferutil', 'utf-8-validate', 'pdfjs-dist', 'pagedjs', 'esbuild', '@fontsource/*', 'hyphen', 'hyphen/*'],
-    // Bundled CommonJS modules call require() for Node's own modules.
-    banner: { js: "import { createRequire as zinepressRequire } from 'node:module'; const require = zinepressRequire(import.meta.url);" },
-    splitting: true, // each command's code stays in its own chunk, loaded when that command runs
-    define: { ZINEPRESS_IN_PAGE_SCRIPT: JSON.stringify(inPage.outputFiles[0].text) },
+    // The modules' import.meta.url is the bundle's own URL: the files they look for are found from dist/.
+    banner: { js: "const zinepressBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { ZINEPRESS_IN_PAGE_SCRIPT: JSON.stringify(inPage.outputFiles[0].text), 'import.meta.url': 'zinepressBundleUrl' },
     logLevel: 'warning',
   });
   // Kept from the old dist/ while the packages are the same: reading every font takes seconds.
-  const { writeFontData } = await import(pathToFileURL(`${next}/font-data.js`).href);
+  const { writeFontData } = createRequire(import.meta.url)(`${next}/font-data.cjs`);
   await writeFontData({ path: `${next}/fonts.json`, previous: `${dist}/fonts.json` });
   await rm(dist, { recursive: true, force: true });
   await rename(next, dist);

@@ -69,4 +69,6 @@ async function ensureBrowser(): Promise<number> {
   return 1;
 }
 
-process.exitCode = await ensureBrowser();
+void ensureBrowser().then((code) => {
+  process.exitCode = code;
+});

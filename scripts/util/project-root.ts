@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * The project's folder, found by walking up to its package.json. The code runs
  * from two places, the TypeScript under scripts/ (tests, benchmarks) and the
- * compiled bundle dist/zine.js (the `zine` command), so paths to the project's
+ * compiled bundle dist/zine.cjs (the `zine` command), so paths to the project's
  * own files start here rather than at the module that needs them.
  */
 function findProjectRoot(): string {
