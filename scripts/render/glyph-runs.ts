@@ -70,12 +70,15 @@ function joined(run: Shown[], size: number, scale: number): string {
  * it has none (or cannot be read: an inline image). `fontOf` gives the
  * widths of a font resource by name; only Type0 fonts with two-byte codes
  * (what Chromium writes) have them, and only their glyphs are joined.
- * `ops`: the stream's operations, if read already.
+ * `ops`: the stream's operations, if read already. `edited`: edits of the
+ * text that `ops` already show (plain-spans.ts): each is made too, unless a
+ * joined run replaces its text.
  */
 export function joinGlyphRuns(
   text: string,
   fontOf: (name: string) => GlyphWidths | undefined,
   ops: Operation[] | undefined = operations(text),
+  edited: readonly Edit[] = [],
 ): string | undefined {
   if (!ops) return undefined;
   const edits: Edit[] = [];
@@ -143,5 +146,13 @@ export function joinGlyphRuns(
     else if (operator === 'Tz') state = { ...state, scale: Number(operands[0]) / 100 };
   }
   close(ops.length);
-  return edits.length === 0 ? undefined : replaceSpans(text, edits);
+  // The runs are in the order of the text, and so are the edits.
+  let next = 0;
+  const outside = edited.filter((edit) => {
+    while (next < edits.length && (edits[next] as Edit).end <= edit.start) next += 1;
+    const covering = edits[next];
+    return covering === undefined || edit.end <= covering.start;
+  });
+  const all = [...edits, ...outside];
+  return all.length === 0 ? undefined : replaceSpans(text, all);
 }

@@ -9,7 +9,9 @@
  * the CMap, and put NULs and stray letters in what a reader searches.
  *
  * Each span's glyphs get codes of their own reading as their share of the
- * span's text (scripts/render/cluster-spans.ts); the other entries of the
+ * span's text (scripts/render/cluster-spans.ts; a span of one glyph that
+ * reads as the whole span, a soft hyphen's, only loses its span:
+ * plain-spans.ts); the other entries of the
  * CMaps lose their NULs (a zero-width non-joiner, which nothing shows and
  * search skips) and their presentation forms (the letter itself).
  */
@@ -17,7 +19,9 @@ import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, typ
 import { CidFont } from './cid-font.ts';
 import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
+import { operations, replaceSpans, type Operation } from './content-stream.ts';
 import { joinGlyphRuns } from './glyph-runs.ts';
+import { unwrapPlainSpans } from './plain-spans.ts';
 import { contentOf, flateStream, streamText } from './stream-bytes.ts';
 
 const PRESENTATION_FORM = /[\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
@@ -37,6 +41,26 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
   if (contents instanceof PDFRef) return [contents];
   if (contents instanceof PDFArray) return contents.asArray().filter((item): item is PDFRef => item instanceof PDFRef);
   return [];
+}
+
+/**
+ * A page content stream (`read`, its operations `ops`) made right: its plain
+ * spans unwrapped, its clusters rewritten if it may have any, its glyphs
+ * joined into runs; undefined when none of that changes it. `fonts`: the
+ * page's fonts by resource name.
+ */
+function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
+  const fontOf = (name: string) => fonts.get(name);
+  const unwrapped = ops && read.includes('/ActualText') ? unwrapPlainSpans(ops, fontOf) : undefined;
+  // A cluster is a span with an ActualText, or a glyph that reads as a letter with marks: a stream with
+  // neither is only joined into runs.
+  const spans = unwrapped ? unwrapped.spansLeft : read.includes('/ActualText');
+  if (!spans && ![...fonts.values()].some((font) => font.readsWithMarks)) return joinGlyphRuns(read, fontOf, unwrapped?.ops ?? ops, unwrapped?.edits);
+  const plain = unwrapped ? replaceSpans(read, unwrapped.edits) : read;
+  const plainOps = unwrapped ? operations(plain) : ops;
+  const clusters = rewriteClusters(plain, fontOf, plainOps);
+  if (clusters !== undefined) return joinGlyphRuns(clusters, fontOf) ?? clusters;
+  return joinGlyphRuns(plain, fontOf, plainOps) ?? (unwrapped ? plain : undefined);
 }
 
 /** Lets the event loop turn: what the browser sent meanwhile is read, and what waits to be sent goes. */
@@ -73,13 +97,8 @@ export async function repairToUnicode(doc: PDFDocument): Promise<number> {
     for (const ref of contentRefs(page.node.get(PDFName.of('Contents')))) {
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
-      const fontOf = (name: string) => byName.get(name);
       const { text: read, ops } = contentOf(stream);
-      // A cluster is a span with an ActualText, or a glyph that reads as a letter with marks: a page with
-      // neither is only joined into runs.
-      const mayCluster = read.includes('/ActualText') || [...byName.values()].some((font) => font.readsWithMarks);
-      const clusters = mayCluster ? rewriteClusters(read, fontOf, ops) : undefined;
-      const text = clusters === undefined ? joinGlyphRuns(read, fontOf, ops) : (joinGlyphRuns(clusters, fontOf) ?? clusters);
+      const text = repairedStream(read, ops, byName);
       if (text === undefined) continue;
       doc.context.assign(ref, flateStream(doc.context, text));
       rewritten += 1;

@@ -4,25 +4,14 @@
  * added are drawn with text rendering mode 3); and each glyph then reads as
  * its share of its cluster, in an order that gives the cluster back.
  */
-import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { CidFont } from '../../scripts/render/cid-font.ts';
+import type { CidFont } from '../../scripts/render/cid-font.ts';
 import { rewriteClusters } from '../../scripts/render/cluster-spans.ts';
-import { codesOf, operations } from '../../scripts/render/content-stream.ts';
+import { drawnGlyphs, testCidFont } from '../helpers/cid-fonts.ts';
 
 /** A Type0 font as Chromium writes one: Identity-H, widths by glyph id, no ToUnicode entry for its dots. */
-async function font(): Promise<CidFont> {
-  const doc = await PDFDocument.create();
-  const { context } = doc;
-  const widths = [0x0101, [0], 0x004e, [436], 0x012e, [0], 0x000a, [200], 0x0047, [300], 0x0020, [560], 0x0030, [700], 0x0040, [400]];
-  const descendant = context.obj({ Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'AAAAAA+Test', CIDToGIDMap: 'Identity', DW: 0, W: widths });
-  const toUnicode = context.flateStream('1 beginbfchar\n<0047> <0644>\nendbfchar');
-  const dict = context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'AAAAAA+Test', Encoding: 'Identity-H', DescendantFonts: [context.register(descendant)], ToUnicode: context.register(toUnicode) });
-  const cidFont = CidFont.of(context, dict, (text) => text);
-  if (!cidFont) throw new Error('not a CID font');
-  expect(dict.get(PDFName.of('Encoding'))).toBe(PDFName.of('Identity-H'));
-  return cidFont;
-}
+const font = (): Promise<CidFont> =>
+  testCidFont([0x0101, [0], 0x004e, [436], 0x012e, [0], 0x000a, [200], 0x0047, [300], 0x0020, [560], 0x0030, [700], 0x0040, [400]], '<0047> <0644>');
 
 const STREAM = `BT
 /ReversedChars BMC
@@ -58,30 +47,7 @@ EMC
 EMC
 ET`;
 
-/** Each glyph drawn, by glyph id and place (text space of its Tm), seen or not, and the text it reads as. */
-function drawn(text: string, cidFont: CidFont): { gid: number; x: number; y: number; seen: boolean; reads: string }[] {
-  const glyphs: { gid: number; x: number; y: number; seen: boolean; reads: string }[] = [];
-  let origin = { x: 0, y: 0 };
-  let line = { x: 0, y: 0 };
-  // A Tj with no Td before it goes on where the last one left off.
-  let pen = 0;
-  let size = 0;
-  let seen = true;
-  for (const op of operations(text) ?? []) {
-    const [a = '0', b = '0'] = op.operands;
-    if (op.operator === 'Tf') size = Number(b);
-    if (op.operator === 'Tm') [origin, line, pen] = [{ x: Number(op.operands[4]), y: Number(op.operands[5]) }, { x: 0, y: 0 }, 0];
-    if (op.operator === 'Td') [line, pen] = [{ x: line.x + Number(a), y: line.y + Number(b) }, line.x + Number(a)];
-    if (op.operator === 'Tr') seen = a !== '3';
-    if (op.operator !== 'Tj') continue;
-    for (const code of codesOf(a)) {
-      const round = (value: number): number => Math.round(value * 1000) / 1000;
-      glyphs.push({ gid: cidFont.gid(code), x: round(origin.x + pen), y: round(origin.y - line.y), seen, reads: cidFont.map.get(code) ?? '' });
-      pen += (cidFont.width(code) / 1000) * size;
-    }
-  }
-  return glyphs;
-}
+const drawn = drawnGlyphs;
 
 const byPlace = (a: { gid: number; x: number; y: number }, b: { gid: number; x: number; y: number }): number => a.y - b.y || a.x - b.x || a.gid - b.gid;
 

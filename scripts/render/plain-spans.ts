@@ -1,0 +1,80 @@
+/**
+ * The ActualText spans that need no cluster rewrite (cluster-spans.ts): one
+ * glyph, in left-to-right text, whose span's text it reads as alone. Chromium
+ * writes one for every soft hyphen (U+00AD, which the markdown stage puts at
+ * each hyphenation point) and for a curly quote, so a hyphenated essay has a
+ * thousand of them: rewriting every line that holds one took most of the
+ * text layer's time. Here such a span loses its BDC and EMC, and its glyph
+ * reads through a code of its own (CidFont.codeFor), with the text the
+ * cluster rewrite gives it (clusterDraws: a soft hyphen reads as a zero-width
+ * non-joiner, which nothing shows and search skips). Nothing is moved: the
+ * glyph keeps its Td and its place.
+ */
+import type { CidFont } from './cid-font.ts';
+import { clusterDraws } from './cluster-text.ts';
+import { codesOf, hexOf, textOf, type Edit, type Operation } from './content-stream.ts';
+
+export interface Unwrapped {
+  /** The stream's operations without the spans' BDC and EMC, each glyph with its new code. */
+  ops: Operation[];
+  /** The same, as edits of the stream's text. */
+  edits: Edit[];
+  /** Whether an ActualText span is left, for the cluster rewrite. */
+  spansLeft: boolean;
+}
+
+const ACTUAL_TEXT = /\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/;
+
+/** The new code of a span's one glyph, if the span is plain (see above). */
+function plainCode(actual: string, hex: string, font: CidFont | undefined): number | undefined {
+  const codes = codesOf(hex);
+  const [code] = codes;
+  if (!font || code === undefined || codes.length !== 1 || !hex.startsWith('<') || hex.startsWith('<<')) return undefined;
+  const { draws, marks } = clusterDraws([{ width: font.width(code) }], textOf(actual), { rtl: false });
+  const [draw] = draws;
+  if (!draw || draws.length !== 1 || draw.unseen || marks.length > 0) return undefined;
+  return font.codeFor(code, draw.text);
+}
+
+/**
+ * The stream's plain spans unwrapped, or undefined when it has none.
+ * `fontOf` gives a font resource by name.
+ */
+export function unwrapPlainSpans(ops: Operation[], fontOf: (name: string) => CidFont | undefined): Unwrapped | undefined {
+  const kept: Operation[] = [];
+  const edits: Edit[] = [];
+  let font: CidFont | undefined;
+  let inText = false;
+  // Marked content open around here: a span inside a /ReversedChars run (right to left) is not plain.
+  const open: string[] = [];
+  let spansLeft = false;
+  for (let at = 0; at < ops.length; at += 1) {
+    const op = ops[at] as Operation;
+    if (op.operator === 'Tf') font = fontOf((op.operands[0] ?? '').slice(1));
+    else if (op.operator === 'BT') inText = true;
+    else if (op.operator === 'ET') inText = false;
+    else if (op.operator === 'EMC') open.pop();
+    else if (op.operator === 'BMC' || op.operator === 'BDC') {
+      const actual = op.operator === 'BDC' && op.operands[0] === '/Span' ? ACTUAL_TEXT.exec(op.operands[1] ?? '')?.[1] : undefined;
+      // The span: BDC, a Td or none, one Tj, EMC.
+      const moved = ops[at + 1]?.operator === 'Td' ? 1 : 0;
+      const shown = ops[at + 1 + moved];
+      const close = ops[at + 2 + moved];
+      const plain = actual !== undefined && inText && !open.includes('/ReversedChars') && shown?.operator === 'Tj' && close?.operator === 'EMC';
+      const code = plain ? plainCode(actual, shown.operands[0] ?? '', font) : undefined;
+      if (code === undefined || !shown || !close) {
+        if (actual !== undefined) spansLeft = true;
+        open.push(op.operands[0] ?? '');
+      } else {
+        const hex = hexOf([code]);
+        if (moved === 1) kept.push(ops[at + 1] as Operation);
+        kept.push({ ...shown, operands: [hex] });
+        edits.push({ start: op.start, end: op.end, text: '' }, { start: shown.start, end: shown.end, text: `${hex} Tj` }, { start: close.start, end: close.end, text: '' });
+        at += 2 + moved;
+        continue;
+      }
+    }
+    kept.push(op);
+  }
+  return edits.length === 0 ? undefined : { ops: kept, edits, spansLeft };
+}
