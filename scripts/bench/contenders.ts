@@ -44,6 +44,16 @@ export function contenders(options: ContendersOptions): Contender[] {
   const zine = join(root, 'bin', 'zine.js');
   const env = { ...browserEnv, PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_EXECUTABLE_PATH: browser };
   const pdf = (tool: string, source: Sources): string => join(out, `${source.key}.${tool}.pdf`);
+  // A floor: a script of scripts/bench/runners/, given the browser, zine's HTML, the PDF to write and the browser's flags.
+  const floor = (key: string, label: string, runner: string): Contender => ({
+    key,
+    label,
+    input: 'zine’s HTML',
+    run: (source) => ({
+      invocation: { command: node, args: [join(root, 'scripts', 'bench', 'runners', runner), browser, source.html, pdf(key, source), browserArgs.join(',')], env },
+      pdf: pdf(key, source),
+    }),
+  });
   const list: Contender[] = [
     {
       key: 'zine-all',
@@ -109,32 +119,8 @@ export function contenders(options: ContendersOptions): Contender[] {
         pdf: pdf('typst', source),
       }),
     },
-    {
-      key: 'pagedjs-alone',
-      label: 'Paged.js alone: layout and print',
-      input: 'zine’s HTML',
-      run: (source) => ({
-        invocation: {
-          command: node,
-          args: [join(root, 'scripts', 'bench', 'runners', 'pagedjs-alone.mjs'), browser, source.html, pdf('pagedjs-alone', source), browserArgs.join(',')],
-          env,
-        },
-        pdf: pdf('pagedjs-alone', source),
-      }),
-    },
-    {
-      key: 'chromium',
-      label: 'Chromium print, no pagination',
-      input: 'zine’s HTML',
-      run: (source) => ({
-        invocation: {
-          command: node,
-          args: [join(root, 'scripts', 'bench', 'runners', 'chromium-print.mjs'), browser, source.html, pdf('chromium', source), browserArgs.join(',')],
-          env,
-        },
-        pdf: pdf('chromium', source),
-      }),
-    },
+    floor('pagedjs-alone', 'Paged.js alone: layout and print', 'pagedjs-alone.mjs'),
+    floor('chromium', 'Chromium print, no pagination', 'chromium-print.mjs'),
   );
   return list;
 }
