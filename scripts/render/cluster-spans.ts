@@ -16,7 +16,7 @@
  */
 import { WITH_MARKS, type CidFont } from './cid-font.ts';
 import { clusterDraws, ZWNJ } from './cluster-text.ts';
-import { forEachCode, hexOf, operations, pdfNumber, replaceSpans, textOf, type Edit, type Operation } from './content-stream.ts';
+import { actualTextIn, forEachCode, hexOf, operations, pdfNumber, replaceSpans, textOf, type Edit, type Operation } from './content-stream.ts';
 
 interface Glyph {
   code: number;
@@ -246,7 +246,7 @@ export function rewriteClusters(
       }
       case 'BMC':
       case 'BDC': {
-        const actual = op.operator === 'BDC' && op.operands[0] === '/Span' ? /\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/.exec(op.operands[1] ?? '')?.[1] : undefined;
+        const actual = op.operator === 'BDC' && op.operands[0] === '/Span' ? actualTextIn(op.operands[1]) : undefined;
         const reversed = op.operator === 'BMC' && op.operands[0] === '/ReversedChars';
         open(index, actual !== undefined ? 'span' : reversed ? 'reversed' : 'other', actual === undefined ? undefined : textOf(actual));
         break;

@@ -164,6 +164,9 @@ export function forEachCode(hex: string, use: (code: number) => void): void {
   }
 }
 
+/** The ActualText string (as written) of a marked-content property list, if it has one. */
+export const actualTextIn = (properties: string | undefined): string | undefined => /\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/.exec(properties ?? '')?.[1];
+
 /** A text string operand (hex, with or without a byte order mark) → its text. */
 export function textOf(operand: string): string {
   if (!operand.startsWith('<')) return operand.slice(1, -1);

@@ -11,7 +11,7 @@ import { missingGlyphReason } from '../fonts/coverage.ts';
 import { pointAt } from '../markdown/messages.ts';
 import { ContentError } from '../util/errors.ts';
 import { CidFont } from './cid-font.ts';
-import { codesOf, textOf } from './content-stream.ts';
+import { actualTextIn, codesOf, textOf } from './content-stream.ts';
 import { contentOf } from './stream-bytes.ts';
 import { contentRefs } from './to-unicode.ts';
 
@@ -56,7 +56,7 @@ export function notdefGlyphs(doc: PDFDocument): Notdef[] {
       const spans: (string | undefined)[] = [];
       for (const op of content.ops ?? []) {
         if (op.operator === 'Tf') current = fonts.get((op.operands[0] ?? '').slice(1));
-        else if (op.operator === 'BMC' || op.operator === 'BDC') spans.push(/\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/.exec(op.operands[1] ?? '')?.[1]);
+        else if (op.operator === 'BMC' || op.operator === 'BDC') spans.push(actualTextIn(op.operands[1]));
         else if (op.operator === 'EMC') spans.pop();
         else if ((op.operator === 'Tj' || op.operator === 'TJ') && current) {
           const operand = op.operands[0] ?? '';

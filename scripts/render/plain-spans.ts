@@ -12,7 +12,7 @@
  */
 import type { CidFont } from './cid-font.ts';
 import { clusterDraws } from './cluster-text.ts';
-import { codesOf, hexOf, textOf, type Edit, type Operation } from './content-stream.ts';
+import { actualTextIn, codesOf, hexOf, textOf, type Edit, type Operation } from './content-stream.ts';
 
 export interface Unwrapped {
   /** The stream's operations without the spans' BDC and EMC, each glyph with its new code. */
@@ -22,8 +22,6 @@ export interface Unwrapped {
   /** Whether an ActualText span is left, for the cluster rewrite. */
   spansLeft: boolean;
 }
-
-const ACTUAL_TEXT = /\/ActualText\s*(<[^>]*>|\((?:\\.|[^\\)])*\))/;
 
 /** The new code of a span's one glyph, if the span is plain (see above). */
 function plainCode(actual: string, hex: string, font: CidFont | undefined): number | undefined {
@@ -43,7 +41,9 @@ function plainCode(actual: string, hex: string, font: CidFont | undefined): numb
 export function unwrapPlainSpans(ops: Operation[], fontOf: (name: string) => CidFont | undefined): Unwrapped | undefined {
   const kept: Operation[] = [];
   const edits: Edit[] = [];
+  // The font, saved and restored with the graphics state.
   let font: CidFont | undefined;
+  const saved: (CidFont | undefined)[] = [];
   let inText = false;
   // Marked content open around here: a span inside a /ReversedChars run (right to left) is not plain.
   const open: string[] = [];
@@ -51,11 +51,13 @@ export function unwrapPlainSpans(ops: Operation[], fontOf: (name: string) => Cid
   for (let at = 0; at < ops.length; at += 1) {
     const op = ops[at] as Operation;
     if (op.operator === 'Tf') font = fontOf((op.operands[0] ?? '').slice(1));
+    else if (op.operator === 'q') saved.push(font);
+    else if (op.operator === 'Q') font = saved.pop();
     else if (op.operator === 'BT') inText = true;
     else if (op.operator === 'ET') inText = false;
     else if (op.operator === 'EMC') open.pop();
     else if (op.operator === 'BMC' || op.operator === 'BDC') {
-      const actual = op.operator === 'BDC' && op.operands[0] === '/Span' ? ACTUAL_TEXT.exec(op.operands[1] ?? '')?.[1] : undefined;
+      const actual = op.operator === 'BDC' && op.operands[0] === '/Span' ? actualTextIn(op.operands[1]) : undefined;
       // The span: BDC, a Td or none, one Tj, EMC.
       const moved = ops[at + 1]?.operator === 'Td' ? 1 : 0;
       const shown = ops[at + 1 + moved];
