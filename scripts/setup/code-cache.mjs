@@ -5,8 +5,9 @@
 // run compiled, and V8 reads it back in a fraction of that time.
 //
 // The cache is written at the end of a run that had none (or one V8 turned
-// down: another node, other flags), and only by a run that asks for it (a
-// build, which compiles most of what a build needs). It lies beside the
+// down: another node, other flags), and only by a run that asks for it: a
+// build, whose run compiles the functions a build calls (a cache written by
+// `zine --help` would hold little more than the bundle's top level). It lies beside the
 // bundle, named after the bundle's size and time, so it never serves another
 // bundle; a compile replaces dist/ whole, and the cache with it. Where dist/
 // cannot be written, nothing is cached and nothing fails.
@@ -19,7 +20,7 @@ import { dirname } from 'node:path';
 import { Script, constants } from 'node:vm';
 
 /** The cache file of a bundle: beside it, named after its size and modification time. */
-export function cachePath(bundle) {
+function cachePath(bundle) {
   const { size, mtimeMs } = statSync(bundle);
   return `${bundle}.${size}-${Math.round(mtimeMs)}.cache`;
 }
