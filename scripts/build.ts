@@ -19,7 +19,7 @@ import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
 import { stageFonts } from './paginate/fonts.ts';
-import { closeBrowser, launchBrowser } from './render/browser.ts';
+import { closeBrowser, launchBrowser } from './browser/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
 import { keepSpareTabs } from './util/own-page.ts';
 import { DocumentsFailed, FileError } from './util/errors.ts';

@@ -10,7 +10,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { closeBrowser, launchBrowser } from '../render/browser.ts';
+import { closeBrowser, launchBrowser } from '../browser/browser.ts';
 import { startPreview } from '../preview/server.ts';
 
 const [file = 'source/unifying-the-struggle.md', runsText = '9'] = process.argv.slice(2);

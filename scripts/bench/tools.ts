@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { woffToSfnt } from '../render/woff-to-sfnt.ts';
+import { woffToSfnt } from '../browser/woff-to-sfnt.ts';
 
 /** The npm packages, pinned: a bench compares the same versions every time. */
 export const NPM_TOOLS = {

@@ -4,7 +4,7 @@
  * (fonts/plan.ts, the same choice the print CSS makes). A character no
  * bundled font draws is an error at its place, named by code point and
  * Unicode name, with the font to add; the browser has no system font to hide
- * it behind (render/fontconfig.ts), so it would print as an empty box.
+ * it behind (browser/fontconfig.ts), so it would print as an empty box.
  *
  * The check reads the source text itself, front matter included, so it holds
  * every character that can be printed; HTML comments are left out (they

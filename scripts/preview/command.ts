@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PAPER_SIZES, type PaperSize } from '../config/frontmatter.ts';
-import { launchBrowser } from '../render/browser.ts';
+import { launchBrowser } from '../browser/browser.ts';
 import { ContentError, FileError, UsageError } from '../util/errors.ts';
 import { startPreview } from './server.ts';
 

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Browser, BrowserPlatform, detectBrowserPlatform, install, resolveBuildId } from '@puppeteer/browsers';
-import { findBrowser, isHeadlessShell, puppeteerCacheDir } from '../render/find-browser.ts';
+import { findBrowser, isHeadlessShell, puppeteerCacheDir } from '../browser/find-browser.ts';
 
 const HELP = `zinepress needs Chromium or Chrome to lay out pages, and none was found or could be installed.
 Install one, then run \`npm run build\` again:

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
  * process ends (normally, on an uncaught error, or through `exitOnSignal`) is
  * removed or stopped there, synchronously, since nothing asynchronous runs
  * after `exit`. A `kill -9` cannot be seen: the browser then goes with its
- * pipe (see render/browser.ts) and the next build removes the stage.
+ * pipe (see browser/browser.ts) and the next build removes the stage.
  */
 const folders = new Set<string>();
 const stoppers = new Set<() => void>();

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchArgs } from '../../scripts/render/browser.ts';
-import { findBrowser } from '../../scripts/render/find-browser.ts';
-import { fontconfigEnv } from '../../scripts/render/fontconfig.ts';
+import { launchArgs } from '../../scripts/browser/browser.ts';
+import { findBrowser } from '../../scripts/browser/find-browser.ts';
+import { fontconfigEnv } from '../../scripts/browser/fontconfig.ts';
 import { readPages } from '../helpers/pdf.ts';
 
 const RUNNER = join(import.meta.dirname, '..', '..', 'scripts', 'bench', 'runners', 'pagedjs-alone.mjs');

@@ -12,7 +12,7 @@ import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderThumbnails } from '../../scripts/gallery/thumbnails.ts';
-import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { readPages } from '../helpers/pdf.ts';
 import { GOOD, zine } from '../helpers/zine.ts';
 

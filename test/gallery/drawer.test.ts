@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThumbnailDrawer } from '../../scripts/gallery/drawer.ts';
 import { renderThumbnails } from '../../scripts/gallery/thumbnails.ts';
 import { HALF_LETTER, numberedPdf } from '../../scripts/impose/sample.ts';
-import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 
 let browser: Promise<Browser>;
 

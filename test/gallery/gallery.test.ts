@@ -12,7 +12,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_WIDTH, SHEET_WIDTH, SLIPS_WIDTH } from '../../scripts/gallery/document.ts';
 import { renderThumbnails } from '../../scripts/gallery/thumbnails.ts';
-import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { readPages } from '../helpers/pdf.ts';
 import { watchedPage } from '../helpers/watched-page.ts';
 import { GOOD, zine } from '../helpers/zine.ts';

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takePagePictures } from '../../scripts/gallery/page-pictures.ts';
-import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 
 let browser: Promise<Browser>;
 

@@ -4,8 +4,8 @@
  * what it reads as.
  */
 import { PDFDocument } from 'pdf-lib';
-import { CidFont } from '../../scripts/render/cid-font.ts';
-import { codesOf, operations } from '../../scripts/render/content-stream.ts';
+import { CidFont } from '../../scripts/pdf/cid-font.ts';
+import { codesOf, operations } from '../../scripts/pdf/content-stream.ts';
 
 /** A Type0 font as Chromium writes one: Identity-H; `widths` a W array, `toUnicode` the body of its bfchar block. */
 export async function testCidFont(widths: (number | number[])[], toUnicode: string): Promise<CidFont> {

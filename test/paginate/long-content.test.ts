@@ -9,7 +9,7 @@ import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
 import { buildDocument } from '../../scripts/paginate/document.ts';
 import { stageFonts } from '../../scripts/paginate/fonts.ts';
 import { paginate } from '../../scripts/paginate/paginate.ts';
-import { launchBrowser } from '../../scripts/render/browser.ts';
+import { launchBrowser } from '../../scripts/browser/browser.ts';
 import { deepList, essayRepeated, longNotes, longWords, manyNotes, repeatedSentence } from '../helpers/documents.ts';
 
 let browser: Browser;

@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../scripts/paginate/document.ts';
 import { paginate, withBodyUnshown } from '../../scripts/paginate/paginate.ts';
-import { launchBrowser } from '../../scripts/render/browser.ts';
+import { launchBrowser } from '../../scripts/browser/browser.ts';
 
 let browser: Browser;
 let dir: string;

@@ -13,7 +13,7 @@ import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayoutReport } from '../../scripts/paginate/layout-report.ts';
-import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { GOOD, zine } from '../helpers/zine.ts';
 
 const ENTRY = fileURLToPath(new URL('../../scripts/paginate/in-page/preflight.ts', import.meta.url));

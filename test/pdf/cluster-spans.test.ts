@@ -5,8 +5,8 @@
  * its share of its cluster, in an order that gives the cluster back.
  */
 import { describe, expect, it } from 'vitest';
-import type { CidFont } from '../../scripts/render/cid-font.ts';
-import { rewriteClusters } from '../../scripts/render/cluster-spans.ts';
+import type { CidFont } from '../../scripts/pdf/cid-font.ts';
+import { rewriteClusters } from '../../scripts/pdf/cluster-spans.ts';
 import { drawnGlyphs, testCidFont } from '../helpers/cid-fonts.ts';
 
 /** A Type0 font as Chromium writes one: Identity-H, widths by glyph id, no ToUnicode entry for its dots. */

@@ -3,8 +3,8 @@
  * and a close that nothing the killed browser leaves behind turns into a crash.
  */
 import { describe, expect, it } from 'vitest';
-import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
-import { findBrowser } from '../../scripts/render/find-browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
+import { findBrowser } from '../../scripts/browser/find-browser.ts';
 
 describe('launchBrowser', () => {
   it('starts the browser findBrowser finds, and it lays out pages', async () => {

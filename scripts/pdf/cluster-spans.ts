@@ -1,7 +1,7 @@
 /**
  * Rewrites the clusters of one content stream so that each glyph reads as
- * its share of its cluster's text (scripts/render/cluster-text.ts), through
- * a code of its own (scripts/render/cid-font.ts). Every glyph stays where
+ * its share of its cluster's text (scripts/pdf/cluster-text.ts), through
+ * a code of its own (scripts/pdf/cid-font.ts). Every glyph stays where
  * it was drawn: the page looks the same.
  *
  * pdf.js ends a text item at every marked-content operator, and reverses

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codesOf, operations } from '../../scripts/render/content-stream.ts';
-import { joinGlyphRuns, type GlyphWidths } from '../../scripts/render/glyph-runs.ts';
+import { codesOf, operations } from '../../scripts/pdf/content-stream.ts';
+import { joinGlyphRuns, type GlyphWidths } from '../../scripts/pdf/glyph-runs.ts';
 
 /** Widths in thousandths of the size, by code: code 1 is a space, code 9 draws nothing and takes no room in the layout. */
 const WIDTHS: Record<number, number> = { 1: 250, 2: 500, 3: 612, 4: 333, 9: 178 };

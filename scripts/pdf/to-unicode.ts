@@ -9,7 +9,7 @@
  * the CMap, and put NULs and stray letters in what a reader searches.
  *
  * Each span's glyphs get codes of their own reading as their share of the
- * span's text (scripts/render/cluster-spans.ts; a span of one glyph that
+ * span's text (scripts/pdf/cluster-spans.ts; a span of one glyph that
  * reads as the whole span, a soft hyphen's, only loses its span:
  * plain-spans.ts); the other entries of the
  * CMaps lose their NULs (a zero-width non-joiner, which nothing shows and

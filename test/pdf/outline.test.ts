@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { addOutline } from '../../scripts/render/outline.ts';
+import { addOutline } from '../../scripts/pdf/outline.ts';
 
 const title = (dict: PDFDict) => dict.lookup(PDFName.of('Title'), PDFHexString).decodeText();
 

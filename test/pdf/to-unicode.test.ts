@@ -5,7 +5,7 @@
  */
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { repairToUnicode } from '../../scripts/render/to-unicode.ts';
+import { repairToUnicode } from '../../scripts/pdf/to-unicode.ts';
 
 describe('repairToUnicode', () => {
   it('lets the event loop turn before each page', async () => {

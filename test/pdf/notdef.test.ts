@@ -5,7 +5,7 @@
  */
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { checkDrawnGlyphs, notdefGlyphs } from '../../scripts/render/notdef.ts';
+import { checkDrawnGlyphs, notdefGlyphs } from '../../scripts/pdf/notdef.ts';
 
 /**
  * A one-page PDF drawing glyphs `drawn` (hex, Identity-H) in a span whose

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusterDraws, ZWNJ } from '../../scripts/render/cluster-text.ts';
+import { clusterDraws, ZWNJ } from '../../scripts/pdf/cluster-text.ts';
 
 /** What a reader gets: texts joined in drawing order, reversed in a right-to-left run. */
 function read(widths: number[], text: string, rtl: boolean): string {

@@ -7,7 +7,7 @@ import { mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fontconfigEnv } from '../../scripts/render/fontconfig.ts';
+import { fontconfigEnv } from '../../scripts/browser/fontconfig.ts';
 
 describe('fontconfigEnv', () => {
   it('writes fonts.conf and its font once, and again only when they differ', async () => {

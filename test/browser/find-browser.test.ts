@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { launchArgs } from '../../scripts/render/browser.ts';
-import { findBrowser, isHeadlessShell, SYSTEM_BROWSER_PATHS } from '../../scripts/render/find-browser.ts';
+import { launchArgs } from '../../scripts/browser/browser.ts';
+import { findBrowser, isHeadlessShell, SYSTEM_BROWSER_PATHS } from '../../scripts/browser/find-browser.ts';
 
 describe('findBrowser', () => {
   it('takes PUPPETEER_EXECUTABLE_PATH, then CHROME_PATH, before any system path', async () => {

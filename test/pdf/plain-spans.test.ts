@@ -6,11 +6,11 @@
  * cluster rewrite.
  */
 import { describe, expect, it } from 'vitest';
-import type { CidFont } from '../../scripts/render/cid-font.ts';
-import { ZWNJ } from '../../scripts/render/cluster-text.ts';
-import { operations, replaceSpans } from '../../scripts/render/content-stream.ts';
-import { joinGlyphRuns } from '../../scripts/render/glyph-runs.ts';
-import { unwrapPlainSpans } from '../../scripts/render/plain-spans.ts';
+import type { CidFont } from '../../scripts/pdf/cid-font.ts';
+import { ZWNJ } from '../../scripts/pdf/cluster-text.ts';
+import { operations, replaceSpans } from '../../scripts/pdf/content-stream.ts';
+import { joinGlyphRuns } from '../../scripts/pdf/glyph-runs.ts';
+import { unwrapPlainSpans } from '../../scripts/pdf/plain-spans.ts';
 import { drawnGlyphs, testCidFont } from '../helpers/cid-fonts.ts';
 
 /** Glyph 1 is the space, drawn for a soft hyphen with no advance; 5 an apostrophe; 6 the fi ligature. */
