@@ -19,15 +19,21 @@ export function searchable(text: string, options: { spaces?: boolean } = {}): st
   return spaces ? folded.replace(/\s+/gu, ' ') : folded.replace(/[\s-]/gu, '');
 }
 
-/** The distinct words of the source's printed text (its HTML without tags), by Intl.Segmenter for its lang. */
-export async function sourceWords(path: string): Promise<string[]> {
+/** The source's printed text (its title, and its HTML without tags or soft hyphens), and its lang. */
+export async function printedText(path: string): Promise<{ text: string; lang: string | undefined }> {
   const { html, frontMatter } = await markdownToHtml({ path });
   const text = html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/\u00AD/g, '');
-  const segmenter = new Intl.Segmenter(frontMatter.lang, { granularity: 'word' });
-  const words = [...segmenter.segment(`${frontMatter.title} ${text}`)].filter((part) => part.isWordLike).map((part) => part.segment);
+  return { text: `${frontMatter.title} ${text}`, lang: frontMatter.lang };
+}
+
+/** The distinct words of the source's printed text (its HTML without tags), by Intl.Segmenter for its lang. */
+export async function sourceWords(path: string): Promise<string[]> {
+  const { text, lang } = await printedText(path);
+  const segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+  const words = [...segmenter.segment(text)].filter((part) => part.isWordLike).map((part) => part.segment);
   return [...new Set(words)];
 }
