@@ -6,9 +6,17 @@
  * thousand of them: rewriting every line that holds one took most of the
  * text layer's time. Here such a span loses its BDC and EMC, and its glyph
  * reads through a code of its own (CidFont.codeFor), with the text the
- * cluster rewrite gives it (clusterDraws: a soft hyphen reads as a zero-width
- * non-joiner, which nothing shows and search skips). Nothing is moved: the
- * glyph keeps its Td and its place.
+ * cluster rewrite gives it. Nothing is moved: the glyph keeps its Td and its
+ * place.
+ *
+ * A soft hyphen's span is not even drawn: Chromium (HarfBuzz) shows the
+ * soft hyphen as the font's space glyph, which paints nothing, and whatever
+ * code it read as, poppler and MuPDF would put that character inside the
+ * word (pdf.js alone drops a zero-width non-joiner). So its BDC, its glyph
+ * and its EMC go, and the text state it set (Td, Tf, Tm) stays; where the
+ * line broke there, the hyphen Chromium draws at the line's end reads as
+ * "-", which each reader joins back (poppler's and MuPDF's dehyphenation,
+ * pdf.js's find bar).
  */
 import type { CidFont } from './cid-font.ts';
 import { clusterDraws } from './cluster-text.ts';
@@ -32,6 +40,39 @@ function plainCode(actual: string, hex: string, font: CidFont | undefined): numb
   const [draw] = draws;
   if (!draw || draws.length !== 1 || draw.unseen || marks.length > 0) return undefined;
   return font.codeFor(code, draw.text);
+}
+
+const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
+const PLACING = new Set(['Td', 'TD', 'Tm', 'T*', 'ET']);
+
+/**
+ * Where a soft hyphen's span opening at `at` ends (its EMC), if it can go
+ * whole: inside it only text state (Tf, Tm, Td) and one glyph that reads as
+ * a space, and after it a glyph placed anew, not where this one would leave
+ * the pen. `font`: the font when it opens.
+ */
+function softHyphenEnd(ops: Operation[], at: number, font: CidFont | undefined, fontOf: (name: string) => CidFont | undefined): number | undefined {
+  let current = font;
+  let shown = false;
+  let close = -1;
+  for (let index = at + 1; index < ops.length && close === -1; index += 1) {
+    const op = ops[index] as Operation;
+    if (op.operator === 'EMC') close = index;
+    else if (op.operator === 'Tf') current = fontOf((op.operands[0] ?? '').slice(1));
+    else if (op.operator === 'Tj' && !shown) {
+      const codes = codesOf(op.operands[0] ?? '');
+      const [code] = codes;
+      if (codes.length !== 1 || code === undefined || current?.map.get(code)?.trim() !== '') return undefined;
+      shown = true;
+    } else if (op.operator !== 'Tm' && op.operator !== 'Td') return undefined;
+  }
+  if (!shown || close === -1) return undefined;
+  for (let index = close + 1; index < ops.length; index += 1) {
+    const operator = (ops[index] as Operation).operator;
+    if (PLACING.has(operator)) return close;
+    if (SHOWING.has(operator)) return undefined;
+  }
+  return close;
 }
 
 /**
@@ -58,6 +99,18 @@ export function unwrapPlainSpans(ops: Operation[], fontOf: (name: string) => Cid
     else if (op.operator === 'EMC') open.pop();
     else if (op.operator === 'BMC' || op.operator === 'BDC') {
       const actual = op.operator === 'BDC' && op.operands[0] === '/Span' ? actualTextIn(op.operands[1]) : undefined;
+      const softHyphen = actual !== undefined && inText && !open.includes('/ReversedChars') && textOf(actual) === '\u00AD';
+      const end = softHyphen ? softHyphenEnd(ops, at, font, fontOf) : undefined;
+      if (end !== undefined) {
+        // The span goes, and its glyph; what it set of the text state stays.
+        for (const inner of ops.slice(at, end + 1)) {
+          if (inner.operator === 'Tf') font = fontOf((inner.operands[0] ?? '').slice(1));
+          if (inner.operator === 'Tf' || inner.operator === 'Tm' || inner.operator === 'Td') kept.push(inner);
+          else edits.push({ start: inner.start, end: inner.end, text: '' });
+        }
+        at = end;
+        continue;
+      }
       // The span: BDC, a Td or none, one Tj, EMC.
       const moved = ops[at + 1]?.operator === 'Td' ? 1 : 0;
       const shown = ops[at + 1 + moved];
