@@ -5,12 +5,13 @@
  * `chromium-headless-shell`, also when only a full chromium is there.
  * Elsewhere, when no browser is found: downloads chrome-headless-shell into
  * puppeteer's cache with @puppeteer/browsers. When both fail it prints one
- * message that says what to run, and exits non-zero.
+ * message that says what to run, and exits non-zero. Then it adds the PDF
+ * readers the tests use (reader-tools.ts), saying nothing unless that fails.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { Browser, BrowserPlatform, detectBrowserPlatform, install, resolveBuildId } from '@puppeteer/browsers';
 import { findBrowser, isHeadlessShell, puppeteerCacheDir } from '../browser/find-browser.ts';
+import { aptInstall, isDebianRoot } from './apt.ts';
+import { ensureReaderTools } from './reader-tools.ts';
 
 const HELP = `zinepress needs Chromium or Chrome to lay out pages, and none was found or could be installed.
 Install one, then run \`npm run build\` again:
@@ -19,24 +20,9 @@ Install one, then run \`npm run build\` again:
   anywhere:       npx @puppeteer/browsers install chrome-headless-shell@stable
 or point PUPPETEER_EXECUTABLE_PATH at a Chrome or Chromium you already have.`;
 
-function isDebianRoot(): boolean {
-  return process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-}
-
 function installWithApt(): void {
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  // apt's own lines (debconf's note that apt-utils is missing, say) are shown only when it fails: execFileSync's error carries them.
-  const run = (args: string[]): void => {
-    execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'pipe'], env });
-  };
-  const install = ['install', '-y', '-q', '--no-install-recommends', 'chromium-headless-shell'];
   console.log('zinepress: installing Debian\'s chromium-headless-shell with apt-get …');
-  try {
-    run(install);
-  } catch {
-    run(['update', '-q']);
-    run(install);
-  }
+  aptInstall(['chromium-headless-shell']);
 }
 
 async function installWithPuppeteer(): Promise<void> {
@@ -70,5 +56,7 @@ async function ensureBrowser(): Promise<number> {
 }
 
 void ensureBrowser().then((code) => {
+  const readers = ensureReaderTools();
+  if (readers !== undefined) console.error(readers);
   process.exitCode = code;
 });
