@@ -21,6 +21,7 @@ import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
 import { operations, replaceSpans, type Operation } from './content-stream.ts';
 import { joinGlyphRuns } from './glyph-runs.ts';
+import { joinHyphenLines } from './hyphen-lines.ts';
 import { unwrapPlainSpans } from './plain-spans.ts';
 import { contentOf, flateStream, streamText } from './stream-bytes.ts';
 
@@ -45,7 +46,8 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
 
 /**
  * A page content stream (`read`, its operations `ops`) made right: its plain
- * spans unwrapped, its clusters rewritten if it may have any, its glyphs
+ * spans unwrapped, each line-end hyphen drawn with the next line
+ * (hyphen-lines.ts), its clusters rewritten if it may have any, its glyphs
  * joined into runs; undefined when none of that changes it. `fonts`: the
  * page's fonts by resource name.
  */
@@ -53,9 +55,14 @@ function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<s
   const fontOf = (name: string) => fonts.get(name);
   const unwrapped = ops && read.includes('/ActualText') ? unwrapPlainSpans(ops, fontOf) : undefined;
   // A cluster is a span with an ActualText, or a glyph that reads as a letter with marks: a stream with
-  // neither is only joined into runs.
+  // neither is only joined into runs, its line-end hyphens drawn with the next lines (the cluster rewrite
+  // leaves a text object with a second Tm as it is).
   const spans = unwrapped ? unwrapped.spansLeft : read.includes('/ActualText');
-  if (!spans && ![...fonts.values()].some((font) => font.readsWithMarks)) return joinGlyphRuns(read, fontOf, unwrapped?.ops ?? ops, unwrapped?.edits);
+  if (!spans && ![...fonts.values()].some((font) => font.readsWithMarks)) {
+    const lines = ops && joinHyphenLines(unwrapped?.ops ?? ops, fontOf);
+    const edits = lines ? [...(unwrapped?.edits ?? []), ...lines.edits].sort((a, b) => a.start - b.start) : unwrapped?.edits;
+    return joinGlyphRuns(read, fontOf, lines?.ops ?? unwrapped?.ops ?? ops, edits) ?? (edits ? replaceSpans(read, edits) : undefined);
+  }
   const plain = unwrapped ? replaceSpans(read, unwrapped.edits) : read;
   const plainOps = unwrapped ? operations(plain) : ops;
   const clusters = rewriteClusters(plain, fontOf, plainOps);
