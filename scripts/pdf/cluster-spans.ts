@@ -12,10 +12,13 @@
  * letters, with unseen zero-width copies reading as the nonspacing marks;
  * the glyphs that read as nothing (dots, marks) are drawn last, in one span
  * with an empty ActualText, which poppler reads as nothing (read one by one
- * they would stand apart from the line, above or below it).
+ * they would stand apart from the line, above or below it). MuPDF 1.21
+ * (Debian 12's) reads no ActualText: there each reads as a space, which
+ * every reader folds into the space after the line, where a zero-width
+ * non-joiner stayed in the text.
  */
 import { WITH_MARKS, type CidFont } from './cid-font.ts';
-import { clusterDraws, ZWNJ } from './cluster-text.ts';
+import { clusterDraws } from './cluster-text.ts';
 import { actualTextIn, forEachCode, hexOf, operations, pdfNumber, replaceSpans, textOf, type Edit, type Operation } from './content-stream.ts';
 
 interface Glyph {
@@ -107,7 +110,7 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
     }
     for (const index of apart) {
       marks.push(glyphs[index] as Glyph);
-      markCodes.push(font.codeFor(glyphs[index]?.code ?? 0, ZWNJ));
+      markCodes.push(font.codeFor(glyphs[index]?.code ?? 0, ' '));
     }
   }
   // An unseen copy sits a little inside the end of the base it follows, or where the next base starts
