@@ -1,16 +1,21 @@
 /**
- * A short document in each script, and the essay, set end to end (reading
- * edition) in one build and read back as a PDF viewer reads it: the fonts
- * embedded are only the project's, the text layer has no NUL, no soft
- * hyphen and no U+FFFD, and Firefox's search (pdf.js's find controller)
- * finds every word of the source.
+ * A short document in each script, the right-to-left build fixtures and the
+ * essay, set end to end (reading edition) in one build and read back as the
+ * three engines most readers use read it (scripts/bench/readers.ts): the
+ * fonts embedded are only the project's; no engine's text has a character
+ * the source lacks (U+200C, soft hyphen, U+FFFD, NUL); Firefox's search
+ * (pdf.js's find controller) and poppler's text hold every word of the
+ * source whole, and so does MuPDF's search, but in right-to-left words,
+ * which Debian 12's MuPDF (1.21) reads in drawing order, letter by letter
+ * reversed, whatever the PDF says (it reads no ActualText).
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.ts';
-import { sourceWords } from '../../scripts/bench/source-words.ts';
+import { mupdfReading, popplerReading, straysIn, type EngineReading } from '../../scripts/bench/readers.ts';
+import { printedText, sourceWords } from '../../scripts/bench/source-words.ts';
 import { openViewerSearch } from '../../scripts/bench/viewer-search.ts';
 import { labelsFor } from '../../scripts/config/labels.ts';
 import { fontsOf, readPages } from '../helpers/pdf.ts';
@@ -23,6 +28,10 @@ interface Case {
   expects: RegExp[];
   /** A font it must not embed. */
   never?: RegExp;
+  /** Its markdown file, when not test/fixtures/fonts/<name>/<name>.md. */
+  source?: string;
+  /** The language of its labels; none: they are not checked here (test/formats/right-to-left.test.ts does). */
+  lang?: string | false;
 }
 
 const CASES: Case[] = [
@@ -37,10 +46,13 @@ const CASES: Case[] = [
   // The Japanese line (kana) in Noto Serif JP, the Chinese one in Noto Serif SC: each block its own lang.
   { name: 'handout', expects: [/^NotoSerifThai/, /^NotoSerifJP/, /^NotoSerifSC/] },
   // Its ligatures (fi, ff, ffi) beside soft hyphens: "official", "offline", "trafficked".
-  { name: 'unifying-the-struggle', expects: [/^SourceSerif4/], never: /^Noto/ },
+  { name: 'unifying-the-struggle', expects: [/^SourceSerif4/], never: /^Noto/, source: join('source', 'unifying-the-struggle.md'), lang: 'en' },
+  { name: 'udhr-ar', expects: [/^NotoNaskhArabic/], source: join('test', 'fixtures', 'build', 'rtl-arabic', 'udhr-ar.md'), lang: false },
+  { name: 'udhr-he', expects: [/^NotoSerifHebrew/], source: join('test', 'fixtures', 'build', 'rtl-hebrew', 'udhr-he.md'), lang: false },
+  { name: 'article-1', expects: [/^SourceSerif4/, /^NotoSerifHebrew/], source: join('test', 'fixtures', 'build', 'rtl-in-english', 'article-1.md'), lang: false },
 ];
 
-const sourceOf = (name: string): string => (name === 'unifying-the-struggle' ? join('source', `${name}.md`) : join(ROOT, name, `${name}.md`));
+const sourceOf = (name: string): string => CASES.find((one) => one.name === name)?.source ?? join(ROOT, name, `${name}.md`);
 
 /** The project's own fonts: the base families and the Noto families of scripts/fonts/catalog.ts. */
 const BUNDLED = /^(SourceSerif4|SourceSans3|SourceCodePro|NotoSerif|NotoSans|NotoNaskhArabic)/;
@@ -55,6 +67,11 @@ interface Built {
   unfound: string[];
   /** Pages on which Firefox's search finds each word of the card's cut line and of the colophon's last line, labels of the document's language. */
   labels: { cutLine: number[][]; setWith: number[][] };
+  /** The source's printed text. */
+  source: string;
+  /** poppler's and MuPDF's text, and the words each does not hold whole. */
+  poppler: EngineReading;
+  mupdf: EngineReading;
 }
 
 /** The words of a label, as a reader would search them one by one. */
@@ -67,17 +84,20 @@ beforeAll(async () => {
   const files = CASES.map(({ name }) => sourceOf(name));
   await build({ files, out, progress: false, formats: ['reading'] });
   for (const { name } of CASES) {
-    const bytes = await readFile(join(out, name, 'reading.pdf'));
+    const pdf = join(out, name, 'reading.pdf');
+    const bytes = await readFile(pdf);
     const pages = await readPages(bytes);
     const words = await sourceWords(sourceOf(name));
     const search = await openViewerSearch(bytes);
     const unfound: string[] = [];
     for (const word of words) if ((await search.pagesOf(word)).length === 0) unfound.push(word);
-    const lang = name === 'handout' || name === 'unifying-the-struggle' ? 'en' : name;
-    const { cutLine, setWith } = labelsFor(lang);
+    const lang = CASES.find((one) => one.name === name)?.lang ?? (name === 'handout' ? 'en' : name);
     const labels = { cutLine: [] as number[][], setWith: [] as number[][] };
-    for (const word of wordsOf(cutLine, lang)) labels.cutLine.push(await search.pagesOf(word));
-    for (const word of wordsOf(setWith, lang)) labels.setWith.push(await search.pagesOf(word));
+    if (lang !== false) {
+      const { cutLine, setWith } = labelsFor(lang);
+      for (const word of wordsOf(cutLine, lang)) labels.cutLine.push(await search.pagesOf(word));
+      for (const word of wordsOf(setWith, lang)) labels.setWith.push(await search.pagesOf(word));
+    }
     await search.close();
     built.set(name, {
       fonts: (await fontsOf(bytes)).map((font) => (font.embedded ? font.name.replace(/^\/([A-Z]{6}\+)?/, '') : `not embedded: ${font.name}`)),
@@ -85,6 +105,9 @@ beforeAll(async () => {
       words,
       unfound,
       labels,
+      source: (await printedText(sourceOf(name))).text,
+      poppler: await popplerReading(pdf, words),
+      mupdf: await mupdfReading(pdf, words),
     });
   }
 }, 400_000);
@@ -107,6 +130,36 @@ describe.each(CASES)('$name, set and read back', ({ name, expects, never }) => {
     const { layer } = get(name);
     for (const char of ['\u0000', '\u00AD', '\uFFFD']) expect(layer.includes(char), `U+${char.codePointAt(0)?.toString(16).padStart(4, '0')}`).toBe(false);
   });
+
+  it('gives poppler and MuPDF no character the source lacks (U+200C, soft hyphen, U+FFFD, NUL)', () => {
+    const { source, poppler, mupdf } = get(name);
+    expect(Object.fromEntries(straysIn(poppler.text, source))).toEqual({});
+    expect(Object.fromEntries(straysIn(mupdf.text, source))).toEqual({});
+  });
+});
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const RIGHT_TO_LEFT = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
+/**
+ * The words of `missing` that a reader of `text` would still miss: all but a
+ * Chinese or Japanese word that a line end cuts (no hyphen marks it, and
+ * only pdf.js's search joins such lines), found once the line ends go.
+ */
+const missedWords = (missing: string[], text: string): string[] => missing.filter((word) => !(CJK.test(word) && text.replace(/\s+/gu, '').includes(word)));
+
+describe.each(CASES)('$name, read by poppler and MuPDF', ({ name }) => {
+  it("holds every word of the source whole in poppler's text", () => {
+    const { poppler } = get(name);
+    if (process.env['ZINEPRESS_FIGURES'] === '1') console.log(`${name}: poppler misses ${poppler.missing.join(' ') || 'nothing'}`);
+    expect(missedWords(poppler.missing, poppler.text)).toEqual([]);
+  });
+
+  it("finds every word of the source with MuPDF's search, but right-to-left ones", () => {
+    const { mupdf } = get(name);
+    if (process.env['ZINEPRESS_FIGURES'] === '1') console.log(`${name}: MuPDF misses ${mupdf.missing.join(' ') || 'nothing'}`);
+    expect(missedWords(mupdf.missing, mupdf.text).filter((word) => !RIGHT_TO_LEFT.test(word))).toEqual([]);
+  });
 });
 
 describe.each(CASES)('$name, searched', ({ name }) => {
@@ -118,7 +171,7 @@ describe.each(CASES)('$name, searched', ({ name }) => {
   });
 });
 
-describe.each(CASES.filter(({ name }) => name !== 'unifying-the-struggle'))('$name, its own labels', ({ name }) => {
+describe.each(CASES.filter(({ name, lang }) => name !== 'unifying-the-struggle' && lang !== false))('$name, its own labels', ({ name }) => {
   it("prints the card's cut line and the colophon's last line in the document's language", () => {
     const { labels, fonts } = get(name);
     // The card is a leaf of two pages, each with its cut line; the colophon is one page.
