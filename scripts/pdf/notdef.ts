@@ -11,8 +11,9 @@ import { missingGlyphReason } from '../fonts/coverage.ts';
 import { pointAt } from '../markdown/messages.ts';
 import { ContentError } from '../util/errors.ts';
 import { CidFont } from './cid-font.ts';
-import { actualTextIn, codesOf, textOf } from './content-stream.ts';
+import { codesOf, textOf } from './content-stream.ts';
 import { contentOf } from './stream-bytes.ts';
+import { walkStream } from './stream-walker.ts';
 import { contentRefs } from './to-unicode.ts';
 
 export interface Notdef {
@@ -52,26 +53,22 @@ export function notdefGlyphs(doc: PDFDocument): Notdef[] {
       if (!(stream instanceof PDFRawStream)) continue;
       const content = contentOf(stream);
       if (identity && !content.text.includes('0000')) continue;
-      let current: { font: CidFont; name: string } | undefined;
-      const spans: (string | undefined)[] = [];
-      for (const op of content.ops ?? []) {
-        if (op.operator === 'Tf') current = fonts.get((op.operands[0] ?? '').slice(1));
-        else if (op.operator === 'BMC' || op.operator === 'BDC') spans.push(actualTextIn(op.operands[1]));
-        else if (op.operator === 'EMC') spans.pop();
-        else if ((op.operator === 'Tj' || op.operator === 'TJ') && current) {
-          const operand = op.operands[0] ?? '';
-          // Tj shows one hex string; TJ an array of them, with kerning numbers between.
-          const strings = op.operator === 'Tj' && operand.startsWith('<') ? [operand] : (operand.match(/<[0-9A-Fa-f\s]*>/g) ?? []);
-          for (const string of strings) {
-            for (const code of codesOf(string)) {
-              if (current.font.gid(code) !== 0) continue;
-              const actual = spans.findLast((span) => span !== undefined);
-              const text = actual === undefined ? (current.font.map.get(code) ?? '') : textOf(actual);
-              found.push({ text: text.replaceAll('\u0000', ''), font: current.name, page: index + 1 });
-            }
+      // Each glyph shown is looked up in the font the walk says draws it; its text is the innermost ActualText around it, else the font's.
+      walkStream(content.ops ?? [], (name) => fonts.get(name)?.font, (op, _, walk) => {
+        const current = walk.text.fontName === undefined ? undefined : fonts.get(walk.text.fontName);
+        if ((op.operator !== 'Tj' && op.operator !== 'TJ') || !current) return;
+        const operand = op.operands[0] ?? '';
+        // Tj shows one hex string; TJ an array of them, with kerning numbers between.
+        const strings = op.operator === 'Tj' && operand.startsWith('<') ? [operand] : (operand.match(/<[0-9A-Fa-f\s]*>/g) ?? []);
+        for (const string of strings) {
+          for (const code of codesOf(string)) {
+            if (current.font.gid(code) !== 0) continue;
+            const actual = walk.marked.findLast((span) => span.actualText !== undefined)?.actualText;
+            const text = actual === undefined ? (current.font.map.get(code) ?? '') : textOf(actual);
+            found.push({ text: text.replaceAll('\u0000', ''), font: current.name, page: index + 1 });
           }
         }
-      }
+      });
     }
   });
   return found;
