@@ -21,6 +21,7 @@
 import type { CidFont } from './cid-font.ts';
 import { clusterDraws } from './cluster-text.ts';
 import { actualTextIn, codesOf, hexOf, textOf, type Edit, type Operation } from './content-stream.ts';
+import { walkStream } from './stream-walker.ts';
 
 export interface Unwrapped {
   /** The stream's operations without the spans' BDC and EMC, each glyph with its new code. */
@@ -82,54 +83,42 @@ function softHyphenEnd(ops: Operation[], at: number, font: CidFont | undefined, 
 export function unwrapPlainSpans(ops: Operation[], fontOf: (name: string) => CidFont | undefined): Unwrapped | undefined {
   const kept: Operation[] = [];
   const edits: Edit[] = [];
-  // The font, saved and restored with the graphics state.
-  let font: CidFont | undefined;
-  const saved: (CidFont | undefined)[] = [];
-  let inText = false;
-  // Marked content open around here: a span inside a /ReversedChars run (right to left) is not plain.
-  const open: string[] = [];
   let spansLeft = false;
-  for (let at = 0; at < ops.length; at += 1) {
-    const op = ops[at] as Operation;
-    if (op.operator === 'Tf') font = fontOf((op.operands[0] ?? '').slice(1));
-    else if (op.operator === 'q') saved.push(font);
-    else if (op.operator === 'Q') font = saved.pop();
-    else if (op.operator === 'BT') inText = true;
-    else if (op.operator === 'ET') inText = false;
-    else if (op.operator === 'EMC') open.pop();
-    else if (op.operator === 'BMC' || op.operator === 'BDC') {
+  // The last operation of a span taken out or unwrapped: those up to it are done.
+  let done = -1;
+  walkStream(ops, fontOf, (op, at, walk) => {
+    if (at <= done) return;
+    if (op.operator === 'BMC' || op.operator === 'BDC') {
       const actual = op.operator === 'BDC' && op.operands[0] === '/Span' ? actualTextIn(op.operands[1]) : undefined;
-      const softHyphen = actual !== undefined && inText && !open.includes('/ReversedChars') && textOf(actual) === '\u00AD';
-      const end = softHyphen ? softHyphenEnd(ops, at, font, fontOf) : undefined;
+      // A span inside a /ReversedChars run (right to left) is not plain.
+      const candidate = actual !== undefined && walk.inText && !walk.marked.some((one) => one.tag === '/ReversedChars');
+      const end = candidate && textOf(actual) === '\u00AD' ? softHyphenEnd(ops, at, walk.text.font, fontOf) : undefined;
       if (end !== undefined) {
         // The span goes, and its glyph; what it set of the text state stays.
         for (const inner of ops.slice(at, end + 1)) {
-          if (inner.operator === 'Tf') font = fontOf((inner.operands[0] ?? '').slice(1));
           if (inner.operator === 'Tf' || inner.operator === 'Tm' || inner.operator === 'Td') kept.push(inner);
           else edits.push({ start: inner.start, end: inner.end, text: '' });
         }
-        at = end;
-        continue;
+        done = end;
+        return;
       }
       // The span: BDC, a Td or none, one Tj, EMC.
       const moved = ops[at + 1]?.operator === 'Td' ? 1 : 0;
       const shown = ops[at + 1 + moved];
       const close = ops[at + 2 + moved];
-      const plain = actual !== undefined && inText && !open.includes('/ReversedChars') && shown?.operator === 'Tj' && close?.operator === 'EMC';
-      const code = plain ? plainCode(actual, shown.operands[0] ?? '', font) : undefined;
-      if (code === undefined || !shown || !close) {
-        if (actual !== undefined) spansLeft = true;
-        open.push(op.operands[0] ?? '');
-      } else {
+      const plain = candidate && shown?.operator === 'Tj' && close?.operator === 'EMC';
+      const code = plain ? plainCode(actual, shown.operands[0] ?? '', walk.text.font) : undefined;
+      if (code !== undefined && shown && close) {
         const hex = hexOf([code]);
         if (moved === 1) kept.push(ops[at + 1] as Operation);
         kept.push({ ...shown, operands: [hex] });
         edits.push({ start: op.start, end: op.end, text: '' }, { start: shown.start, end: shown.end, text: `${hex} Tj` }, { start: close.start, end: close.end, text: '' });
-        at += 2 + moved;
-        continue;
+        done = at + 2 + moved;
+        return;
       }
+      if (actual !== undefined) spansLeft = true;
     }
     kept.push(op);
-  }
+  });
   return edits.length === 0 ? undefined : { ops: kept, edits, spansLeft };
 }
