@@ -11,6 +11,7 @@
  * the line matrix, a Td moves it to the last glyph's origin, as before.
  */
 import { forEachCode, operations, pdfNumber, replaceSpans, type Edit, type Operation } from './content-stream.ts';
+import { walkStream, type TextState } from './stream-walker.ts';
 
 /** What a run needs of a font: the advance of a code in thousandths of the size (its W entry). */
 export interface GlyphWidths {
@@ -82,16 +83,12 @@ export function joinGlyphRuns(
 ): string | undefined {
   if (!ops) return undefined;
   const edits: Edit[] = [];
-  // The text state, saved and restored with the graphics state.
-  let state = { font: undefined as GlyphWidths | undefined, size: 0, spacing: 0, scale: 1 };
-  const saved: (typeof state)[] = [];
-  let run: { from: number; to: number; shown: Shown[] } | undefined;
+  let run: { from: number; to: number; shown: Shown[]; size: number; scale: number } | undefined;
 
-  const advanceOf = (hex: string): number => {
-    const { font, size, spacing, scale } = state;
+  const advanceOf = (hex: string, { font, size, charSpacing, scale }: TextState<GlyphWidths>): number => {
     let advance = 0;
     forEachCode(hex, (code) => {
-      advance += (((font?.width(code) ?? 0) / 1000) * size + spacing) * scale;
+      advance += (((font?.width(code) ?? 0) / 1000) * size + charSpacing) * scale;
     });
     return advance;
   };
@@ -107,11 +104,12 @@ export function joinGlyphRuns(
     const back = use === 'line' && moved !== 0 ? `\n${pdfNumber(moved)} 0 Td` : '';
     const start = (ops[ended.from] as Operation).start;
     const end = (ops[ended.to] as Operation).end;
-    edits.push({ start, end, text: joined(ended.shown, state.size, state.scale) + back });
+    edits.push({ start, end, text: joined(ended.shown, ended.size, ended.scale) + back });
   };
 
-  for (let index = 0; index < ops.length; index += 1) {
-    const { operator, operands } = ops[index] as Operation;
+  // Each operation with the text state it runs in (stream-walker.ts): a run takes the size and scale of its glyphs.
+  walkStream(ops, fontOf, ({ operator, operands }, index, walk) => {
+    const state = walk.text;
     if (operator === 'Tj') {
       const hex = operands[0] ?? '';
       const showable = state.font !== undefined && state.size > 0 && state.scale > 0 && hex.startsWith('<') && !hex.startsWith('<<');
@@ -127,24 +125,19 @@ export function joinGlyphRuns(
           if (before) run.to = before.at;
           close(last.at - 1);
         } else if (run && follows) {
-          run.shown.push({ hex, advance: advanceOf(hex), moved: run.to === index - 1 ? undefined : movedBy, at: index });
+          run.shown.push({ hex, advance: advanceOf(hex, state), moved: run.to === index - 1 ? undefined : movedBy, at: index });
           run.to = index;
-          continue;
+          return;
         }
         if (run) close(index);
-        run = { from: index, to: index, shown: [{ hex, advance: advanceOf(hex), moved: undefined, at: index }] };
-        continue;
+        run = { from: index, to: index, shown: [{ hex, advance: advanceOf(hex, state), moved: undefined, at: index }], size: state.size, scale: state.scale };
+        return;
       }
     }
     // A Td on the baseline may lead to the run's next glyph; anything else ends the run.
-    if (operator === 'Td' && run?.to === index - 1 && Number(operands[1]) === 0 && ops[index + 1]?.operator === 'Tj') continue;
+    if (operator === 'Td' && run?.to === index - 1 && Number(operands[1]) === 0 && ops[index + 1]?.operator === 'Tj') return;
     if (run) close(index);
-    if (operator === 'q') saved.push({ ...state });
-    else if (operator === 'Q') state = saved.pop() ?? state;
-    else if (operator === 'Tf') state = { ...state, font: fontOf((operands[0] ?? '').slice(1)), size: Number(operands[1]) };
-    else if (operator === 'Tc') state = { ...state, spacing: Number(operands[0]) };
-    else if (operator === 'Tz') state = { ...state, scale: Number(operands[0]) / 100 };
-  }
+  });
   close(ops.length);
   // The runs are in the order of the text, and so are the edits.
   let next = 0;
