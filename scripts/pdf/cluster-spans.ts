@@ -20,6 +20,7 @@
 import { WITH_MARKS, type CidFont } from './cid-font.ts';
 import { clusterDraws } from './cluster-text.ts';
 import { actualTextIn, forEachCode, hexOf, operations, pdfNumber, replaceSpans, textOf, type Edit, type Operation } from './content-stream.ts';
+import { walkStream } from './stream-walker.ts';
 
 interface Glyph {
   code: number;
@@ -163,11 +164,9 @@ export function rewriteClusters(
   if (!ops) return undefined;
   const edits: Edit[] = [];
   const stack: Group[] = [];
-  let font: CidFont | undefined;
-  let size = 0;
+  // Where the text line is (stream-walker.ts keeps it): a reversed run puts it back where it was.
   let line = { x: 0, y: 0 };
-  // Where the next glyph goes: the line's start after BT, Tm or Td, else where the last Tj left off.
-  let pen = 0;
+  // Whether the text is set with no character or word spacing, rise, render mode or scaling anywhere.
   let plain = true;
 
   const rewriteRun = (group: Group, close: number): void => {
@@ -205,14 +204,11 @@ export function rewriteClusters(
     stack.push(group);
   };
 
-  for (let index = 0; index < ops.length; index += 1) {
-    const op = ops[index] as Operation;
+  // Each operation with the state it runs in: the font and size that draw a glyph, the line, and the pen.
+  walkStream(ops, fontOf, (op, index, walk) => {
+    line = walk.line;
     if (!SIMPLE.has(op.operator)) for (const group of stack) group.spoiled = true;
     switch (op.operator) {
-      case 'Tf':
-        font = fontOf((op.operands[0] ?? '').slice(1));
-        size = Number(op.operands[1]);
-        break;
       case 'Tc':
       case 'Tw':
       case 'Ts':
@@ -222,20 +218,13 @@ export function rewriteClusters(
         break;
       case 'BT':
         line = { x: 0, y: 0 };
-        pen = 0;
         stack.push({ open: index, kind: 'text', glyphs: [], spans: [], spoiled: false, start: line });
-        break;
-      case 'Tm':
-        line = { x: 0, y: 0 };
-        pen = 0;
-        break;
-      case 'Td':
-        line = { x: line.x + Number(op.operands[0]), y: line.y + Number(op.operands[1]) };
-        pen = line.x;
         break;
       case 'Tj': {
         const run = stack.findLast((group) => group.kind === 'text' || group.kind === 'reversed');
         const inSpan = stack.some((group) => group.kind === 'span');
+        const { font, size } = walk.text;
+        let pen = walk.pen;
         forEachCode(op.operands[0] ?? '', (code) => {
           const glyph: Glyph = { code, x: pen, y: line.y, font, size };
           if (run) {
@@ -264,6 +253,6 @@ export function rewriteClusters(
         break;
       }
     }
-  }
+  });
   return edits.length === 0 ? undefined : replaceSpans(text, edits);
 }
