@@ -9,9 +9,10 @@
  * line's BT go; the next line sets its own matrix (Tm), so nothing moves.
  */
 import { codesOf, type Edit, type Operation } from './content-stream.ts';
+import { walkStream, type Advances } from './stream-walker.ts';
 
-/** What it needs of a font: what a code reads as. */
-export interface ReadsAs {
+/** What it needs of a font: what a code reads as, and its advance. */
+export interface ReadsAs extends Advances {
   map: ReadonlyMap<number, string>;
 }
 
@@ -19,24 +20,6 @@ const HYPHENS = new Set(['-', '\u2010']);
 const STATE = new Set(['Tf', 'Tm', 'Td']);
 const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
 const PLACING = new Set(['Td', 'TD', 'T*']);
-
-/** Whether the text object opening at `at` (BT) shows only one glyph that reads as a hyphen, and where its ET is. */
-function hyphenObjectEnd(ops: Operation[], at: number, fontOf: (name: string) => ReadsAs | undefined): number | undefined {
-  let font: ReadsAs | undefined;
-  let shown = false;
-  for (let index = at + 1; index < ops.length; index += 1) {
-    const op = ops[index] as Operation;
-    if (op.operator === 'ET') return shown ? index : undefined;
-    if (op.operator === 'Tf') font = fontOf((op.operands[0] ?? '').slice(1));
-    else if (op.operator === 'Tj' && !shown) {
-      const codes = codesOf(op.operands[0] ?? '');
-      const [code] = codes;
-      if (codes.length !== 1 || code === undefined || !HYPHENS.has(font?.map.get(code) ?? '')) return undefined;
-      shown = true;
-    } else if (!STATE.has(op.operator)) return undefined;
-  }
-  return undefined;
-}
 
 /** Whether the text object opening at `at` sets its matrix (Tm) before it places or shows anything. */
 function setsItsMatrix(ops: Operation[], at: number): boolean {
@@ -51,16 +34,23 @@ function setsItsMatrix(ops: Operation[], at: number): boolean {
 /** The stream's operations with each line-end hyphen's ET and the next BT taken out, and those edits; undefined when it has none. */
 export function joinHyphenLines(ops: Operation[], fontOf: (name: string) => ReadsAs | undefined): { ops: Operation[]; edits: Edit[] } | undefined {
   const dropped = new Set<number>();
-  for (let at = 0; at < ops.length; at += 1) {
-    if ((ops[at] as Operation).operator !== 'BT') continue;
-    const end = hyphenObjectEnd(ops, at, fontOf);
-    if (end === undefined) continue;
-    if (ops[end + 1]?.operator === 'BT' && setsItsMatrix(ops, end + 1)) {
-      dropped.add(end);
-      dropped.add(end + 1);
-    }
-    at = end;
-  }
+  // The text object open, while it shows nothing but one hyphen; and the ET of the last one that did.
+  let hyphen: { shown: boolean } | undefined;
+  let hyphenEnd = -1;
+  walkStream(ops, fontOf, (op, index, walk) => {
+    if (op.operator === 'BT') {
+      if (hyphenEnd !== -1 && hyphenEnd === index - 1 && setsItsMatrix(ops, index)) dropped.add(hyphenEnd).add(index);
+      hyphen = { shown: false };
+    } else if (op.operator === 'ET') {
+      if (hyphen?.shown) hyphenEnd = index;
+      hyphen = undefined;
+    } else if (hyphen && op.operator === 'Tj' && !hyphen.shown) {
+      const codes = codesOf(op.operands[0] ?? '');
+      const [code] = codes;
+      if (codes.length === 1 && code !== undefined && HYPHENS.has(walk.text.font?.map.get(code) ?? '')) hyphen.shown = true;
+      else hyphen = undefined;
+    } else if (!STATE.has(op.operator)) hyphen = undefined;
+  });
   if (dropped.size === 0) return undefined;
   const edits = [...dropped].map((index) => ({ start: (ops[index] as Operation).start, end: (ops[index] as Operation).end, text: '' }));
   return { ops: ops.filter((_, index) => !dropped.has(index)), edits };
