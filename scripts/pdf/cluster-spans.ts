@@ -129,7 +129,7 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
     }
     drawn[at] = { ...one, x: place.x, y: place.y };
   }
-  closeGaps(drawn, codes);
+  closeGaps(drawn, codes, marks);
   return { drawn, codes, marks, markCodes };
 }
 
@@ -141,8 +141,10 @@ const GAP_IN_A_WORD = 0.3;
  * half form before its consonant) leaves a gap that a reader takes for a
  * space. Each such letter reads through a code as wide as the distance to
  * the next glyph: nothing moves, since every glyph is placed by its own Td.
+ * A gap that a glyph drawn apart fills (the second part of a two-part vowel
+ * sign) is closed however wide it is.
  */
-function closeGaps(drawn: Glyph[], codes: number[]): void {
+function closeGaps(drawn: Glyph[], codes: number[], apart: Glyph[]): void {
   for (const [at, one] of drawn.entries()) {
     const next = drawn[at + 1];
     const font = one.font;
@@ -150,7 +152,8 @@ function closeGaps(drawn: Glyph[], codes: number[]): void {
     if (one.unseen || !next || next.y !== one.y || !font || code === undefined) continue;
     const text = font.map.get(code) ?? '';
     const gap = next.x - one.x - advance({ ...one, code });
-    if (gap <= 0 || gap >= one.size * GAP_IN_A_WORD || text.trim() === '') continue;
+    const filled = apart.some((glyph) => glyph.y === one.y && advance(glyph) > 0 && glyph.x >= one.x && glyph.x < next.x);
+    if (gap <= 0 || (gap >= one.size * GAP_IN_A_WORD && !filled) || text.trim() === '') continue;
     codes[at] = font.codeFor(code, text, ((next.x - one.x) / one.size) * 1000);
   }
 }

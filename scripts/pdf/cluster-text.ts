@@ -112,6 +112,7 @@ export function clusterDraws(glyphs: ClusterGlyph[], text: string, options: { rt
     draws.push({ glyph, text: letters, unseen: false });
     if (!options.rtl) unseen(tail);
   });
-  for (const glyph of bases.slice(base)) draws.push({ glyph, text: ZWNJ, unseen: false });
-  return { draws, marks };
+  // Bases left over (the second part of a two-part vowel sign, Bengali ো, Tamil ொ: its text went to the first)
+  // read as nothing, drawn apart like the marks: read inside the word, a U+200C stayed in poppler's and MuPDF's text.
+  return { draws, marks: [...marks, ...bases.slice(base)] };
 }

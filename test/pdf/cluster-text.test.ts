@@ -29,6 +29,16 @@ describe('clusterDraws', () => {
     expect(draws.filter((draw) => !draw.unseen).map((draw) => draw.text)).toEqual(['क']);
   });
 
+  it('reads a two-part vowel sign from the first glyphs, and draws its second part apart, read as nothing', () => {
+    // Bengali ো (e-kar before the consonant, aa-kar after it) and Tamil ொ: three glyphs with an advance, two letters.
+    for (const text of ['নো', 'கொ']) {
+      const { draws, marks } = clusterDraws([{ width: 400 }, { width: 600 }, { width: 450 }], text, { rtl: false });
+      expect(draws.map((draw) => draw.text).join('')).toBe(text);
+      expect(draws.map((draw) => draw.text)).not.toContain(ZWNJ);
+      expect(marks).toEqual([2]);
+    }
+  });
+
   it('reads an Arabic letter built from a body and a dot as the letter, the dot as nothing', () => {
     const { draws, marks } = clusterDraws([{ width: 0 }, { width: 436 }], 'ن', { rtl: true });
     expect(draws).toEqual([{ glyph: 1, text: 'ن', unseen: false }]);
