@@ -62,5 +62,6 @@ async function decodeProblem(type: string, image: Uint8Array): Promise<string | 
 
 function looksLikeSvg(bytes: Uint8Array): boolean {
   const start = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
-  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(start) || /<svg[\s>]/i.test(start);
+  // The root may carry a prefix (`<s:svg xmlns:s="…">`): it is SVG all the same.
+  return /<([\w.-]+:)?svg[\s>]/i.test(start);
 }
