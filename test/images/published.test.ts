@@ -162,6 +162,19 @@ describe('a zine built from images full of metadata', () => {
     expect(carrying).toEqual([]);
   });
 
+  it('writes into each PDF the front matter’s metadata and nothing else', async () => {
+    for (const [name, bytes] of files) {
+      if (!name.endsWith('.pdf') || name.includes('thumbnails/')) continue;
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      expect(doc.getTitle(), name).toBe('Rally notes');
+      expect(doc.getAuthor(), name).toBe('The Tenants’ Union'.replace('’', "'"));
+      expect(doc.getCreationDate()?.toISOString(), name).toBe('2026-03-08T00:00:00.000Z');
+      expect(doc.catalog.get(PDFName.of('Metadata')), name).toBeUndefined();
+      const id = String(doc.context.trailerInfo.ID ?? '');
+      expect(id, name).toMatch(/^\[ <[0-9a-f]{32}> <[0-9a-f]{32}> \]$/);
+    }
+  });
+
   it('publishes the web edition’s images cleaned', () => {
     const photo = files.get('essay/web/march.jpg');
     expect(photo).toBeDefined();
@@ -254,6 +267,16 @@ function centroid(image: { width: number; height: number; data: Uint8ClampedArra
   }
   return [u / n, v / n];
 }
+
+describe('--keep-metadata', () => {
+  it('publishes the images as they are, with a warning that says what they tell', async () => {
+    const ran = await zine(['build', 'essay.md', '--out', 'kept', '--formats', 'web', '--keep-metadata'], dir);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stderr).toMatch(/^essay\.md: --keep-metadata: the images are published as they are, .*march\.jpg: GPS position, photographer’s name, camera/m);
+    expect(ran.stdout).toMatch(/essay: image march\.jpg: GPS position, .* kept \(--keep-metadata\)/);
+    expect(await readFile(join(dir, 'kept', 'essay', 'web', 'march.jpg'))).toEqual(await readFile(join(dir, 'march.jpg')));
+  }, 60_000);
+});
 
 describe('SVGs that would run or fetch', () => {
   it('are refused at their place in the markdown, and nothing reaches the listener', async () => {
