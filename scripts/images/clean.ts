@@ -2,11 +2,14 @@
  * An image as it is printed: what it says of who made it, where and with
  * what removed, its pixels untouched (jpeg.ts, png.ts: segments and chunks
  * dropped, nothing decoded again), and an SVG written anew from what an
- * allowlist keeps (svg.ts). GIF and WebP are printed as they are.
+ * allowlist keeps (svg.ts). GIF and WebP lose their comments, EXIF and XMP
+ * (gif.ts, webp.ts).
  */
+import { cleanGif } from './gif.ts';
 import { cleanJpeg } from './jpeg.ts';
 import { cleanPng } from './png.ts';
 import { cleanSvg } from './svg.ts';
+import { cleanWebp } from './webp.ts';
 
 export interface CleanedImage {
   bytes: Uint8Array;
@@ -21,6 +24,8 @@ export type ImageType = 'png' | 'jpg' | 'gif' | 'webp' | 'svg';
 export function cleanImage(bytes: Uint8Array, type: ImageType): CleanedImage | { problem: string } {
   if (type === 'jpg') return cleanJpeg(bytes);
   if (type === 'png') return cleanPng(bytes);
+  if (type === 'webp') return cleanWebp(bytes);
+  if (type === 'gif') return cleanGif(bytes);
   if (type === 'svg') return cleanSvg(new TextDecoder().decode(bytes));
   return { bytes, removed: [] };
 }

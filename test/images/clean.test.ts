@@ -9,7 +9,7 @@ import { MARKERS, taggedJpeg, taggedPng, taggedSvg } from '../helpers/tagged-ima
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 const markersIn = (bytes: Uint8Array) => Object.values(MARKERS).filter((marker) => latin1(bytes).includes(marker));
 
-function cleaned(bytes: Uint8Array, type: 'jpg' | 'png' | 'svg') {
+function cleaned(bytes: Uint8Array, type: 'jpg' | 'png' | 'svg' | 'gif') {
   const result = cleanImage(bytes, type);
   if ('problem' in result) throw new Error(result.problem);
   return result;
@@ -153,5 +153,72 @@ describe('an SVG', () => {
   ])('with %s is kept without it', (_, text) => {
     const { bytes } = cleaned(svg(text), 'svg');
     expect(new TextDecoder().decode(bytes)).not.toContain('127.0.0.1');
+  });
+});
+
+/** RIFF chunks of a WebP, type and data. */
+function riffChunks(bytes: Uint8Array): { type: string; data: Uint8Array }[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = [];
+  for (let at = 12; at + 8 <= bytes.length; ) {
+    const size = view.getUint32(at + 4, true);
+    found.push({ type: latin1(bytes.subarray(at, at + 4)), data: bytes.subarray(at + 8, at + 8 + size) });
+    at += 8 + size + (size % 2);
+  }
+  return found;
+}
+
+function riffChunk(type: string, data: Uint8Array): Buffer {
+  const chunk = Buffer.alloc(8 + data.length + (data.length % 2));
+  chunk.write(type, 0, 'latin1');
+  chunk.writeUInt32LE(data.length, 4);
+  chunk.set(data, 8);
+  return chunk;
+}
+
+describe('a WebP with EXIF and XMP', () => {
+  it('loses them, keeps its pixels and says so in its header', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { inspectImage } = await import('../../scripts/markdown/image-check.ts');
+    const { exifTiff } = await import('../helpers/tagged-images.ts');
+    const plain = await readFile(new URL('../fixtures/images/halves.webp', import.meta.url));
+    const body = Buffer.concat([
+      plain.subarray(12),
+      riffChunk('EXIF', exifTiff({ orientation: 1, artist: MARKERS.artist })),
+      riffChunk('XMP ', Buffer.from(`<x:xmpmeta><dc:creator>${MARKERS.xmp}</dc:creator></x:xmpmeta>`)),
+    ]);
+    const original = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBP'), body]);
+    original.writeUInt32LE(original.length - 8, 4);
+    original[20] = (original[20] ?? 0) | 0x08 | 0x04; // VP8X: EXIF and XMP present
+    const { bytes, removed } = cleanImage(original, 'webp') as { bytes: Uint8Array; removed: string[] };
+    expect(markersIn(original)).toEqual(expect.arrayContaining([MARKERS.artist, MARKERS.xmp]));
+    expect(markersIn(bytes)).toEqual([]);
+    expect(removed).toEqual(expect.arrayContaining(['GPS position', 'photographer’s name', 'camera', 'XMP metadata']));
+    expect(riffChunks(bytes).map(({ type }) => type)).toEqual(['VP8X', 'ICCP', 'VP8 ']);
+    expect((bytes[20] ?? 0) & 0x0c).toBe(0);
+    const pixels = (webp: Uint8Array) => Buffer.from(riffChunks(webp).find(({ type }) => type === 'VP8 ')?.data ?? []).toString('hex');
+    expect(pixels(bytes)).toBe(pixels(plain));
+    expect(pixels(bytes)).toHaveLength(56);
+    expect(new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true)).toBe(bytes.length - 8);
+    expect(await inspectImage(bytes)).toEqual({ type: 'webp' });
+  });
+});
+
+describe('a GIF with a comment and XMP', () => {
+  // 1×1, white and black in its colour table, a graphic control extension, one image, the trailer (GIF89a).
+  const head = Buffer.from('474946383961010001008000' + '00ffffff000000', 'hex');
+  const control = Buffer.from('21f90401000000' + '00', 'hex');
+  const image = Buffer.from('2c000000000100010000' + '02024401' + '00', 'hex');
+  const loop = Buffer.concat([Buffer.from([0x21, 0xff, 11]), Buffer.from('NETSCAPE2.0'), Buffer.from([3, 1, 0, 0, 0])]);
+  const comment = Buffer.concat([Buffer.from([0x21, 0xfe, MARKERS.comment.length]), Buffer.from(MARKERS.comment), Buffer.from([0])]);
+  const xmpText = Buffer.from(`<x:xmpmeta>${MARKERS.xmp}</x:xmpmeta>`);
+  const xmp = Buffer.concat([Buffer.from([0x21, 0xff, 11]), Buffer.from('XMP DataXMP'), Buffer.from([xmpText.length]), xmpText, Buffer.from([0])]);
+  const original = Buffer.concat([head, loop, comment, xmp, control, image, Buffer.from([0x3b]), Buffer.from(MARKERS.artist)]);
+
+  it('loses them and what follows its end, and keeps its loop and its picture', () => {
+    const { bytes, removed } = cleaned(original, 'gif');
+    expect(markersIn(bytes)).toEqual([]);
+    expect(Buffer.from(bytes)).toEqual(Buffer.concat([head, loop, control, image, Buffer.from([0x3b])]));
+    expect(removed).toEqual(['comment', 'XMP metadata', 'data after the picture']);
   });
 });
