@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './config/build-options.ts';
 import type { Format } from './config/frontmatter.ts';
@@ -15,6 +15,7 @@ import { makeFormats, wantedFormats } from './formats/make.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
 import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
+import { privacyLines } from './images/privacy.ts';
 import { markdownToHtml } from './markdown/index.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
@@ -36,6 +37,8 @@ export interface BuildRow {
   seconds: number;
   /** Short pages and why, type size: see FormatOutput. */
   note?: string;
+  /** What was removed from each of the document's images (images/privacy.ts), alike on each of its rows. */
+  privacy: string[];
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
@@ -119,8 +122,12 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
 
   // 2. A staging folder with the fonts and images every layout uses; the
   // folder it replaces must be the build's own, and hold none of its input.
+  const privacy = privacyLines({ assets: markdown.assets, keepMetadata: settings.keepMetadata });
+  if (settings.keepMetadata && markdown.assets.some((asset) => asset.removed.length > 0)) {
+    console.warn(`${source}: --keep-metadata: the images are published as they are, with what they tell of who took them, where and with what: ${privacy.join('; ')}`);
+  }
   const target = outFolder(settings.out, source);
-  refuseInputsInside(target, source, markdown.assets);
+  refuseInputsInside(target, source, markdown.assets.map((asset) => asset.path));
   const stage = await openStage(target);
   const thumbnails = drawer && documentThumbnails(drawer);
   let made: FormatOutput[];
@@ -134,9 +141,10 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
       fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
       browser,
       limit,
+      keepMetadata: settings.keepMetadata,
       ...(drawer ? { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH } : {}),
     };
-    await stageAssets(stage.dir, dirname(source), markdown.assets);
+    await stageAssets({ dir: stage.dir, assets: markdown.assets, keepMetadata: settings.keepMetadata });
 
     // 3. Each format lays the document out in the shared browser, side by side;
     // the gallery starts drawing each PDF as soon as it is made.
@@ -155,8 +163,8 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
   if (thumbnails && made.length > 0) {
     const started = performance.now();
     const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
-    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats });
+    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, privacy });
     if (settings.progress) console.log(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
-  return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file) }));
+  return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), privacy }));
 }

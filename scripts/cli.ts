@@ -13,7 +13,7 @@ import { DocumentsFailed, EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, File
 import { exitOnSignal } from './util/exit.ts';
 
 const USAGE = `usage:
-  zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips,web,large-print]
+  zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips,web,large-print] [--keep-metadata]
   zine init FILE.md
   zine preview [FILE.md] [--port N] [--paper letter|a4]
   zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
@@ -28,6 +28,7 @@ async function buildCommand(argv: string[], debug: boolean): Promise<void> {
       out: { type: 'string', short: 'o' },
       paper: { type: 'string' },
       formats: { type: 'string' },
+      'keep-metadata': { type: 'boolean' },
     },
   });
   const { build } = await import('./build.ts');
@@ -38,6 +39,7 @@ async function buildCommand(argv: string[], debug: boolean): Promise<void> {
     ...(values.out === undefined ? {} : { out: values.out }),
     ...(values.paper === undefined ? {} : { paper: values.paper as PaperSize }),
     ...(values.formats === undefined ? {} : { formats: values.formats.split(',') as Format[] }),
+    ...(values['keep-metadata'] === true ? { keepMetadata: true } : {}),
   }).catch((error: unknown) => {
     // Some documents failed: the table of what was made, each failure's reason, then the summary.
     if (!(error instanceof DocumentsFailed)) throw error;

@@ -21,6 +21,8 @@ export interface DocumentContext {
   browser: Promise<Browser>;
   /** Gate for layouts: at most one per core at a time, across all documents. */
   limit: Limiter;
+  /** Stage the images as read, metadata and all (`--keep-metadata`). Default: false, the cleaned bytes. */
+  keepMetadata?: boolean;
   /** Pixels: the width of the reading pages' pictures for the gallery. Default: none taken (no gallery). */
   pictureWidth?: number;
   /** Pixels: the width of the card's pictures, for the gallery's slips sides. Default: none taken. */

@@ -4,6 +4,12 @@
  * each SVG the layout printed is opened on its own, set to the width it
  * printed at, and every stroke is measured as drawn there: its width scaled
  * by the transforms and the viewBox above it, as Chromium draws it.
+ *
+ * The tab that opens them runs no script of theirs (JavaScript is off: the
+ * measurement is evaluated from outside, which still works) and loads
+ * nothing but files of the stage folder; anything else is refused. The SVGs
+ * were cleaned by an allowlist before they were staged (images/svg.ts): this
+ * is the second wall.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +53,13 @@ export async function svgHairlines(options: SvgHairlinesOptions): Promise<Findin
   if (options.images.length === 0) return [];
   const page = await ownPage(options.browser);
   try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    const allowed = pathToFileURL(options.dir).href + '/';
+    page.on('request', (request) => {
+      if (request.url().startsWith(allowed) || request.url().startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
     const found: Finding[] = [];
     for (const image of options.images) {
       await page.goto(pathToFileURL(join(options.dir, decodeURI(image.src))).href, { waitUntil: 'load' });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { documentDirection } from '../config/direction.ts';
 import { stageAssets } from '../paginate/assets.ts';
 import { stageFonts } from '../paginate/fonts.ts';
@@ -17,7 +17,7 @@ export const WEB_DIR = 'web';
  * it, so the folder can be published as it is. Returns the page.
  */
 export async function makeWeb(context: DocumentContext): Promise<string> {
-  const { markdown, stage, source } = context;
+  const { markdown, stage } = context;
   const { frontMatter } = markdown;
   const dir = join(stage.dir, WEB_DIR);
   const cssPath = join(STYLES_DIR, 'web.css');
@@ -27,7 +27,7 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
       throw new FileError(cssPath, 'read', error);
     }),
   ]);
-  await stageAssets(dir, dirname(source), markdown.assets);
+  await stageAssets({ dir, assets: markdown.assets, keepMetadata: context.keepMetadata ?? false });
   return webPage({
     body: markdown.tree,
     title: frontMatter.title,

@@ -25,6 +25,8 @@ export interface MadeDocument {
   /** The paper asked for on the command line, over the front matter's. */
   paper: PaperSize | undefined;
   formats: { format: Format; file: string; pages: number; sheets: number | undefined }[];
+  /** What was removed from each image (images/privacy.ts). Default: none listed. */
+  privacy?: string[];
 }
 
 /** Pixels: a page thumbnail is this wide; a sheet side (two pages or more) twice as wide. */
@@ -123,6 +125,7 @@ export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Ui
       formats,
       ...(testSheetFile === undefined ? {} : { testSheet: testSheetFile }),
       diagrams,
+      privacy: made.privacy ?? [],
     };
     await stage.write(`${THUMBNAILS}/${MANIFEST}`, `${JSON.stringify(manifest, null, 2)}\n`);
     await stage.commit();

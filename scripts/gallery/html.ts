@@ -88,6 +88,12 @@ function settingsTable(settings: PrinterSettings): string {
 </table>`;
 }
 
+/** The privacy line: what was removed from which image. */
+function privacy(manifest: Manifest): string {
+  if (manifest.privacy.length === 0) return '';
+  return `\n<p class="privacy">Images: ${manifest.privacy.map((line) => escape(line)).join('; ')}.</p>`;
+}
+
 function documentSection(manifest: Manifest): string {
   const reading = manifest.formats.find((entry) => entry.format === 'reading') ?? manifest.formats[0];
   const cover = reading?.thumbnails[0];
@@ -103,7 +109,7 @@ function documentSection(manifest: Manifest): string {
 <header>${coverImage}<div>
 <h2>${escape(manifest.title)}</h2>
 <div lang="en" dir="ltr"><p class="name">${escape(manifest.name)}/ · ${manifest.paper === 'a4' ? 'A4' : 'US Letter'} paper${manifest.binding === 'right' ? ' · bound on the right' : ''}</p>
-<ul class="files">${files}</ul></div>
+<ul class="files">${files}</ul>${privacy(manifest)}</div>
 </div></header>
 ${manifest.formats.map((entry) => formatSection(manifest, entry)).join('\n')}
 </section>`;

@@ -37,6 +37,8 @@ export const ManifestSchema = v.object({
   testSheet: v.optional(v.string()),
   /** Diagram PNGs copied from docs/printing, by file name, relative to the document's folder. */
   diagrams: v.record(v.string(), v.string()),
+  /** What was removed from each image, one line each ("march.jpg: GPS position, camera removed"); none before this was kept. */
+  privacy: v.optional(v.array(v.string()), []),
 });
 
 export type Manifest = v.InferOutput<typeof ManifestSchema>;

@@ -14,6 +14,7 @@ import {
   pushGraphicsState,
 } from 'pdf-lib';
 import type { PDFPage, PDFRef } from 'pdf-lib';
+import { setDocumentId } from '../render/metadata.ts';
 import { WRITE_AT_ONCE } from '../util/pdf-at-once.ts';
 import { embedPagesAsForms } from './embed.ts';
 import { LINE_STYLES } from './marks.ts';
@@ -43,6 +44,9 @@ export async function writeImposed(source: SourcePdf, plan: Plan): Promise<Uint8
       for (const line of side.marks) drawLine(page, line);
     }
   }
+  // An ID from what it was made of (the source's ID or title, and the plan): nothing of the machine or the clock.
+  const sourceId = String(source.doc.context.trailerInfo.ID ?? source.doc.getTitle() ?? '');
+  setDocumentId(out, `${sourceId}\n${source.pages.length}\n${JSON.stringify(plan.options)}\n${plan.sheet.width}×${plan.sheet.height}`);
   return out.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
 }
 

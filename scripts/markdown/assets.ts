@@ -5,12 +5,15 @@
  * leave the folder (`../`, or a symlink pointing out) are refused; a missing
  * file is an error. All of them point at the image in the markdown.
  *
- * The file itself is then opened (image-check.ts): a damaged, empty, huge or
- * unsafe image, or a file that is not an image, is refused at its place too.
+ * The file itself is then read once into memory (images/read-once.ts) and
+ * checked (image-check.ts): a damaged, empty, huge or unsafe image, or a file
+ * that is not an image, is refused at its place too. It is cleaned of what it
+ * says of its maker (images/clean.ts) there and then.
  *
  * A good image keeps a src relative to the essay's folder (normalised:
- * `./img/../img/a.png` → `img/a.png`), and its absolute path is recorded on
- * `file.data.assets` so the renderer can allow exactly those files.
+ * `./img/../img/a.png` → `img/a.png`), and is recorded on `file.data.assets`
+ * with its bytes as read and as cleaned: every later stage stages those
+ * bytes, and never opens the path again.
  *
  * Links are not fetched: `[text](https://…)` stays a link (rehype-sanitize
  * allows http, https and mailto hrefs and drops `javascript:` and the like).
@@ -26,7 +29,9 @@ import type { Root as HastRoot } from 'hast';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { imageProblem } from './image-check.ts';
+import { cleanImage } from '../images/clean.ts';
+import { readImageOnce } from '../images/read-once.ts';
+import { inspectImage } from './image-check.ts';
 import { error, stopOnErrors } from './messages.ts';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -48,7 +53,7 @@ export function remarkLocalAssets() {
       }
     });
 
-    const assets = new Set<string>();
+    const assets = new Map<string, Asset>();
     for (const { node, target } of images) {
       const url = target.url;
       const checked = await checkLocalImage(url, { ...place, opened: assets });
@@ -57,10 +62,10 @@ export function remarkLocalAssets() {
         continue;
       }
       target.url = checked.src;
-      assets.add(checked.path);
+      assets.set(checked.path, checked);
     }
     stopOnErrors(file);
-    file.data.assets = [...assets];
+    file.data.assets = [...assets.values()];
   };
 }
 
@@ -71,8 +76,22 @@ export interface ImagePlace {
   realFolder: string;
   /** Where paths in messages are relative to. */
   cwd: string;
-  /** Absolute paths already opened and found good: not opened again. Default: none. */
-  opened?: ReadonlySet<string>;
+  /** Images already read and found good, by absolute path: not read again. Default: none. */
+  opened?: ReadonlyMap<string, Asset>;
+}
+
+/** An image the document uses, read once: every stage after the check uses these bytes. */
+export interface Asset {
+  /** Where it was read from, absolute (for messages and for telling input from output). */
+  path: string;
+  /** Relative to the essay's folder, with `/`: where it is staged beside the HTML. */
+  src: string;
+  /** The bytes as read. */
+  original: Uint8Array;
+  /** The bytes as printed: what it said of its maker removed. */
+  cleaned: Uint8Array;
+  /** What was removed, for the privacy line ("GPS position", "camera"). */
+  removed: string[];
 }
 
 /** The folder of the essay `file` is, as checkLocalImage wants it. */
@@ -83,11 +102,11 @@ export async function imageFolder(file: VFile): Promise<Omit<ImagePlace, 'opened
 
 /**
  * Checks the image at `url` (as written in the essay or its front matter):
- * a good one gives its absolute path and its src relative to the folder, a
- * bad one what is wrong with it, said to follow "image `url` ".
+ * a good one gives the image, read and cleaned, a bad one what is wrong with
+ * it, said to follow "image `url` ".
  */
-export async function checkLocalImage(url: string, place: ImagePlace): Promise<{ path: string; src: string } | { problem: string }> {
-  const { folder, realFolder, cwd, opened = new Set<string>() } = place;
+export async function checkLocalImage(url: string, place: ImagePlace): Promise<Asset | { problem: string }> {
+  const { folder, realFolder, cwd, opened = new Map<string, Asset>() } = place;
   const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https' || url.startsWith('//')) {
     return { problem: 'is on another server; images are never fetched, so save it beside the essay and use its relative path' };
@@ -101,17 +120,18 @@ export async function checkLocalImage(url: string, place: ImagePlace): Promise<{
   if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     return { problem: 'is outside the essay’s folder; images must be inside it' };
   }
+  const src = inside.split(sep).join('/');
+  const known = opened.get(absolute);
+  if (known) return { ...known, src };
   const found = await stat(absolute).catch(() => undefined);
-  if (!found?.isFile()) return { problem: found ? 'is not a file' : `not found (looked for ${relative(cwd, absolute) || absolute})` };
-  const real = await realpath(absolute);
-  if (real !== realFolder && !real.startsWith(realFolder + sep)) {
-    return { problem: 'links to a file outside the essay’s folder; images must be inside it' };
-  }
-  if (!opened.has(absolute)) {
-    const problem = await imageProblem(absolute);
-    if (problem !== undefined) return { problem };
-  }
-  return { path: absolute, src: inside.split(sep).join('/') };
+  if (!found) return { problem: `not found (looked for ${relative(cwd, absolute) || absolute})` };
+  const read = await readImageOnce(absolute, { realFolder });
+  if ('problem' in read) return read;
+  const inspected = await inspectImage(read.bytes);
+  if ('problem' in inspected) return inspected;
+  const cleaned = cleanImage(read.bytes, inspected.type);
+  if ('problem' in cleaned) return cleaned;
+  return { path: absolute, src, original: read.bytes, cleaned: cleaned.bytes, removed: cleaned.removed };
 }
 
 function decodePath(url: string): string {
@@ -126,7 +146,7 @@ function decodePath(url: string): string {
 export function rehypeAssetGuard() {
   return (tree: HastRoot, file: VFile): void => {
     const folder = resolve(file.cwd, file.path ? dirname(file.path) : '.');
-    const approved = new Set(file.data.assets ?? []);
+    const approved = new Set((file.data.assets ?? []).map((asset) => asset.path));
     visit(tree, 'element', (node) => {
       if (node.tagName !== 'img') return;
       const src = node.properties['src'];

@@ -16,14 +16,14 @@ export function remarkCoverImage() {
     const url = file.data.frontMatter?.cover;
     if (url === undefined) return;
     const assets = file.data.assets ?? [];
-    const checked = await checkLocalImage(url, { ...(await imageFolder(file)), opened: new Set(assets) });
+    const checked = await checkLocalImage(url, { ...(await imageFolder(file)), opened: new Map(assets.map((asset) => [asset.path, asset])) });
     if ('problem' in checked) {
       const places = file.data.frontMatterPlaces;
       error(file, `front matter: \`cover\`: image \`${url}\` ${checked.problem}`, places?.keys['cover'] ?? places?.block, 'image');
       stopOnErrors(file);
       return;
     }
-    if (!assets.includes(checked.path)) file.data.assets = [...assets, checked.path];
+    if (!assets.some((asset) => asset.path === checked.path)) file.data.assets = [...assets, checked];
     file.data.coverImage = checked.src;
   };
 }

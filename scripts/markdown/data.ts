@@ -4,6 +4,7 @@
  * (for types only) is enough to make `file.data.frontMatter` etc. typed.
  */
 import type { Data, Nodes, Parent, PhrasingContent } from 'mdast';
+import type { Asset } from './assets.ts';
 import type { Position } from './messages.ts';
 import type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
 // remark-directive's types load mdast-util-directive's, which add the
@@ -36,8 +37,8 @@ declare module 'vfile' {
     card: { addresses: string[][] };
     /** Headings of the finished document, in order (set by heading-ids.ts). */
     headings: HeadingEntry[];
-    /** Absolute paths of the local images the document uses (set by assets.ts). */
-    assets: string[];
+    /** The local images the document uses, read and cleaned (set by assets.ts). */
+    assets: Asset[];
     /** The `cover:` image's src, relative to the essay, once checked (set by cover-image.ts). */
     coverImage: string;
   }

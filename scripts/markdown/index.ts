@@ -9,6 +9,7 @@ import type { Root } from 'hast';
 import { VFile } from 'vfile';
 import type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
 import { FileError } from '../util/errors.ts';
+import type { Asset } from './assets.ts';
 import type { HeadingEntry } from './data.ts';
 import { MarkdownError, warn, type Message } from './messages.ts';
 import { decodeSource, type DecodedSource } from './read-source.ts';
@@ -18,6 +19,7 @@ export { createProcessor } from './pipeline.ts';
 export { displayPath, formatMessage, MarkdownError, type Message } from './messages.ts';
 export type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
 export type { HeadingEntry } from './data.ts';
+export type { Asset } from './assets.ts';
 
 export interface MarkdownOptions {
   /** The .md file; read unless `text` is given, and the base for its images. */
@@ -37,8 +39,8 @@ export interface MarkdownResult {
   file: VFile;
   frontMatter: FrontMatter;
   headings: HeadingEntry[];
-  /** Absolute paths of the images the HTML uses. */
-  assets: string[];
+  /** The images the HTML uses, read once and cleaned: stage these bytes, never the paths. */
+  assets: Asset[];
 }
 
 export async function markdownToHtml(options: MarkdownOptions): Promise<MarkdownResult> {

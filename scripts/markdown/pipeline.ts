@@ -26,6 +26,7 @@ import { remarkRawHtml } from './raw-html.ts';
 import { printSchema } from './sanitize.ts';
 import { rehypeSourcePlaces } from './source-places.ts';
 import { remarkTearOff } from './tear-off.ts';
+import { remarkTrackingLinks } from './tracking.ts';
 
 export type PipelineOptions = FrontMatterOptions;
 
@@ -45,6 +46,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(remarkLocalAssets)
       .use(remarkCoverImage)
       .use(remarkSafeLinks)
+      .use(remarkTrackingLinks)
       // No allowDangerousHtml: raw HTML never becomes hast.
       .use(remarkRehype, { handlers: { containerDirective: containerDirectiveHandler } })
       .use(rehypeSanitize, printSchema)

@@ -6,7 +6,7 @@
  * reading PDF imposed as a booklet.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { documentDirection } from '../config/direction.ts';
@@ -85,7 +85,7 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
   const { source, dir, browser } = options;
   const markdown = await markdownToHtml({ path: source });
   const { frontMatter } = markdown;
-  options.onInputs?.([source, ...markdown.assets]);
+  options.onInputs?.([source, ...markdown.assets.map((asset) => asset.path)]);
   const stage = scratchStage(dir);
   await mkdir(dir, { recursive: true });
   const context: DocumentContext = {
@@ -98,9 +98,9 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     browser: Promise.resolve(browser),
     limit: createLimiter(1),
   };
-  await stageAssets(dir, dirname(source), markdown.assets);
+  await stageAssets({ dir, assets: markdown.assets });
   const warm = options.warm ?? {};
-  const body = await withImageVersions(markdown.html, dirname(source), markdown.assets);
+  const body = withImageVersions(markdown.html, markdown.assets);
   const html = await layoutHtml(context, { trim: 'reading', htmlName: 'layout.html', body });
   const laidOut = await layOutWarm({ browser, tab: warm.tab, html, write: () => stage.write('layout.html', html), dir, name: source });
   const { layout } = laidOut;

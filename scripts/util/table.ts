@@ -17,4 +17,7 @@ export function printTable(rows: readonly BuildRow[]): void {
   for (const line of [header, ...cells]) {
     console.log(line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
   }
+  // The privacy line: what was removed from each document's images, once per document.
+  const documents = new Map(rows.map((row) => [row.document, row.privacy]));
+  for (const [document, lines] of documents) for (const line of lines) console.log(`${document}: image ${line}`);
 }

@@ -72,7 +72,7 @@ describe('images', () => {
 
   it('records local images as absolute paths, src relative to the folder', async () => {
     const result = await markdownStringToHtml(essay('![dot](./img/dot.png)\n'), { path: IMAGES });
-    expect(result.assets).toEqual([resolve('test/fixtures/markdown/images/img/dot.png')]);
+    expect(result.assets.map((asset) => asset.path)).toEqual([resolve('test/fixtures/markdown/images/img/dot.png')]);
     expect(result.html).toContain('<img src="img/dot.png" alt="dot">');
   });
 

@@ -47,7 +47,7 @@ describe('cover: an image', () => {
     expect(cover.properties['className']).toEqual(['cover', 'cover-poster', 'has-image', 'image-full']);
     const html = JSON.stringify(cover);
     expect(html).toContain('"src":"art.png"');
-    expect(file.data.assets).toEqual([join(dir, 'art.png')]);
+    expect(file.data.assets?.map((asset) => asset.path)).toEqual([join(dir, 'art.png')]);
     expect(toString(section(tree, 'colophon'))).toContain('Cover: a grey field.');
   });
 

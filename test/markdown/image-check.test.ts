@@ -1,10 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { imageProblem } from '../../scripts/markdown/image-check.ts';
+import { inspectImage } from '../../scripts/markdown/image-check.ts';
+import { cleanImage } from '../../scripts/images/clean.ts';
 import { errorsOf } from './helpers.ts';
 
 let dir: string;
@@ -44,6 +45,15 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'zine-images-'));
   for (const [name, bytes] of Object.entries(FILES)) await writeFile(join(dir, name), bytes);
 });
+
+/** What is wrong with the image file `name`, as the markdown stage finds it (checked, then cleaned). */
+async function imageProblem(path: string): Promise<string | undefined> {
+  const bytes = await readFile(path);
+  const inspected = await inspectImage(bytes);
+  if ('problem' in inspected) return inspected.problem;
+  const cleaned = cleanImage(bytes, inspected.type);
+  return 'problem' in cleaned ? cleaned.problem : undefined;
+}
 
 describe('imageProblem', () => {
   it('passes good PNG, JPEG and SVG images', async () => {
