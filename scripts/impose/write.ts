@@ -14,7 +14,7 @@ import {
   pushGraphicsState,
 } from 'pdf-lib';
 import type { PDFPage, PDFRef } from 'pdf-lib';
-import { setDocumentId } from '../render/metadata.ts';
+import { setDocumentId } from '../pdf/metadata.ts';
 import { WRITE_AT_ONCE } from '../util/pdf-at-once.ts';
 import { embedPagesAsForms } from './embed.ts';
 import { LINE_STYLES } from './marks.ts';

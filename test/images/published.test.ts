@@ -19,7 +19,7 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExif } from '../../scripts/images/exif.ts';
 import { svgHairlines } from '../../scripts/formats/svg-hairlines.ts';
-import { closeBrowser, launchBrowser } from '../../scripts/render/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { MARKERS, taggedJpeg, taggedPng, taggedSvg } from '../helpers/tagged-images.ts';
 import { zine, type Ran } from '../helpers/zine.ts';
 
