@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './config/build-options.ts';
 import type { Format } from './config/frontmatter.ts';
@@ -23,7 +23,7 @@ import { closeBrowser, launchBrowser } from './render/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
 import { keepSpareTabs } from './util/own-page.ts';
 import { DocumentsFailed, FileError } from './util/errors.ts';
-import { outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
+import { documentName, outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
 
 /** One line of the closing table. */
@@ -103,7 +103,7 @@ interface Shared {
 }
 
 async function buildSource(source: string, { settings, browser, limit, drawer }: Shared): Promise<BuildRow[]> {
-  const name = basename(source, '.md');
+  const name = documentName(source);
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
   const markdown = await markdownToHtml({ path: source });
@@ -120,7 +120,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
   // 2. A staging folder with the fonts and images every layout uses; the
   // folder it replaces must be the build's own, and hold none of its input.
   const target = outFolder(settings.out, source);
-  refuseInputsInside(target, source, markdown.assets);
+  await refuseInputsInside(target, source, markdown.assets);
   const stage = await openStage(target);
   const thumbnails = drawer && documentThumbnails(drawer);
   let made: FormatOutput[];
