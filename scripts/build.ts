@@ -10,6 +10,7 @@ import { dirname, extname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './config/build-options.ts';
 import type { Format } from './config/frontmatter.ts';
+import { LAYOUT_CHARACTERS } from './config/limits.ts';
 import type { DocumentContext, FormatOutput } from './formats/context.ts';
 import { makeFormats, wantedFormats } from './formats/make.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
@@ -22,7 +23,7 @@ import { stageFonts } from './paginate/fonts.ts';
 import { closeBrowser, launchBrowser } from './render/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
 import { keepSpareTabs } from './util/own-page.ts';
-import { DocumentsFailed, FileError } from './util/errors.ts';
+import { ContentError, DocumentsFailed, FileError } from './util/errors.ts';
 import { documentName, outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
 
@@ -86,6 +87,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   }
 }
 
+/** A document to lay out may hold LAYOUT_CHARACTERS characters of markdown (the web edition is not laid out). */
+function refuseTooLong(source: string, file: { value: unknown }, wanted: ReadonlyMap<Format, unknown>): void {
+  const length = String(file.value).length;
+  if (length <= LAYOUT_CHARACTERS || [...wanted.keys()].every((format) => format === 'web')) return;
+  const count = (n: number) => n.toLocaleString('en-US');
+  throw new ContentError(
+    `${source}: the document is ${count(length)} characters long; at most ${count(LAYOUT_CHARACTERS)} (about 1,000 pages) are laid out: split it into parts, or build --formats web`,
+  );
+}
+
 async function listSources(sourceDir: string): Promise<string[]> {
   const names = await readdir(sourceDir).catch((error: unknown) => {
     throw new FileError(sourceDir, 'read the folder', error);
@@ -116,6 +127,9 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
     console.warn(`${source}: nothing to make: --formats asks for ${list(settings.formats)}, and its front matter's formats are ${list(frontMatter.formats)}`);
     return [];
   }
+
+  // A document too long to lay out in minutes is refused before any layout starts.
+  refuseTooLong(source, markdown.file, wanted);
 
   // 2. A staging folder with the fonts and images every layout uses; the
   // folder it replaces must be the build's own, and hold none of its input.

@@ -4,6 +4,7 @@
  * the build's writes (or its removal of old files) at anything the user owns.
  * These helpers look at links without following them.
  */
+import type { Stats } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentError, FileError } from './errors.ts';
@@ -42,7 +43,11 @@ export async function refuseLinksIn(dir: string, shown: (path: string) => string
 /** What `path` is, without following a link: undefined when nothing is there. */
 export async function kindOf(path: string): Promise<string | undefined> {
   const found = await lstat(path).catch(() => undefined);
-  if (found === undefined) return undefined;
+  return found === undefined ? undefined : kindOfStats(found);
+}
+
+/** What a file is, in words: 'file' for a regular one. */
+export function kindOfStats(found: Stats): string {
   if (found.isFile()) return 'file';
   if (found.isDirectory()) return 'folder';
   if (found.isSymbolicLink()) return 'symbolic link';
