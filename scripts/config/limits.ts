@@ -28,3 +28,6 @@ export const NESTING_LIMIT = 100;
 
 /** The longest run of one emphasis character (`*` or `_`) a line may hold. */
 export const EMPHASIS_RUN_LIMIT = 100;
+
+/** Bytes of a `url:` the QR code can hold: version 40 (177 modules a side) at medium error correction, in byte mode. */
+export const QR_BYTES = 2331;
