@@ -14,6 +14,7 @@ import type { Browser } from 'puppeteer-core';
 import type { PaperSize } from '../config/frontmatter.ts';
 import { renderThumbnails } from '../gallery/thumbnails.ts';
 import { onExit } from '../util/exit.ts';
+import { removeStaleStages } from '../util/stale-stages.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { layOutPreview } from './lay-out.ts';
 import { viewerHtml } from './viewer.ts';
@@ -48,9 +49,13 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
+const PREVIEW_PREFIX = 'zinepress-preview-';
+
 export async function startPreview(options: PreviewServerOptions): Promise<PreviewServer> {
   const { source, browser, log = () => undefined } = options;
-  const dir = await mkdtemp(join(tmpdir(), 'zinepress-preview-'));
+  // Named after the process, so that one left by a `kill -9` is removed by the next preview.
+  await removeStaleStages(tmpdir(), PREVIEW_PREFIX);
+  const dir = await mkdtemp(join(tmpdir(), `${PREVIEW_PREFIX}${process.pid}-`));
   const forget = onExit(dir);
   const clients = new Set<ServerResponse>();
   let last: { event: string; data: string } | undefined;

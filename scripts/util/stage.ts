@@ -1,6 +1,6 @@
 import { lstat, mkdir, mkdtemp, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { onExit } from './exit.ts';
+import { noteWritten, onExit } from './exit.ts';
 import { ContentError, FileError, ZineError } from './errors.ts';
 import { isPlainName, MARKER, readMarker, refuseForeignFolder, writeMarker } from './marker.ts';
 import { refuseLinksIn } from './no-follow.ts';
@@ -76,6 +76,7 @@ export async function openStage(targetDir: string): Promise<Stage> {
         // Marked before anything moves in, so that a build killed halfway leaves a folder the next one may replace.
         await writeMarker(real, dir, [...previous, ...made]);
         await swapIn(dir, real, made);
+        noteWritten(targetDir);
         if (options.removeOthers === true) {
           const removed = await removeUnmade(real, made, previous);
           if (removed.length > 0) await writeMarker(real, dir, [...previous, ...made].filter((entry) => !removed.includes(entry)));
