@@ -6,10 +6,11 @@
  */
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './config/build-options.ts';
 import type { Format } from './config/frontmatter.ts';
+import { LAYOUT_CHARACTERS } from './config/limits.ts';
 import type { DocumentContext, FormatOutput } from './formats/context.ts';
 import { makeFormats, wantedFormats } from './formats/make.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
@@ -23,8 +24,8 @@ import { stageFonts } from './paginate/fonts.ts';
 import { closeBrowser, launchBrowser } from './browser/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
 import { keepSpareTabs } from './util/own-page.ts';
-import { DocumentsFailed, FileError } from './util/errors.ts';
-import { outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
+import { ContentError, DocumentsFailed, FileError } from './util/errors.ts';
+import { documentName, outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
 
 /** One line of the closing table. */
@@ -89,6 +90,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   }
 }
 
+/** A document to lay out may hold LAYOUT_CHARACTERS characters of markdown (the web edition is not laid out). */
+function refuseTooLong(source: string, file: { value: unknown }, wanted: ReadonlyMap<Format, unknown>): void {
+  const length = String(file.value).length;
+  if (length <= LAYOUT_CHARACTERS || [...wanted.keys()].every((format) => format === 'web')) return;
+  const count = (n: number) => n.toLocaleString('en-US');
+  throw new ContentError(
+    `${source}: the document is ${count(length)} characters long; at most ${count(LAYOUT_CHARACTERS)} (about 1,000 pages) are laid out: split it into parts, or build --formats web`,
+  );
+}
+
 async function listSources(sourceDir: string): Promise<string[]> {
   const names = await readdir(sourceDir).catch((error: unknown) => {
     throw new FileError(sourceDir, 'read the folder', error);
@@ -106,7 +117,7 @@ interface Shared {
 }
 
 async function buildSource(source: string, { settings, browser, limit, drawer }: Shared): Promise<BuildRow[]> {
-  const name = basename(source, '.md');
+  const name = documentName(source);
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
   const markdown = await markdownToHtml({ path: source });
@@ -120,6 +131,9 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
     return [];
   }
 
+  // A document too long to lay out in minutes is refused before any layout starts.
+  refuseTooLong(source, markdown.file, wanted);
+
   // 2. A staging folder with the fonts and images every layout uses; the
   // folder it replaces must be the build's own, and hold none of its input.
   const privacy = privacyLines({ assets: markdown.assets, keepMetadata: settings.keepMetadata });
@@ -127,7 +141,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
     console.warn(`${source}: --keep-metadata: the images are published as they are, with what they tell of who took them, where and with what: ${privacy.join('; ')}`);
   }
   const target = outFolder(settings.out, source);
-  refuseInputsInside(target, source, markdown.assets.map((asset) => asset.path));
+  await refuseInputsInside(target, source, markdown.assets.map((asset) => asset.path));
   const stage = await openStage(target);
   const thumbnails = drawer && documentThumbnails(drawer);
   let made: FormatOutput[];

@@ -199,20 +199,38 @@ describe.runIf(process.platform === 'linux')('zine build leaves nothing running'
   }
 
   const stages = async () => (await readdir(join(dir, 'out'))).filter((name) => name.startsWith('.zinepress-tmp-'));
+  /** The browser profile folders a build left in the system's temporary folder. */
+  const profiles = (pid: number) => readdirSync(tmpdir()).filter((name) => name.startsWith(`zinepress-profile-${pid}-`));
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
     it(`on ${signal} stops the browser, removes its staging folder and exits ${code} with one line`, async () => {
       const build = await startLongBuild(`stopped-${signal}`);
       expect(await stages()).toHaveLength(1);
+      expect(profiles(build.pid)).toHaveLength(1);
       process.kill(build.pid, signal);
       expect(await build.exited).toBe(code);
       expect(build.stderr.text.trim().split('\n').at(-1)).toBe(`zine: stopped by ${signal}; nothing was written`);
       expect(build.stderr.text).not.toMatch(/\n\s+at /);
       await until(() => groupOf(build.browser.pid).length === 0, 5000, 'the browser to end');
       expect(await stages()).toEqual([]);
+      expect(profiles(build.pid)).toEqual([]);
       await expectUntouched();
     }, 120_000);
   }
+
+  it('on Ctrl-C after one document was written, says which, and leaves it whole', async () => {
+    const paragraph = 'A paragraph of the essay, long enough to take the browser a while. '.repeat(40);
+    await writeFile(join(dir, 'later.md'), GOOD.replace('Some text with a note.', `${paragraph}\n\n`.repeat(300)));
+    await writeFile(join(dir, 'first.md'), GOOD);
+    const run = startZine(['build', 'first.md', 'later.md', '--out', 'out2', '--formats', 'reading'], dir);
+    const exited = new Promise<number | null>((resolve) => run.child.on('exit', (code) => resolve(code)));
+    await until(() => existsSync(join(dir, 'out2', 'first', 'reading.pdf')), 60_000, 'the first document');
+    expect(existsSync(join(dir, 'out2', 'later', 'reading.pdf'))).toBe(false);
+    run.child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(run.stderr.text.trim().split('\n').at(-1)).toBe('zine: stopped by SIGINT; already written, whole: out2/first; nothing else was written');
+    expect((await readPages(await readFile(join(dir, 'out2', 'first', 'reading.pdf')))).length).toBeGreaterThan(0);
+  }, 120_000);
 
   it('on kill -9 the browser goes with the build, and the next build removes the staging folder', async () => {
     const build = await startLongBuild('killed');
@@ -221,9 +239,11 @@ describe.runIf(process.platform === 'linux')('zine build leaves nothing running'
     const left = await until(() => groupOf(build.browser.pid).length === 0, 10_000, 'the browser to end').catch(() => groupOf(build.browser.pid));
     expect(left).toBe(true);
     expect(await stages()).toHaveLength(1); // nothing runs after kill -9 to remove it…
+    expect(profiles(build.pid)).toHaveLength(1);
     const next = await zine(['build', 'zine.md', '--out', 'out', '--formats', 'reading'], dir);
     expect(next.code, next.stderr).toBe(0);
     expect(await stages()).toEqual([]); // …so the next build does
+    expect(profiles(build.pid)).toEqual([]);
     await expectUntouched();
   }, 120_000);
 });

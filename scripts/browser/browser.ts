@@ -1,6 +1,11 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { ZineError } from '../util/errors.ts';
-import { onExitStop } from '../util/exit.ts';
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileError, ZineError } from '../util/errors.ts';
+import { onExit, onExitStop } from '../util/exit.ts';
+import { removeStaleStages } from '../util/stale-stages.ts';
 import { findBrowser, isHeadlessShell } from './find-browser.ts';
 import { fontconfigEnv } from './fontconfig.ts';
 
@@ -38,8 +43,10 @@ export async function launchBrowser(): Promise<Browser> {
   if (found === undefined) {
     throw new ZineError('no Chromium or Chrome found: run `npm install` again, or set PUPPETEER_EXECUTABLE_PATH');
   }
+  const profile = await browserProfile();
   try {
     const browser = await puppeteer.launch({
+      userDataDir: profile.dir,
       executablePath: found.executablePath,
       headless: isHeadlessShell(found.executablePath) ? 'shell' : true,
       args: launchArgs(process.getuid?.() === 0),
@@ -49,11 +56,40 @@ export async function launchBrowser(): Promise<Browser> {
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    forgetters.set(browser, onExitStop(() => killGroup(browser.process()?.pid)));
+    const forgetStop = onExitStop(() => killGroup(browser.process()?.pid));
+    forgetters.set(browser, () => {
+      forgetStop();
+      profile.remove();
+    });
     return browser;
   } catch (error) {
+    profile.remove();
     throw new ZineError(`cannot start the browser at ${found.executablePath}: ${launchFailure(error)}`, { cause: error });
   }
+}
+
+const PROFILE_PREFIX = 'zinepress-profile-';
+
+/**
+ * The browser's profile folder, in the system's temporary folder, named after
+ * the process: removed when the browser is closed or the process ends
+ * (util/exit.ts, after the browser is stopped), and, when a `kill -9` left
+ * it, by the next build. Puppeteer's own would be left by every stopped build.
+ */
+async function browserProfile(): Promise<{ dir: string; remove: () => void }> {
+  const temp = tmpdir();
+  await removeStaleStages(temp, PROFILE_PREFIX);
+  const dir = await mkdtemp(join(temp, `${PROFILE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
+    throw new FileError(temp, 'write into the temporary folder', error);
+  });
+  const forget = onExit(dir);
+  return {
+    dir,
+    remove: () => {
+      forget();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Puppeteer's launch errors run on over many lines; the browser's own complaint is the useful one. */
@@ -82,8 +118,7 @@ function killGroup(pid: number | undefined): void {
  * Closes a browser that may still be starting, or may have failed to start.
  * Once a build's files are written the browser has nothing left to save, so
  * it is stopped at once rather than asked to shut down (which takes it a
- * third of a second or more); puppeteer still removes its scratch profile
- * when the process has gone.
+ * third of a second or more); its profile folder goes once it has.
  */
 export async function closeBrowser(starting: Promise<Browser>): Promise<void> {
   const browser = await starting.catch(() => undefined);

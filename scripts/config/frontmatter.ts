@@ -9,6 +9,7 @@
  * "2025-03-08" instead of becoming a Date, which is what this schema expects.
  */
 import * as v from 'valibot';
+import { QR_BYTES } from './limits.ts';
 import { DIRECTIONS } from './direction.ts';
 
 export const FOOTNOTE_STYLES = ['stars', 'numbers'] as const;
@@ -69,6 +70,10 @@ const entries = {
       v.trim(),
       v.url('must be a web address like https://example.org/zine'),
       v.regex(/^https?:\/\//i, 'must start with https:// or http://'),
+      v.check(
+        (url) => Buffer.byteLength(url) <= QR_BYTES,
+        (issue) => `is ${Buffer.byteLength(String(issue.input)).toLocaleString('en-US')} bytes long, and the QR code printed from it holds at most ${QR_BYTES.toLocaleString('en-US')}: use a shorter address`,
+      ),
     ),
   ),
   cover: v.optional(text('must be the path of an image beside the essay, like cover.png')),

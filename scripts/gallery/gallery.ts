@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Format } from '../config/frontmatter.ts';
 import type { OnMade } from '../formats/make.ts';
+import { kindOf } from '../util/no-follow.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { allSides, type Plan } from '../impose/plan.ts';
 import { isDrawn, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
@@ -28,6 +29,12 @@ export type { MadeDocument } from './document.ts';
  */
 export async function galleryAllowed(out: string): Promise<boolean> {
   const path = join(out, 'index.html');
+  // Only a regular file is read (never through a link, nor a pipe that would never end) or replaced.
+  const kind = await kindOf(path);
+  if (kind !== undefined && kind !== 'file') {
+    console.warn(`${path}: a ${kind}, not a page Zinepress made, so it is left as it is and no gallery is written`);
+    return false;
+  }
   const existing = await readFile(path, 'utf8').catch(() => undefined);
   if (existing === undefined || existing.includes(`<meta name="generator" content="${GENERATOR}">`)) return true;
   console.warn(`${path}: not a page Zinepress made, so it is left as it is and no gallery is written`);

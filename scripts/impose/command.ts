@@ -6,9 +6,10 @@
  * output file is left behind (an existing OUT.pdf stays as it was).
  * Usage mistakes throw UsageError (exit 2); unusable PDFs ContentError (exit 1).
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { FileError, UsageError, ZineError } from '../util/errors.ts';
+import { IMPOSE_BYTES } from '../config/limits.ts';
+import { readRegularFile } from '../util/read-regular.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { imposePdf } from './impose.ts';
 import { PAPERS } from './paper.ts';
@@ -42,12 +43,7 @@ export async function imposeCommand(argv: string[]): Promise<void> {
     return;
   }
   const { input, output, ...options } = args;
-  let pdf: Uint8Array;
-  try {
-    pdf = await readFile(input);
-  } catch (error) {
-    throw new FileError(input, 'read', error);
-  }
+  const pdf = await readRegularFile({ path: input, limit: IMPOSE_BYTES, what: 'a PDF to impose' });
   const imposed = await imposePdf({ ...options, pdf, name: input });
   try {
     await writeFileAtomic(output, imposed);

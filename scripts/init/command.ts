@@ -5,6 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { uncovered } from '../fonts/coverage.ts';
+import { planFonts } from '../fonts/plan.ts';
 import { ContentError, FileError, UsageError } from '../util/errors.ts';
 import { starterSource, titleFromName } from './starter.ts';
 
@@ -13,7 +15,7 @@ export async function initCommand(argv: string[]): Promise<void> {
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError('init needs the file to write, e.g. `zine init source/my-zine.md`');
   if (extra.length > 0) throw new UsageError('init writes one file at a time');
-  const text = starterSource({ title: titleFromName(basename(file, extname(file))) });
+  const text = starterSource({ title: await printableTitle(titleFromName(basename(file, extname(file)))) });
   // 'wx' fails if the file exists, without a window between a check and the write.
   await writeFile(file, text, { flag: 'wx' }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -21,5 +23,16 @@ export async function initCommand(argv: string[]): Promise<void> {
     }
     throw new FileError(file, 'write', error);
   });
-  console.log(`wrote ${file}: build it with \`zine build ${file}\``);
+  const shell = /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`;
+  console.log(`wrote ${file}: build it with \`zine build ${shell}\``);
+}
+
+/**
+ * The title made from the file's name, without the characters no bundled font
+ * draws (an emoji, say), which the build would refuse: the starter builds as it is.
+ */
+async function printableTitle(title: string): Promise<string> {
+  const missing = new Set(uncovered(await planFonts({ lang: 'en', text: title })));
+  const kept = [...title].filter((char) => !missing.has(char.codePointAt(0) ?? 0)).join('').replace(/\s+/g, ' ').trim();
+  return kept === '' ? 'My zine' : kept;
 }

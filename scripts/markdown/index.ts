@@ -4,14 +4,15 @@
  * Warnings come back in `file.messages`; errors throw a MarkdownError whose
  * message has one `path:line:col: reason` line per error.
  */
-import { readFile } from 'node:fs/promises';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
 import type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
-import { FileError } from '../util/errors.ts';
 import type { Asset } from './assets.ts';
+import { SOURCE_BYTES } from '../config/limits.ts';
+import { readRegularFile } from '../util/read-regular.ts';
 import type { HeadingEntry } from './data.ts';
 import { MarkdownError, warn, type Message } from './messages.ts';
+import { checkSourceShape, checkTreeNesting } from './nesting.ts';
 import { decodeSource, type DecodedSource } from './read-source.ts';
 import { createProcessor } from './pipeline.ts';
 
@@ -47,12 +48,7 @@ export async function markdownToHtml(options: MarkdownOptions): Promise<Markdown
   let text = options.text;
   let invalidAt: DecodedSource['invalidAt'];
   if (text === undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(options.path);
-    } catch (error) {
-      throw new FileError(options.path, 'read', error);
-    }
+    const bytes = await readRegularFile({ path: options.path, limit: SOURCE_BYTES, what: 'a markdown source' });
     ({ text, invalidAt } = decodeSource(bytes));
   }
   const file = new VFile({ path: options.path, value: text });
@@ -63,7 +59,11 @@ export async function markdownToHtml(options: MarkdownOptions): Promise<Markdown
   let html: string;
   let tree: Root;
   try {
-    tree = await processor.run(processor.parse(file), file);
+    // Shapes that would make the parser or the tree's walkers run for minutes or overflow stop here, at their place.
+    checkSourceShape(file);
+    const parsed = processor.parse(file);
+    checkTreeNesting(parsed, file);
+    tree = await processor.run(parsed, file);
     html = processor.stringify(tree, file);
   } catch (error) {
     const errors = file.messages.filter((message: Message) => message.fatal === true);

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { LAYOUT_TIME_CAP } from '../config/limits.ts';
 import { ZineError } from '../util/errors.ts';
 import { ownPage } from '../util/own-page.ts';
 import { UNSHOWN } from './in-page/unpainted.ts';
@@ -38,11 +39,12 @@ export interface PaginateOptions {
 /**
  * How long a layout may take in all before it is given up: 30 s, and a second
  * more for every 2,000 characters of HTML (the essay: about a minute; 120 pages
- * with 1,500 notes: several). Within it, a layout that finishes no page for
- * STALL_LIMIT is stopped sooner (watchdog.ts).
+ * with 1,500 notes: several), but never more than LAYOUT_TIME_CAP (ten
+ * minutes), whatever the document's size. Within it, a layout that finishes no
+ * page for STALL_LIMIT is stopped sooner (watchdog.ts).
  */
 export function layoutTimeLimit(htmlLength: number): number {
-  return 30_000 + Math.ceil(htmlLength / 2_000) * 1_000;
+  return Math.min(30_000 + Math.ceil(htmlLength / 2_000) * 1_000, LAYOUT_TIME_CAP);
 }
 
 /**

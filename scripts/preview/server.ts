@@ -14,6 +14,7 @@ import type { Browser } from 'puppeteer-core';
 import type { PaperSize } from '../config/frontmatter.ts';
 import { renderThumbnails } from '../gallery/thumbnails.ts';
 import { onExit } from '../util/exit.ts';
+import { removeStaleStages } from '../util/stale-stages.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { layOutPreview } from './lay-out.ts';
 import { viewerHtml } from './viewer.ts';
@@ -48,9 +49,13 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
+const PREVIEW_PREFIX = 'zinepress-preview-';
+
 export async function startPreview(options: PreviewServerOptions): Promise<PreviewServer> {
   const { source, browser, log = () => undefined } = options;
-  const dir = await mkdtemp(join(tmpdir(), 'zinepress-preview-'));
+  // Named after the process, so that one left by a `kill -9` is removed by the next preview.
+  await removeStaleStages(tmpdir(), PREVIEW_PREFIX);
+  const dir = await mkdtemp(join(tmpdir(), `${PREVIEW_PREFIX}${process.pid}-`));
   const forget = onExit(dir);
   const clients = new Set<ServerResponse>();
   let last: { event: string; data: string } | undefined;
@@ -119,7 +124,21 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
     });
   }
 
-  const server = createServer((request, response) => void answer(request, response));
+  const server = createServer((request, response) => {
+    // A page elsewhere may point a name of its own at 127.0.0.1 (DNS rebinding): only our own names are answered.
+    if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
+      response.writeHead(403, { 'content-type': 'text/plain' }).end('zine preview answers only at 127.0.0.1 or localhost\n');
+      return;
+    }
+    answer(request, response).catch((error: unknown) => {
+      // A malformed address (`%E0%A4%A`) is the request's fault; the server goes on.
+      const bad = error instanceof URIError || (error as NodeJS.ErrnoException).code === 'ERR_INVALID_URL';
+      if (!response.headersSent) response.writeHead(bad ? 400 : 500).end();
+      else response.destroy();
+      if (!bad) log(`preview: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+  let hosts = new Set<string>();
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/') {
@@ -159,6 +178,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   // Declared after the server is up; layouts (which follow the images) start only after this line.
   const watcher: Watcher = watchInputs({ files: [source], onChange: schedule });
   schedule();

@@ -38,6 +38,20 @@ export function onExitStop(stop: () => void): () => void {
   return () => stoppers.delete(stop);
 }
 
+/** The output folders whose new files are in place: a stop after that cannot say "nothing was written". */
+const written = new Set<string>();
+
+/** Notes that `folder` now holds this run's files (see stage.ts commit). */
+export function noteWritten(folder: string): void {
+  written.add(folder);
+}
+
+/** What a stop leaves: nothing, or the folders already written, whole. */
+export function whatWasWritten(): string {
+  if (written.size === 0) return 'nothing was written';
+  return `already written, whole: ${[...written].join(', ')}; nothing else was written`;
+}
+
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /**
@@ -48,7 +62,7 @@ export function exitOnSignal(write: (line: string) => void = (line) => process.s
   for (const [signal, code] of Object.entries(SIGNAL_CODES)) {
     process.once(signal, () => {
       cleanUp();
-      write(`zine: stopped by ${signal}; nothing was written\n`);
+      write(`zine: stopped by ${signal}; ${whatWasWritten()}\n`);
       process.exit(code);
     });
   }

@@ -1,7 +1,9 @@
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { onExit } from './exit.ts';
-import { ContentError, FileError } from './errors.ts';
+import { lstat, mkdir, mkdtemp, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { noteWritten, onExit } from './exit.ts';
+import { ContentError, FileError, ZineError } from './errors.ts';
+import { isPlainName, MARKER, readMarker, refuseForeignFolder, writeMarker } from './marker.ts';
+import { refuseLinksIn } from './no-follow.ts';
 import { removeStaleStages, STAGE_PREFIX } from './stale-stages.ts';
 
 /**
@@ -22,25 +24,31 @@ export interface Stage {
   write(name: string, data: string | Uint8Array): Promise<string>;
   /**
    * Moves the made files into place. `removeOthers` (default false) also
-   * removes what an earlier build left there that this one did not make,
-   * other formats' PDFs and HTML, the fonts and the gallery's part aside.
+   * removes what the previous build made there (its marker lists it) and
+   * this one did not, other formats' PDFs and HTML, the fonts and the
+   * gallery's part aside; whatever else is in the folder stays.
    */
   commit(options?: { removeOthers?: boolean }): Promise<void>;
   discard(): Promise<void>;
 }
 
-/** The file that marks a folder as made by `zine build`. */
-export const MARKER = '.zinepress';
-const MARKER_TEXT = 'Made by zine build: the next build replaces the files in this folder.\n';
+export { MARKER, refuseForeignFolder } from './marker.ts';
 
 export async function openStage(targetDir: string): Promise<Stage> {
-  await refuseForeignFolder(targetDir);
-  const parent = join(targetDir, '..');
+  const name = basename(targetDir);
+  if (!isPlainName(name)) throw new ContentError(`${targetDir} cannot be an output folder: its name must be a plain file name`);
+  const parent = dirname(targetDir);
   await mkdir(parent, { recursive: true }).catch((error: unknown) => {
     throw new FileError(parent, 'create the folder', error);
   });
-  await removeStaleStages(parent);
-  const dir = await mkdtemp(join(parent, `${STAGE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
+  // Every path below is resolved once, here: the real output folder and the user's name for it.
+  const real = join(await realpath(parent).catch((error: unknown) => {
+    throw new FileError(parent, 'open the folder', error);
+  }), name);
+  const shown = (path: string) => join(targetDir, relative(real, path));
+  await refuseForeignFolder(real, targetDir);
+  await removeStaleStages(dirname(real));
+  const dir = await mkdtemp(join(dirname(real), `${STAGE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
     throw new FileError(parent, 'write into', error);
   });
   const forget = onExit(dir);
@@ -56,16 +64,26 @@ export async function openStage(targetDir: string): Promise<Stage> {
     },
     async commit(options = {}) {
       try {
-        await refuseForeignFolder(targetDir);
-        await mkdir(targetDir, { recursive: true });
-        await writeFile(join(targetDir, MARKER), MARKER_TEXT);
+        await refuseForeignFolder(real, targetDir);
+        // Links in the staging folder are never moved into place (the build makes none).
+        await refuseLinksIn(dir);
+        await mkdir(real).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        });
+        const previous = (await readMarker(real, targetDir)) ?? [];
         // Scratch files (a leading dot) stay behind and go with the folder.
         const made = (await readdir(dir)).filter((entry) => !entry.startsWith('.'));
-        await swapIn(dir, targetDir, made);
-        if (options.removeOthers === true) await removeUnmade(targetDir, made);
+        // Marked before anything moves in, so that a build killed halfway leaves a folder the next one may replace.
+        await writeMarker(real, dir, [...previous, ...made]);
+        await swapIn(dir, real, made);
+        noteWritten(targetDir);
+        if (options.removeOthers === true) {
+          const removed = await removeUnmade(real, made, previous);
+          if (removed.length > 0) await writeMarker(real, dir, [...previous, ...made].filter((entry) => !removed.includes(entry)));
+        }
       } catch (error) {
-        if (error instanceof ContentError) throw error;
-        throw new FileError(targetDir, 'write into', error);
+        if (error instanceof ZineError) throw error;
+        throw new FileError(shown(real), 'write into', error);
       } finally {
         await rm(dir, { recursive: true, force: true });
         forget();
@@ -87,9 +105,10 @@ async function swapIn(stageDir: string, targetDir: string, entries: readonly str
   const done: { to: string; aside: string | undefined; placed: boolean }[] = [];
   try {
     for (const entry of entries) {
-      const to = join(targetDir, entry);
+      const to = inside(targetDir, entry);
       const aside = join(stageDir, `.replaced-${entry}`);
-      const exists = await stat(to).then(
+      // lstat: a link in the way is moved aside itself, never followed.
+      const exists = await lstat(to).then(
         () => true,
         () => false,
       );
@@ -116,27 +135,20 @@ async function swapIn(stageDir: string, targetDir: string, entries: readonly str
  */
 const KEPT = new Set([MARKER, 'fonts', 'thumbnails', 'web']);
 
-async function removeUnmade(targetDir: string, made: readonly string[]): Promise<void> {
-  for (const entry of await readdir(targetDir)) {
-    if (made.includes(entry) || KEPT.has(entry) || /\.(pdf|html)$/.test(entry)) continue;
-    await rm(join(targetDir, entry), { recursive: true, force: true });
-  }
+/** The path of `entry` in `dir`, checked to be a plain name, so that it cannot lie outside. */
+function inside(dir: string, entry: string): string {
+  if (!isPlainName(entry)) throw new Error(`not a plain file name: ${entry}`);
+  return join(dir, entry);
 }
 
-/** An existing folder that is not empty and has no marker was not made by the build: it is never written into. */
-export async function refuseForeignFolder(targetDir: string): Promise<void> {
-  const found = await stat(targetDir).catch(() => undefined);
-  if (found === undefined) return;
-  if (!found.isDirectory()) {
-    throw new ContentError(`${targetDir} is a file, not a folder made by zine build; move it away or choose another --out`);
+/** Removes what the previous build listed in its marker and this one did not make; returns what it removed. */
+async function removeUnmade(targetDir: string, made: readonly string[], previous: readonly string[]): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of previous) {
+    if (made.includes(entry) || KEPT.has(entry) || /\.(pdf|html)$/.test(entry)) continue;
+    // rm does not follow links: a link is removed itself, a folder's links with it.
+    await rm(inside(targetDir, entry), { recursive: true, force: true });
+    removed.push(entry);
   }
-  const entries = await readdir(targetDir).catch((error: unknown) => {
-    throw new FileError(targetDir, 'read the folder', error);
-  });
-  if (entries.length > 0 && !entries.includes(MARKER)) {
-    throw new ContentError(
-      `${targetDir} already exists and was not made by zine build (it has no ${MARKER} file); ` +
-        'its files are left alone: move it away or choose another --out',
-    );
-  }
+  return removed;
 }

@@ -26,13 +26,16 @@ async function olderThan(path: string, ms: number): Promise<boolean> {
  * (killed with `kill -9`, or a crash the process could not see). A folder
  * without a process id in its name (named so by earlier versions) is removed
  * once it is a day old: no build runs that long, every layout being bounded in time.
+ * `prefix` (default STAGE_PREFIX) names the kind of folder: the browser's
+ * profiles and the preview's folders, in the system's temporary folder, are
+ * named and removed the same way. A link of that name is removed itself, never followed.
  */
-export async function removeStaleStages(parent: string): Promise<string[]> {
+export async function removeStaleStages(parent: string, prefix: string = STAGE_PREFIX): Promise<string[]> {
   const names = await readdir(parent).catch(() => [] as string[]);
   const removed: string[] = [];
   for (const name of names) {
-    if (!name.startsWith(STAGE_PREFIX)) continue;
-    const pid = /^(\d+)-/.exec(name.slice(STAGE_PREFIX.length))?.[1];
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(\d+)-/.exec(name.slice(prefix.length))?.[1];
     if (pid === undefined ? !(await olderThan(join(parent, name), DAY)) : Number(pid) === process.pid || isRunning(Number(pid))) continue;
     await rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined);
     removed.push(name);

@@ -36,6 +36,16 @@ describe('zine init', () => {
     expect(await readFile(join(dir, 'mine.md'), 'utf8')).toBe('my own words\n');
   });
 
+  it('writes a starter that builds from a name with a character no font draws', async () => {
+    const result = await zine(['init', 'emoji 🔥.md'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe("wrote emoji 🔥.md: build it with `zine build 'emoji 🔥.md'`");
+    expect(await readFile(join(dir, 'emoji 🔥.md'), 'utf8')).toContain('\ntitle: "Emoji"\n');
+    const built = await zine(['build', 'emoji 🔥.md', '--out', 'out', '--formats', 'reading'], dir);
+    expect(built.code, built.stderr).toBe(0);
+    expect((await readPages(await readFile(join(dir, 'out', 'emoji 🔥', 'reading.pdf'))))[0]?.text).toContain('Emoji');
+  }, 60_000);
+
   it('needs a file name', async () => {
     expect((await zine(['init'], dir)).code).toBe(2);
   });

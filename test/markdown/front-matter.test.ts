@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { qrModules } from '../../scripts/markdown/qr.ts';
 import { FRONT_MATTER_KEYS, validateFrontMatter } from '../../scripts/config/frontmatter.ts';
 import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
 import { card, errorsOf, warningsOf } from './helpers.ts';
@@ -62,6 +63,15 @@ describe('front matter errors point into the .md file', () => {
     expect(await errorsOf(doc('title: T\nsubtitle: S\n  # a comment\ncolour: red\n'), 'source/x.md')).toEqual([
       `source/x.md:5:1: front matter: \`colour\` is not a known key (known keys: ${KNOWN})`,
     ]);
+  });
+
+  it('a url too long for the QR code: at the key, with how long it may be', async () => {
+    const url = `https://example.org/${'a'.repeat(2312)}`; // 2,332 bytes, one past version 40's capacity
+    expect(await errorsOf(doc(`title: T\nurl: ${url}\n`), 'source/x.md')).toEqual([
+      'source/x.md:3:1: front matter: `url` is 2,332 bytes long, and the QR code printed from it holds at most 2,331: use a shorter address',
+    ]);
+    // One byte shorter, it fits: the code is made (as the card's back and the colophon print it).
+    expect(qrModules(url.slice(0, -1))).toHaveLength(177);
   });
 
   it('missing title: at the block', async () => {

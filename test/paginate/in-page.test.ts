@@ -214,4 +214,9 @@ describe('the time a layout may take', () => {
     expect(layoutTimeLimit(80_000)).toBe(70_000);
     expect(layoutTimeLimit(4_000)).toBeLessThan(60_000);
   });
+
+  it('never passes ten minutes, however long the document (10 MB would have had 83 minutes)', () => {
+    expect(layoutTimeLimit(1_000_000)).toBe(530_000);
+    expect(layoutTimeLimit(10_000_000)).toBe(600_000);
+  });
 });

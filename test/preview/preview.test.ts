@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,26 @@ describe('zine preview', () => {
     });
     expect(error?.code).toBe('ECONNREFUSED');
     expect((await fetch(url)).status).toBe(200);
+  });
+
+  it('answers only its own host names, and a malformed address with 400, living on', async () => {
+    const port = Number(new URL(url).port);
+    const get = (path: string, host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest({ host: '127.0.0.1', port, path, headers: { host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.once('error', reject).end();
+      });
+    expect(await get('/', 'evil.example')).toBe(403);
+    expect(await get('/', `evil.example:${port}`)).toBe(403);
+    expect(await get('/events', `127.0.0.1.evil.example:${port}`)).toBe(403);
+    expect(await get('/', `localhost:${port}`)).toBe(200);
+    expect(await get('/', `127.0.0.1:${port}`)).toBe(200);
+    expect(await get('/doc/%E0%A4%A', `127.0.0.1:${port}`)).toBe(400);
+    expect(await get('/', `127.0.0.1:${port}`)).toBe(200);
+    expect(child.exitCode).toBe(null);
   });
 
   it('stops at once on Ctrl-C', async () => {

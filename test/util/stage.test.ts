@@ -41,17 +41,32 @@ describe('stage', () => {
     expect(await readdir(out)).toEqual(['essay']);
   });
 
-  it('removes what an earlier build left that this one did not make, keeping the other formats', async () => {
+  it('removes what the previous build made and this one did not, keeping the other formats and what it did not make', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zine-stage-'));
     const target = join(out, 'essay');
-    await mkdir(join(target, 'images'), { recursive: true });
-    await writeFile(join(target, MARKER), '');
-    await writeFile(join(target, 'images', 'old.png'), 'no longer used');
-    await writeFile(join(target, 'mini.pdf'), 'made before');
+    const first = await openStage(target);
+    await mkdir(join(first.dir, 'images'));
+    await first.write('images/old.png', 'no longer used');
+    await first.write('mini.pdf', 'made before');
+    await first.commit();
+    await writeFile(join(target, 'precious.txt'), 'put there by someone');
     const stage = await openStage(target);
     await stage.write('reading.pdf', 'new');
     await stage.commit({ removeOthers: true });
-    expect((await readdir(target)).sort()).toEqual([MARKER, 'mini.pdf', 'reading.pdf']);
+    expect((await readdir(target)).sort()).toEqual([MARKER, 'mini.pdf', 'precious.txt', 'reading.pdf']);
+    expect(await readFile(join(target, MARKER), 'utf8')).toMatch(/\nmini\.pdf\nreading\.pdf\n$/);
+  });
+
+  it('deletes nothing a planted marker does not list as made', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'zine-stage-'));
+    const target = join(out, 'essay');
+    await mkdir(target);
+    await writeFile(join(target, MARKER), 'Made by zine build\n');
+    await writeFile(join(target, 'precious.txt'), 'mine');
+    const stage = await openStage(target);
+    await stage.write('reading.pdf', 'new');
+    await stage.commit({ removeOthers: true });
+    expect(await readFile(join(target, 'precious.txt'), 'utf8')).toBe('mine');
   });
 
   it('refuses a folder it did not make, and writes nothing beside it', async () => {
