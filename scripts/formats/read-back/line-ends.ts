@@ -33,14 +33,16 @@ export function placeOf(stream: Stream, letter: number): string {
   return place;
 }
 
-/** The word around a break, as written (soft hyphens shown as `-`), for messages. */
-function wordAround(stream: Stream, rawIndex: number): string {
-  const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{M}\u00AD\u200C\u200D]/u.test(char);
-  let from = rawIndex;
-  let to = rawIndex + 1;
+const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{M}\u00AD\u200C\u200D]/u.test(char);
+
+/** The word around a break, as written (soft hyphens shown as `-`), and the two parts the break makes, for messages. */
+function wordAround(stream: Stream, before: number, after: number): { word: string; printed: string } {
+  let from = before;
+  let to = after;
   while (isWordChar(stream.raw[from - 1])) from -= 1;
   while (isWordChar(stream.raw[to])) to += 1;
-  return stream.raw.slice(from, to).replace(/\u00AD/g, '-');
+  const plain = (text: string) => text.replace(/\u00AD/g, '');
+  return { word: stream.raw.slice(from, to).replace(/\u00AD/g, '-'), printed: `"${plain(stream.raw.slice(from, before + 1))}" / "${plain(stream.raw.slice(after, to))}"` };
 }
 
 /**
@@ -54,18 +56,17 @@ export function breakFault(stream: Stream, end: number, hyphenated: boolean, hyp
   const after = stream.at[end] as number;
   const between = stream.raw.slice(before + 1, after);
   if (!GLUE.test(between)) return undefined;
-  const word = wordAround(stream, before);
-  const printed = `"${stream.raw.slice(before - 1, before + 1).replace(/\u00AD/g, '')}${hyphenated ? '-' : ''}" / "${stream.raw.slice(after, after + 3)}"`;
+  const { word, printed } = wordAround(stream, before, after);
   if (between.includes('\u00AD')) {
-    if (!hyphenates) return `the word "${word.replace(/-/g, '')}" is split across lines (${printed}), which this edition never does`;
-    return hyphenated ? undefined : `the word "${word}" is split with no hyphen (${printed})`;
+    if (!hyphenates) return `the word "${word.replace(/-/g, '')}" is split across lines as ${printed}, which this edition never does`;
+    return hyphenated ? undefined : `the word "${word}" is split with no hyphen, as ${printed}`;
   }
   const unspaced = UNSPACED.test(stream.raw[before] ?? '') || UNSPACED.test(stream.raw[after] ?? '');
   if (unspaced && !hyphenated) return undefined;
   const points = word.includes('-') ? `it breaks only at ${word}` : 'it has no hyphenation point there';
   return hyphenated
-    ? `the word "${word.replace(/-/g, '')}" is hyphenated where its language does not break it (${printed}; ${points})`
-    : `the word "${word.replace(/-/g, '')}" is split with no hyphen (${printed}; ${points})`;
+    ? `the word "${word.replace(/-/g, '')}" is hyphenated where its language does not break it, as ${printed} (${points})`
+    : `the word "${word.replace(/-/g, '')}" is split with no hyphen, as ${printed} (${points})`;
 }
 
 export function lineEndFaults(placed: readonly PlacedLine[], source: SourceText, hyphenates: boolean): LineFault[] {
