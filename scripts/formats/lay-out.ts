@@ -127,7 +127,10 @@ export async function printWithPictures(context: DocumentContext, layout: Layout
     idSeed: `${layout.html}\n${context.paper}`,
     source: { path: context.source, text: String(context.markdown.file.value) },
   });
-  // Read back as a reader would, while the pictures are taken: a fault stops the build (read-back.ts).
-  await checkReadBack(context, layout, pdf, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' });
-  return { pdf, pictures: await pictures };
+  // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),
+  // once the pictures are done with the tab.
+  const options = { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' };
+  const [readBack, taken] = await Promise.allSettled([checkReadBack(context, layout, pdf, options), pictures]);
+  if (readBack.status === 'rejected') throw readBack.reason;
+  return { pdf, pictures: taken.status === 'fulfilled' ? taken.value : undefined };
 }
