@@ -7,6 +7,7 @@ import { sourceDate } from '../util/source-date.ts';
 import { checkSetOnce, checkWhole } from './checks.ts';
 import type { DocumentContext } from './context.ts';
 import { preloadPdfStages, printing } from './pdf-stages.ts';
+import { checkReadBack } from './read-back.ts';
 
 export interface LayOutOptions {
   /** Page size family of this layout. */
@@ -31,6 +32,7 @@ export interface Layout {
   report: LayoutReport;
   html: string;
   trim: Trim;
+  edition: 'standard' | 'large-print';
 }
 
 /**
@@ -84,7 +86,7 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
     ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
     ...(options.preflight === undefined ? {} : { preflight: options.preflight }),
   });
-  return { page, report, html, trim: options.trim };
+  return { page, report, html, trim: options.trim, edition: options.edition ?? 'standard' };
 }
 
 /** A printed layout: its PDF, and pictures of its pages when they were asked for and could be taken. */
@@ -125,5 +127,10 @@ export async function printWithPictures(context: DocumentContext, layout: Layout
     idSeed: `${layout.html}\n${context.paper}`,
     source: { path: context.source, text: String(context.markdown.file.value) },
   });
-  return { pdf, pictures: await pictures };
+  // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),
+  // once the pictures are done with the tab.
+  const options = { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' };
+  const [readBack, taken] = await Promise.allSettled([checkReadBack(context, layout, pdf, options), pictures]);
+  if (readBack.status === 'rejected') throw readBack.reason;
+  return { pdf, pictures: taken.status === 'fulfilled' ? taken.value : undefined };
 }

@@ -74,6 +74,8 @@ export async function takePagePictures(options: PagePicturesOptions): Promise<{ 
     // loop: once a short message sent after them is answered, the browser has them all.
     await client.send('Runtime.evaluate', { expression: '0' });
   } catch (error) {
+    // The cuts already sent fail with the tab: nobody will wait for them now.
+    for (const call of cutting) call.catch(() => undefined);
     await client.detach().catch(() => undefined);
     throw error;
   }

@@ -46,7 +46,7 @@ credits:
 # The sheet you print on, letter or a4: letter makes half-letter pages, a4 makes
 # A5 pages. Default: letter; \`zine build --paper\` overrides it.
 paper: letter
-# How the notes are marked: stars (*, †, ‡, …) or numbers. Default: stars.
+# How the notes are marked: stars (*, **, ***, then 4, 5, …) or numbers. Default: stars.
 footnotes: stars
 # Where the web edition will be published: the back cover and the card's back
 # then carry a QR code of it, with the address printed under it. Optional.

@@ -4,8 +4,8 @@
  * moves it to the foot of the page and draws the call and the marker. The
  * definitions leave the flow.
  *
- * - The span carries `data-mark` ("*", "**", … for footnotes: stars; "1",
- *   "2", … for numbers) and a class `fn-N`. Paged.js copies the note's classes
+ * - The span carries `data-mark` (`noteMark`: "*", "**", "***", then "4",
+ *   "5", … for footnotes: stars; "1", "2", … for numbers) and a class `fn-N`. Paged.js copies the note's classes
  *   (not its data attributes) onto the call it creates, so CSS can draw stars:
  *   `.fn-2::footnote-call { content: "**" }`, `[data-mark]::footnote-marker {
  *   content: attr(data-mark) }`.
@@ -31,10 +31,22 @@ import type { VFile } from 'vfile';
 import type { InlineNote, InlineNoteRef } from './data.ts';
 import { positionAt, warn } from './messages.ts';
 
+/** Stars up to this many notes, then numbers: the range of styles/footnotes.css's `@counter-style stars`. */
+export const MOST_STARS = 3;
+
+/**
+ * The mark of note `n`, as print draws it (`counter(footnote, stars)`): *, **
+ * and *** with stars, then numbers, so a fortieth note is not forty stars.
+ * The web edition shows the same marks.
+ */
+export function noteMark(n: number, style: 'stars' | 'numbers'): string {
+  return style === 'stars' && n <= MOST_STARS ? '*'.repeat(n) : String(n);
+}
+
 export function remarkInlineFootnotes() {
   return (tree: Root, file: VFile): void => {
     const style = file.data.footnoteStyle ?? 'stars';
-    const mark = (n: number) => (style === 'stars' ? '*'.repeat(n) : String(n));
+    const mark = (n: number) => noteMark(n, style);
 
     const definitions = new Map<string, FootnoteDefinition>();
     visit(tree, 'footnoteDefinition', (node) => {

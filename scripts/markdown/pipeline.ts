@@ -20,6 +20,7 @@ import { remarkFrontMatterData, type FrontMatterOptions } from './front-matter.t
 import { remarkGlyphCheck } from './glyphs.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
+import { rehypeImageBlocks } from './image-blocks.ts';
 import { rehypeLayout } from './layout.ts';
 import { remarkSafeLinks } from './links.ts';
 import { remarkRawHtml } from './raw-html.ts';
@@ -51,6 +52,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(remarkRehype, { handlers: { containerDirective: containerDirectiveHandler } })
       .use(rehypeSanitize, printSchema)
       .use(rehypeAssetGuard)
+      .use(rehypeImageBlocks)
       .use(rehypeLayout)
       .use(rehypeSourcePlaces)
       .use(rehypeDirection)

@@ -42,10 +42,10 @@ export async function layOutWarm(options: WarmLayoutOptions): Promise<{ layout: 
   const { head, body } = splitBody(html);
   if (tab && tab.head === head && !tab.page.isClosed()) {
     const report = await relayout({ page: tab.page, body, name: options.name });
-    return { layout: { page: tab.page, report, html, trim: 'reading' }, tab };
+    return { layout: { page: tab.page, report, html, trim: 'reading', edition: 'standard' }, tab };
   }
   await tab?.page.close().catch(() => undefined);
   const htmlPath = await options.write();
   const { page, report } = await paginate({ browser: options.browser, htmlPath, allowedDir: options.dir, name: options.name });
-  return { layout: { page, report, html, trim: 'reading' }, tab: { page, head } };
+  return { layout: { page, report, html, trim: 'reading', edition: 'standard' }, tab: { page, head } };
 }

@@ -95,3 +95,54 @@ export async function rulesOf(bytes: Uint8Array): Promise<number[][]> {
   await doc.destroy();
   return rules;
 }
+
+/** An image a page draws: its box in points (origin bottom left) and its pixel size. */
+export interface DrawnImage {
+  page: number;
+  left: number;
+  right: number;
+  bottom: number;
+  top: number;
+}
+
+/** Every image each page draws, with its box, as pdf.js's viewer places it (forms and nested transforms followed). */
+export async function imagesOf(bytes: Uint8Array): Promise<DrawnImage[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const images: DrawnImage[] = [];
+  const multiply = (m: number[], n: number[]): number[] => [
+    (m[0] as number) * (n[0] as number) + (m[1] as number) * (n[2] as number),
+    (m[0] as number) * (n[1] as number) + (m[1] as number) * (n[3] as number),
+    (m[2] as number) * (n[0] as number) + (m[3] as number) * (n[2] as number),
+    (m[2] as number) * (n[1] as number) + (m[3] as number) * (n[3] as number),
+    (m[4] as number) * (n[0] as number) + (m[5] as number) * (n[2] as number) + (n[4] as number),
+    (m[4] as number) * (n[1] as number) + (m[5] as number) * (n[3] as number) + (n[5] as number),
+  ];
+  for (let number = 1; number <= doc.numPages; number += 1) {
+    const page = await doc.getPage(number);
+    const list = await page.getOperatorList();
+    let ctm = [1, 0, 0, 1, 0, 0];
+    const saved: number[][] = [];
+    list.fnArray.forEach((fn, index) => {
+      const args = list.argsArray[index] as unknown[];
+      if (fn === OPS.save) saved.push(ctm);
+      if (fn === OPS.restore) ctm = saved.pop() ?? [1, 0, 0, 1, 0, 0];
+      if (fn === OPS.transform) ctm = multiply(args as number[], ctm);
+      if (fn === OPS.paintFormXObjectBegin) {
+        saved.push(ctm);
+        const matrix = args[0] as number[] | null;
+        if (matrix) ctm = multiply(matrix, ctm);
+      }
+      if (fn === OPS.paintFormXObjectEnd) ctm = saved.pop() ?? [1, 0, 0, 1, 0, 0];
+      if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject) return;
+      const corners = [[0, 0], [1, 0], [0, 1], [1, 1]].map(([x, y]) => [
+        (x as number) * (ctm[0] as number) + (y as number) * (ctm[2] as number) + (ctm[4] as number),
+        (x as number) * (ctm[1] as number) + (y as number) * (ctm[3] as number) + (ctm[5] as number),
+      ]);
+      const xs = corners.map((corner) => corner[0] as number);
+      const ys = corners.map((corner) => corner[1] as number);
+      images.push({ page: number, left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) });
+    });
+  }
+  await doc.destroy();
+  return images;
+}

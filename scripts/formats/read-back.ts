@@ -1,0 +1,54 @@
+/**
+ * The read-back: every printed layout that carries the text is read back from
+ * its PDF, as a reader's tools read it, independently of the layout's own
+ * report (read-back/printed-text.ts: poppler), and judged as a reader would:
+ * every line ends where the language allows (read-back/line-ends.ts), no
+ * paragraph leaves a lone line at a page's foot or top (lone-lines.ts), and
+ * every image of the text is on a page (images.ts). A fault stops the build,
+ * naming the page and the block's place in the markdown.
+ */
+import { ContentError } from '../util/errors.ts';
+import type { DocumentContext } from './context.ts';
+import type { Layout } from './lay-out.ts';
+import { missingImages, sizedImages } from './read-back/images.ts';
+import { lineEndFaults, type LineFault } from './read-back/line-ends.ts';
+import { loneLineFaults } from './read-back/lone-lines.ts';
+import { placeLines } from './read-back/place-lines.ts';
+import { readPrinted } from './read-back/printed-text.ts';
+import { sourceText, type SourceText } from './read-back/source-text.ts';
+
+export interface ReadBackOptions {
+  /** Whether the edition breaks words with hyphens at all. Default: true (large print: false). */
+  hyphenates?: boolean;
+  /** Whether every image of the text must be in it. Default: true (the card's slips: false). */
+  carriesImages?: boolean;
+  /** Whether widows and orphans are judged. Default: true. */
+  loneLines?: boolean;
+}
+
+const DEFAULTS: Required<ReadBackOptions> = { hyphenates: true, carriesImages: true, loneLines: true };
+
+const texts = new WeakMap<object, SourceText>();
+
+/** The faults a reader would find in a printed PDF of the document, in page order (images last). */
+export async function readBackFaults(context: DocumentContext, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<LineFault[]> {
+  const { hyphenates, carriesImages, loneLines } = { ...DEFAULTS, ...options };
+  const { tree } = context.markdown;
+  let source = texts.get(tree);
+  if (source === undefined) texts.set(tree, (source = sourceText(tree)));
+  const pages = await readPrinted(pdf);
+  const placed = placeLines(pages, source);
+  const faults = [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])];
+  faults.sort((a, b) => a.page - b.page);
+  if (carriesImages && source.images.length > 0) faults.push(...missingImages(pages, await sizedImages(context.stage.dir, source.images)));
+  return faults;
+}
+
+/** Reads a printed layout back and stops the build at the first faults a reader would see. */
+export async function checkReadBack(context: DocumentContext, layout: Layout, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<void> {
+  const faults = await readBackFaults(context, pdf, options);
+  if (faults.length === 0) return;
+  const shown = faults.slice(0, 5).map(({ page, place, reason }) => `${context.source}:${place}: read back from the ${layout.trim} layout${page > 0 ? `, page ${page}` : ''}: ${reason}`);
+  const more = faults.length > shown.length ? `\n(and ${faults.length - shown.length} more)` : '';
+  throw new ContentError(`${shown.join('\n')}${more}`);
+}

@@ -1,0 +1,108 @@
+/**
+ * Finds each printed line in the source's text: the body's lines in the body
+ * stream, the notes' in the notes stream. Lines of 16 letters or more are
+ * looked up wherever their letters occur, and the longest chain of them in
+ * the order of the pages is kept: so lines printed outside the running text
+ * (a cover's slogans, the back cover's quote, a running head) and a text that
+ * repeats itself never pull the reading out of step. The shorter lines are
+ * then found just after the line before them. A line found nowhere (a folio,
+ * "(continued)") is left out.
+ */
+import type { PrintedLine, PrintedPage } from './printed-text.ts';
+import type { SourceText, Stream } from './source-text.ts';
+
+export interface PlacedLine {
+  page: number;
+  line: PrintedLine;
+  stream: 'body' | 'notes';
+  /** Its letters are `letters.slice(start, end)` of its stream. */
+  start: number;
+  end: number;
+}
+
+/** Letters a line may be found after the line before it (a footnote call's letters, say). */
+const NEAR = 3;
+/** Letters that look a line up anywhere in its stream. */
+const KEY = 16;
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+/** A line's letters, folded as the source's are. */
+export function foldLetters(text: string): string {
+  let letters = '';
+  for (const char of text.normalize('NFKC').toLowerCase()) if (LETTER.test(char)) letters += char;
+  return letters;
+}
+
+function keyIndex(stream: Stream): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (let at = 0; at + KEY <= stream.letters.length; at += 1) {
+    const key = stream.letters.slice(at, at + KEY);
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [at]);
+    else list.push(at);
+  }
+  return index;
+}
+
+/**
+ * For each line, the place in the stream on the longest chain of lines whose
+ * places rise with the page order, or undefined (patience sorting; a line's
+ * candidates go in falling order, so a chain takes at most one of them).
+ */
+function longestChain(lines: readonly string[], stream: Stream): (number | undefined)[] {
+  const index = keyIndex(stream);
+  const pairs: { line: number; at: number }[] = [];
+  lines.forEach((letters, line) => {
+    if (letters.length < KEY) return;
+    const found = (index.get(letters.slice(0, KEY)) ?? []).filter((at) => stream.letters.startsWith(letters, at));
+    for (const at of found.reverse()) pairs.push({ line, at });
+  });
+  const tails: number[] = [];
+  const previous: number[] = [];
+  pairs.forEach((pair, index) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((pairs[tails[middle] as number] as { at: number }).at < pair.at) low = middle + 1;
+      else high = middle;
+    }
+    previous[index] = low > 0 ? (tails[low - 1] as number) : -1;
+    tails[low] = index;
+  });
+  const chosen: (number | undefined)[] = lines.map(() => undefined);
+  for (let at = tails.at(-1) ?? -1; at >= 0; at = previous[at] as number) {
+    const pair = pairs[at] as { line: number; at: number };
+    chosen[pair.line] = pair.at;
+  }
+  return chosen;
+}
+
+export function placeLines(pages: readonly PrintedPage[], source: SourceText): PlacedLine[] {
+  const all = pages.flatMap((page) => page.lines.map((line) => ({ page: page.number, line, letters: foldLetters(line.text) })));
+  const letters = all.map((line) => line.letters);
+  const anchors = { body: longestChain(letters, source.body), notes: longestChain(letters, source.notes) };
+  const placed: PlacedLine[] = [];
+  const cursor = { body: 0, notes: 0 };
+  all.forEach(({ page, line, letters: text }, index) => {
+    if (text === '') return;
+    const anchored = (['body', 'notes'] as const).find((stream) => anchors[stream][index] !== undefined);
+    let stream: 'body' | 'notes' | undefined = anchored;
+    let start = anchored === undefined ? undefined : anchors[anchored][index];
+    if (anchored === undefined) {
+      for (const candidate of ['body', 'notes'] as const) {
+        const at = source[candidate].letters.indexOf(text, cursor[candidate]);
+        if (at >= 0 && at - cursor[candidate] <= NEAR) {
+          stream = candidate;
+          start = at;
+          break;
+        }
+      }
+    }
+    if (stream === undefined || start === undefined) return;
+    placed.push({ page, line, stream, start, end: start + text.length });
+    cursor[stream] = start + text.length;
+  });
+  return placed;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { lineEndFaults } from '../../../scripts/formats/read-back/line-ends.ts';
+import { loneLineFaults } from '../../../scripts/formats/read-back/lone-lines.ts';
+import { missingImages } from '../../../scripts/formats/read-back/images.ts';
+import { placeLines } from '../../../scripts/formats/read-back/place-lines.ts';
+import type { PrintedPage } from '../../../scripts/formats/read-back/printed-text.ts';
+import { sourceText } from '../../../scripts/formats/read-back/source-text.ts';
+import { markdownStringToHtml } from '../../../scripts/markdown/index.ts';
+
+const FRONT = '---\ntitle: Read back\nlang: en\n---\n\n';
+
+/** Pages of printed lines, as poppler would give them (boxes do not matter here). */
+const pages = (...texts: string[][]): PrintedPage[] =>
+  texts.map((lines, index) => ({ number: index + 1, images: [], lines: lines.map((text) => ({ text, xMin: 0, xMax: 0, yMin: 0, yMax: 0 })) }));
+
+async function faults(markdown: string, printed: PrintedPage[], hyphenates = true) {
+  const source = sourceText((await markdownStringToHtml(FRONT + markdown)).tree);
+  const placed = placeLines(printed, source);
+  return { ends: lineEndFaults(placed, source, hyphenates), lone: loneLineFaults(placed, source.body) };
+}
+
+const MANIFESTO =
+  'National one-sidedness and narrowmindedness become more and more impossible, and from the numerous national and local literatures there arises a world literature.';
+
+describe('the read-back of line ends', () => {
+  it('passes lines broken at spaces and at the hyphenation points of the language', async () => {
+    const { ends } = await faults(MANIFESTO, pages(['National one-sidedness and narrowmindedness be-', 'come more and more impossible, and from the numerous national'], ['and local literatures there arises a world literature.']));
+    expect(ends).toEqual([]);
+  });
+
+  it('finds a word broken where English has no hyphenation point, naming the page and the block', async () => {
+    const { ends } = await faults(MANIFESTO, pages(['National one-sidedness and narrowmindedness be-', 'c-'], ['ome more and more impossible, and from the numerous national', 'and local literatures there arises a world literature.']));
+    expect(ends).toHaveLength(1);
+    expect(ends[0]).toMatchObject({ page: 1, place: '6:1' });
+    expect(ends[0]?.reason).toBe('the word "become" is hyphenated where its language does not break it, as "bec" / "ome" (it breaks only at be-come)');
+  });
+
+  it('finds a word split with no hyphen at a page turn, and "satell-ite"', async () => {
+    const text = 'These are the conditions of existence of the satellite and of the planet in common sense.';
+    const { ends } = await faults(text, pages(['These are the condit'], ['ions of existence of the satell-', 'ite and of the planet in common sense.']));
+    expect(ends.map((fault) => [fault.page, fault.reason.replace(/ \(.*/, '')])).toEqual([
+      [1, 'the word "conditions" is split with no hyphen, as "condit" / "ions"'],
+      [2, 'the word "satellite" is hyphenated where its language does not break it, as "satell" / "ite"'],
+    ]);
+  });
+
+  it('lets Chinese and Thai lines end between any two characters, but no edition without hyphens split a word', async () => {
+    const chinese = await faults('人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待', pages(['人人生而自由在尊严和权利上一律', '平等他们赋有理性和良心并应以兄弟关系的精神相对待']));
+    expect(chinese.ends).toEqual([]);
+    const large = await faults(MANIFESTO, pages(['National one-sidedness and narrowmindedness be-', 'come more and more impossible, and from the numerous national and local literatures there arises a world literature.']), false);
+    expect(large.ends[0]?.reason).toBe('the word "become" is split across lines as "be" / "come", which this edition never does');
+  });
+});
+
+describe('the read-back of lone lines', () => {
+  const PARAGRAPHS = 'The first paragraph runs over three printed lines of text here.\n\nThe second paragraph also runs over three printed lines of text.';
+  it('finds a last line alone at the top of a page and a first line alone at its foot', async () => {
+    const widow = await faults(PARAGRAPHS, pages(['The first paragraph runs over', 'three printed lines of'], ['text here.', 'The second paragraph also runs', 'over three printed lines of text.']));
+    expect(widow.lone).toEqual([{ page: 2, place: '6:1', reason: 'the last line of a paragraph is alone at the top of the page ("text here.")' }]);
+    const orphan = await faults(PARAGRAPHS, pages(['The first paragraph runs over', 'three printed lines of text here.', 'The second paragraph also runs'], ['over three printed lines of text.']));
+    expect(orphan.lone).toEqual([{ page: 1, place: '8:1', reason: 'the first line of a paragraph is alone at the foot of the page ("The second paragraph also runs")' }]);
+    const kept = await faults(PARAGRAPHS, pages(['The first paragraph runs over', 'three printed lines of text here.'], ['The second paragraph also runs', 'over three printed lines of text.']));
+    expect(kept.lone).toEqual([]);
+  });
+});
+
+describe('the read-back of images', () => {
+  it('names the place of an image no page draws', () => {
+    const printed = pages([], []);
+    printed[1]?.images.push({ width: 800, height: 600 });
+    const images = [
+      { src: 'a.png', place: '3:1', width: 600, height: 800 },
+      { src: 'b.png', place: '7:1', width: 1500, height: 1000 },
+    ];
+    expect(missingImages(printed, images)).toEqual([{ page: 0, place: '7:1', reason: 'the image b.png (1500×1000) is on no page' }]);
+  });
+});
