@@ -3,6 +3,7 @@
  * scripts/paginate/paginate.ts). It adds what the layout needs beyond Paged.js:
  * hidden finished pages, notes pages, stable note ids and a report.
  */
+import { breakAtLine } from './break-at-line.ts';
 import { continueNotes } from './continue-notes.ts';
 import { hideFinishedPages } from './hide-finished-pages.ts';
 import { noteCounters } from './note-counters.ts';
@@ -43,6 +44,7 @@ window.zinepress = {
     keepRunningStrings(window.Paged);
     window.Paged.registerHandlers(
       textOrigins(window.Paged),
+      breakAtLine(window.Paged),
       noteCounters(window.Paged),
       continueNotes(window.Paged),
       keepText(window.Paged),
