@@ -9,6 +9,7 @@ import { hideFinishedPages } from './hide-finished-pages.ts';
 import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
 import { keepText } from './keep-text.ts';
+import { keepLoneLines } from './lone-lines.ts';
 import { runWithoutFrameWaits } from './no-frame-wait.ts';
 import { textOrigins } from './text-origins.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
@@ -48,6 +49,7 @@ window.zinepress = {
       noteCounters(window.Paged),
       continueNotes(window.Paged),
       keepText(window.Paged),
+      keepLoneLines(window.Paged),
       hideFinishedPages(window.Paged),
       notesPage(window.Paged, settings),
       reportProgress(window.Paged),
