@@ -17,11 +17,18 @@ export function bodySize(pages: PdfPage[]): number {
   return [...letters].reduce((most, entry) => (entry[1] > most[1] ? entry : most), [0, 0])[0];
 }
 
-/** A page's lines of body text (set at `body` size), top to bottom, pieces at one height joined into one line. */
+/** The page's margins, in points, where its running head and folio stand (styles/page.css: 0.6 in above the text, 0.75 in below). */
+const HEAD = 0.6 * 72;
+const FOOT = 0.7 * 72;
+
+/**
+ * A page's lines of body text (set at `body` size, inside the margins), top
+ * to bottom, pieces at one height joined into one line.
+ */
 export function bodyLines(page: PdfPage, body: number): string[] {
   const lines: { y: number; pieces: { x: number; str: string }[] }[] = [];
   for (const word of page.words) {
-    if (Math.abs(sizeOf(word.height) - body) > 0.05) continue;
+    if (Math.abs(sizeOf(word.height) - body) > 0.05 || word.y > page.height - HEAD || word.y < FOOT) continue;
     const line = lines.find((other) => Math.abs(other.y - word.y) < word.height / 2);
     if (line) line.pieces.push({ x: word.x, str: word.str });
     else lines.push({ y: word.y, pieces: [{ x: word.x, str: word.str }] });
@@ -33,10 +40,13 @@ export function bodyLines(page: PdfPage, body: number): string[] {
     .filter((line) => /\p{L}/u.test(line));
 }
 
-/** Every turn between two pages that both hold body text (the covers and the colophon hold none). */
+/** Whether the page has its number (its folio) below its text, as the pages of running text have. */
+export const numbered = (page: PdfPage, number: number): boolean => page.words.some((word) => word.str.trim() === String(number) && word.y < FOOT);
+
+/** Every turn between two pages of running text (numbered, and holding body text: the covers, colophon and notes pages are not). */
 export function pageTurns(pages: PdfPage[]): PageTurn[] {
   const body = bodySize(pages);
-  const lines = pages.map((page) => bodyLines(page, body));
+  const lines = pages.map((page, index) => (numbered(page, index + 1) ? bodyLines(page, body) : []));
   const turns: PageTurn[] = [];
   lines.forEach((here, index) => {
     const next = lines[index + 1];

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.ts';
 import { hyphenateText, hyphenatorFor, SOFT_HYPHEN } from '../../scripts/markdown/hyphenate.ts';
 import { hyphenatedProse } from '../helpers/documents.ts';
-import { lettersOf, pageTurns, type PageTurn } from '../helpers/page-turns.ts';
+import { bodyLines, bodySize, lettersOf, numbered, pageTurns, type PageTurn } from '../helpers/page-turns.ts';
 import { readPages, type PdfPage } from '../helpers/pdf.ts';
 
 /**
@@ -82,5 +82,25 @@ describe('page turns in a text of long words', () => {
       page.words.filter((word) => /\p{L}-$/u.test(word.str.trim())).map((word) => `page ${index + 1}: ${word.str}`),
     );
     expect(split).toEqual([]);
+  });
+
+  it('are set, in the large-print edition, at 16 pt or more, folios and running heads too', () => {
+    const small = largePrint.flatMap((page, index) =>
+      page.words.filter((word) => /[\p{L}\d]/u.test(word.str) && word.height < 15.9).map((word) => `page ${index + 1}: ${word.str} at ${word.height} pt`),
+    );
+    expect(small).toEqual([]);
+    const body = bodySize(largePrint);
+    // The pages of text: between the cover and the colophon and back cover (a notes page, if any, holds no body text).
+    const textPages = largePrint
+      .map((page, index) => ({ page, number: index + 1 }))
+      .slice(1, -2)
+      .filter(({ page }) => bodyLines(page, body).length > 3);
+    expect(textPages.length).toBeGreaterThan(10);
+    // The folio: the page's number alone, below the text.
+    const unnumbered = textPages.filter(({ page, number }) => !numbered(page, number));
+    expect(unnumbered.map(({ number }) => number)).toEqual([]);
+    // The running head: the title, above the text, on every text page but the first.
+    const unheaded = textPages.slice(1).filter(({ page }) => !page.words.some((word) => word.str.includes('Long words at page turns') && word.y > page.height - 60));
+    expect(unheaded.map(({ number }) => number)).toEqual([]);
   });
 });
