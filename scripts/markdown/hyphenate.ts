@@ -100,8 +100,41 @@ function keepWhole(token: string): boolean {
 /** A soft hyphen between an f and a letter it ligates with in Source Serif 4 or Source Sans 3. */
 const IN_LIGATURE = /(?<=f)\u00AD(?=[bfhijklt])/g;
 
-export function hyphenateText(text: string, hyphenate: Hyphenator): string {
-  return text.replace(/\S+/g, (token) => (keepWhole(token) ? token : hyphenate(token).replace(IN_LIGATURE, '')));
+/** The fewest letters a break leaves before and after it, counted within the word (punctuation around it aside). */
+export interface Minimums {
+  /** Default 2. */
+  before?: number;
+  /** Default 2. */
+  after?: number;
+}
+
+/** English keeps 3 letters after a break, as TeX's patterns were made for; other languages 2. */
+export const minimumsFor = (lang: string): Minimums => (/^en\b/i.test(lang) ? { after: 3 } : {});
+
+/**
+ * Takes out the soft hyphens of a hyphenated token that would leave fewer
+ * letters than the minimums on either side, within the word: the patterns
+ * count the punctuation before a word ("¡A-quel", "“A-quel") as letters.
+ */
+function withMinimums(token: string, minimums: Minimums): string {
+  const { before = 2, after = 2 } = minimums;
+  const parts = token.split(SOFT_HYPHEN);
+  const lettersAround = (part: string, side: 'end' | 'start') => {
+    const run = side === 'end' ? /[\p{L}\p{M}]*$/u.exec(part) : /^[\p{L}\p{M}]*/u.exec(part);
+    return [...(run?.[0] ?? '')].filter((char) => /\p{L}/u.test(char)).length;
+  };
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 1) {
+    const head = out.split(SOFT_HYPHEN).at(-1) ?? '';
+    const rest = parts.slice(i).join('');
+    const keep = lettersAround(out.replace(/\u00AD/g, ''), 'end') >= before && lettersAround(rest, 'start') >= after && head !== '';
+    out += (keep ? SOFT_HYPHEN : '') + (parts[i] ?? '');
+  }
+  return out;
+}
+
+export function hyphenateText(text: string, hyphenate: Hyphenator, minimums: Minimums = {}): string {
+  return text.replace(/\S+/g, (token) => (keepWhole(token) ? token : withMinimums(hyphenate(token).replace(IN_LIGATURE, ''), minimums)));
 }
 
 export function rehypeHyphenate() {
@@ -114,9 +147,10 @@ export function rehypeHyphenate() {
       warn(file, `no hyphenation patterns for \`lang: ${lang}\`; the text is not hyphenated`, places?.keys['lang'] ?? places?.block, 'hyphenate-lang');
       return;
     }
+    const minimums = minimumsFor(lang);
     const walk = (children: ElementContent[], active: boolean): void => {
       for (const child of children) {
-        if (child.type === 'text' && active) child.value = hyphenateText(child.value, hyphenate);
+        if (child.type === 'text' && active) child.value = hyphenateText(child.value, hyphenate, minimums);
         if (child.type !== 'element') continue;
         const names = classes(child);
         if (NO_HYPHENS.has(child.tagName) || names.some((name) => NO_HYPHENS_CLASS.includes(name))) continue;

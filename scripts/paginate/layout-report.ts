@@ -44,7 +44,7 @@ export const LayoutReportSchema = v.object({
     v.object({
       page: count,
       lines: count,
-      reason: v.picklist(['before a heading', 'end of the text', 'before a figure or table', 'a line kept with its note', 'unexplained']),
+      reason: v.picklist(['before a heading', 'end of the text', 'before a figure or table', 'before a block kept whole', 'a line kept with its note', 'unexplained']),
     }),
   ),
   /** Lines of a paragraph alone at the top or foot of a page. */

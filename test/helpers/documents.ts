@@ -116,3 +116,29 @@ export function repeatedSentence(times = 400, emphasis = false): string {
   const paragraph = Array.from({ length: times }, () => sentence).join(' ');
   return `${front('Refrain')}${essayWords(90)}\n\n${paragraph}\n\n${essayWords(90, 500)}\n`;
 }
+
+/** The essay's words of 9 letters or more, in its order, each once. */
+const LONG_WORDS = [...new Set(WORDS.map((word) => word.replace(/[^A-Za-z]/g, '')).filter((word) => /^[a-z]{9,}$/.test(word)))];
+
+/**
+ * Prose of the essay's long words, so that most lines end at a soft hyphen
+ * and so do most pages: `paragraphs` paragraphs of 90 words, one note of 60
+ * words in every fourth. Each sentence is twelve words, so every word of it
+ * is one of the essay's (and the language's hyphenation points are known).
+ */
+export function hyphenatedProse(paragraphs = 24): string {
+  const word = (i: number) => LONG_WORDS[(i * 7) % LONG_WORDS.length] ?? '';
+  const sentences = (count: number, start: number) =>
+    Array.from({ length: count }, (_, s) => {
+      const text = Array.from({ length: 12 }, (_, w) => word(start + s * 12 + w)).join(' ');
+      return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+    }).join(' ');
+  const body: string[] = [];
+  const notes: string[] = [];
+  for (let p = 0; p < paragraphs; p += 1) {
+    const note = p % 4 === 3 ? `[^p${p}]` : '';
+    body.push(`${sentences(7, p * 90)}${note} ${sentences(1, p * 90 + 84)}`);
+    if (note) notes.push(`[^p${p}]: ${sentences(5, p * 31)}`);
+  }
+  return `${front('Long words at page turns')}${body.join('\n\n')}\n\n${notes.join('\n\n')}\n`;
+}

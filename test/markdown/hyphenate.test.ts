@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hyphenateText, hyphenatorFor, SOFT_HYPHEN } from '../../scripts/markdown/hyphenate.ts';
+import { hyphenateText, hyphenatorFor, minimumsFor, SOFT_HYPHEN } from '../../scripts/markdown/hyphenate.ts';
 import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
 import { byClass, card, renderTree } from './helpers.ts';
 import { toString } from 'hast-util-to-string';
@@ -85,5 +85,15 @@ describe('hyphenation', () => {
     const german = hyphenatorFor('de');
     expect(show(german?.('Dampfschiff') ?? '')).toBe('Dampf|schiff');
     expect(show(hyphenateText('Dampfschifffahrt', german ?? hyphenate))).toBe('Dampf|schifffahrt');
+  });
+
+  it('leaves at least 2 letters of the word before a break and 2 after (3 in English), punctuation around it aside', () => {
+    const spanish = hyphenatorFor('es');
+    const english = hyphenatorFor('en');
+    if (!spanish || !english) throw new Error('no Spanish or English patterns');
+    expect(show(hyphenateText('¡Aquel «Aquel indiscreto', spanish, minimumsFor('es')))).toBe('¡Aquel «Aquel in|dis|cre|to');
+    expect(show(hyphenateText('“become ruling', english, minimumsFor('en')))).toBe('“be|come rul|ing');
+    expect(show(hyphenateText('hobbies', english, { after: 4 }))).toBe('hob|bies');
+    expect(show(hyphenateText('hobbies', english, { after: 5 }))).toBe('hobbies');
   });
 });

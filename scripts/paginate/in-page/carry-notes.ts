@@ -1,4 +1,6 @@
-import { carriedHeight, firstBelow, wordStart } from './note-split.ts';
+import { showBreakHyphen } from './break-at-line.ts';
+import { lineStart } from './line-start.ts';
+import { carriedHeight, firstBelow } from './note-split.ts';
 
 /** Where a note's text runs past the foot of its page: the first letter below `bottom`. */
 function splitPoint(inner: HTMLElement, bottom: number): { node: Text; offset: number } | undefined {
@@ -15,7 +17,7 @@ function splitPoint(inner: HTMLElement, bottom: number): { node: Text; offset: n
       const rect = [...range.getClientRects()].find((box) => box.width > 0);
       return rect === undefined ? undefined : rect.bottom > bottom + 0.5;
     });
-    return { node, offset: wordStart(node.data, offset) };
+    return { node, offset: lineStart(node, offset) };
   }
   return undefined;
 }
@@ -34,7 +36,7 @@ export function cutNotesAtFoot(inner: HTMLElement, bottom: number): DocumentFrag
   range.setEnd(inner, inner.childNodes.length);
   const rest = range.extractContents();
   // A word cut at a soft hyphen ends this page's part with a visible hyphen, as the text's own do (keep-text.ts).
-  if (split.node.data.endsWith('\u00ad')) split.node.data += '-';
+  showBreakHyphen(split.node);
   const first = rest.firstElementChild;
   if (first instanceof HTMLElement) {
     first.dataset.splitFrom = first.dataset.ref ?? '';

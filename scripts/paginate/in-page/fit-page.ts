@@ -1,7 +1,7 @@
 import { frame, NOTES_HEIGHT } from './carry-notes.ts';
 import { carriedHeight, linesKept, linesThatFit, type PageLine } from './note-split.ts';
 import { leastShort, withOneLineHeads, type Fitting, type ShortOptions } from './short-page.ts';
-import { moveOver } from './keep-text.ts';
+import { firstOffPage, moveOver } from './keep-text.ts';
 import { sourceOf } from './text-origins.ts';
 import { firstLetterFrom, pageLines } from './page-lines.ts';
 import { restoreNotes } from './restore-notes.ts';
@@ -28,18 +28,30 @@ export function notesParts(pageElement: HTMLElement): NotesParts | undefined {
   return { pageArea, content, notesArea, notes, inner };
 }
 
-/** The foot of what is set in the page's column: its letters and images, rules, tables. */
+/**
+ * The foot of what is set in the page's column: its lines of text (each to
+ * the foot of its line box, half the leading below its letters' boxes: a
+ * column cut at the letters' foot would send the line over) and its images,
+ * rules, tables.
+ */
 function textBottom(content: HTMLElement, top: number): number {
   const edge = content.getBoundingClientRect().right - 1;
   const range = document.createRange();
-  const rects: DOMRect[] = [];
+  let bottom = top;
   const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
-    range.selectNodeContents(walker.currentNode);
-    rects.push(...range.getClientRects());
+    const node = walker.currentNode as Text;
+    range.selectNodeContents(node);
+    const rects = [...range.getClientRects()].filter((rect) => rect.height > 0 && rect.left < edge);
+    if (rects.length === 0 || !node.parentElement) continue;
+    const lineHeight = Number.parseFloat(getComputedStyle(node.parentElement).lineHeight) || 0;
+    for (const rect of rects) bottom = Math.max(bottom, rect.bottom + Math.max(0, (lineHeight - rect.height) / 2));
   }
-  for (const element of content.querySelectorAll('img, svg, hr, table, video, canvas')) rects.push(element.getBoundingClientRect());
-  return Math.max(top, ...rects.filter((rect) => rect.height > 0 && rect.left < edge).map((rect) => rect.bottom));
+  for (const element of content.querySelectorAll('img, svg, hr, table, video, canvas')) {
+    const rect = element.getBoundingClientRect();
+    if (rect.height > 0 && rect.left < edge) bottom = Math.max(bottom, rect.bottom);
+  }
+  return bottom;
 }
 
 /**
@@ -83,7 +95,8 @@ export function fitPage(parts: NotesParts, page: PagedPage, breakToken: BreakTok
   const split = splitBlock(parts.content, breakToken);
   const rest = breakToken && split ? linesLeft(split, breakToken) : 0;
   const measure = (): PageLine[] => pageLines(parts.content, parts.inner, (block) => rest > 0 && block === split?.block);
-  // The space above the rule may shrink to a quarter for a line to keep its notes.
+  // The space above the rule may shrink to a quarter for a line to keep its notes (from the stylesheet's, when the page is fitted again).
+  parts.notes.style.marginTop = '';
   const margin = Number.parseFloat(getComputedStyle(parts.notes).marginTop) || 0;
   const options: ShortOptions = { foot: pageBox.bottom, frame: notesFrame - (margin * 3) / 4, carried, lineHeight: bodyLineHeight(parts.content) };
   const fitting = (lines: readonly PageLine[], tight = false): Fitting & { tight: boolean } => ({
@@ -111,7 +124,13 @@ export function fitPage(parts: NotesParts, page: PagedPage, breakToken: BreakTok
     parts.notes.style.marginTop = `${margin - shrink}px`;
     wanted -= shrink;
   }
-  setNotesHeight(parts, Math.min(room, wanted));
+  // A line may stand taller than its letters (a note call raised above it): where it then
+  // no longer fits above the notes, they give way, up to two lines of text.
+  const least = Math.min(room, wanted) - 2 * options.lineHeight;
+  for (let height = Math.min(room, wanted); height >= least; height -= 2) {
+    setNotesHeight(parts, height);
+    if (height <= 0 || !firstOffPage(parts.content)) break;
+  }
   return moved;
 }
 

@@ -1,3 +1,5 @@
+import { showBreakHyphen } from './break-at-line.ts';
+import { lineStart } from './line-start.ts';
 import { firstBelow } from './note-split.ts';
 import { sourceOf } from './text-origins.ts';
 import type { BreakToken, HandlerClass, PagedGlobal, PagedPage } from './paged.ts';
@@ -17,7 +19,7 @@ export function firstOffPage(content: HTMLElement): { node: Text; offset: number
       const rect = [...range.getClientRects()].find((box) => box.width > 0);
       return rect === undefined ? undefined : rect.left >= edge;
     });
-    return { node, offset };
+    return { node, offset: lineStart(node, offset) };
   }
   return undefined;
 }
@@ -67,10 +69,7 @@ export function moveOver(start: { node: Text; offset: number }, page: PagedPage,
   overflow.setEnd(page.wrapper, page.wrapper.childNodes.length);
   const removed = overflow.extractContents();
   // A word broken at the foot of the page ends with a visible hyphen.
-  if (start.node.data.endsWith('\u00ad')) {
-    start.node.data += '-';
-    start.node.parentElement?.classList.add('pagedjs_hyphen');
-  }
+  showBreakHyphen(start.node);
   layout.hooks.afterOverflowRemoved.trigger(removed, page.wrapper, layout);
   unrepeat(breakToken);
   breakToken.node = token.node;

@@ -3,11 +3,13 @@
  * scripts/paginate/paginate.ts). It adds what the layout needs beyond Paged.js:
  * hidden finished pages, notes pages, stable note ids and a report.
  */
+import { breakAtLine } from './break-at-line.ts';
 import { continueNotes } from './continue-notes.ts';
 import { hideFinishedPages } from './hide-finished-pages.ts';
 import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
 import { keepText } from './keep-text.ts';
+import { keepLoneLines } from './lone-lines.ts';
 import { runWithoutFrameWaits } from './no-frame-wait.ts';
 import { textOrigins } from './text-origins.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
@@ -43,9 +45,11 @@ window.zinepress = {
     keepRunningStrings(window.Paged);
     window.Paged.registerHandlers(
       textOrigins(window.Paged),
+      breakAtLine(window.Paged),
       noteCounters(window.Paged),
       continueNotes(window.Paged),
       keepText(window.Paged),
+      keepLoneLines(window.Paged),
       hideFinishedPages(window.Paged),
       notesPage(window.Paged, settings),
       reportProgress(window.Paged),

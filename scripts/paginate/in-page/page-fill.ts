@@ -5,7 +5,7 @@ export interface ShortPage {
   page: number;
   /** Lines of body text that would still fit at its foot. */
   lines: number;
-  reason: 'before a heading' | 'end of the text' | 'before a figure or table' | 'a line kept with its note' | 'unexplained';
+  reason: 'before a heading' | 'end of the text' | 'before a figure or table' | 'before a block kept whole' | 'a line kept with its note' | 'unexplained';
 }
 
 /** A line of a paragraph alone at the top or foot of a page. */
@@ -24,6 +24,14 @@ function linesOf(element: Element): number {
   return tops.size;
 }
 
+/** Whether `block` is, or is in, a block set whole on one page (`break-inside: avoid`, as the slogans are). */
+function keptWhole(block: Element): boolean {
+  for (let at: Element | null = block; at && !at.matches('main, body'); at = at.parentElement) {
+    if (getComputedStyle(at).breakInside === 'avoid') return true;
+  }
+  return false;
+}
+
 /**
  * Why a page may end short: what comes first on the next page, or a line
  * that went over with the note it calls (or to keep a paragraph's lines
@@ -33,6 +41,7 @@ export function shortReason(next: Element | undefined, movedForNotes = false): S
   if (!next) return 'end of the text';
   if (/^H[1-6]$/.test(next.tagName)) return 'before a heading';
   if (next.matches('figure, table, img, pre') || next.querySelector('img, table') !== null) return 'before a figure or table';
+  if (keptWhole(next)) return 'before a block kept whole';
   if (movedForNotes) return 'a line kept with its note';
   return 'unexplained';
 }

@@ -1,4 +1,5 @@
-import { firstBelow, wordStart, type PageLine } from './note-split.ts';
+import { lineStart } from './line-start.ts';
+import { firstBelow, type PageLine } from './note-split.ts';
 
 export const BLOCK = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, dt, dd, td, th';
 
@@ -108,10 +109,8 @@ export function firstLetterFrom(content: HTMLElement, y: number): { node: Text; 
       range.setEnd(node, index + 1);
       return below([...range.getClientRects()].find((box) => box.width > 0));
     });
-    // A letter just after a soft hyphen that broke the line may report the
-    // line before: the line begins after the hyphen, never inside a syllable.
-    const start = wordStart(node.data, offset);
-    if (offset < node.data.length) return { node, offset: offset - start <= 3 ? start : offset };
+    // Where that line begins (a letter just after a soft hyphen that broke the line may report the line before).
+    if (offset < node.data.length) return { node, offset: lineStart(node, offset) };
   }
   return undefined;
 }

@@ -78,6 +78,10 @@ export interface Handler {
   beforeParsed?(content: DocumentFragment): void;
   afterParsed?(parsed: DocumentFragment): void;
   beforePageLayout?(page: PagedPage): void;
+  /** The overflow Paged.js found at the page's foot; a range returned takes its place. */
+  onOverflow?(overflow: Range | undefined, rendered: HTMLElement): Range | undefined;
+  /** After the overflow is taken off the page. */
+  afterOverflowRemoved?(removed: DocumentFragment, rendered: HTMLElement): void;
   afterPageLayout?(pageElement: HTMLElement, page: PagedPage, breakToken: BreakToken | undefined, chunker: Chunker): void;
   afterRendered?(pages: PagedPage[]): void;
 }
