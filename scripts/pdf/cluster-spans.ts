@@ -256,6 +256,6 @@ export function rewriteClusters(
         break;
       }
     }
-  });
+  }, { positions: true });
   return edits.length === 0 ? undefined : replaceSpans(text, edits);
 }
