@@ -18,7 +18,7 @@
  * non-joiner stayed in the text.
  */
 import { WITH_MARKS, type CidFont } from './cid-font.ts';
-import { clusterDraws } from './cluster-text.ts';
+import { clusterDraws, ZWNJ } from './cluster-text.ts';
 import { actualTextIn, forEachCode, hexOf, operations, pdfNumber, replaceSpans, textOf, type Edit, type Operation } from './content-stream.ts';
 import { walkStream } from './stream-walker.ts';
 
@@ -90,25 +90,40 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
   const marks: Glyph[] = [];
   const markCodes: number[] = [];
   const done = new Set<number>();
+  const rtl = group.kind === 'reversed';
+  // A zero-width non-joiner (Persian می‌آیند, Bengali ট্‌): pdf.js skips a glyph whose text ends with a format
+  // character, letter and all, and keeps one whose text starts with it. So a cluster's joiner starts the
+  // text of the first glyph drawn after it, in drawing order: the cluster's own, or the next one's.
+  let joiner = '';
+  const joined = (text: string): string => {
+    const withJoiner = joiner + text;
+    joiner = '';
+    return withJoiner;
+  };
   for (const { glyph, span } of group.glyphs) {
     const font = glyph.font as CidFont;
     const own = font.map.get(glyph.code) ?? '';
     const single = alone({ glyph, span });
     if (span === undefined && !single) {
       drawn.push(glyph);
-      codes.push(glyph.code);
+      codes.push(joiner === '' ? glyph.code : font.codeFor(glyph.code, joined(own)));
       continue;
     }
     if (span !== undefined && done.has(span)) continue;
     if (span !== undefined) done.add(span);
     const glyphs = single ? [glyph] : group.glyphs.filter((one) => one.span === span).map((one) => one.glyph);
-    const said = single || span === undefined ? own : (group.spans[span] ?? '');
-    const { draws, marks: apart } = clusterDraws(glyphs.map((one) => ({ width: font.width(one.code) })), said, { rtl: group.kind === 'reversed' });
+    let said = single || span === undefined ? own : (group.spans[span] ?? '');
+    const [first, last] = rtl ? [said.endsWith(ZWNJ), said.startsWith(ZWNJ)] : [said.startsWith(ZWNJ), said.endsWith(ZWNJ)];
+    const joiners = said.length > 1 && (first || last);
+    if (joiners) said = said.replace(/^\u200C|\u200C$/gu, '');
+    if (joiners && first) joiner += ZWNJ;
+    const { draws, marks: apart } = clusterDraws(glyphs.map((one) => ({ width: font.width(one.code) })), said, { rtl });
     for (const { glyph: index, text, unseen } of draws) {
       const source = glyphs[index] as Glyph;
       drawn.push(unseen ? { ...source, unseen: true } : source);
-      codes.push(font.codeFor(source.code, text, unseen ? 0 : undefined));
+      codes.push(font.codeFor(source.code, joined(text), unseen ? 0 : undefined));
     }
+    if (joiners && last) joiner += ZWNJ;
     for (const index of apart) {
       marks.push(glyphs[index] as Glyph);
       markCodes.push(font.codeFor(glyphs[index]?.code ?? 0, ' '));
@@ -117,7 +132,6 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
   // An unseen copy sits a little inside the end of the base it follows, or where the next base starts
   // when that is nearer (left to right: poppler orders what it reads by position, and a base may start
   // before the last one ends); right to left, where the next base starts.
-  const rtl = group.kind === 'reversed';
   for (const [at, one] of drawn.entries()) {
     if (!one.unseen) continue;
     const before = drawn.slice(0, at).findLast((other) => !other.unseen);
@@ -256,6 +270,6 @@ export function rewriteClusters(
         break;
       }
     }
-  });
+  }, { positions: true });
   return edits.length === 0 ? undefined : replaceSpans(text, edits);
 }

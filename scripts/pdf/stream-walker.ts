@@ -38,12 +38,17 @@ export interface Marked {
   actualText: string | undefined;
 }
 
+export interface WalkOptions {
+  /** Whether to keep the text line and the pen (`line`, `pen`): a glyph's place. Default false: they stay at 0. */
+  positions?: boolean;
+}
+
 /** The state an operation runs in. */
 export interface Walk<F> {
   text: TextState<F>;
   /** Whether a text object (BT … ET) is open. */
   inText: boolean;
-  /** The text line's start since the last BT or Tm, in text space (Td adds to it). */
+  /** The text line's start since the last BT or Tm, in text space (Td adds to it); a new object at each move. */
   line: { x: number; y: number };
   /** Where the next glyph is drawn along the line, in text space: the line's start, moved on by each glyph shown. */
   pen: number;
@@ -71,16 +76,23 @@ export function walkStream<F extends Advances>(
   ops: readonly Operation[],
   fontOf: (name: string) => F | undefined,
   visit: (op: Operation, index: number, walk: Walk<F>) => void,
+  options: WalkOptions = {},
 ): void {
+  const { positions = false } = options;
   const walk: Walk<F> & { marked: Marked[] } = { text: initialText<F>(), inText: false, line: { x: 0, y: 0 }, pen: 0, marked: [] };
   const saved: TextState<F>[] = [];
   const moveLine = (x: number, y: number): void => {
+    if (!positions) return;
     walk.line = { x: walk.line.x + x, y: walk.line.y + y };
     walk.pen = walk.line.x;
   };
-  ops.forEach((op, index) => {
+  for (let index = 0; index < ops.length; index += 1) {
+    const op = ops[index] as Operation;
     visit(op, index, walk);
-    const [first = '', second = ''] = op.operands;
+    // Most of a page's operations place and show glyphs: they change nothing a walk without positions keeps.
+    if (!positions && (op.operator === 'Tj' || op.operator === 'Td' || op.operator === 'TJ')) continue;
+    const first = op.operands[0] ?? '';
+    const second = op.operands[1] ?? '';
     switch (op.operator) {
       case 'q':
         saved.push(walk.text);
@@ -108,15 +120,13 @@ export function walkStream<F extends Advances>(
         break;
       case 'BT':
         walk.inText = true;
-        walk.line = { x: 0, y: 0 };
-        walk.pen = 0;
+        if (positions) [walk.line, walk.pen] = [{ x: 0, y: 0 }, 0];
         break;
       case 'ET':
         walk.inText = false;
         break;
       case 'Tm':
-        walk.line = { x: 0, y: 0 };
-        walk.pen = 0;
+        if (positions) [walk.line, walk.pen] = [{ x: 0, y: 0 }, 0];
         break;
       case 'Td':
         moveLine(Number(first), Number(second));
@@ -129,20 +139,20 @@ export function walkStream<F extends Advances>(
         moveLine(0, -walk.text.leading);
         break;
       case 'Tj':
-        walk.pen += advanceOf(first, walk.text);
+        if (positions) walk.pen += advanceOf(first, walk.text);
         break;
       case "'":
         moveLine(0, -walk.text.leading);
-        walk.pen += advanceOf(first, walk.text);
+        if (positions) walk.pen += advanceOf(first, walk.text);
         break;
       case '"':
         walk.text = { ...walk.text, wordSpacing: Number(first), charSpacing: Number(second) };
         moveLine(0, -walk.text.leading);
-        walk.pen += advanceOf(op.operands[2] ?? '', walk.text);
+        if (positions) walk.pen += advanceOf(op.operands[2] ?? '', walk.text);
         break;
       case 'TJ':
         // Strings, and numbers between them that move the pen back by thousandths of the size.
-        for (const [item = ''] of first.matchAll(/<[0-9A-Fa-f\s]*>|[-+]?[\d.]+/g)) {
+        if (positions) for (const [item = ''] of first.matchAll(/<[0-9A-Fa-f\s]*>|[-+]?[\d.]+/g)) {
           walk.pen += item.startsWith('<') ? advanceOf(item, walk.text) : -(Number(item) / 1000) * walk.text.size * walk.text.scale;
         }
         break;
@@ -154,5 +164,5 @@ export function walkStream<F extends Advances>(
         walk.marked.pop();
         break;
     }
-  });
+  }
 }

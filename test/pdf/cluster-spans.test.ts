@@ -47,6 +47,20 @@ EMC
 EMC
 ET`;
 
+// "ی‌آ" (Persian, as in می‌آیند) drawn from its end: the alef madda's span holds the zero-width non-joiner before it.
+const JOINER = `BT
+/ReversedChars BMC
+/Span<</ActualText <feff200c0622> >> BDC
+/F1 10 Tf
+1 0 0 -1 100 740 Tm
+<000a> Tj
+EMC
+/Span<</ActualText <feff06cc> >> BDC
+2 0 Td <0040> Tj
+EMC
+EMC
+ET`;
+
 const drawn = drawnGlyphs;
 
 const byPlace = (a: { gid: number; x: number; y: number }, b: { gid: number; x: number; y: number }): number => a.y - b.y || a.x - b.x || a.gid - b.gid;
@@ -73,5 +87,13 @@ describe('rewriteClusters', () => {
     // The word "الإن" drawn from its end: ن, إ, ل read in that order, reversed by a reader's bidi.
     expect([...readAt(800)].reverse().join('')).toBe('لإن');
     expect(readAt(780)).toBe('क्षि');
+  });
+
+  it('reads a zero-width non-joiner at the start of a glyph’s text, never at its end (pdf.js drops such a glyph), in its place', async () => {
+    const cidFont = await font();
+    const after = drawn(rewriteClusters(JOINER, (name) => (name === 'F1' ? cidFont : undefined)) ?? '', cidFont);
+    const texts = after.map((glyph) => glyph.reads);
+    expect(texts.filter((text) => text.endsWith('\u200C'))).toEqual([]);
+    expect([...texts.join('')].reverse().join('')).toBe('ی\u200Cآ');
   });
 });

@@ -43,7 +43,7 @@ function walked(text: string): Seen[] {
   walkStream(operations(text) ?? [], (name) => FONTS[name], (op, _, walk) => {
     const marked = walk.marked.map((one) => `${one.tag}${one.actualText === undefined ? '' : ` ${one.actualText}`}`);
     seen.push({ operator: op.operator, ...(walk.text.fontName ? { font: walk.text.fontName } : {}), size: walk.text.size, charSpacing: walk.text.charSpacing, scale: walk.text.scale, line: walk.line, pen: walk.pen, marked, inText: walk.inText });
-  });
+  }, { positions: true });
   return seen;
 }
 
