@@ -79,6 +79,18 @@ function longestChain(lines: readonly string[], stream: Stream): (number | undef
   return chosen;
 }
 
+/** Letters a label before a line's text may have. */
+const LABEL = 20;
+
+/** How many letters of `text` come before it goes on with `letters` at `cursor`, when a short label does. */
+function labelBefore(text: string, letters: string, cursor: number): number | undefined {
+  const next = letters.slice(cursor, cursor + 8);
+  if (next.length < 8) return undefined;
+  const at = text.indexOf(next);
+  if (at <= 0 || at > LABEL) return undefined;
+  return letters.startsWith(text.slice(at), cursor) ? at : undefined;
+}
+
 export function placeLines(pages: readonly PrintedPage[], source: SourceText): PlacedLine[] {
   const all = pages.flatMap((page) => page.lines.map((line) => ({ page: page.number, line, letters: foldLetters(line.text) })));
   const letters = all.map((line) => line.letters);
@@ -87,22 +99,31 @@ export function placeLines(pages: readonly PrintedPage[], source: SourceText): P
   const cursor = { body: 0, notes: 0 };
   all.forEach(({ page, line, letters: text }, index) => {
     if (text === '') return;
-    const anchored = (['body', 'notes'] as const).find((stream) => anchors[stream][index] !== undefined);
-    let stream: 'body' | 'notes' | undefined = anchored;
-    let start = anchored === undefined ? undefined : anchors[anchored][index];
-    if (anchored === undefined) {
+    // A line that goes on where its stream's last line ended is that line's next, even where its letters repeat elsewhere.
+    let stream: 'body' | 'notes' | undefined = (['body', 'notes'] as const).find((candidate) => {
+      const at = source[candidate].letters.indexOf(text, cursor[candidate]);
+      return at >= 0 && at - cursor[candidate] <= NEAR;
+    });
+    let start = stream === undefined ? undefined : source[stream].letters.indexOf(text, cursor[stream]);
+    let skipped = 0;
+    if (stream === undefined) {
+      // A label set before the line's text ("(continued)" over a carried note) is not the text's.
       for (const candidate of ['body', 'notes'] as const) {
-        const at = source[candidate].letters.indexOf(text, cursor[candidate]);
-        if (at >= 0 && at - cursor[candidate] <= NEAR) {
-          stream = candidate;
-          start = at;
-          break;
-        }
+        const label = labelBefore(text, source[candidate].letters, cursor[candidate]);
+        if (label === undefined) continue;
+        stream = candidate;
+        start = cursor[candidate];
+        skipped = label;
+        break;
       }
     }
+    if (stream === undefined) {
+      stream = (['body', 'notes'] as const).find((candidate) => anchors[candidate][index] !== undefined);
+      start = stream === undefined ? undefined : anchors[stream][index];
+    }
     if (stream === undefined || start === undefined) return;
-    placed.push({ page, line, stream, start, end: start + text.length });
-    cursor[stream] = start + text.length;
+    placed.push({ page, line, stream, start, end: start + text.length - skipped });
+    cursor[stream] = start + text.length - skipped;
   });
   return placed;
 }
