@@ -7,6 +7,7 @@
  * every image of the text is on a page (images.ts). A fault stops the build,
  * naming the page and the block's place in the markdown.
  */
+import { labelsFor } from '../config/labels.ts';
 import { ContentError } from '../util/errors.ts';
 import type { DocumentContext } from './context.ts';
 import type { Layout } from './lay-out.ts';
@@ -37,7 +38,7 @@ export async function readBackFaults(context: DocumentContext, pdf: Uint8Array, 
   let source = texts.get(tree);
   if (source === undefined) texts.set(tree, (source = sourceText(tree)));
   const pages = await readPrinted(pdf);
-  const placed = placeLines(pages, source);
+  const placed = placeLines(pages, source, labelsFor(context.markdown.frontMatter.lang ?? 'en').continued);
   const faults = [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])];
   faults.sort((a, b) => a.page - b.page);
   if (carriesImages && source.images.length > 0) faults.push(...missingImages(pages, await sizedImages(context.stage.dir, source.images)));

@@ -79,19 +79,12 @@ function longestChain(lines: readonly string[], stream: Stream): (number | undef
   return chosen;
 }
 
-/** Letters a label before a line's text may have. */
-const LABEL = 20;
-
-/** How many letters of `text` come before it goes on with `letters` at `cursor`, when a short label does. */
-function labelBefore(text: string, letters: string, cursor: number): number | undefined {
-  const next = letters.slice(cursor, cursor + 8);
-  if (next.length < 8) return undefined;
-  const at = text.indexOf(next);
-  if (at <= 0 || at > LABEL) return undefined;
-  return letters.startsWith(text.slice(at), cursor) ? at : undefined;
-}
-
-export function placeLines(pages: readonly PrintedPage[], source: SourceText): PlacedLine[] {
+/**
+ * `continued`: the label set before a carried note's first line on the next
+ * page ("(continued)" in the document's language), which is not the note's text.
+ */
+export function placeLines(pages: readonly PrintedPage[], source: SourceText, continued = ''): PlacedLine[] {
+  const label = foldLetters(continued);
   const all = pages.flatMap((page) => page.lines.map((line) => ({ page: page.number, line, letters: foldLetters(line.text) })));
   const letters = all.map((line) => line.letters);
   const anchors = { body: longestChain(letters, source.body), notes: longestChain(letters, source.notes) };
@@ -107,14 +100,11 @@ export function placeLines(pages: readonly PrintedPage[], source: SourceText): P
     let start = stream === undefined ? undefined : source[stream].letters.indexOf(text, cursor[stream]);
     let skipped = 0;
     if (stream === undefined) {
-      // A label set before the line's text ("(continued)" over a carried note) is not the text's.
-      for (const candidate of ['body', 'notes'] as const) {
-        const label = labelBefore(text, source[candidate].letters, cursor[candidate]);
-        if (label === undefined) continue;
-        stream = candidate;
-        start = cursor[candidate];
-        skipped = label;
-        break;
+      // A carried note's label is not the note's text.
+      if (label !== '' && text.startsWith(label) && source.notes.letters.startsWith(text.slice(label.length), cursor.notes)) {
+        stream = 'notes';
+        start = cursor.notes;
+        skipped = label.length;
       }
     }
     if (stream === undefined) {
