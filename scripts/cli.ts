@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import type { BuildRow } from './build.ts';
 import type { Format, PaperSize } from './config/frontmatter.ts';
 import { DocumentsFailed, EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FileError, isSystemError, UsageError, ZineError } from './util/errors.ts';
+import { explainBrowserError } from './render/browser-errors.ts';
 import { exitOnSignal } from './util/exit.ts';
 
 const USAGE = `usage:
@@ -114,6 +115,9 @@ export function report(error: unknown, debug: boolean): number {
     console.error(`zine: ${file.message}`);
     return EXIT_CONTENT;
   }
+  // The browser's failures (it quit, stopped answering, could not print) are said as such.
+  const explained = explainBrowserError(error);
+  if (explained !== undefined) return report(explained, debug);
   const message = error instanceof Error ? error.message : String(error);
   if (debug) console.error(error);
   else console.error(`zine: internal error: ${message.split('\n')[0]} (run again with --debug for details)`);
