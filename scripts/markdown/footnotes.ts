@@ -4,7 +4,7 @@
  * moves it to the foot of the page and draws the call and the marker. The
  * definitions leave the flow.
  *
- * - The span carries `data-mark` ("*", "**", … for footnotes: stars; "1",
+ * - The span carries `data-mark` ("*", "**", "***", then "4", … for footnotes: stars; "1",
  *   "2", … for numbers) and a class `fn-N`. Paged.js copies the note's classes
  *   (not its data attributes) onto the call it creates, so CSS can draw stars:
  *   `.fn-2::footnote-call { content: "**" }`, `[data-mark]::footnote-marker {
@@ -34,7 +34,9 @@ import { positionAt, warn } from './messages.ts';
 export function remarkInlineFootnotes() {
   return (tree: Root, file: VFile): void => {
     const style = file.data.footnoteStyle ?? 'stars';
-    const mark = (n: number) => (style === 'stars' ? '*'.repeat(n) : String(n));
+    // As the print's counter style draws them (styles/footnotes.css): *, ** and ***, then numbers.
+    // Note n as n stars would also make HTML that grows with the square of the notes.
+    const mark = (n: number) => (style === 'stars' && n <= 3 ? '*'.repeat(n) : String(n));
 
     const definitions = new Map<string, FootnoteDefinition>();
     visit(tree, 'footnoteDefinition', (node) => {
