@@ -7,6 +7,7 @@
  * does not pay for the whole build.
  */
 import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
 import type { BuildRow } from './build.ts';
 import type { Format, PaperSize } from './config/frontmatter.ts';
 import { DocumentsFailed, EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FileError, isSystemError, UsageError, ZineError } from './util/errors.ts';
@@ -81,6 +82,11 @@ async function run(argv: string[], debug: boolean): Promise<void> {
 function describe(error: ZineError): string {
   if (error.exitCode === EXIT_USAGE) return `zine: ${error.message}\n${USAGE}`;
   return /^\S+:\d+:\d+: /.test(error.message) ? error.message : `zine: ${error.message}`;
+}
+
+// Loaded as a worker of the markdown stage (markdown/worker.ts), the bundle runs that stage and nothing else.
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.zinepressMarkdown !== undefined) {
+  void import('./markdown/worker.ts').then((worker) => worker.runIfMarkdownWorker());
 }
 
 /** Runs the command line and returns the exit code. */
