@@ -17,7 +17,7 @@ import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts
 import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
 import { privacyLines } from './images/privacy.ts';
-import { markdownToHtml } from './markdown/index.ts';
+import { markdownInWorker } from './markdown/worker.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
 import { stageFonts } from './paginate/fonts.ts';
@@ -120,7 +120,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
   const name = documentName(source);
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
-  const markdown = await markdownToHtml({ path: source });
+  const markdown = await markdownInWorker({ path: source });
   for (const message of markdown.file.messages) console.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
   const wanted = wantedFormats(settings.formats, frontMatter.formats);

@@ -7,9 +7,11 @@
  * does not pay for the whole build.
  */
 import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
 import type { BuildRow } from './build.ts';
 import type { Format, PaperSize } from './config/frontmatter.ts';
 import { DocumentsFailed, EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FileError, isSystemError, UsageError, ZineError } from './util/errors.ts';
+import { explainBrowserError } from './browser/browser-errors.ts';
 import { exitOnSignal } from './util/exit.ts';
 
 const USAGE = `usage:
@@ -84,6 +86,11 @@ function describe(error: ZineError): string {
   return /^\S+:\d+:\d+: /.test(error.message) ? error.message : `zine: ${error.message}`;
 }
 
+// Loaded as a worker of the markdown stage (markdown/worker.ts), the bundle runs that stage and nothing else.
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.zinepressMarkdown !== undefined) {
+  void import('./markdown/worker.ts').then((worker) => worker.runIfMarkdownWorker());
+}
+
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -116,6 +123,9 @@ export function report(error: unknown, debug: boolean): number {
     console.error(`zine: ${file.message}`);
     return EXIT_CONTENT;
   }
+  // The browser's failures (it quit, stopped answering, could not print) are said as such.
+  const explained = explainBrowserError(error);
+  if (explained !== undefined) return report(explained, debug);
   const message = error instanceof Error ? error.message : String(error);
   if (debug) console.error(error);
   else console.error(`zine: internal error: ${message.split('\n')[0]} (run again with --debug for details)`);

@@ -8,7 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { zine } from './helpers/zine.ts';
+import { startZine, zine } from './helpers/zine.ts';
 
 let dir: string;
 const FRONT = '---\ntitle: Bounds\n---\n\n';
@@ -50,6 +50,22 @@ describe('the markdown stage is bounded', () => {
       'zine: long.md: the document is 2,000,031 characters long; at most 2,000,000 (about 1,000 pages) are laid out: split it into parts, or build --formats web',
     );
     expect(result.seconds).toBeLessThan(20);
+  }, 30_000);
+});
+
+describe('a signal is heard during the markdown stage', () => {
+  it('SIGTERM ends a build busy parsing 30,000 notes in one paragraph within 2 s', async () => {
+    const n = 30_000;
+    const calls = Array.from({ length: n }, (_, i) => `w[^${i}]`).join(' ');
+    await writeFile(join(dir, 'notes.md'), `${FRONT}${calls}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: n`).join('\n')}\n`);
+    const run = startZine(['build', 'notes.md', '--out', 'out', '--formats', 'web'], dir);
+    const exited = new Promise<number | null>((resolve) => run.child.on('exit', (code) => resolve(code)));
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // the parser takes minutes over this
+    const stopped = Date.now();
+    run.child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(Date.now() - stopped).toBeLessThan(2000);
+    expect(run.stderr.text.trim().split('\n').at(-1)).toBe('zine: stopped by SIGTERM; nothing was written');
   }, 30_000);
 });
 

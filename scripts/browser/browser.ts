@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { FileError, ZineError } from '../util/errors.ts';
 import { onExit, onExitStop } from '../util/exit.ts';
 import { removeStaleStages } from '../util/stale-stages.ts';
+import { fileSizeHint } from './browser-errors.ts';
 import { findBrowser, isHeadlessShell } from './find-browser.ts';
 import { fontconfigEnv } from './fontconfig.ts';
 
@@ -97,6 +98,8 @@ function launchFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // Over a pipe, a browser that exits at once shows only as a closed target.
   if (/Target closed|pipe|ECONNRESET|EPIPE/i.test(message)) {
+    const hint = fileSizeHint();
+    if (hint !== undefined) return `it quit at once: ${hint}`;
     return 'it quit at once; check that it is Chromium or Chrome and that it runs here (try it with --version)';
   }
   const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/TROUBLESHOOTING|pptr\.dev/.test(line));

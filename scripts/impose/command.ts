@@ -60,7 +60,7 @@ export function parseImposeArgs(argv: string[]): ImposeArgs | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeCounts(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -101,6 +101,20 @@ export function parseImposeArgs(argv: string[]): ImposeArgs | 'help' {
     binding: values.binding === undefined ? undefined : oneOf('--binding', values.binding, BINDINGS),
     keepLast: values['keep-last'] === undefined ? undefined : pageCount(values['keep-last']),
   };
+}
+
+/** `--keep-last -1` is a wrong number, not a missing one (parseArgs would call it ambiguous): it is read as `--keep-last=-1`. */
+function joinNegativeCounts(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const word = argv[i] as string;
+    const next = argv[i + 1];
+    if (word === '--keep-last' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`--keep-last=${next}`);
+      i += 1;
+    } else joined.push(word);
+  }
+  return joined;
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

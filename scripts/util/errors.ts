@@ -58,6 +58,8 @@ const REASONS: Record<string, string> = {
   EISDIR: 'it is a folder',
   EMFILE: 'too many files open',
   EIO: 'the disk reported an input/output error',
+  EFBIG: 'the file is larger than this shell lets a program write (ulimit -f)',
+  ELOOP: 'a symbolic link is in the way',
 };
 
 export function systemReason(cause: unknown): string {

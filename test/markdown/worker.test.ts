@@ -1,0 +1,41 @@
+/**
+ * The markdown stage in a worker (dist/zine.cjs, which the tests' setup
+ * compiles): the same result and messages as in this thread, and a stage that
+ * runs too long stopped at its time limit.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatMessage, MarkdownError, markdownToHtml } from '../../scripts/markdown/index.ts';
+import { markdownInWorker } from '../../scripts/markdown/worker.ts';
+
+const bundle = join(import.meta.dirname, '..', '..', 'dist', 'zine.cjs');
+const FRONT = '---\ntitle: T\n---\n\n';
+
+describe('the markdown stage in a worker', () => {
+  it('gives the HTML, the front matter and the warnings at their places', async () => {
+    const text = `${FRONT}Some text.[^a]\n\n<b>raw</b>\n\n[^a]: The note.\n`;
+    const result = await markdownInWorker({ path: 'x.md', text, bundle, inThreadBelow: 0 });
+    const here = await markdownToHtml({ path: 'x.md', text });
+    expect(result.frontMatter).toEqual(here.frontMatter);
+    expect(result.html).toBe(here.html);
+    const printed = (file: typeof here.file) => file.messages.map((message) => formatMessage(file, message));
+    expect(printed(result.file)).toEqual(printed(here.file));
+    expect(printed(result.file).some((line) => line.startsWith('x.md:7:1: '))).toBe(true);
+  });
+
+  it('gives content errors as a MarkdownError with their places', async () => {
+    const attempt = markdownInWorker({ path: 'x.md', text: `${FRONT}${'>'.repeat(200)} deep\n`, bundle, inThreadBelow: 0 });
+    await expect(attempt).rejects.toBeInstanceOf(MarkdownError);
+    await expect(attempt).rejects.toThrow('x.md:5:101: blockquotes nested 200 deep; the limit is 100');
+  });
+
+  it('stops a stage that runs past its time limit', async () => {
+    const n = 20_000;
+    const text = `${FRONT}${Array.from({ length: n }, (_, i) => `w[^${i}]`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: n`).join('\n')}\n`;
+    const started = Date.now();
+    await expect(markdownInWorker({ path: 'notes.md', text, bundle, inThreadBelow: 0, timeLimit: 1500 })).rejects.toThrow(
+      'notes.md: reading the markdown took longer than 1.5 s and was stopped',
+    );
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+});
