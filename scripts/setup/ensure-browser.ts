@@ -6,6 +6,10 @@
  * Elsewhere, when no browser is found: downloads chrome-headless-shell into
  * puppeteer's cache with @puppeteer/browsers. When both fail it prints one
  * message that says what to run, and exits non-zero.
+ *
+ * Then poppler's pdftotext and pdfimages, with which every build reads its
+ * PDFs back (formats/read-back.ts): installed with apt-get as root on Debian
+ * or Ubuntu (`poppler-utils`), else named in a line saying what to install.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -39,6 +43,26 @@ function installWithApt(): void {
   }
 }
 
+function hasTool(name: string): boolean {
+  return (process.env['PATH'] ?? '').split(':').some((dir) => dir !== '' && existsSync(`${dir}/${name}`));
+}
+
+/** The PDF reader of the read-back: poppler's tools, installed with apt-get where it can. */
+function ensureReader(): number {
+  if (hasTool('pdftotext') && hasTool('pdfimages')) return 0;
+  if (isDebianRoot()) {
+    console.log("zinepress: installing Debian's poppler-utils (pdftotext, pdfimages) with apt-get …");
+    try {
+      execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'poppler-utils'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    } catch (error) {
+      console.error(`zinepress: installing poppler-utils failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (hasTool('pdftotext') && hasTool('pdfimages')) return 0;
+  }
+  console.error('zinepress: every build reads its PDFs back with poppler: install it (Debian/Ubuntu: sudo apt-get install -y poppler-utils; macOS: brew install poppler)');
+  return 1;
+}
+
 async function installWithPuppeteer(): Promise<void> {
   const platform = detectBrowserPlatform() ?? BrowserPlatform.LINUX;
   const browser = Browser.CHROMEHEADLESSSHELL;
@@ -70,5 +94,5 @@ async function ensureBrowser(): Promise<number> {
 }
 
 void ensureBrowser().then((code) => {
-  process.exitCode = code;
+  process.exitCode = Math.max(code, ensureReader());
 });

@@ -38,7 +38,7 @@ function run(tool: string, args: string[], input: Uint8Array): Promise<string> {
     const child = execFile(tool, args, { maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error === null) return resolve(stdout);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return reject(new ReaderMissing(`${tool} is missing, so the printed PDF cannot be read back: install poppler-utils (apt-get install poppler-utils)`, { exitCode: 3, cause: error }));
+        return reject(new ReaderMissing(`${tool} is missing, so the printed PDF cannot be read back: install poppler (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler), or run npm install again as root`, { cause: error }));
       }
       reject(new Error(`${tool} failed on a printed PDF: ${stderr.trim() || error.message}`, { cause: error }));
     });
