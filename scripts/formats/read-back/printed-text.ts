@@ -80,9 +80,12 @@ export function parseImageList(list: string, pageCount: number): PrintedImage[][
   return pages;
 }
 
-/** Reads a printed PDF back: every page's lines and images. */
-export async function readPrinted(pdf: Uint8Array): Promise<PrintedPage[]> {
-  const [text, images] = await Promise.all([run('pdftotext', ['-q', '-bbox-layout', '-enc', 'UTF-8', '-', '-'], pdf), run('pdfimages', ['-q', '-list', '-'], pdf)]);
+/** Reads a printed PDF back: every page's lines, and its images unless `images` is false (then none are listed). */
+export async function readPrinted(pdf: Uint8Array, { images: withImages = true }: { images?: boolean } = {}): Promise<PrintedPage[]> {
+  const [text, images] = await Promise.all([
+    run('pdftotext', ['-q', '-bbox-layout', '-enc', 'UTF-8', '-', '-'], pdf),
+    withImages ? run('pdfimages', ['-q', '-list', '-'], pdf) : '',
+  ]);
   const lines = parseBboxLayout(text);
   const pictures = parseImageList(images, lines.length);
   return lines.map((pageLines, index) => ({ number: index + 1, lines: pageLines, images: pictures[index] ?? [] }));
