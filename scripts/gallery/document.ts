@@ -25,6 +25,8 @@ export interface MadeDocument {
   /** The paper asked for on the command line, over the front matter's. */
   paper: PaperSize | undefined;
   formats: { format: Format; file: string; pages: number; sheets: number | undefined }[];
+  /** Whether it has a tear-out card (the folding steps then say to cut it out). */
+  card: boolean;
 }
 
 /** Pixels: a page thumbnail is this wide; a sheet side (two pages or more) twice as wide. */
@@ -102,7 +104,7 @@ export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Ui
     );
     const diagrams: Record<string, string> = {};
     for (const { format } of made.formats) {
-      for (const diagram of instructionsFor(format, paper, binding).diagrams) {
+      for (const diagram of instructionsFor(format, paper, binding, { card: made.card }).diagrams) {
         const file = `${THUMBNAILS}/${diagram.file}`;
         await stage.write(file, await readFile(join(DIAGRAMS_DIR, diagram.file)));
         diagrams[diagram.file] = file;
@@ -120,6 +122,7 @@ export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Ui
       dir,
       paper,
       binding,
+      card: made.card,
       formats,
       ...(testSheetFile === undefined ? {} : { testSheet: testSheetFile }),
       diagrams,
