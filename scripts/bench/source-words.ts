@@ -26,7 +26,8 @@ export async function sourceWords(path: string): Promise<string[]> {
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/\u00AD/g, '');
+    // Soft hyphens and bidi isolates (a right-to-left label's Latin word) are never typed.
+    .replace(/[\u00AD\u2066-\u2069]/g, '');
   const segmenter = new Intl.Segmenter(frontMatter.lang, { granularity: 'word' });
   const words = [...segmenter.segment(`${frontMatter.title} ${text}`)].filter((part) => part.isWordLike).map((part) => part.segment);
   return [...new Set(words)];
