@@ -177,7 +177,8 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
   if (thumbnails && made.length > 0) {
     const started = performance.now();
     const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
-    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, privacy });
+    const card = markdown.tree.children.some((node) => node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('card-front'));
+    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, card, privacy });
     if (settings.progress) console.log(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), privacy }));

@@ -26,7 +26,8 @@ export async function printedText(path: string): Promise<{ text: string; lang: s
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/\u00AD/g, '');
+    // Soft hyphens and bidi isolates (a right-to-left label's Latin word) are never typed.
+    .replace(/[\u00AD\u2066-\u2069]/g, '');
   return { text: `${frontMatter.title} ${text}`, lang: frontMatter.lang };
 }
 

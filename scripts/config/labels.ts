@@ -69,8 +69,30 @@ const LABELS: Record<string, Labels> = {
 /** Ancient and polytonic Greek read the modern Greek labels. */
 const SAME_AS: Record<string, string> = { grc: 'el' };
 
+/** Languages whose labels run right to left. */
+const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'ur', 'he', 'yi']);
+
+/**
+ * A Latin word inside a right-to-left label (`Zinepress`, `QR`) isolated
+ * (U+2068 … U+2069), so it reads in its place in the line, and the line
+ * still takes its direction from its own script: `Zinepress سے کمپوز کیا گیا`
+ * begins, on the right, with the name.
+ */
+function isolateLatin(labels: Labels): Labels {
+  const isolate = (text: string) => text.replace(/[A-Za-z][A-Za-z0-9]*/g, '\u2068$&\u2069');
+  return Object.fromEntries(Object.entries(labels).map(([key, text]) => [key, isolate(text)])) as unknown as Labels;
+}
+
+const cache = new Map<string, Labels>();
+
 /** The labels for a document's `lang`. */
 export function labelsFor(lang: string): Labels {
   const primary = lang.toLowerCase().split('-')[0] ?? '';
-  return LABELS[SAME_AS[primary] ?? primary] ?? ENGLISH;
+  const key = SAME_AS[primary] ?? primary;
+  let labels = cache.get(key);
+  if (labels === undefined) {
+    const own = LABELS[key] ?? ENGLISH;
+    cache.set(key, (labels = RIGHT_TO_LEFT.has(key) ? isolateLatin(own) : own));
+  }
+  return labels;
 }

@@ -37,11 +37,12 @@ export async function readBackFaults(context: DocumentContext, pdf: Uint8Array, 
   const { tree } = context.markdown;
   let source = texts.get(tree);
   if (source === undefined) texts.set(tree, (source = sourceText(tree)));
-  const pages = await readPrinted(pdf);
+  const checksImages = carriesImages && source.images.length > 0;
+  const pages = await readPrinted(pdf, { images: checksImages });
   const placed = placeLines(pages, source, labelsFor(context.markdown.frontMatter.lang ?? 'en').continued);
   const faults = [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])];
   faults.sort((a, b) => a.page - b.page);
-  if (carriesImages && source.images.length > 0) faults.push(...missingImages(pages, await sizedImages(context.stage.dir, source.images)));
+  if (checksImages) faults.push(...missingImages(pages, await sizedImages(context.stage.dir, source.images)));
   return faults;
 }
 

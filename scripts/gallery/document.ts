@@ -27,6 +27,8 @@ export interface MadeDocument {
   formats: { format: Format; file: string; pages: number; sheets: number | undefined }[];
   /** What was removed from each image (images/privacy.ts). Default: none listed. */
   privacy?: string[];
+  /** Whether it has a tear-out card (the folding steps then say to cut it out). */
+  card: boolean;
 }
 
 /** Pixels: a page thumbnail is this wide; a sheet side (two pages or more) twice as wide. */
@@ -104,7 +106,7 @@ export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Ui
     );
     const diagrams: Record<string, string> = {};
     for (const { format } of made.formats) {
-      for (const diagram of instructionsFor(format, paper, binding).diagrams) {
+      for (const diagram of instructionsFor(format, paper, binding, { card: made.card }).diagrams) {
         const file = `${THUMBNAILS}/${diagram.file}`;
         await stage.write(file, await readFile(join(DIAGRAMS_DIR, diagram.file)));
         diagrams[diagram.file] = file;
@@ -122,6 +124,7 @@ export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Ui
       dir,
       paper,
       binding,
+      card: made.card,
       formats,
       ...(testSheetFile === undefined ? {} : { testSheet: testSheetFile }),
       diagrams,

@@ -30,7 +30,12 @@ const SHEET: Record<PaperSize, string> = { letter: 'US Letter (8.5 × 11 in)', a
 const HALF: Record<PaperSize, string> = { letter: 'half letter (5.5 × 8.5 in)', a4: 'A5 (148 × 210 mm)' };
 const SCALE = '100 % ("Actual size"), never "Fit to page"';
 
-export function instructionsFor(format: Format, paper: PaperSize, binding: Binding): Instructions {
+export interface InstructionOptions {
+  /** Whether the document has a tear-out card to cut out of the booklet. Default: true. */
+  card?: boolean;
+}
+
+export function instructionsFor(format: Format, paper: PaperSize, binding: Binding, { card = true }: InstructionOptions = {}): Instructions {
   const right = binding === 'right';
   switch (format) {
     case 'reading':
@@ -48,7 +53,7 @@ export function instructionsFor(format: Format, paper: PaperSize, binding: Bindi
           'Stack the sheets with sheet 1 at the bottom, its front facing down, then sheet 2 on it, and so on.',
           'Fold the stack in half along the spine ticks, so that sheet 1 wraps the others.',
           'Staple on the fold, a quarter of the way in from the top and from the bottom.',
-          `Cut or tear the card out along its dashed line; the stub stays in the binding.`,
+          ...(card ? ['Cut or tear the card out along its dashed line; the stub stays in the binding.'] : []),
         ],
         diagrams: [
           right

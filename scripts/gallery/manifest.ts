@@ -32,6 +32,8 @@ export const ManifestSchema = v.object({
   dir: v.picklist(DIRECTIONS),
   paper: v.picklist(PAPER_SIZES),
   binding: v.picklist(BINDINGS),
+  /** Whether the document has a tear-out card; true in manifests written before it was recorded. */
+  card: v.optional(v.boolean(), true),
   formats: v.array(FormatEntrySchema),
   /** The one-sheet test print, relative to the document's folder, when it has a booklet. */
   testSheet: v.optional(v.string()),

@@ -18,9 +18,12 @@ const LETTER = /\p{L}/u;
 const RTL_LETTER =
   /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Mandaic}\p{Script=Samaritan}]/u;
 
-/** The direction of the first strong letter in the text, or undefined when it has none. */
+/** Text set apart by the isolates (U+2066–U+2069), which the bidirectional algorithm skips when it looks for the first strong letter. */
+const ISOLATED = /[\u2066-\u2068][^\u2066-\u2069]*\u2069/gu;
+
+/** The direction of the first strong letter in the text (isolated runs skipped), or undefined when it has none. */
 export function firstStrongDirection(text: string): Direction | undefined {
-  const letter = LETTER.exec(text)?.[0];
+  const letter = LETTER.exec(text.replace(ISOLATED, ''))?.[0];
   if (letter === undefined) return undefined;
   return RTL_LETTER.test(letter) ? 'rtl' : 'ltr';
 }

@@ -5,13 +5,15 @@
  * `chromium-headless-shell`, also when only a full chromium is there.
  * Elsewhere, when no browser is found: downloads chrome-headless-shell into
  * puppeteer's cache with @puppeteer/browsers. When both fail it prints one
- * message that says what to run, and exits non-zero. Then it adds the PDF
- * readers the tests use (reader-tools.ts), saying nothing unless that fails.
+ * message that says what to run, and exits non-zero. Then it adds poppler's
+ * tools, with which every build reads its PDFs back (formats/read-back.ts),
+ * and MuPDF's, which the tests read PDFs with (reader-tools.ts), saying
+ * nothing unless that fails; without poppler the install step fails.
  */
 import { Browser, BrowserPlatform, detectBrowserPlatform, install, resolveBuildId } from '@puppeteer/browsers';
 import { findBrowser, isHeadlessShell, puppeteerCacheDir } from '../browser/find-browser.ts';
 import { aptInstall, isDebianRoot } from './apt.ts';
-import { ensureReaderTools } from './reader-tools.ts';
+import { ensureReaderTools, missingReaderPackages } from './reader-tools.ts';
 
 const HELP = `zinepress needs Chromium or Chrome to lay out pages, and none was found or could be installed.
 Install one, then run \`npm run build\` again:
@@ -58,5 +60,5 @@ async function ensureBrowser(): Promise<number> {
 void ensureBrowser().then((code) => {
   const readers = ensureReaderTools();
   if (readers !== undefined) console.error(readers);
-  process.exitCode = code;
+  process.exitCode = Math.max(code, missingReaderPackages().includes('poppler-utils') ? 1 : 0);
 });

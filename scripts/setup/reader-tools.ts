@@ -1,9 +1,10 @@
 /**
- * The PDF readers the tests read every PDF back with, besides pdf.js (from
- * npm): poppler's `pdftotext` and `pdftoppm` (poppler-utils) and MuPDF's
- * `mutool` (mupdf-tools). The install step adds what is missing as root on
- * Debian, saying nothing unless it fails; elsewhere it says what to install.
- * A build needs neither: only the tests and the text-layer measure do.
+ * The PDF readers: poppler's `pdftotext` and `pdfimages` (poppler-utils),
+ * with which every build reads its PDFs back (formats/read-back.ts), and
+ * MuPDF's `mutool` (mupdf-tools), which the tests and the text-layer measure
+ * read PDFs with besides pdf.js. The install step adds what is missing as
+ * root on Debian, saying nothing unless it fails; elsewhere it says what to
+ * install.
  */
 import { execFileSync } from 'node:child_process';
 import { aptInstall, isDebianRoot } from './apt.ts';
@@ -41,5 +42,5 @@ export function ensureReaderTools(): string | undefined {
   }
   const still = missingReaderPackages();
   if (still.length === 0) return undefined;
-  return `zinepress: the tests read PDFs back with poppler and MuPDF; install ${still.join(' and ')}${failure}`;
+  return `zinepress: builds read their PDFs back with poppler, and the tests with MuPDF too; install ${still.join(' and ')}${failure} (Debian/Ubuntu: sudo apt-get install -y ${still.join(' ')}; macOS: brew install poppler mupdf-tools)`;
 }

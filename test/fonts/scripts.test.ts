@@ -83,8 +83,9 @@ interface Built {
   mupdf: EngineReading;
 }
 
-/** The words of a label, as a reader would search them one by one. */
-const wordsOf = (text: string, lang: string): string[] => [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].filter((part) => part.isWordLike).map((part) => part.segment);
+/** The words of a label, as a reader would search them one by one (without the bidi isolates around a Latin word, which nobody types). */
+const wordsOf = (text: string, lang: string): string[] =>
+  [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text.replace(/[\u2066-\u2069]/g, ''))].filter((part) => part.isWordLike).map((part) => part.segment);
 
 const built = new Map<string, Built>();
 

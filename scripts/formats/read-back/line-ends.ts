@@ -5,7 +5,8 @@
  * or with a hyphen at one of the word's hyphenation points. Those points are
  * the soft hyphens the markdown stage put in from the `hyphen` package's
  * patterns for the document's language, with its minimums (hyphenate.ts);
- * nothing else in a word is one. A line that begins inside a word is judged
+ * nothing else in a word is one, but a word longer than a line breaks where
+ * it must. A line that begins inside a word is judged
  * the same way, where the line before it was not found (it was lost).
  */
 import type { PlacedLine } from './place-lines.ts';
@@ -50,20 +51,23 @@ function wordAround(stream: Stream, before: number, after: number): { word: stri
  * letter), or undefined when it may. `hyphenated`: the printed line ends in a
  * hyphen. `hyphenates`: the edition breaks words at all (large print does not).
  */
-export function breakFault(stream: Stream, end: number, hyphenated: boolean, hyphenates: boolean): string | undefined {
+export function breakFault(stream: Stream, end: number, hyphenated: boolean | 'unknown', hyphenates: boolean, capacity = Infinity): string | undefined {
   if (end <= 0 || end >= stream.letters.length) return undefined;
   const before = stream.at[end - 1] as number;
   const after = stream.at[end] as number;
   const between = stream.raw.slice(before + 1, after);
   if (!GLUE.test(between)) return undefined;
   const { word, printed } = wordAround(stream, before, after);
+  // A word longer than the line breaks where it must (the stylesheets' overflow-wrap).
+  if (word.replace(/[^\p{L}]/gu, '').length > capacity) return undefined;
   if (between.includes('\u00AD')) {
     if (!hyphenates) return `the word "${word.replace(/-/g, '')}" is split across lines as ${printed}, which this edition never does`;
-    return hyphenated ? undefined : `the word "${word}" is split with no hyphen, as ${printed}`;
+    return hyphenated === false ? `the word "${word}" is split with no hyphen, as ${printed}` : undefined;
   }
   const unspaced = UNSPACED.test(stream.raw[before] ?? '') || UNSPACED.test(stream.raw[after] ?? '');
-  if (unspaced && !hyphenated) return undefined;
+  if (unspaced && hyphenated !== true) return undefined;
   const points = word.includes('-') ? `it breaks only at ${word}` : 'it has no hyphenation point there';
+  if (hyphenated === 'unknown') return `the word "${word.replace(/-/g, '')}" is split where its language does not break it, as ${printed} (${points})`;
   return hyphenated
     ? `the word "${word.replace(/-/g, '')}" is hyphenated where its language does not break it, as ${printed} (${points})`
     : `the word "${word.replace(/-/g, '')}" is split with no hyphen, as ${printed} (${points})`;
@@ -72,15 +76,17 @@ export function breakFault(stream: Stream, end: number, hyphenated: boolean, hyp
 export function lineEndFaults(placed: readonly PlacedLine[], source: SourceText, hyphenates: boolean): LineFault[] {
   const faults: LineFault[] = [];
   const endOf = new Map<string, number>();
+  const capacity = Math.max(0, ...placed.map((line) => line.end - line.start));
   for (const line of placed) {
     const stream = source[line.stream];
     // A line that begins where no found line ended: the break before it is judged here.
     if (endOf.get(line.stream) !== line.start) {
-      const reason = breakFault(stream, line.start, false, hyphenates);
+      // The line before it was not read, so whether it ended in a hyphen is not known.
+      const reason = breakFault(stream, line.start, 'unknown', hyphenates, capacity);
       if (reason !== undefined) faults.push({ page: line.page, place: placeOf(stream, line.start), reason: `a line begins inside a word: ${reason}` });
     }
     endOf.set(line.stream, line.end);
-    const reason = breakFault(stream, line.end, HYPHEN_END.test(line.line.text), hyphenates);
+    const reason = breakFault(stream, line.end, HYPHEN_END.test(line.line.text), hyphenates, capacity);
     if (reason !== undefined) faults.push({ page: line.page, place: placeOf(stream, line.end - 1), reason });
   }
   return faults;

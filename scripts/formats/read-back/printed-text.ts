@@ -38,7 +38,7 @@ function run(tool: string, args: string[], input: Uint8Array): Promise<string> {
     const child = execFile(tool, args, { maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error === null) return resolve(stdout);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return reject(new ReaderMissing(`${tool} is missing, so the printed PDF cannot be read back: install poppler-utils (apt-get install poppler-utils)`, { exitCode: 3, cause: error }));
+        return reject(new ReaderMissing(`${tool} is missing, so the printed PDF cannot be read back: install poppler (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler), or run npm install again as root`, { cause: error }));
       }
       reject(new Error(`${tool} failed on a printed PDF: ${stderr.trim() || error.message}`, { cause: error }));
     });
@@ -80,9 +80,12 @@ export function parseImageList(list: string, pageCount: number): PrintedImage[][
   return pages;
 }
 
-/** Reads a printed PDF back: every page's lines and images. */
-export async function readPrinted(pdf: Uint8Array): Promise<PrintedPage[]> {
-  const [text, images] = await Promise.all([run('pdftotext', ['-q', '-bbox-layout', '-enc', 'UTF-8', '-', '-'], pdf), run('pdfimages', ['-q', '-list', '-'], pdf)]);
+/** Reads a printed PDF back: every page's lines, and its images unless `images` is false (then none are listed). */
+export async function readPrinted(pdf: Uint8Array, { images: withImages = true }: { images?: boolean } = {}): Promise<PrintedPage[]> {
+  const [text, images] = await Promise.all([
+    run('pdftotext', ['-q', '-bbox-layout', '-enc', 'UTF-8', '-', '-'], pdf),
+    withImages ? run('pdfimages', ['-q', '-list', '-'], pdf) : '',
+  ]);
   const lines = parseBboxLayout(text);
   const pictures = parseImageList(images, lines.length);
   return lines.map((pageLines, index) => ({ number: index + 1, lines: pageLines, images: pictures[index] ?? [] }));

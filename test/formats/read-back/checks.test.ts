@@ -75,3 +75,11 @@ describe('the read-back of images', () => {
     expect(missingImages(printed, images)).toEqual([{ page: 0, place: '7:1', reason: 'the image b.png (1500×1000) is on no page' }]);
   });
 });
+
+describe('the read-back of a word longer than a line', () => {
+  it('lets it break where it must, and judges the lines around it', async () => {
+    const word = 'solidarity'.repeat(8);
+    const { ends } = await faults(`We want ${word} now and always.`, pages(['We want', word.slice(0, 45), word.slice(45), 'now and always.']));
+    expect(ends).toEqual([]);
+  });
+});
