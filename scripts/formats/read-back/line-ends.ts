@@ -19,7 +19,7 @@ export interface LineFault {
   reason: string;
 }
 
-const HYPHEN_END = /[-\u2010\u2011\u00AD]$/u;
+export const HYPHEN_END = /[-\u2010\u2011\u00AD]$/u;
 /** Scripts whose lines break between characters, without spaces or hyphens. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\u3000-\u303F\uFF00-\uFFEF]/u;
 /** What may sit between two letters without offering a break: marks, joiners, a soft hyphen. */

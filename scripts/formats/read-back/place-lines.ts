@@ -8,6 +8,7 @@
  * then found just after the line before them. A line found nowhere (a folio,
  * "(continued)") is left out.
  */
+import { breakFault, HYPHEN_END } from './line-ends.ts';
 import type { PrintedLine, PrintedPage } from './printed-text.ts';
 import type { SourceText, Stream } from './source-text.ts';
 
@@ -93,9 +94,12 @@ export function placeLines(pages: readonly PrintedPage[], source: SourceText, co
   all.forEach(({ page, line, letters: text }, index) => {
     if (text === '') return;
     // A line that goes on where its stream's last line ended is that line's next, even where its letters repeat elsewhere.
+    // One found a few letters on (past a note call's) must also end where a line may end: a cover's
+    // "March" is not the start of "marched".
     let stream: 'body' | 'notes' | undefined = (['body', 'notes'] as const).find((candidate) => {
       const at = source[candidate].letters.indexOf(text, cursor[candidate]);
-      return at >= 0 && at - cursor[candidate] <= NEAR;
+      if (at < 0 || at - cursor[candidate] > NEAR) return false;
+      return at === cursor[candidate] || breakFault(source[candidate], at + text.length, HYPHEN_END.test(line.text), true) === undefined;
     });
     let start = stream === undefined ? undefined : source[stream].letters.indexOf(text, cursor[stream]);
     let skipped = 0;
