@@ -10,6 +10,7 @@ import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
 import { keepText } from './keep-text.ts';
 import { keepLoneLines } from './lone-lines.ts';
+import { noFirstLetter } from './no-first-letter.ts';
 import { runWithoutFrameWaits } from './no-frame-wait.ts';
 import { textOrigins } from './text-origins.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
@@ -44,6 +45,7 @@ window.zinepress = {
     const settings = { notes: options.notes ?? true, preflight: options.preflight ?? false };
     keepRunningStrings(window.Paged);
     window.Paged.registerHandlers(
+      noFirstLetter(window.Paged),
       textOrigins(window.Paged),
       breakAtLine(window.Paged),
       noteCounters(window.Paged),
