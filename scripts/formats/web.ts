@@ -20,13 +20,19 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
   const { markdown, stage } = context;
   const { frontMatter } = markdown;
   const dir = join(stage.dir, WEB_DIR);
-  const cssPath = join(STYLES_DIR, 'web.css');
-  const [fontFaces, css] = await Promise.all([
+  // The line-breaking rules print uses, then the page's own.
+  const readStyle = (name: string): Promise<string> => {
+    const path = join(STYLES_DIR, name);
+    return readFile(path, 'utf8').catch((error: unknown) => {
+      throw new FileError(path, 'read', error);
+    });
+  };
+  const [fontFaces, ...sheets] = await Promise.all([
     stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
-    readFile(cssPath, 'utf8').catch((error: unknown) => {
-      throw new FileError(cssPath, 'read', error);
-    }),
+    readStyle('line-breaking.css'),
+    readStyle('web.css'),
   ]);
+  const css = sheets.join('\n');
   await stageAssets({ dir, assets: markdown.assets, keepMetadata: context.keepMetadata ?? false });
   return webPage({
     body: markdown.tree,

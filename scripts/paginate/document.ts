@@ -6,7 +6,7 @@ import { STYLES_DIR } from '../util/project-root.ts';
 
 
 /** The print stylesheets, in cascade order; each trim adds its own last. */
-export const STYLESHEETS: readonly string[] = ['type.css', 'page.css', 'footnotes.css', 'matter.css', 'covers.css', 'card.css'];
+export const STYLESHEETS: readonly string[] = ['line-breaking.css', 'type.css', 'page.css', 'footnotes.css', 'matter.css', 'covers.css', 'card.css'];
 
 /**
  * What a layout is for, and so its page size: `reading` is the reading edition
