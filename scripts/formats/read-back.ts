@@ -34,12 +34,12 @@ const texts = new WeakMap<object, SourceText>();
 /** The faults a reader would find in a printed PDF of the document, in page order (images last). */
 export async function readBackFaults(context: DocumentContext, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<LineFault[]> {
   const { hyphenates, carriesImages, loneLines } = { ...DEFAULTS, ...options };
-  const { tree } = context.markdown;
+  const { tree, frontMatter } = context.markdown;
   let source = texts.get(tree);
   if (source === undefined) texts.set(tree, (source = sourceText(tree)));
   const checksImages = carriesImages && source.images.length > 0;
   const pages = await readPrinted(pdf, { images: checksImages });
-  const placed = placeLines(pages, source, labelsFor(context.markdown.frontMatter.lang ?? 'en').continued);
+  const placed = placeLines(pages, source, { continued: labelsFor(frontMatter.lang ?? 'en').continued, title: frontMatter.title });
   const faults = [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])];
   faults.sort((a, b) => a.page - b.page);
   if (checksImages) faults.push(...missingImages(pages, await sizedImages(context.stage.dir, source.images)));

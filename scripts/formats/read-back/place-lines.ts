@@ -80,12 +80,16 @@ function longestChain(lines: readonly string[], stream: Stream): (number | undef
   return chosen;
 }
 
-/**
- * `continued`: the label set before a carried note's first line on the next
- * page ("(continued)" in the document's language), which is not the note's text.
- */
-export function placeLines(pages: readonly PrintedPage[], source: SourceText, continued = ''): PlacedLine[] {
-  const label = foldLetters(continued);
+export interface PlaceOptions {
+  /** The label set before a carried note's first line on the next page ("(continued)" in the document's language), which is not the note's text. Default: none. */
+  continued?: string;
+  /** The document's title, which the cover sets before any text. Default: none. */
+  title?: string;
+}
+
+export function placeLines(pages: readonly PrintedPage[], source: SourceText, options: PlaceOptions = {}): PlacedLine[] {
+  const label = foldLetters(options.continued ?? '');
+  const title = foldLetters(options.title ?? '');
   const all = pages.flatMap((page) => page.lines.map((line) => ({ page: page.number, line, letters: foldLetters(line.text) })));
   const letters = all.map((line) => line.letters);
   const anchors = { body: longestChain(letters, source.body), notes: longestChain(letters, source.notes) };
@@ -93,6 +97,8 @@ export function placeLines(pages: readonly PrintedPage[], source: SourceText, co
   const cursor = { body: 0, notes: 0 };
   all.forEach(({ page, line, letters: text }, index) => {
     if (text === '') return;
+    // Before any text is found, a line of the title's letters is the cover's, even where the text begins with them.
+    if (cursor.body === 0 && title.includes(text)) return;
     // A line that goes on where its stream's last line ended is that line's next, even where its letters repeat elsewhere.
     // One found a few letters on (past a note call's) must also end where a line may end: a cover's
     // "March" is not the start of "marched".

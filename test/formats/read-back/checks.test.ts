@@ -13,9 +13,10 @@ const FRONT = '---\ntitle: Read back\nlang: en\n---\n\n';
 const pages = (...texts: string[][]): PrintedPage[] =>
   texts.map((lines, index) => ({ number: index + 1, images: [], lines: lines.map((text) => ({ text, xMin: 0, xMax: 0, yMin: 0, yMax: 0 })) }));
 
-async function faults(markdown: string, printed: PrintedPage[], hyphenates = true) {
-  const source = sourceText((await markdownStringToHtml(FRONT + markdown)).tree);
-  const placed = placeLines(printed, source);
+async function faults(markdown: string, printed: PrintedPage[], hyphenates = true, front = FRONT) {
+  const { tree, frontMatter } = await markdownStringToHtml(front + markdown);
+  const source = sourceText(tree);
+  const placed = placeLines(printed, source, { continued: '(continued)', title: frontMatter.title });
   return { ends: lineEndFaults(placed, source, hyphenates), lone: loneLineFaults(placed, source.body) };
 }
 
@@ -23,6 +24,24 @@ const MANIFESTO =
   'National one-sidedness and narrowmindedness become more and more impossible, and from the numerous national and local literatures there arises a world literature.';
 
 describe('the read-back of line ends', () => {
+  it('takes a cover line of the title for the cover, where its letters start the text', async () => {
+    const front = '---\ntitle: Lapan runakuna imanawpa\nlang: en\n---\n\n';
+    const text = 'Lapan runakunapis libri kananpaq, and the rest of the first paragraph of the text.';
+    const printed = pages(['LAPAN RUNAKUNA', 'IMANAWPA'], ['Lapan runakunapis libri kananpaq, and the rest of the first', 'paragraph of the text.']);
+    const { ends } = await faults(text, printed, true, front);
+    expect(ends).toEqual([]);
+  });
+
+  it('reads a carried note\'s line past its (continued) label, and judges its end', async () => {
+    const text = 'The first paragraph of the text, which calls a note.[^a]\n\n[^a]: A note long enough to be carried over to the following page after its call, as a reader sees.';
+    const printed = pages(
+      ['The first paragraph of the text, which calls a note.', '* A note long enough to be'],
+      ['(continued) carried over to the fo-', 'llowing page after its call, as a reader sees.'],
+    );
+    const { ends } = await faults(text, printed);
+    expect(ends.map((fault) => fault.reason)).toEqual(['the word "following" is hyphenated where its language does not break it, as "fo" / "llowing" (it breaks only at fol-low-ing)']);
+  });
+
   it('passes lines broken at spaces and at the hyphenation points of the language', async () => {
     const { ends } = await faults(MANIFESTO, pages(['National one-sidedness and narrowmindedness be-', 'come more and more impossible, and from the numerous national'], ['and local literatures there arises a world literature.']));
     expect(ends).toEqual([]);
