@@ -82,15 +82,27 @@ export function checkBackMatter(source: string, report: LayoutReport): void {
   }
 }
 
+/** Why a page of running text ends early, in the words of the build's table. */
+const WHY_SHORT: Record<LayoutReport['shortPages'][number]['reason'], string> = {
+  'before a heading': 'before a heading, which starts the next page',
+  'end of the text': 'at the end of the text',
+  'before a figure or table': 'before a picture or table too tall for the space left',
+  'before a block kept whole': 'before a block kept whole',
+  'a line kept with its note': 'to keep a line on the page of its note',
+  unexplained: 'for no reason the layout could tell',
+};
+
 /**
  * For the build's closing table: how many pages of running text end more than
- * 2 lines short, and why, e.g. `2 short pages (1 end of the text, 1 before a heading)`.
+ * 2 lines early, and why, e.g. `2 pages end early: 1 before a heading, which
+ * starts the next page; 1 to keep a line on the page of its note`. The text's
+ * last page ends where the text does, which is nothing to report.
  */
 export function shortPagesNote(report: LayoutReport): string | undefined {
-  if (report.shortPages.length === 0) return undefined;
+  const early = report.shortPages.filter(({ reason }) => reason !== 'end of the text');
+  if (early.length === 0) return undefined;
   const reasons = new Map<string, number>();
-  for (const { reason } of report.shortPages) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-  const why = [...reasons].map(([reason, count]) => `${count} ${reason}`).join(', ');
-  const count = report.shortPages.length;
-  return `${count} short page${count === 1 ? '' : 's'} (${why})`;
+  for (const { reason } of early) reasons.set(WHY_SHORT[reason], (reasons.get(WHY_SHORT[reason]) ?? 0) + 1);
+  const why = [...reasons].map(([reason, count]) => `${count} ${reason}`).join('; ');
+  return `${early.length} ${early.length === 1 ? 'page ends' : 'pages end'} early: ${why}`;
 }

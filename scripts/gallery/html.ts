@@ -48,6 +48,16 @@ function counts(entry: FormatEntry): string {
   return `${pages} on ${entry.sheets} ${entry.sheets === 1 ? 'sheet' : 'sheets'}`;
 }
 
+/**
+ * Where a click on a thumbnail goes: the page or sheet side it pictures, in
+ * the file itself (every thumbnail of a PDF is one of its pages, in order),
+ * which a browser's PDF viewer opens at that page, as large as the screen.
+ */
+export function largeView(manifest: Manifest, entry: FormatEntry, index: number): string {
+  const file = href(manifest, entry.file);
+  return entry.format === 'web' ? file : `${file}#page=${index + 1}`;
+}
+
 function formatSection(manifest: Manifest, entry: FormatEntry): string {
   const name = FORMAT_NAMES[entry.format];
   const { settings, steps, diagrams } = instructionsFor(entry.format, manifest.paper, manifest.binding, { card: manifest.card });
@@ -55,7 +65,7 @@ function formatSection(manifest: Manifest, entry: FormatEntry): string {
     .map((file, index) => {
       const label = thumbnailLabel(entry.format, index);
       const alt = `${name} of “${manifest.title}”, ${label}`;
-      return `<figure><img src="${href(manifest, file)}" alt="${escape(alt)}"><figcaption>${escape(label)}</figcaption></figure>`;
+      return `<figure><a href="${escape(largeView(manifest, entry, index))}" title="open it large"><img src="${href(manifest, file)}" alt="${escape(alt)}"></a><figcaption>${escape(label)}</figcaption></figure>`;
     })
     .join('\n');
   const pictures = diagrams
@@ -126,6 +136,7 @@ body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem
 .thumbs { display: flex; flex-wrap: wrap; gap: .75rem; }
 .thumbs figure { margin: 0; text-align: center; font-size: .8rem; color: #555; }
 .thumbs img { display: block; border: 1px solid #bbb; background: #fff; }
+.thumbs a:hover img, .thumbs a:focus img { outline: 2px solid #222; }
 .settings { border-collapse: collapse; margin: 1rem 0; }
 .settings caption { text-align: start; font-weight: bold; }
 .settings th, .settings td { text-align: start; padding: .2rem 1rem .2rem 0; border-bottom: 1px solid #ddd; }
@@ -150,7 +161,7 @@ export function galleryHtml(manifests: readonly Manifest[]): string {
 </head>
 <body>
 <h1>What will come out of the printer</h1>
-<p>Every document built into this folder, page by page and sheet by sheet, with how to print and fold it. Print at 100 %.</p>
+<p>Every document built into this folder, page by page and sheet by sheet, with how to print and fold it. Click a page or a sheet to open it large. Print at 100 %.</p>
 ${body}
 ${manifests.map(documentSection).join('\n')}
 </body>

@@ -41,14 +41,16 @@ describe('the checks before printing', () => {
     );
   });
 
-  it('say how many pages are short and why, for the closing table', () => {
+  it('say how many pages end early and why, for the closing table, leaving out the end of the text', () => {
     expect(shortPagesNote(whole)).toBeUndefined();
     const shortPages = [
       { page: 3, lines: 4, reason: 'before a heading' },
       { page: 9, lines: 20, reason: 'end of the text' },
       { page: 12, lines: 5, reason: 'before a heading' },
     ] as const;
-    expect(shortPagesNote({ ...whole, shortPages: [...shortPages] })).toBe('3 short pages (2 before a heading, 1 end of the text)');
+    expect(shortPagesNote({ ...whole, shortPages: [...shortPages] })).toBe('2 pages end early: 2 before a heading, which starts the next page');
+    expect(shortPagesNote({ ...whole, shortPages: [{ page: 9, lines: 20, reason: 'end of the text' }] })).toBeUndefined();
+    expect(shortPagesNote({ ...whole, shortPages: [{ page: 4, lines: 3, reason: 'a line kept with its note' }] })).toBe('1 page ends early: 1 to keep a line on the page of its note');
   });
 
   it('refuse footnotes cut off or set away from their call, naming the pages', () => {

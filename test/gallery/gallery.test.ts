@@ -125,6 +125,24 @@ describe('output/index.html', () => {
     );
   });
 
+  it('opens each page and sheet side large: a click goes to that page of its PDF', async () => {
+    const { page } = await watchedPage(await browser);
+    try {
+      await page.goto(pathToFileURL(join(out(), 'index.html')).href, { waitUntil: 'load' });
+      const targets = await page.evaluate(() =>
+        [...document.querySelectorAll('section#court .thumbs figure')].map((figure) => figure.querySelector('a')?.getAttribute('href') ?? ''),
+      );
+      const reading = await readPages(await readFile(join(out(), 'court', 'reading.pdf')));
+      const booklet = await readPages(await readFile(join(out(), 'court', 'booklet.pdf')));
+      expect(targets.filter((target) => target.startsWith('court/reading.pdf'))).toEqual(reading.map((_, index) => `court/reading.pdf#page=${index + 1}`));
+      expect(targets.filter((target) => target.startsWith('court/booklet.pdf'))).toEqual(booklet.map((_, index) => `court/booklet.pdf#page=${index + 1}`));
+      expect(targets.filter((target) => target.startsWith('court/mini.pdf'))).toEqual(['court/mini.pdf#page=1']);
+      expect(targets.every((target) => target !== '')).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('gives each document its language and both builds’ documents', async () => {
     const opened = await openGallery();
     expect(opened.sections).toEqual([
