@@ -15,7 +15,6 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../browser/browser.ts';
 import { paginate } from '../paginate/paginate.ts';
-import type { PagedJsVariant } from '../paginate/pagedjs/patch.ts';
 import { PROJECT_ROOT } from '../util/project-root.ts';
 import { writeDocuments } from './documents.ts';
 import { firstDifference, summarizePages, type PageSummary } from './page-summary.ts';
@@ -24,6 +23,8 @@ const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: { runs: { type: 'string', default: '3' }, copies: { type: 'string', default: '1,20' } },
 });
+
+type Variant = 'stock' | 'patched';
 
 interface Run {
   pages: number;
@@ -49,10 +50,10 @@ try {
     execFileSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'zine.js'), 'build', markdown, '--out', scratch, '--formats', 'reading'], { stdio: 'ignore' });
     const dir = join(scratch, name);
     const htmlPath = join(dir, `${name}.html`);
-    const runs: Record<PagedJsVariant, Run[]> = { stock: [], patched: [] };
-    const pages: Partial<Record<PagedJsVariant, PageSummary[]>> = {};
+    const runs: Record<Variant, Run[]> = { stock: [], patched: [] };
+    const pages: Partial<Record<Variant, PageSummary[]>> = {};
     for (let i = 0; i < Number(args.runs); i += 1) {
-      for (const variant of (i % 2 === 0 ? ['stock', 'patched'] : ['patched', 'stock']) as PagedJsVariant[]) {
+      for (const variant of (i % 2 === 0 ? ['stock', 'patched'] : ['patched', 'stock']) as Variant[]) {
         const { page, report } = await paginate({ browser, htmlPath, allowedDir: dir, pagedJs: variant });
         const metrics = await page.metrics();
         pages[variant] ??= await summarizePages(page);

@@ -14,8 +14,11 @@ const require = createRequire(import.meta.url);
 /** Stock Paged.js 0.4.3: its package.json does not export its dist folder, found beside the package's main file. */
 export const STOCK_PAGED_JS = join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
 
-/** Which Paged.js lays out: the project's patched copy, or the package's file as it is (for comparisons). */
-export type PagedJsVariant = 'patched' | 'stock';
+/**
+ * Which Paged.js lays out: the project's patched copy, or, to compare with it,
+ * the package's file as it is or with one patch alone (named as in patches.ts).
+ */
+export type PagedJsVariant = 'patched' | 'stock' | { only: string };
 
 /**
  * The stock polyfill with every patch applied. Each piece must be found
@@ -52,6 +55,11 @@ let patched: Promise<string> | undefined;
  */
 export function pagedJsScript(variant: PagedJsVariant = 'patched'): Promise<string> {
   if (variant === 'stock') return readFile(STOCK_PAGED_JS, 'utf8');
+  if (typeof variant === 'object') {
+    const patch = PAGED_JS_PATCHES.find((p) => p.name === variant.only);
+    if (!patch) throw new Error(`no Paged.js patch is named "${variant.only}"`);
+    return readFile(STOCK_PAGED_JS, 'utf8').then((stock) => applyPatches(stock, [patch]));
+  }
   if (typeof ZINEPRESS_PATCHED_PAGED_JS === 'string') {
     return readFile(join(dirname(fileURLToPath(import.meta.url)), ZINEPRESS_PATCHED_PAGED_JS), 'utf8');
   }
