@@ -17,16 +17,27 @@
 //                           otherwise read again; made by dist/font-data.cjs
 //
 // The new dist/ is written beside the old one and moved into place at the end,
-// so an interrupted compile never leaves half a bundle behind.
-import { rename, rm } from 'node:fs/promises';
+// so an interrupted compile never leaves half a bundle behind. It carries the
+// stamp of what it was compiled from (inputs-stamp.mjs): while that is the
+// same, compiling again does nothing (`--force` compiles all the same).
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { inputsStamp } from './inputs-stamp.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = `${root}dist`;
 const next = `${root}dist.tmp-${process.pid}`;
 const PATCHED_PAGED_JS = 'paged.polyfill.patched.js';
+const STAMP = '.inputs-stamp';
+
+const stamp = await inputsStamp(root);
+if (!process.argv.includes('--force') && (await readFile(`${dist}/${STAMP}`, 'utf8').catch(() => '')) === stamp) {
+  console.log('dist/ is up to date with scripts/ and the packages: nothing to compile');
+  process.exit(0);
+}
+// Loaded only now: esbuild alone takes a good part of a second to load.
+const { build } = await import('esbuild');
 
 // The same options as scripts/paginate/in-page-bundle.ts, which bundles it at
 // run time when the code runs from its TypeScript sources (tests).
@@ -72,6 +83,7 @@ try {
   await writeFontData({ path: `${next}/fonts.json`, previous: `${dist}/fonts.json` });
   const { writePatchedPagedJs } = createRequire(import.meta.url)(`${next}/paged-patch.cjs`);
   await writePatchedPagedJs({ path: `${next}/${PATCHED_PAGED_JS}` });
+  await writeFile(`${next}/${STAMP}`, stamp);
   await rm(dist, { recursive: true, force: true });
   await rename(next, dist);
 } finally {
