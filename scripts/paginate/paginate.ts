@@ -1,6 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { LAYOUT_TIME_CAP } from '../config/limits.ts';
@@ -8,12 +6,9 @@ import { ZineError } from '../util/errors.ts';
 import { ownPage } from '../util/own-page.ts';
 import { UNSHOWN } from './in-page/unpainted.ts';
 import { inPageScript } from './in-page-bundle.ts';
+import { pagedJsScript, type PagedJsVariant } from './pagedjs/patch.ts';
 import { parseLayoutReport, type LayoutReport } from './layout-report.ts';
 import { watchdog, type Watchdog } from './watchdog.ts';
-
-const require = createRequire(import.meta.url);
-// pagedjs's package.json does not export its dist folder: find it beside the package's main file.
-const PAGED_JS = join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js');
 
 export type { LayoutReport } from './layout-report.ts';
 
@@ -34,6 +29,8 @@ export interface PaginateOptions {
   timeLimit?: number;
   /** Milliseconds the layout may go without finishing a page. Default: STALL_LIMIT (watchdog.ts). */
   stallLimit?: number;
+  /** Paged.js with the project's patches (pagedjs/patches.ts), or stock 0.4.3 to compare with. Default: 'patched'. */
+  pagedJs?: PagedJsVariant;
 }
 
 /**
@@ -107,7 +104,7 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
     // Loading is watched too: Chromium sets the whole text on screen first, and
     // a paragraph of a megabyte takes it longer than the stall limit.
     await page.goto(pathToFileURL(options.htmlPath).href, { waitUntil: 'load' });
-    const [paged, ours] = await Promise.all([readFile(PAGED_JS, 'utf8'), inPageScript()]);
+    const [paged, ours] = await Promise.all([pagedJsScript(options.pagedJs ?? 'patched'), inPageScript()]);
     // Evaluated rather than added as <script> tags: the document's CSP forbids scripts.
     // A word broken across pages gets a plain hyphen: Paged.js's default U+2011
     // is missing from the bundled fonts and would fall back to a system font.

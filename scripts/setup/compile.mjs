@@ -8,20 +8,36 @@
 //                           a string; one CommonJS file, so that bin/zine.js can
 //                           run it with V8's code cache (scripts/setup/code-cache.mjs)
 //   dist/ensure-browser.cjs the install step that finds or installs Chromium
+//   dist/paged.polyfill.patched.js
+//                           Paged.js 0.4.3's polyfill with the project's patches
+//                           (scripts/paginate/pagedjs/patches.ts); a patch that no
+//                           longer matches the package's file fails the compile
 //   dist/fonts.json         the font catalogue read from the @fontsource packages
 //                           (scripts/fonts/font-data.ts), which every build would
 //                           otherwise read again; made by dist/font-data.cjs
 //
 // The new dist/ is written beside the old one and moved into place at the end,
-// so an interrupted compile never leaves half a bundle behind.
-import { rename, rm } from 'node:fs/promises';
+// so an interrupted compile never leaves half a bundle behind. It carries the
+// stamp of what it was compiled from (inputs-stamp.mjs): while that is the
+// same, compiling again does nothing (`--force` compiles all the same).
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { inputsStamp } from './inputs-stamp.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = `${root}dist`;
 const next = `${root}dist.tmp-${process.pid}`;
+const PATCHED_PAGED_JS = 'paged.polyfill.patched.js';
+const STAMP = '.inputs-stamp';
+
+const stamp = await inputsStamp(root);
+if (!process.argv.includes('--force') && (await readFile(`${dist}/${STAMP}`, 'utf8').catch(() => '')) === stamp) {
+  console.log('dist/ is up to date with scripts/ and the packages: nothing to compile');
+  process.exit(0);
+}
+// Loaded only now: esbuild alone takes a good part of a second to load.
+const { build } = await import('esbuild');
 
 // The same options as scripts/paginate/in-page-bundle.ts, which bundles it at
 // run time when the code runs from its TypeScript sources (tests).
@@ -40,6 +56,7 @@ try {
       zine: `${root}scripts/cli.ts`,
       'ensure-browser': `${root}scripts/setup/ensure-browser.ts`,
       'font-data': `${root}scripts/fonts/make-font-data.ts`,
+      'paged-patch': `${root}scripts/paginate/pagedjs/patch.ts`,
     },
     outdir: next,
     outExtension: { '.js': '.cjs' },
@@ -54,12 +71,19 @@ try {
     external: ['bufferutil', 'utf-8-validate', 'pdfjs-dist', 'pagedjs', 'esbuild', '@fontsource/*', 'hyphen', 'hyphen/*'],
     // The modules' import.meta.url is the bundle's own URL: the files they look for are found from dist/.
     banner: { js: "const zinepressBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { ZINEPRESS_IN_PAGE_SCRIPT: JSON.stringify(inPage.outputFiles[0].text), 'import.meta.url': 'zinepressBundleUrl' },
+    define: {
+      ZINEPRESS_IN_PAGE_SCRIPT: JSON.stringify(inPage.outputFiles[0].text),
+      ZINEPRESS_PATCHED_PAGED_JS: JSON.stringify(PATCHED_PAGED_JS),
+      'import.meta.url': 'zinepressBundleUrl',
+    },
     logLevel: 'warning',
   });
   // Kept from the old dist/ while the packages are the same: reading every font takes seconds.
   const { writeFontData } = createRequire(import.meta.url)(`${next}/font-data.cjs`);
   await writeFontData({ path: `${next}/fonts.json`, previous: `${dist}/fonts.json` });
+  const { writePatchedPagedJs } = createRequire(import.meta.url)(`${next}/paged-patch.cjs`);
+  await writePatchedPagedJs({ path: `${next}/${PATCHED_PAGED_JS}` });
+  await writeFile(`${next}/${STAMP}`, stamp);
   await rm(dist, { recursive: true, force: true });
   await rename(next, dist);
 } finally {

@@ -1,0 +1,106 @@
+/**
+ * Changes to Paged.js 0.4.3's `dist/paged.polyfill.js` that make its layout
+ * do less work and leave its pages as they were: each is an exact piece of
+ * the stock file and what replaces it (applied by patch.ts, which refuses a
+ * piece that is not found exactly once). What each saves: docs/paginator.md.
+ * The queue's wait for a frame between pages is taken out at run time
+ * (in-page/no-frame-wait.ts).
+ */
+
+/** One piece of the stock file and its replacement. */
+export interface Replacement {
+  find: string;
+  replace: string;
+}
+
+export interface PagedJsPatch {
+  /** How errors and docs/paginator.md name it. */
+  name: string;
+  replacements: Replacement[];
+}
+
+/** The six `max-width` / `max-height` reads of the margin boxes in AtPage.finalizePage. */
+const marginBoxReads: Replacement[] = [
+  ['leftWidth', 'left', 'max-width'],
+  ['rightWidth', 'right', 'max-width'],
+  ['centerWidth', 'center', 'max-width'],
+  ['topHeight', 'top', 'max-height'],
+  ['bottomHeight', 'bottom', 'max-height'],
+  ['middleHeight', 'middle', 'max-height'],
+].map(([variable, box, property]) => ({
+  find: `${variable} = window.getComputedStyle(${box})["${property}"];`,
+  replace: `${variable} = this.zinepressMarginSize(page, ${box}, "${property}");`,
+}));
+
+export const PAGED_JS_PATCHES: readonly PagedJsPatch[] = [
+  {
+    // pagedjs issue 159: the chunker averages the last pages' text, but Page.layout
+    // stored the first page's average in the shared settings and never updated it.
+    name: 'maxChars from each page',
+    replacements: [
+      {
+        find: '\t\t\tif (!settings.maxChars && maxChars) {\n\t\t\t\tsettings.maxChars = maxChars;\n\t\t\t}\n',
+        replace: '\t\t\tif (maxChars) {\n\t\t\t\tsettings = Object.assign({}, settings, { maxChars: maxChars });\n\t\t\t}\n',
+      },
+    ],
+  },
+  {
+    name: 'no ResizeObserver per page',
+    replacements: [
+      {
+        find: '\t\t\tif (typeof ResizeObserver !== "undefined") {\n\t\t\t\tthis.addResizeObserver(contents);\n\t\t\t} else {',
+        replace: '\t\t\tif (typeof ResizeObserver !== "undefined") {\n\t\t\t\t// Zinepress: pages are never resized here, so none is observed.\n\t\t\t} else {',
+      },
+    ],
+  },
+  {
+    name: 'page template size read once',
+    replacements: [
+      {
+        find: '\t\t\tlet size = area.getBoundingClientRect();\n\n\n\t\t\tarea.style.columnWidth',
+        replace:
+          '\t\t\tlet size = this.pageTemplate.zinepressSize || area.getBoundingClientRect();\n' +
+          '\t\t\tif (size.width > 0 && size.height > 0) this.pageTemplate.zinepressSize = size;\n\n\n\t\t\tarea.style.columnWidth',
+      },
+    ],
+  },
+  {
+    name: 'margin-box sizes memoized',
+    replacements: [
+      ...marginBoxReads,
+      {
+        find: '\tclass AtPage extends Handler {\n',
+        replace:
+          '\tclass AtPage extends Handler {\n' +
+          // A margin box's max size depends on the @page rules its page matches: its classes, or
+          // its place for an :nth() rule. Kept per page class list, unless a rule is :nth().
+          '\t\tzinepressMarginSize(page, box, property) {\n' +
+          '\t\t\tlet nth = Object.values(this.pages).some((rule) => rule.nth);\n' +
+          '\t\t\tif (nth) return window.getComputedStyle(box)[property];\n' +
+          '\t\t\tthis.zinepressMarginSizes = this.zinepressMarginSizes || new Map();\n' +
+          '\t\t\tlet key = page.element.className + "|" + box.className + "|" + property;\n' +
+          '\t\t\tif (!this.zinepressMarginSizes.has(key)) this.zinepressMarginSizes.set(key, window.getComputedStyle(box)[property]);\n' +
+          '\t\t\treturn this.zinepressMarginSizes.get(key);\n' +
+          '\t\t}\n\n',
+      },
+    ],
+  },
+  {
+    // An empty note area is not displayed (`.pagedjs_footnote_empty`): its width is 0 and nothing overflows it.
+    name: 'note area measured only on pages with notes',
+    replacements: [
+      {
+        find:
+          '\t\t\tlet noteContentBounds = noteContent.getBoundingClientRect();\n\t\t\tlet { width } = noteContentBounds;\n',
+        replace:
+          '\t\t\tif (noteContent.classList.contains("pagedjs_footnote_empty") && noteInnerContent.childNodes.length === 0) {\n' +
+          '\t\t\t\tnoteInnerContent.style.columnWidth = "0px";\n' +
+          '\t\t\t\tnoteInnerContent.style.columnGap = "calc(var(--pagedjs-margin-right) + var(--pagedjs-margin-left))";\n' +
+          '\t\t\t\tnoteInnerContent.style.height = "auto";\n' +
+          '\t\t\t\treturn;\n' +
+          '\t\t\t}\n' +
+          '\t\t\tlet noteContentBounds = noteContent.getBoundingClientRect();\n\t\t\tlet { width } = noteContentBounds;\n',
+      },
+    ],
+  },
+];

@@ -1,0 +1,106 @@
+/**
+ * The project's patches to Paged.js 0.4.3 (scripts/paginate/pagedjs/) make
+ * the same pages as stock Paged.js, each alone and all together, on the essay
+ * and on every fixture the build lays out, with fewer forced layouts and
+ * style recalcs. The 112-page book is compared by `npm run bench:paginator`.
+ */
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/browser/browser.ts';
+import { firstDifference, summarizePages } from '../../scripts/bench/page-summary.ts';
+import { paginate } from '../../scripts/paginate/paginate.ts';
+import { applyPatches, STOCK_PAGED_JS, type PagedJsVariant } from '../../scripts/paginate/pagedjs/patch.ts';
+import { PAGED_JS_PATCHES } from '../../scripts/paginate/pagedjs/patches.ts';
+import { copyPaginatingFixtures, ESSAY } from '../helpers/paginating-fixtures.ts';
+import { zine } from '../helpers/zine.ts';
+
+describe('the patches to Paged.js', () => {
+  it('each finds its piece of the stock polyfill once, and changes it', async () => {
+    const stock = await readFile(STOCK_PAGED_JS, 'utf8');
+    const patched = applyPatches(stock);
+    expect(patched).not.toContain('this.addResizeObserver(contents);');
+    expect(patched).not.toContain('settings.maxChars = maxChars;');
+    expect(patched).toContain('this.zinepressMarginSize(page, middle, "max-height")');
+    for (const patch of PAGED_JS_PATCHES) expect(applyPatches(stock, [patch])).not.toBe(stock);
+  });
+
+  it('refuses a polyfill a patch does not match, naming the patch', async () => {
+    const stock = await readFile(STOCK_PAGED_JS, 'utf8');
+    const gone = stock.replace('this.addResizeObserver(contents);', 'this.observe(contents);');
+    expect(() => applyPatches(gone)).toThrow('Paged.js patch "no ResizeObserver per page" matches nowhere');
+    const twice = stock + stock.slice(stock.indexOf('\tclass AtPage extends Handler {\n'));
+    expect(() => applyPatches(twice)).toThrow('Paged.js patch "margin-box sizes memoized" (piece 1) matches more than once');
+  });
+});
+
+let browser: Browser;
+let dir: string;
+/** The reading edition's HTML of the essay and of every fixture, as the build laid it out. */
+const laidOut: { name: string; html: string; dir: string }[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'zinepress-patches-'));
+  const sources = [ESSAY, ...(await copyPaginatingFixtures(join(dir, 'src')))];
+  const out = join(dir, 'out');
+  const built = await zine(['build', ...sources, '--out', out, '--formats', 'reading'], dir);
+  expect(built.code, built.stderr).toBe(0);
+  for (const source of sources) {
+    const name = basename(source, '.md');
+    laidOut.push({ name, html: join(out, name, `${name}.html`), dir: join(out, name) });
+  }
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function layOut(document: { html: string; dir: string }, pagedJs: PagedJsVariant) {
+  const { page, report } = await paginate({ browser, htmlPath: document.html, allowedDir: document.dir, pagedJs });
+  const metrics = await page.metrics();
+  const pages = await summarizePages(page);
+  await page.close();
+  return { pages, pageCount: report.pageCount, layouts: metrics.LayoutCount ?? 0, recalcs: metrics.RecalcStyleCount ?? 0 };
+}
+
+describe('Paged.js patched against stock', () => {
+  it('makes the same pages on the essay and every fixture: text, notes, running heads, classes', async () => {
+    expect(laidOut.length).toBeGreaterThan(20);
+    const differences: string[] = [];
+    for (const document of laidOut) {
+      const [stock, patched] = await Promise.all([layOut(document, 'stock'), layOut(document, 'patched')]);
+      expect(stock.pages.length, document.name).toBe(stock.pageCount);
+      const difference = firstDifference(stock.pages, patched.pages);
+      if (difference !== undefined) differences.push(`${document.name}: ${difference}`);
+    }
+    expect(differences).toEqual([]);
+  }, 900_000);
+
+  it('makes the same pages with each patch alone, on the essay and on a fixture with notes', async () => {
+    const names = ['unifying-the-struggle', 'markdown-footnotes'];
+    const documents = laidOut.filter((d) => names.includes(d.name));
+    expect(documents).toHaveLength(2);
+    for (const document of documents) {
+      const stock = await layOut(document, 'stock');
+      expect(stock.pageCount).toBeGreaterThan(1);
+      for (const patch of PAGED_JS_PATCHES) {
+        const alone = await layOut(document, { only: patch.name });
+        expect(firstDifference(stock.pages, alone.pages), `${document.name}, ${patch.name}`).toBeUndefined();
+      }
+    }
+  }, 900_000);
+
+  it('forces fewer layouts and style recalcs on a multi-page document', async () => {
+    const document = laidOut.find((d) => d.name === 'paginate-lone-lines-ru');
+    if (!document) throw new Error('the fixture is missing');
+    const [stock, patched] = [await layOut(document, 'stock'), await layOut(document, 'patched')];
+    expect(patched.pageCount).toBeGreaterThanOrEqual(12);
+    // Measured: 0.4 of stock's layouts and of its recalcs (docs/paginator.md); a frame drawn between pages may add a few.
+    expect(patched.layouts).toBeLessThan(stock.layouts * 0.85);
+    expect(patched.recalcs).toBeLessThan(stock.recalcs * 0.85);
+  }, 300_000);
+});
