@@ -17,7 +17,7 @@ import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts
 import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
 import { privacyLines } from './images/privacy.ts';
-import { markdownInWorker } from './markdown/worker.ts';
+import { createMarkdownWorkers, type MarkdownWorkers } from './markdown/worker.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
 import { stageFonts } from './paginate/fonts.ts';
@@ -47,6 +47,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const sources = settings.files.length > 0 ? settings.files : await listSources(settings.sourceDir);
   refuseSharedFolders(sources, settings.out);
   const gallery = await galleryAllowed(settings.out);
+  // The first markdown worker loads while the browser starts (markdown/worker.ts).
+  const markdown = createMarkdownWorkers({ jobs: sources.length });
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
@@ -67,7 +69,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   try {
     // A document that fails does not stop the others; each finishes (or fails
     // and cleans up) before the browser closes.
-    const shared = { settings, browser, limit, drawer };
+    const shared = { settings, browser, limit, drawer, markdown };
     const settled = await Promise.allSettled(sources.map((source) => inFlight(() => buildSource(source, shared))));
     const rows = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
     const failures = settled.flatMap((result, i) =>
@@ -85,6 +87,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length);
     return rows;
   } finally {
+    markdown.close();
     await drawer?.close();
     await closeBrowser(browser);
   }
@@ -114,13 +117,15 @@ interface Shared {
   limit: Limiter;
   /** Draws the gallery's thumbnails; none when no gallery is written (see galleryAllowed). */
   drawer: ThumbnailDrawer | undefined;
+  /** Runs each source's markdown stage in a worker, under a time limit. */
+  markdown: MarkdownWorkers;
 }
 
-async function buildSource(source: string, { settings, browser, limit, drawer }: Shared): Promise<BuildRow[]> {
+async function buildSource(source: string, { settings, browser, limit, drawer, markdown: workers }: Shared): Promise<BuildRow[]> {
   const name = documentName(source);
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
-  const markdown = await markdownInWorker({ path: source });
+  const markdown = await workers.run({ path: source });
   for (const message of markdown.file.messages) console.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
   const wanted = wantedFormats(settings.formats, frontMatter.formats);
