@@ -16,6 +16,7 @@ import { makeFormats, wantedFormats } from './formats/make.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
 import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
+import { markGalleryStale } from './gallery/stale.ts';
 import { privacyLines } from './images/privacy.ts';
 import { createMarkdownWorkers, type MarkdownWorkers } from './markdown/worker.ts';
 import { formatMessage } from './markdown/messages.ts';
@@ -69,7 +70,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   try {
     // A document that fails does not stop the others; each finishes (or fails
     // and cleans up) before the browser closes.
-    const shared = { settings, browser, limit, drawer, markdown };
+    // Before the first document moves in, the gallery's page is marked out of date (gallery/stale.ts).
+    let marking: Promise<void> | undefined;
+    const beforeCommit = () => (marking ??= gallery ? markGalleryStale(settings.out) : Promise.resolve());
+    const shared = { settings, browser, limit, drawer, markdown, beforeCommit };
     const settled = await Promise.allSettled(sources.map((source) => inFlight(() => buildSource(source, shared))));
     const rows = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
     const failures = settled.flatMap((result, i) =>
@@ -119,9 +123,11 @@ interface Shared {
   drawer: ThumbnailDrawer | undefined;
   /** Runs each source's markdown stage in a worker, under a time limit. */
   markdown: MarkdownWorkers;
+  /** Runs once, before the first document is moved into place. */
+  beforeCommit: () => Promise<void>;
 }
 
-async function buildSource(source: string, { settings, browser, limit, drawer, markdown: workers }: Shared): Promise<BuildRow[]> {
+async function buildSource(source: string, { settings, browser, limit, drawer, markdown: workers, beforeCommit }: Shared): Promise<BuildRow[]> {
   const name = documentName(source);
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
@@ -172,6 +178,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
     if (!existsSync(join(stage.dir, `${name}.html`))) await rm(join(stage.dir, 'fonts'), { recursive: true });
 
     // 4. Everything at once into output/<name>/, and away what this build no longer makes.
+    await beforeCommit();
     await stage.commit({ removeOthers: true });
   } catch (error) {
     await stage.discard();
