@@ -16,8 +16,9 @@ import { makeFormats, wantedFormats } from './formats/make.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
 import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
+import { markGalleryStale } from './gallery/stale.ts';
 import { privacyLines } from './images/privacy.ts';
-import { markdownInWorker } from './markdown/worker.ts';
+import { createMarkdownWorkers, type MarkdownWorkers } from './markdown/worker.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
 import { stageFonts } from './paginate/fonts.ts';
@@ -47,6 +48,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const sources = settings.files.length > 0 ? settings.files : await listSources(settings.sourceDir);
   refuseSharedFolders(sources, settings.out);
   const gallery = await galleryAllowed(settings.out);
+  // The first markdown worker loads while the browser starts (markdown/worker.ts).
+  const markdown = createMarkdownWorkers({ jobs: sources.length });
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
@@ -67,7 +70,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   try {
     // A document that fails does not stop the others; each finishes (or fails
     // and cleans up) before the browser closes.
-    const shared = { settings, browser, limit, drawer };
+    // Before the first document moves in, the gallery's page is marked out of date (gallery/stale.ts).
+    let marking: Promise<void> | undefined;
+    const beforeCommit = () => (marking ??= gallery ? markGalleryStale(settings.out) : Promise.resolve());
+    const shared = { settings, browser, limit, drawer, markdown, beforeCommit };
     const settled = await Promise.allSettled(sources.map((source) => inFlight(() => buildSource(source, shared))));
     const rows = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
     const failures = settled.flatMap((result, i) =>
@@ -85,6 +91,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length);
     return rows;
   } finally {
+    markdown.close();
     await drawer?.close();
     await closeBrowser(browser);
   }
@@ -114,13 +121,17 @@ interface Shared {
   limit: Limiter;
   /** Draws the gallery's thumbnails; none when no gallery is written (see galleryAllowed). */
   drawer: ThumbnailDrawer | undefined;
+  /** Runs each source's markdown stage in a worker, under a time limit. */
+  markdown: MarkdownWorkers;
+  /** Runs once, before the first document is moved into place. */
+  beforeCommit: () => Promise<void>;
 }
 
-async function buildSource(source: string, { settings, browser, limit, drawer }: Shared): Promise<BuildRow[]> {
+async function buildSource(source: string, { settings, browser, limit, drawer, markdown: workers, beforeCommit }: Shared): Promise<BuildRow[]> {
   const name = documentName(source);
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
-  const markdown = await markdownInWorker({ path: source });
+  const markdown = await workers.run({ path: source });
   for (const message of markdown.file.messages) console.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
   const wanted = wantedFormats(settings.formats, frontMatter.formats);
@@ -167,6 +178,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
     if (!existsSync(join(stage.dir, `${name}.html`))) await rm(join(stage.dir, 'fonts'), { recursive: true });
 
     // 4. Everything at once into output/<name>/, and away what this build no longer makes.
+    await beforeCommit();
     await stage.commit({ removeOthers: true });
   } catch (error) {
     await stage.discard();

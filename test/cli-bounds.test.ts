@@ -67,6 +67,20 @@ describe('a signal is heard during the markdown stage', () => {
     expect(Date.now() - stopped).toBeLessThan(2000);
     expect(run.stderr.text.trim().split('\n').at(-1)).toBe('zine: stopped by SIGTERM; nothing was written');
   }, 30_000);
+
+  it('SIGTERM ends a build busy parsing a small source (3,000 notes, under 64 KB) within 2 s', async () => {
+    const n = 3000;
+    const text = `${FRONT}${Array.from({ length: n }, (_, i) => `w[^${i}]`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: n`).join('\n')}\n`;
+    expect(Buffer.byteLength(text)).toBeLessThan(64_000);
+    await writeFile(join(dir, 'small-notes.md'), text);
+    const run = startZine(['build', 'small-notes.md', '--out', 'out', '--formats', 'web'], dir);
+    const exited = new Promise<number | null>((resolve) => run.child.on('exit', (code) => resolve(code)));
+    await new Promise((resolve) => setTimeout(resolve, 2500)); // the parser takes 5 s or more over this
+    const stopped = Date.now();
+    run.child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(Date.now() - stopped).toBeLessThan(2000);
+  }, 30_000);
 });
 
 describe('only regular files are read', () => {

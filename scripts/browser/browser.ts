@@ -3,12 +3,13 @@ import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileError, ZineError } from '../util/errors.ts';
+import { FileError, systemReason, ZineError } from '../util/errors.ts';
 import { onExit, onExitStop } from '../util/exit.ts';
 import { removeStaleStages } from '../util/stale-stages.ts';
 import { fileSizeHint } from './browser-errors.ts';
 import { findBrowser, isHeadlessShell } from './find-browser.ts';
 import { fontconfigEnv } from './fontconfig.ts';
+import { checkTempFolder } from './temp-folder.ts';
 
 /**
  * Flags for a browser that runs as root, offline, and quietly: no sandbox when
@@ -44,6 +45,8 @@ export async function launchBrowser(): Promise<Browser> {
   if (found === undefined) {
     throw new ZineError('no Chromium or Chrome found: run `npm install` again, or set PUPPETEER_EXECUTABLE_PATH');
   }
+  // A temporary folder the browser cannot write would make it wait for ever: said now, in one line.
+  await checkTempFolder();
   const profile = await browserProfile();
   try {
     const browser = await puppeteer.launch({
@@ -96,6 +99,9 @@ async function browserProfile(): Promise<{ dir: string; remove: () => void }> {
 /** Puppeteer's launch errors run on over many lines; the browser's own complaint is the useful one. */
 function launchFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  // Puppeteer writes the profile's preferences before the browser starts: a disk that fills meanwhile says so.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined && /^E[A-Z]+$/.test(code)) return `${systemReason(error)} (${code}), in the temporary folder ${tmpdir()} (TMPDIR)`;
   // Over a pipe, a browser that exits at once shows only as a closed target.
   if (/Target closed|pipe|ECONNRESET|EPIPE/i.test(message)) {
     const hint = fileSizeHint();

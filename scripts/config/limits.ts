@@ -17,16 +17,12 @@ export const LAYOUT_CHARACTERS = 2_000_000;
 /** Milliseconds any layout may take, however long the document (see paginate.ts layoutTimeLimit). */
 export const LAYOUT_TIME_CAP = 10 * 60_000;
 
-/** Milliseconds the markdown stage may take for one document (the essay takes a fraction of a second). */
-export const MARKDOWN_TIME_LIMIT = 60_000;
-
 /**
- * Bytes from which a source's markdown stage runs in a worker, under
- * MARKDOWN_TIME_LIMIT (markdown/worker.ts): the worker costs a build about
- * 0.4 s, a tenth of the essay's (12 KB), while 3,000 notes in one paragraph
- * (60 KB) take the parser 5 s, and 10,000 (200 KB) 25 s.
+ * Milliseconds the markdown stage may take for one document, in a worker
+ * (markdown/worker.ts): the essay takes a fraction of a second, 3,000 notes in
+ * one paragraph (60 KB) 5 s, 10,000 (200 KB) 25 s.
  */
-export const MARKDOWN_WORKER_BYTES = 64_000;
+export const MARKDOWN_TIME_LIMIT = 60_000;
 
 /** Bytes a PDF given to `zine impose` may hold: it is read whole, and pdf-lib holds it several times over. */
 export const IMPOSE_BYTES = 200_000_000;

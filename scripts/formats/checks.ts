@@ -6,7 +6,8 @@ import type { LayoutReport } from '../paginate/paginate.ts';
 import { ContentError } from '../util/errors.ts';
 import type { DocumentContext } from './context.ts';
 import type { Layout } from './lay-out.ts';
-import { explainLoss } from './lost-text.ts';
+import { longestWord } from './longest-word.ts';
+import { explainLoss, TOO_LONG } from './lost-text.ts';
 
 /**
  * Letters a layout prints beyond the source's: the hyphens of words broken
@@ -49,6 +50,16 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
   const lost = report.sourceLetters - report.printedLetters;
   const where = report.lost[0];
   const at = where === undefined ? '' : ` from page ${where.page}, at "${where.text}…"`;
+  if (where?.block?.source === undefined) {
+    // The layout could not say where: a word longer than a line is the usual cause, named at its place.
+    const word = longestWord(context.markdown.tree, String(context.markdown.file.value));
+    if (word !== undefined && word.length > TOO_LONG.word && word.source !== undefined) {
+      throw new ContentError(
+        `${context.source}:${word.source}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters${at}: ` +
+          `a word of ${word.length.toLocaleString('en-US')} letters, longer than a line: break it with spaces or hyphens`,
+      );
+    }
+  }
   const place = where?.block?.source === undefined ? '' : `:${where.block.source}`;
   throw new ContentError(
     `${context.source}${place}: the ${trim} layout lost ${lost} of ${report.sourceLetters} letters${at}: ` +

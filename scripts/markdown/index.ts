@@ -12,6 +12,7 @@ import { SOURCE_BYTES } from '../config/limits.ts';
 import { readRegularFile } from '../util/read-regular.ts';
 import type { HeadingEntry } from './data.ts';
 import { MarkdownError, warn, type Message } from './messages.ts';
+import { checkControlCharacters } from './control-characters.ts';
 import { checkSourceShape, checkTreeNesting } from './nesting.ts';
 import { decodeSource, type DecodedSource } from './read-source.ts';
 import { createProcessor } from './pipeline.ts';
@@ -59,7 +60,9 @@ export async function markdownToHtml(options: MarkdownOptions): Promise<Markdown
   let html: string;
   let tree: Root;
   try {
-    // Shapes that would make the parser or the tree's walkers run for minutes or overflow stop here, at their place.
+    // Characters no font draws, and shapes that would make the parser or the tree's walkers
+    // run for minutes or overflow the stack, stop here, at their place.
+    checkControlCharacters(file);
     checkSourceShape(file);
     const parsed = processor.parse(file);
     checkTreeNesting(parsed, file);

@@ -1,125 +1,115 @@
 /**
- * The markdown stage in a worker thread: the parser's work is synchronous, and
- * some shapes of text (ten thousand notes called in one paragraph) keep it busy
- * for minutes. In a worker, the build's own thread stays free: it stops the
- * stage after MARKDOWN_TIME_LIMIT, and hears Ctrl-C and SIGTERM at once (the
- * worker ends with the process). The worker runs the compiled bundle
- * (dist/zine.cjs); run from the TypeScript sources (tests), the stage runs in
- * this thread, unbounded. Starting a worker costs about 0.4 s (it loads the
- * bundle anew), so a source under MARKDOWN_WORKER_BYTES is read in this
- * thread: the checks before the parser (nesting.ts) keep it to seconds.
+ * The markdown stage in worker threads: the parser's work is synchronous, and
+ * some shapes of text (ten thousand notes called in one paragraph, emphasis
+ * two thousand deep) keep it busy for seconds or minutes. In a worker, the
+ * build's own thread stays free: it stops the stage after MARKDOWN_TIME_LIMIT,
+ * and hears Ctrl-C and SIGTERM at once (the worker ends with the process).
+ *
+ * Every source is read in a worker, one worker per source. A worker loads the
+ * compiled bundle (dist/zine.cjs) anew, with V8's code cache when there is one
+ * (scripts/setup/code-cache.mjs); that takes a few tenths of a second, so the
+ * build starts the first worker beside the browser, before it needs it, and
+ * the next one as each is taken. Run from the TypeScript sources (tests), the
+ * stage runs in this thread, unbounded.
  */
-import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { VFile } from 'vfile';
-import { MARKDOWN_TIME_LIMIT, MARKDOWN_WORKER_BYTES } from '../config/limits.ts';
-import { ContentError, ZineError } from '../util/errors.ts';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { MARKDOWN_TIME_LIMIT } from '../config/limits.ts';
+import { ContentError } from '../util/errors.ts';
 import { markdownToHtml, type MarkdownOptions, type MarkdownResult } from './index.ts';
-import { MarkdownError, type Message } from './messages.ts';
+import { settle, WORKER_KEY, type Sent } from './worker-job.ts';
 
-const KEY = 'zinepressMarkdown';
+export { runIfMarkdownWorker } from './worker-job.ts';
 
-interface SentMessage {
-  reason: string;
-  line: number | undefined;
-  column: number | undefined;
-  fatal: boolean | null | undefined;
-  ruleId: string | undefined;
-  source: string | undefined;
-}
-
-type Sent =
-  | { ok: Omit<MarkdownResult, 'file'> & { value: string; messages: SentMessage[] } }
-  | { failed: { message: string; exitCode: number | undefined; value?: string; errors?: SentMessage[] } };
-
-export interface WorkerMarkdownOptions extends MarkdownOptions {
-  /** Milliseconds the stage may take. Default: MARKDOWN_TIME_LIMIT. */
+export interface MarkdownWorkersOptions {
+  /** How many sources will be read: a worker is started ahead for each but the last. Default: 1. */
+  jobs?: number;
+  /** Milliseconds the stage may take for one source. Default: MARKDOWN_TIME_LIMIT. */
   timeLimit?: number;
-  /** The compiled bundle the worker runs. Default: this code's own file, when it is the bundle. */
-  bundle?: string;
-  /** Sources smaller than this many bytes are read in this thread. Default: MARKDOWN_WORKER_BYTES. */
-  inThreadBelow?: number;
+  /** The compiled bundle the workers run. Default: this code's own file, when it is the bundle; none runs the stage in this thread. */
+  bundle?: string | undefined;
 }
 
-const sent = (message: Message): SentMessage => ({
-  reason: message.reason,
-  line: message.line,
-  column: message.column,
-  fatal: message.fatal,
-  ruleId: message.ruleId,
-  source: message.source,
-});
-
-/** The messages again, on a vfile of the same path and text, as the build prints them. */
-function received(path: string, value: string, messages: readonly SentMessage[]): { file: VFile; messages: Message[] } {
-  const file = new VFile({ path, value });
-  const made = messages.map((one) => {
-    const message = file.message(one.reason, one.line === undefined ? undefined : { line: one.line, column: one.column ?? 1 }, one.source && one.ruleId ? `${one.source}:${one.ruleId}` : undefined);
-    message.fatal = one.fatal;
-    return message;
-  });
-  return { file, messages: made };
+export interface MarkdownWorkers {
+  /** The markdown stage for one source, in a worker of its own. */
+  run(options: MarkdownOptions): Promise<MarkdownResult>;
+  /** Ends the workers started ahead and not used. */
+  close(): void;
 }
 
-export async function markdownInWorker(options: WorkerMarkdownOptions): Promise<MarkdownResult> {
-  const bundle = options.bundle ?? (import.meta.url.endsWith('.cjs') ? fileURLToPath(import.meta.url) : undefined);
-  // The size as the file says it; reading it (bounded, a regular file only) is the stage's.
-  const size = options.text === undefined ? ((await stat(options.path).catch(() => undefined))?.size ?? 0) : Buffer.byteLength(options.text);
-  if (bundle === undefined || size < (options.inThreadBelow ?? MARKDOWN_WORKER_BYTES)) return markdownToHtml(options);
-  return inWorker(bundle, options);
+const ownBundle = (): string | undefined => (import.meta.url.endsWith('.cjs') ? fileURLToPath(import.meta.url) : undefined);
+
+/** A worker that loads `bundle` (with its code cache, when the loader is beside it) and waits for a source. */
+function startWorker(bundle: string): { worker: Worker; ended: () => boolean } {
+  const loader = join(dirname(bundle), '..', 'scripts', 'setup', 'code-cache.mjs');
+  const workerData = { [WORKER_KEY]: true };
+  const worker = existsSync(loader)
+    ? new Worker(`import(${JSON.stringify(pathToFileURL(loader).href)}).then((cache) => cache.loadBundle(${JSON.stringify(bundle)}));`, { eval: true, workerData })
+    : new Worker(bundle, { workerData });
+  let ended = false;
+  worker.on('error', () => undefined); // a worker that failed to load is found ended when it is taken
+  worker.once('exit', () => (ended = true));
+  worker.unref(); // a worker waiting for a source never holds the process
+  return { worker, ended: () => ended };
 }
 
-function inWorker(bundle: string, options: WorkerMarkdownOptions): Promise<MarkdownResult> {
-  const limit = options.timeLimit ?? MARKDOWN_TIME_LIMIT;
+/** Runs the stage for `options` in `worker`, which is ended after it, or at the time limit. */
+function runIn(worker: Worker, options: MarkdownOptions, limit: number): Promise<MarkdownResult> {
   const { path } = options;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bundle, { workerData: { [KEY]: { path, text: options.text, footnotes: options.footnotes } } });
-    const end = (settle: () => void) => {
+    const end = (done: () => void) => {
       clearTimeout(timer);
       worker.removeAllListeners();
       worker.on('error', () => undefined);
       void worker.terminate();
-      settle();
+      done();
     };
     const timer = setTimeout(() => {
       end(() => reject(new ContentError(`${path}: reading the markdown took longer than ${limit / 1000} s and was stopped; look for a paragraph with very many notes, links or marks, and split it`)));
     }, limit);
-    worker.once('message', (message: Sent) => {
-      end(() => {
-        if ('ok' in message) {
-          const { value, messages, ...result } = message.ok;
-          resolve({ ...result, file: received(path, value, messages).file });
-        } else {
-          const { message: text, exitCode, value, errors } = message.failed;
-          if (errors !== undefined && value !== undefined) {
-            const back = received(path, value, errors);
-            reject(new MarkdownError(back.file, back.messages));
-          } else reject(exitCode === undefined ? new Error(text) : new ZineError(text, { exitCode }));
-        }
-      });
-    });
+    worker.once('message', (message: Sent) => end(() => {
+      try {
+        resolve(settle(path, message));
+      } catch (error) {
+        reject(error);
+      }
+    }));
     worker.once('error', (error) => end(() => reject(error)));
     worker.once('exit', (code) => end(() => reject(new Error(`the markdown stage ended with code ${code}`))));
+    worker.postMessage({ path, text: options.text, footnotes: options.footnotes } satisfies MarkdownOptions);
   });
 }
 
-/** In the worker (the bundle loaded by markdownInWorker): runs the stage and sends back its result. */
-export function runIfMarkdownWorker(): void {
-  const options = (workerData as Record<string, MarkdownOptions> | null)?.[KEY];
-  if (isMainThread || options === undefined || parentPort === null) return;
-  const port = parentPort;
-  markdownToHtml(options).then(
-    (result) => {
-      const { file, ...rest } = result;
-      port.postMessage({ ok: { ...rest, value: String(file.value), messages: file.messages.map(sent) } } satisfies Sent);
+/** Workers for a build's sources, the first started now. */
+export function createMarkdownWorkers(options: MarkdownWorkersOptions = {}): MarkdownWorkers {
+  const bundle = 'bundle' in options ? options.bundle : ownBundle();
+  const limit = options.timeLimit ?? MARKDOWN_TIME_LIMIT;
+  let left = options.jobs ?? 1;
+  let ahead = bundle !== undefined && left > 0 ? startWorker(bundle) : undefined;
+  return {
+    run(source) {
+      if (bundle === undefined) return markdownToHtml(source);
+      const taken = ahead !== undefined && !ahead.ended() ? ahead : startWorker(bundle);
+      left -= 1;
+      ahead = left > 0 ? startWorker(bundle) : undefined;
+      return runIn(taken.worker, source, limit);
     },
-    (error: unknown) => {
-      const failed: Extract<Sent, { failed: unknown }>['failed'] =
-        error instanceof MarkdownError
-          ? { message: error.message, exitCode: error.exitCode, value: String(error.file.value), errors: error.errors.map(sent) }
-          : { message: error instanceof Error ? error.message : String(error), exitCode: error instanceof ZineError ? error.exitCode : undefined };
-      port.postMessage({ failed } satisfies Sent);
+    close() {
+      void ahead?.worker.terminate();
+      ahead = undefined;
     },
-  );
+  };
+}
+
+/** The markdown stage for one source in a worker (see createMarkdownWorkers). */
+export async function markdownInWorker(options: MarkdownOptions & Omit<MarkdownWorkersOptions, 'jobs'>): Promise<MarkdownResult> {
+  const { timeLimit, bundle, ...source } = options;
+  const workers = createMarkdownWorkers({ jobs: 1, ...(timeLimit === undefined ? {} : { timeLimit }), ...('bundle' in options ? { bundle } : {}) });
+  try {
+    return await workers.run(source);
+  } finally {
+    workers.close();
+  }
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { noteWritten, onExit } from './exit.ts';
 import { ContentError, FileError, ZineError } from './errors.ts';
 import { isPlainName, MARKER, readMarker, refuseForeignFolder, writeMarker } from './marker.ts';
+import { makeFolder } from './make-folder.ts';
 import { refuseLinksIn } from './no-follow.ts';
 import { removeStaleStages, STAGE_PREFIX } from './stale-stages.ts';
 
@@ -38,7 +39,7 @@ export async function openStage(targetDir: string): Promise<Stage> {
   const name = basename(targetDir);
   if (!isPlainName(name)) throw new ContentError(`${targetDir} cannot be an output folder: its name must be a plain file name`);
   const parent = dirname(targetDir);
-  await mkdir(parent, { recursive: true }).catch((error: unknown) => {
+  await makeFolder(parent).catch((error: unknown) => {
     throw new FileError(parent, 'create the folder', error);
   });
   // Every path below is resolved once, here: the real output folder and the user's name for it.

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { ContentError, FileError } from './errors.ts';
+import { makeFolder } from './make-folder.ts';
 import { kindOf } from './no-follow.ts';
 
 /**
@@ -19,7 +20,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolder(dirname(path));
     await writeFile(temp, data, { flag: 'wx' });
     await rename(temp, path);
   } catch (error) {

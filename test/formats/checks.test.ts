@@ -7,7 +7,8 @@ import { ContentError } from '../../scripts/util/errors.ts';
 import { wholeReport } from '../helpers/layout-report.ts';
 
 const whole = wholeReport();
-const context = { source: 'source/x.md' } as DocumentContext;
+// A document of short words: lost text is named by the layout's report alone.
+const context = { source: 'source/x.md', markdown: { tree: { type: 'root', children: [{ type: 'text', value: 'Short words.' }] }, file: { value: 'Short words.' } } } as unknown as DocumentContext;
 const layout = (report: Partial<LayoutReport>) => ({ report: { ...whole, ...report }, trim: 'reading' }) as Layout;
 
 describe('the checks before printing', () => {

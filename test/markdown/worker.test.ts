@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMessage, MarkdownError, markdownToHtml } from '../../scripts/markdown/index.ts';
-import { markdownInWorker } from '../../scripts/markdown/worker.ts';
+import { createMarkdownWorkers, markdownInWorker } from '../../scripts/markdown/worker.ts';
 
 const bundle = join(import.meta.dirname, '..', '..', 'dist', 'zine.cjs');
 const FRONT = '---\ntitle: T\n---\n\n';
@@ -14,7 +14,7 @@ const FRONT = '---\ntitle: T\n---\n\n';
 describe('the markdown stage in a worker', () => {
   it('gives the HTML, the front matter and the warnings at their places', async () => {
     const text = `${FRONT}Some text.[^a]\n\n<b>raw</b>\n\n[^a]: The note.\n`;
-    const result = await markdownInWorker({ path: 'x.md', text, bundle, inThreadBelow: 0 });
+    const result = await markdownInWorker({ path: 'x.md', text, bundle });
     const here = await markdownToHtml({ path: 'x.md', text });
     expect(result.frontMatter).toEqual(here.frontMatter);
     expect(result.html).toBe(here.html);
@@ -24,7 +24,7 @@ describe('the markdown stage in a worker', () => {
   });
 
   it('gives content errors as a MarkdownError with their places', async () => {
-    const attempt = markdownInWorker({ path: 'x.md', text: `${FRONT}${'>'.repeat(200)} deep\n`, bundle, inThreadBelow: 0 });
+    const attempt = markdownInWorker({ path: 'x.md', text: `${FRONT}${'>'.repeat(200)} deep\n`, bundle });
     await expect(attempt).rejects.toBeInstanceOf(MarkdownError);
     await expect(attempt).rejects.toThrow('x.md:5:101: blockquotes nested 200 deep; the limit is 100');
   });
@@ -33,9 +33,28 @@ describe('the markdown stage in a worker', () => {
     const n = 20_000;
     const text = `${FRONT}${Array.from({ length: n }, (_, i) => `w[^${i}]`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: n`).join('\n')}\n`;
     const started = Date.now();
-    await expect(markdownInWorker({ path: 'notes.md', text, bundle, inThreadBelow: 0, timeLimit: 1500 })).rejects.toThrow(
+    await expect(markdownInWorker({ path: 'notes.md', text, bundle, timeLimit: 1500 })).rejects.toThrow(
       'notes.md: reading the markdown took longer than 1.5 s and was stopped',
     );
     expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('bounds a small source as well: 3,000 notes in one paragraph, under 64 KB', async () => {
+    const n = 3000;
+    const text = `${FRONT}${Array.from({ length: n }, (_, i) => `w[^${i}]`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: n`).join('\n')}\n`;
+    expect(Buffer.byteLength(text)).toBeLessThan(64_000);
+    const workers = createMarkdownWorkers({ bundle, timeLimit: 1000 });
+    const started = Date.now();
+    await expect(workers.run({ path: 'small.md', text })).rejects.toThrow('small.md: reading the markdown took longer than 1 s and was stopped');
+    expect(Date.now() - started).toBeLessThan(3000);
+    workers.close();
+  });
+
+  it('reads each of a build\'s sources in a worker, the next started ahead', async () => {
+    const workers = createMarkdownWorkers({ bundle, jobs: 3 });
+    const texts = ['One.', 'Two.', 'Three.'].map((body, i) => ({ path: `${i}.md`, text: `${FRONT}${body}\n` }));
+    const results = await Promise.all(texts.map((text) => workers.run(text)));
+    expect(results.map((result) => ['One.', 'Two.', 'Three.'].filter((word) => result.html.includes(word)))).toEqual([['One.'], ['Two.'], ['Three.']]);
+    workers.close();
   });
 });
