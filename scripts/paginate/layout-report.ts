@@ -50,6 +50,8 @@ export const LayoutReportSchema = v.object({
   /** Lines of a paragraph alone at the top or foot of a page. */
   loneLines: v.array(v.object({ page: count, where: v.picklist(['top', 'foot']) })),
   pageCount: count,
+  /** Each page's text block (the page box less its margins), in points from the page's top left corner. */
+  textBlocks: v.array(v.object({ page: count, left: v.number(), top: v.number(), right: v.number(), bottom: v.number() })),
   /** How many "notes" filler pages were kept before the card (0 to 3). */
   notesPages: count,
   /** The page the tear-out card starts on (0 when the document has none). */

@@ -4,6 +4,7 @@ import { lostBlock } from './lost-block.ts';
 import { pageInsets, preflight, vectorImages } from './preflight.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
+import { textBlocks } from './text-blocks.ts';
 
 const plain = (text: string) => text.replace(/\u00ad/g, '').trim();
 
@@ -90,6 +91,7 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
     notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
     ...pageFill(),
     pageCount: all.length,
+    textBlocks: textBlocks(all),
     notesPages,
     cardPage: pageOf('.card-front'),
     cardPages: all.filter((page) => page.querySelector('.card-front')).length,
