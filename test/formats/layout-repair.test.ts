@@ -44,9 +44,9 @@ function turnsInside(pages: readonly PrintedPage[]): { paragraph: number; page: 
   return turns;
 }
 
-async function built(json: string): Promise<{ pages?: PrintedPage[]; error?: string }> {
+async function built(json: string, markdown = MARKDOWN): Promise<{ pages?: PrintedPage[]; error?: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'zine-layout-repair-'));
-  await writeFile(join(dir, 'breaks.md'), MARKDOWN);
+  await writeFile(join(dir, 'breaks.md'), markdown);
   fault.json = json;
   try {
     await build({ files: [join(dir, 'breaks.md')], out: join(dir, 'out'), progress: false, formats: ['reading'], concurrency: 1 });
@@ -76,5 +76,12 @@ describe('a page where the layout sets text twice or loses it', () => {
       // Every paragraph's number once, in order (the back cover, last, quotes the text's first lines).
       expect([...printedText(pages.slice(0, -1)).matchAll(/Para(\d+) /g)].map((match) => Number(match[1]))).toEqual(PARAGRAPHS.map((_, index) => index + 1));
     }
+  }, 240_000);
+
+  it('is refused, naming the block and the page, where a break before the block cannot mend it', async () => {
+    // Paragraph 3 runs over pages: it breaks inside itself wherever it begins, and the fault goes with it.
+    const long = MARKDOWN.replace(PARAGRAPHS[2] ?? '', `Para3 ${essayWords(900, 11)}`);
+    const { error } = await built(JSON.stringify({ source: placeOf(3), letters: 200 }), long);
+    expect(error).toMatch(/breaks\.md:9:1: the reading layout prints \d+ letters more than the text holds .* some text is set twice at page \d+, even laid out again with a page break before this block, a fault of the layout rather than of the text/);
   }, 240_000);
 });
