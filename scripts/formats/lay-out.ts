@@ -24,7 +24,12 @@ export interface LayOutOptions {
   notesPages?: boolean;
   /** The HTML body to lay out. Default: the whole document from the markdown stage. */
   body?: string;
+  /** Blocks (`line:column`) a page breaks before, to repair a fault of the layout (see layOutOnce). Default: none. */
+  breaksBefore?: readonly string[];
 }
+
+/** How many times a layout is laid out again, each with one more page break, to repair text set twice or lost. */
+export const LAYOUT_REPAIRS = 3;
 
 /** A laid-out tab, with what it was laid out from. */
 export interface Layout {
@@ -70,10 +75,31 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
     fontFaces: context.fontFaces,
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
     ...(options.edition === undefined ? {} : { edition: options.edition }),
+    ...(options.breaksBefore === undefined ? {} : { breaksBefore: options.breaksBefore }),
   });
 }
 
+/**
+ * Paged.js 0.4.3 may set a few lines twice, or lose them, at a page break: a
+ * fault of the layout, not of the text. The report then names the first page
+ * where the letters stop matching the source and the block its break is in
+ * (in-page/faulty-page.ts); the layout is done again with a page break before
+ * that block, so that page ends before it and the next begins with it whole,
+ * up to LAYOUT_REPAIRS times. What is still wrong after that is refused by the
+ * checks before printing (checks.ts), naming the place.
+ */
 async function layOutOnce(context: DocumentContext, options: LayOutOptions, browser: Browser) {
+  const breaksBefore = [...(options.breaksBefore ?? [])];
+  for (let repairs = 0; ; repairs += 1) {
+    const layout = await layOutWith(context, { ...options, breaksBefore }, browser);
+    const place = layout.report.faultyPage?.breakBefore;
+    if (place === undefined || breaksBefore.includes(place) || repairs === LAYOUT_REPAIRS) return layout;
+    await layout.page.close();
+    breaksBefore.push(place);
+  }
+}
+
+async function layOutWith(context: DocumentContext, options: LayOutOptions, browser: Browser) {
   const { stage } = context;
   const html = await layoutHtml(context, options);
   const htmlPath = await stage.write(options.htmlName, html);

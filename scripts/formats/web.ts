@@ -7,6 +7,7 @@ import { FileError } from '../util/errors.ts';
 import { STYLES_DIR } from '../util/project-root.ts';
 import { webPage } from '../web/page.ts';
 import type { DocumentContext } from './context.ts';
+import { checkWebImages } from './read-back.ts';
 
 /** Where the web edition goes inside the document's folder. */
 export const WEB_DIR = 'web';
@@ -34,7 +35,7 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
   ]);
   const css = sheets.join('\n');
   await stageAssets({ dir, assets: markdown.assets, keepMetadata: context.keepMetadata ?? false });
-  return webPage({
+  const html = webPage({
     body: markdown.tree,
     title: frontMatter.title,
     lang: frontMatter.lang,
@@ -42,4 +43,6 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
     fontFaces,
     css,
   });
+  checkWebImages(context, html);
+  return html;
 }

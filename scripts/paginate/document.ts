@@ -52,6 +52,8 @@ export interface DocumentOptions {
   footnotes: 'stars' | 'numbers';
   /** The @font-face rules (see fonts.ts). */
   fontFaces: string;
+  /** Blocks (`line:column` of their markdown) a page must break before: a repair of the layout (formats/lay-out.ts). Default: none. */
+  breaksBefore?: readonly string[];
 }
 
 /** A CSS string holding `text`. */
@@ -70,7 +72,8 @@ function buildRules(options: DocumentOptions): string {
 .footnote::footnote-call { content: counter(footnote${style}); }
 .footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }
 ${fontSize}
-${widows}`;
+${widows}
+${(options.breaksBefore ?? []).map((place) => `[data-source="${place}"] { break-before: page; }`).join('\n')}`;
 }
 
 function escapeHtml(text: string): string {

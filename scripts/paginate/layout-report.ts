@@ -33,6 +33,11 @@ export const LayoutReportSchema = v.object({
   printedLetters: count,
   /** Pages with text set off the page, the first words of it, and the block that holds them. */
   lost: v.array(v.object({ page: count, text: v.string(), block: v.optional(LostBlockSchema) })),
+  /**
+   * When text is set twice or lost: the first page where it went wrong, and
+   * the block (`line:column`) its break is in, before which the page may break instead.
+   */
+  faultyPage: v.optional(v.object({ page: count, kind: v.picklist(['twice', 'lost']), breakBefore: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))) })),
   /** Pages whose footnotes are taller than their area, so that their last lines are cut off. */
   clippedNotes: v.array(count),
   /** Footnotes that begin on another page than their call. */
@@ -50,6 +55,8 @@ export const LayoutReportSchema = v.object({
   /** Lines of a paragraph alone at the top or foot of a page. */
   loneLines: v.array(v.object({ page: count, where: v.picklist(['top', 'foot']) })),
   pageCount: count,
+  /** Each page's text block (the page box less its margins), in points from the page's top left corner. */
+  textBlocks: v.array(v.object({ page: count, left: v.number(), top: v.number(), right: v.number(), bottom: v.number() })),
   /** How many "notes" filler pages were kept before the card (0 to 3). */
   notesPages: count,
   /** The page the tear-out card starts on (0 when the document has none). */

@@ -4,8 +4,9 @@
  * extraction: the text state (font, size, Tc, Tw, Tz, TL, Tr), saved and
  * restored with the graphics state (q/Q); whether a text object is open
  * (BT/ET); where the text line starts (Tm, Td, TD, T*) and where the next
- * glyph goes; and the marked content open around each operation, with its
- * ActualText. Each rewrite (plain-spans.ts, hyphen-lines.ts, glyph-runs.ts,
+ * glyph goes; the current transformation matrix (cm), saved and restored
+ * with it, which places an image drawn by Do; and the marked content open
+ * around each operation, with its ActualText. Each rewrite (plain-spans.ts, hyphen-lines.ts, glyph-runs.ts,
  * cluster-spans.ts, notdef.ts) is a visitor: it is called for every
  * operation with the state in which that operation runs, before the
  * operation changes it (at a Tf, the font before; at a BDC, the marked
@@ -41,11 +42,27 @@ export interface Marked {
 export interface WalkOptions {
   /** Whether to keep the text line and the pen (`line`, `pen`): a glyph's place. Default false: they stay at 0. */
   positions?: boolean;
+  /** The matrix in force where the stream starts (a form's, drawn inside a page). Default: the identity. */
+  matrix?: Matrix;
+}
+
+/** A transformation matrix [a b c d e f], as cm writes it: x' = a·x + c·y + e, y' = b·x + d·y + f. */
+export type Matrix = readonly [number, number, number, number, number, number];
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** `first` then `second`: the matrix cm makes of its operand (`first`) and the current one (`second`). */
+export function multiply(first: Matrix, second: Matrix): Matrix {
+  const [a, b, c, d, e, f] = first;
+  const [a2, b2, c2, d2, e2, f2] = second;
+  return [a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2];
 }
 
 /** The state an operation runs in. */
 export interface Walk<F> {
   text: TextState<F>;
+  /** The current transformation matrix, from the stream's space (its start: `WalkOptions.matrix`) to the page's; a new array at each change. */
+  ctm: Matrix;
   /** Whether a text object (BT … ET) is open. */
   inText: boolean;
   /** The text line's start since the last BT or Tm, in text space (Td adds to it); a new object at each move. */
@@ -78,9 +95,9 @@ export function walkStream<F extends Advances>(
   visit: (op: Operation, index: number, walk: Walk<F>) => void,
   options: WalkOptions = {},
 ): void {
-  const { positions = false } = options;
-  const walk: Walk<F> & { marked: Marked[] } = { text: initialText<F>(), inText: false, line: { x: 0, y: 0 }, pen: 0, marked: [] };
-  const saved: TextState<F>[] = [];
+  const { positions = false, matrix = IDENTITY } = options;
+  const walk: Walk<F> & { marked: Marked[] } = { text: initialText<F>(), ctm: matrix, inText: false, line: { x: 0, y: 0 }, pen: 0, marked: [] };
+  const saved: { text: TextState<F>; ctm: Matrix }[] = [];
   const moveLine = (x: number, y: number): void => {
     if (!positions) return;
     walk.line = { x: walk.line.x + x, y: walk.line.y + y };
@@ -95,11 +112,18 @@ export function walkStream<F extends Advances>(
     const second = op.operands[1] ?? '';
     switch (op.operator) {
       case 'q':
-        saved.push(walk.text);
+        saved.push({ text: walk.text, ctm: walk.ctm });
         break;
-      case 'Q':
-        walk.text = saved.pop() ?? walk.text;
+      case 'Q': {
+        const state = saved.pop();
+        if (state) [walk.text, walk.ctm] = [state.text, state.ctm];
         break;
+      }
+      case 'cm': {
+        const matrix = op.operands.map(Number);
+        if (matrix.length === 6 && matrix.every(Number.isFinite)) walk.ctm = multiply(matrix as unknown as Matrix, walk.ctm);
+        break;
+      }
       case 'Tf':
         walk.text = { ...walk.text, fontName: first.slice(1), font: fontOf(first.slice(1)), size: Number(second) };
         break;

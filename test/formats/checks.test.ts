@@ -40,6 +40,10 @@ describe('the checks before printing', () => {
     expect(() => checkSetOnce(context, layout({ printedLetters: 1900 }))).toThrow(
       /^source\/x\.md: the reading layout prints 876 letters more than the text holds and a hyphen or two a page \(1900 letters on 12 pages, for 1000\): some text is set twice/,
     );
+    // Where the layout could not be mended by laying it out again, the block and the page are named.
+    expect(() => checkSetOnce(context, layout({ printedLetters: 1900, faultyPage: { page: 5, kind: 'twice', breakBefore: '31:1' } }))).toThrow(
+      /^source\/x\.md:31:1: the reading layout prints 876 letters .* some text is set twice at page 5, even laid out again with a page break before this block, a fault of the layout rather than of the text; splitting this paragraph may avoid it$/,
+    );
   });
 
   it('say how many pages end early and why, for the closing table, leaving out the end of the text', () => {

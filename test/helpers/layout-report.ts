@@ -12,6 +12,7 @@ export function wholeReport(changes: Partial<LayoutReport> = {}): LayoutReport {
     shortPages: [],
     loneLines: [],
     pageCount: 12,
+    textBlocks: [],
     notesPages: 1,
     cardPage: 9,
     cardPages: 1,

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../scripts/pdf/content-stream.ts';
-import { walkStream, type Advances } from '../../scripts/pdf/stream-walker.ts';
+import { walkStream, type Advances, type Matrix } from '../../scripts/pdf/stream-walker.ts';
 
 /** F1 draws code 0x30 500 thousandths wide, F2 1000. */
 const FONTS: Record<string, Advances> = { F1: { width: () => 500 }, F2: { width: () => 1000 } };
@@ -70,5 +70,19 @@ describe('walkStream', () => {
     const closing = seen.filter((one) => one.operator === 'EMC');
     expect(closing.map((one) => one.marked.length)).toEqual([2, 1]);
     expect(seen.find((one) => one.operator === 'q')?.inText).toBe(false);
+  });
+
+  it('keeps the transformation matrix, multiplied by each cm and restored by Q, as an image drawn by Do is placed', () => {
+    const stream = 'q .24 0 0 -.24 0 612 cm q 3.125 0 0 3.125 0 0 cm q 400 0 0 -200 50 800 cm /X1 Do Q /X2 Do Q Q /X3 Do';
+    const seen: [string, Matrix][] = [];
+    walkStream<Advances>(operations(stream) ?? [], () => undefined, (op, _, walk) => {
+      if (op.operator === 'Do') seen.push([op.operands[0] ?? '', walk.ctm.map((value) => Math.round(value * 1000) / 1000) as unknown as Matrix]);
+    });
+    // Chromium's way: CSS px at 0.75 pt, y down from the page's top; a 400 × 200 px image 50 px from the left, its foot 800 px down.
+    expect(seen).toEqual([
+      ['/X1', [300, 0, 0, 150, 37.5, 12]],
+      ['/X2', [0.75, 0, 0, -0.75, 0, 612]],
+      ['/X3', [1, 0, 0, 1, 0, 0]],
+    ]);
   });
 });

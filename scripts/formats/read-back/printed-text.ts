@@ -1,12 +1,15 @@
 /**
- * A printed PDF read back as a reader's tools see it, with poppler: each
- * page's lines of text with their boxes (`pdftotext -bbox-layout`) and the
- * raster images it draws (`pdfimages -list`). Poppler rather than pdf.js
- * (which the project also has): it reads the essay's 12 pages in about 80 ms
- * where pdf.js in node takes 600 ms or more, most of a build's second.
+ * A printed PDF read back as a reader's tools see it: each page's lines of
+ * text with their boxes, with poppler (`pdftotext -bbox-layout`), and the
+ * raster images it draws with where it draws them, from its content streams
+ * (drawn-images.ts: `pdfimages -list` gives no place, and took longer on a
+ * book). Poppler rather than pdf.js (which the project also has): it reads
+ * the essay's 12 pages in about 80 ms where pdf.js in node takes 600 ms or
+ * more, most of a build's second.
  */
 import { execFile } from 'node:child_process';
 import { ZineError } from '../../util/errors.ts';
+import { drawnImages, type DrawnImage } from './drawn-images.ts';
 
 export interface PrintedLine {
   /** The words of the line joined by single spaces, as poppler reads them. */
@@ -17,17 +20,11 @@ export interface PrintedLine {
   yMax: number;
 }
 
-export interface PrintedImage {
-  /** Pixels of the image as embedded. */
-  width: number;
-  height: number;
-}
-
 export interface PrintedPage {
   /** 1-based. */
   number: number;
   lines: PrintedLine[];
-  images: PrintedImage[];
+  images: DrawnImage[];
 }
 
 /** The tools this needs are missing: the build cannot read its PDF back. */
@@ -69,24 +66,9 @@ export function parseBboxLayout(xhtml: string): PrintedLine[][] {
   return pages;
 }
 
-/** The images each page draws, from `pdfimages -list` (masks left out: they belong to an image listed beside them). */
-export function parseImageList(list: string, pageCount: number): PrintedImage[][] {
-  const pages: PrintedImage[][] = Array.from({ length: pageCount }, () => []);
-  for (const row of list.split('\n').slice(2)) {
-    const [page, , type, width, height] = row.trim().split(/\s+/);
-    if (type !== 'image' || page === undefined) continue;
-    pages[Number(page) - 1]?.push({ width: Number(width), height: Number(height) });
-  }
-  return pages;
-}
-
 /** Reads a printed PDF back: every page's lines, and its images unless `images` is false (then none are listed). */
 export async function readPrinted(pdf: Uint8Array, { images: withImages = true }: { images?: boolean } = {}): Promise<PrintedPage[]> {
-  const [text, images] = await Promise.all([
-    run('pdftotext', ['-q', '-bbox-layout', '-enc', 'UTF-8', '-', '-'], pdf),
-    withImages ? run('pdfimages', ['-q', '-list', '-'], pdf) : '',
-  ]);
+  const [text, pictures] = await Promise.all([run('pdftotext', ['-q', '-bbox-layout', '-enc', 'UTF-8', '-', '-'], pdf), withImages ? drawnImages(pdf) : []]);
   const lines = parseBboxLayout(text);
-  const pictures = parseImageList(images, lines.length);
   return lines.map((pageLines, index) => ({ number: index + 1, lines: pageLines, images: pictures[index] ?? [] }));
 }

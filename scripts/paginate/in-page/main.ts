@@ -21,6 +21,7 @@ import { keepRunningStrings } from './running-strings.ts';
 import { report } from './report.ts';
 import { resumePainting, stopPainting } from './unpainted.ts';
 import { stableRefs } from './stable-refs.ts';
+import { testFault } from './test-fault.ts';
 import type { LayoutReport } from '../layout-report.ts';
 
 export interface InPageOptions {
@@ -52,6 +53,7 @@ window.zinepress = {
       continueNotes(window.Paged),
       keepText(window.Paged),
       keepLoneLines(window.Paged),
+      testFault(window.Paged),
       hideFinishedPages(window.Paged),
       notesPage(window.Paged, settings),
       reportProgress(window.Paged),

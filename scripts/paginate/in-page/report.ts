@@ -1,9 +1,11 @@
 import type { LayoutReport } from '../layout-report.ts';
+import { faultyPage } from './faulty-page.ts';
 import { countable, lostText, NOT_COUNTED, printedLetters, sourceLetters } from './letters.ts';
 import { lostBlock } from './lost-block.ts';
 import { pageInsets, preflight, vectorImages } from './preflight.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
+import { textBlocks } from './text-blocks.ts';
 
 const plain = (text: string) => text.replace(/\u00ad/g, '').trim();
 
@@ -75,9 +77,16 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
       page: pageIndex(heading, all),
     }));
   const source = document.querySelector<HTMLTemplateElement>('template[data-ref="pagedjs-content"]');
+  const letters = source ? sourceLetters(source.content) : 0;
+  const printed = all.map(printedLetters);
+  const total = printed.reduce((sum, count) => sum + count, 0);
+  const whole = total >= letters && total - letters <= 2 * all.length;
+  const chunked = window.PagedPolyfill.chunker.pages.filter((page) => page.element?.isConnected);
+  const fault = whole || !source ? undefined : faultyPage(chunked, source.content, chunked.map((page) => (printed[all.indexOf(page.element)] ?? 0) - page.element.querySelectorAll('.pagedjs_hyphen').length));
   return {
-    sourceLetters: source ? sourceLetters(source.content) : 0,
-    printedLetters: all.reduce((sum, page) => sum + printedLetters(page), 0),
+    sourceLetters: letters,
+    printedLetters: total,
+    ...(fault === undefined ? {} : { faultyPage: fault }),
     lost: [
       ...all.flatMap((page, index) => {
         const node = lostText(page);
@@ -90,6 +99,7 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
     notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
     ...pageFill(),
     pageCount: all.length,
+    textBlocks: textBlocks(all),
     notesPages,
     cardPage: pageOf('.card-front'),
     cardPages: all.filter((page) => page.querySelector('.card-front')).length,

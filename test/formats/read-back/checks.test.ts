@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lineEndFaults } from '../../../scripts/formats/read-back/line-ends.ts';
 import { loneLineFaults } from '../../../scripts/formats/read-back/lone-lines.ts';
-import { missingImages } from '../../../scripts/formats/read-back/images.ts';
+import { imageFaults } from '../../../scripts/formats/read-back/images.ts';
+import { missingWebImages } from '../../../scripts/formats/read-back/web-images.ts';
 import { placeLines } from '../../../scripts/formats/read-back/place-lines.ts';
 import type { PrintedPage } from '../../../scripts/formats/read-back/printed-text.ts';
 import { sourceText } from '../../../scripts/formats/read-back/source-text.ts';
@@ -86,12 +87,46 @@ describe('the read-back of lone lines', () => {
 describe('the read-back of images', () => {
   it('names the place of an image no page draws', () => {
     const printed = pages([], []);
-    printed[1]?.images.push({ width: 800, height: 600 });
+    printed[1]?.images.push({ width: 800, height: 600, box: undefined });
     const images = [
       { src: 'a.png', place: '3:1', width: 600, height: 800 },
       { src: 'b.png', place: '7:1', width: 1500, height: 1000 },
     ];
-    expect(missingImages(printed, images)).toEqual([{ page: 0, place: '7:1', reason: 'the image b.png (1500×1000) is on no page' }]);
+    expect(imageFaults(printed, images)).toEqual([{ page: 0, place: '7:1', reason: 'the image b.png (1500×1000) is on no page' }]);
+  });
+
+  it('names the page and the side where an image stands out of its text block, and passes one inside it', () => {
+    const block = { left: 36, top: 43.2, right: 352.8, bottom: 558 };
+    const printed = pages([], [], []);
+    printed[1]?.images.push({ width: 1500, height: 1000, box: { left: 36, top: 100, right: 352.8, bottom: 311.2 } });
+    printed[2]?.images.push({ width: 600, height: 1400, box: { left: 100, top: 43.2, right: 340, bottom: 603.2 } });
+    const images = [
+      { src: 'wide.png', place: '14:1', width: 1500, height: 1000 },
+      { src: 'tall.png', place: '18:1', width: 600, height: 1400 },
+    ];
+    const blocks = [1, 2, 3].map((page) => ({ page, ...block }));
+    expect(imageFaults(printed, images, blocks)).toEqual([{ page: 3, place: '18:1', reason: 'the image tall.png stands out of the text block, 45.2 pt past its bottom edge' }]);
+    // A point past the edge is rounding, not a misplaced image.
+    printed[2]?.images.splice(0, 1, { width: 600, height: 1400, box: { left: 35.2, top: 43.2, right: 340, bottom: 558.9 } });
+    expect(imageFaults(printed, images, blocks)).toEqual([]);
+  });
+
+  it('takes the drawing inside the text block where the same file is also the cover, drawn to the edges', () => {
+    const printed = pages([], []);
+    printed[0]?.images.push({ width: 800, height: 600, box: { left: 0, top: 0, right: 396, bottom: 612 } });
+    printed[1]?.images.push({ width: 800, height: 600, box: { left: 40, top: 60, right: 350, bottom: 300 } });
+    const blocks = [1, 2].map((page) => ({ page, left: 36, top: 43.2, right: 352.8, bottom: 558 }));
+    expect(imageFaults(printed, [{ src: 'a.png', place: '3:1', width: 800, height: 600 }], blocks)).toEqual([]);
+  });
+
+  it('names an image of the text that the web page does not show', () => {
+    const html = '<p><img src="a.png" alt=""></p><p><img alt="x" src="b&amp;c.png"></p>';
+    const images = [
+      { src: 'a.png', place: '3:1' },
+      { src: 'b&c.png', place: '5:1' },
+      { src: 'a.png', place: '7:1' },
+    ];
+    expect(missingWebImages(html, images)).toEqual([{ page: 0, place: '7:1', reason: 'the image a.png is not in the web edition' }]);
   });
 });
 
