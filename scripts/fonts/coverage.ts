@@ -76,3 +76,28 @@ export async function missingGlyphReason(codePoint: number, drawnBy?: string): P
   const where = drawnBy === undefined ? 'has no glyph in the bundled fonts and would print' : `has no glyph in ${drawnBy}, which drew it, and prints`;
   return `${await describe(codePoint)} ${where} as an empty box: ${fontToAdd(codePoint)}`;
 }
+
+/**
+ * Why a letter with combining marks fails the build: `"o̱" (U+006F LATIN SMALL
+ * LETTER O with U+0331 COMBINING MACRON BELOW) has no bundled font that draws
+ * them together …`, naming the marks no font has with that letter.
+ */
+export async function undrawnClusterReason(cluster: string): Promise<string> {
+  const [base = '', ...marks] = [...cluster].filter((char) => needsGlyph(char.codePointAt(0) ?? 0));
+  const named = await Promise.all(marks.map((mark) => describe(mark.codePointAt(0) ?? 0)));
+  const letter = await describe(base.codePointAt(0) ?? 0);
+  return `"${cluster}" (${letter} with ${named.join(' and ')}) has no bundled font that draws them together, and would print as an empty box: write the letter another way, or ${fontToAdd(base.codePointAt(0) ?? 0).replace(/ to scripts/, ' that has both to scripts')}`;
+}
+
+/** What the bytes 0x80–0x9F are in Windows-1252 (five are unassigned: 0). */
+const WINDOWS_1252 = [
+  0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178,
+];
+
+/** Why a control character fails the build (U+0092 is how a Windows-1252 apostrophe reads when taken for Latin-1). */
+export async function controlCharacterReason(codePoint: number): Promise<string> {
+  const windows1252 = WINDOWS_1252[codePoint - 0x80] ?? 0;
+  const meant = windows1252 === 0 ? '' : `; in text converted from Windows-1252 it stands for "${String.fromCodePoint(windows1252)}" (${await describe(windows1252)})`;
+  return `${await describe(codePoint)} is a control character, not a letter, and would print as an empty box: delete it or write the character meant${meant}`;
+}

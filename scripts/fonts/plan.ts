@@ -17,6 +17,7 @@
  */
 import { BASE_FAMILIES, BASE_SUBSETS, isPolytonic, scriptFamiliesFor, type BaseFamily, type ScriptFamily } from './catalog.ts';
 import { codePointsIn } from './cmap.ts';
+import { clusterFaces, markedClusters } from './clusters.ts';
 import { inRanges, readFaces, type Face, type Range } from './faces.ts';
 import { labelsFor } from '../config/labels.ts';
 
@@ -35,6 +36,8 @@ export interface PlannedFace {
   face: Face;
   /** The characters it is used for: its unicode-range met with its cmap. */
   ranges: Range[];
+  /** A face for letters with combining marks that no other face draws whole (clusters.ts): tried after every other. */
+  clusters?: true;
 }
 
 export interface FontPlan {
@@ -44,6 +47,8 @@ export interface FontPlan {
   codePoints: number[];
   /** The CJK languages quoted in blocks of their own (quotedCjkLangs), whose composites are registered too. */
   quoted: string[];
+  /** Letters with combining marks that no bundled font draws whole (clusters.ts). */
+  undrawn: string[];
 }
 
 /** Characters that need no glyph: controls, format characters (soft hyphen, ZWJ, bidi marks), variation selectors. */
@@ -72,13 +77,15 @@ function wantedScriptSubset(family: ScriptFamily, subset: string): boolean {
 }
 
 /** The faces of one composite (a base family at one weight and style), in priority order: its own, then the scripts'. */
-async function candidates(base: BaseFamily, spec: string, scripts: ScriptFamily[], polytonic: boolean): Promise<{ own: Face[]; others: Face[] }> {
+async function candidates(base: BaseFamily, spec: string, scripts: ScriptFamily[], polytonic: boolean): Promise<{ own: Face[]; others: Face[]; full: Face[] }> {
   const { weight, style } = styleOf(spec);
   const own = (await readFaces(`${base.package}/${spec}.css`)).filter((face) => !(polytonic && face.subset.startsWith('greek')));
-  const others = await Promise.all(
-    scripts.map(async (family) => (await readFaces(scriptSheet(family, weight, style))).filter((face) => wantedScriptSubset(family, face.subset))),
-  );
-  return { own, others: others.flat() };
+  const sheets = await Promise.all(scripts.map(async (family) => ({ family, faces: await readFaces(scriptSheet(family, weight, style)) })));
+  const others = sheets.flatMap(({ family, faces }) => faces.filter((face) => wantedScriptSubset(family, face.subset)));
+  // For a letter and its marks that no single planned file has: the base family's own files, then
+  // every subset of Noto Serif (Latin, Cyrillic and Greek with many marks), then the scripts'.
+  const noto = sheets.find(({ family }) => family.name === 'Noto Serif')?.faces ?? [];
+  return { own, others, full: [...own, ...noto, ...sheets.flatMap(({ faces }) => faces)] };
 }
 
 export function codePointsOf(text: string): number[] {
@@ -136,15 +143,27 @@ export const quotedAlias = (base: string, lang: string): string => `${base} ${la
 export async function planFonts(options: FontPlanOptions): Promise<FontPlan> {
   // The labels the layout prints from its stylesheets (the card's cut line, "continued") are in the document's language.
   const text = `${options.text}\n${Object.values(labelsFor(options.lang)).join('\n')}`;
-  const faces = await planComposites(options.lang, text, (base) => base);
+  // The running heads, covers and labels set text in capitals (text-transform: uppercase): their letters are printed too.
+  const printed = `${text}\n${upperCase(text, options.lang)}`;
+  const undrawn = new Set<string>();
+  const faces = await planComposites(options.lang, printed, (base) => base, undrawn);
   const quoted = quotedCjkLangs(options.lang, options.text);
-  for (const lang of quoted) faces.push(...(await planComposites(lang, options.text, (base) => quotedAlias(base, lang))));
-  return { faces, codePoints: codePointsOf(text), quoted };
+  for (const lang of quoted) faces.push(...(await planComposites(lang, options.text, (base) => quotedAlias(base, lang), undrawn)));
+  return { faces, codePoints: codePointsOf(text), quoted, undrawn: [...undrawn] };
+}
+
+function upperCase(text: string, lang: string): string {
+  try {
+    return text.toLocaleUpperCase(lang);
+  } catch {
+    return text.toUpperCase();
+  }
 }
 
 /** The faces of every base family's composite, in `lang`'s order of CJK families, each registered under `alias(base)`. */
-async function planComposites(lang: string, text: string, alias: (base: string) => string): Promise<PlannedFace[]> {
+async function planComposites(lang: string, text: string, alias: (base: string) => string, undrawn: Set<string>): Promise<PlannedFace[]> {
   const codePoints = codePointsOf(text);
+  const clusters = markedClusters(text);
   const printed = codePointsOf(text + ALWAYS);
   const polytonic = isPolytonic(lang, text);
   const scripts = scriptFamiliesFor(lang);
@@ -153,10 +172,13 @@ async function planComposites(lang: string, text: string, alias: (base: string) 
     for (const spec of base.styles) {
       const { weight, style } = styleOf(spec);
       // The base family also draws what the layout adds (folios, marks, dashes); the scripts only the text.
-      const { own, others } = await candidates(base, spec, scripts, polytonic);
+      const { own, others, full } = await candidates(base, spec, scripts, polytonic);
       const taken = new Set<number>();
       const chosen = [...(await choose(own, printed, taken)), ...(await choose(others, codePoints, taken))];
       for (const { face, ranges } of chosen) faces.push({ alias: alias(base.name), weight, style, face, ranges });
+      const marked = await clusterFaces(clusters, chosen, full);
+      for (const { face, ranges } of marked.faces) faces.push({ alias: alias(base.name), weight, style, face, ranges, clusters: true });
+      for (const cluster of marked.undrawn) undrawn.add(cluster);
     }
   }
   return faces;
@@ -183,7 +205,8 @@ function quotedLangRules(plan: FontPlan): string {
 
 /** The @font-face rules, and the rules giving quoted CJK blocks their faces; `url` names a face's file where it is staged. */
 export function fontFaceRules(plan: FontPlan, url: (face: Face) => string): string {
-  return plan.faces
+  // Of rules whose unicode-ranges overlap the browser tries the last defined first: the faces for marked letters go first, to be tried last.
+  return [...plan.faces.filter((face) => face.clusters), ...plan.faces.filter((face) => !face.clusters)]
     .map(
       ({ alias, weight, style, face, ranges }) => `@font-face {
   font-family: '${alias}';

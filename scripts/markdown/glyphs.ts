@@ -12,7 +12,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { missingGlyphReason, uncovered } from '../fonts/coverage.ts';
+import { controlCharacterReason, missingGlyphReason, uncovered, undrawnClusterReason } from '../fonts/coverage.ts';
 import { planFonts } from '../fonts/plan.ts';
 import { error, pointAt, stopOnErrors } from './messages.ts';
 
@@ -28,6 +28,17 @@ export function remarkGlyphCheck() {
     for (const codePoint of uncovered(plan)) {
       const offset = text.indexOf(String.fromCodePoint(codePoint));
       error(file, await missingGlyphReason(codePoint), pointAt(text, offset), 'missing-glyph');
+    }
+    for (const cluster of plan.undrawn) {
+      // A cluster found only in capitals (a running head's) is placed at its letter in the text, once.
+      if (cluster.toLowerCase() !== cluster && plan.undrawn.includes(cluster.toLowerCase())) continue;
+      const offset = text.indexOf(cluster);
+      const place = offset === -1 ? text.toLowerCase().indexOf(cluster.toLowerCase()) : offset;
+      error(file, await undrawnClusterReason(cluster), pointAt(text, Math.max(place, 0)), 'missing-glyph');
+    }
+    // Control characters other than tab and line ends reach the page as a box (a C1 control is most often a misread Windows-1252 character).
+    for (const match of new Set(text.match(/(?![\t\n\r])\p{Cc}/gu))) {
+      error(file, await controlCharacterReason(match.codePointAt(0) ?? 0), pointAt(text, text.indexOf(match)), 'control-character');
     }
     stopOnErrors(file);
   };

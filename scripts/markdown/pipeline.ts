@@ -21,6 +21,7 @@ import { remarkGlyphCheck } from './glyphs.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
 import { rehypeImageBlocks } from './image-blocks.ts';
+import { rehypeKeepTogether } from './keep-together.ts';
 import { rehypeLayout } from './layout.ts';
 import { remarkSafeLinks } from './links.ts';
 import { remarkRawHtml } from './raw-html.ts';
@@ -59,6 +60,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(rehypeBlockLang)
       .use(rehypeHeadingIds)
       .use(rehypeHyphenate)
+      .use(rehypeKeepTogether)
       .use(rehypeStringify)
   );
 }

@@ -99,6 +99,10 @@ export function placeLines(pages: readonly PrintedPage[], source: SourceText, op
     if (text === '') return;
     // Before any text is found, a line of the title's letters is the cover's, even where the text begins with them.
     if (cursor.body === 0 && title.includes(text)) return;
+    // A page's first line that is the title, whole or cut short with an ellipsis, is its running head, even where
+    // the text goes on with the title's words ("Декларациясы" of the head is not the start of "Декларациясын").
+    const first = all[index - 1]?.page !== page;
+    if (first && title !== '' && (text === title || (/…\s*$/u.test(line.text) && title.startsWith(text)))) return;
     // A line that goes on where its stream's last line ended is that line's next, even where its letters repeat elsewhere.
     // One found a few letters on (past a note call's) must also end where a line may end: a cover's
     // "March" is not the start of "marched".

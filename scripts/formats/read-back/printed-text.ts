@@ -61,9 +61,51 @@ export function parseBboxLayout(xhtml: string): PrintedLine[][] {
       const words = [...(match[5] ?? '').matchAll(/<word [^>]*>([\s\S]*?)<\/word>/g)].map((word) => unescape(word[1] ?? ''));
       lines.push({ text: words.join(' '), xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]) });
     }
-    pages.push(lines);
+    pages.push(joinSplitLines(lines));
   }
   return pages;
+}
+
+/**
+ * One printed line that poppler reads as several: a justified line whose word
+ * spaces are wide (a language with no hyphenation patterns, a long word sent
+ * to the next line) comes back as a line per word or two, each in a block of
+ * its own, and in between, the line under it. A reader sees one line: the
+ * pieces on the same baseline, no further apart than a line's height, are
+ * joined in the order of their script's writing, where the first of them was.
+ */
+export function joinSplitLines(lines: readonly PrintedLine[]): PrintedLine[] {
+  const joined: PrintedLine[] = [];
+  const used = new Set<number>();
+  lines.forEach((line, index) => {
+    if (used.has(index)) return;
+    const height = line.yMax - line.yMin;
+    const same = (other: PrintedLine) => Math.abs(other.yMin - line.yMin) < 0.05 && Math.abs(other.yMax - line.yMax) < 0.05;
+    const pieces = [line];
+    let grown = true;
+    while (grown) {
+      grown = false;
+      lines.forEach((other, at) => {
+        if (at === index || used.has(at) || !same(other)) return;
+        const near = pieces.some((piece) => other.xMin - piece.xMax < height && piece.xMin - other.xMax < height);
+        if (!near) return;
+        pieces.push(other);
+        used.add(at);
+        grown = true;
+      });
+    }
+    if (pieces.length === 1) return joined.push(line);
+    const rightToLeft = /[\p{Script=Hebrew}\p{Script=Arabic}]/u.test(line.text);
+    pieces.sort((a, b) => (rightToLeft ? b.xMin - a.xMin : a.xMin - b.xMin));
+    joined.push({
+      text: pieces.map((piece) => piece.text).join(' '),
+      xMin: Math.min(...pieces.map((piece) => piece.xMin)),
+      xMax: Math.max(...pieces.map((piece) => piece.xMax)),
+      yMin: line.yMin,
+      yMax: line.yMax,
+    });
+  });
+  return joined;
 }
 
 /** Reads a printed PDF back: every page's lines, and its images unless `images` is false (then none are listed). */

@@ -54,7 +54,10 @@ export function pageLines(content: HTMLElement, notes: HTMLElement, continues: (
     for (const rect of range.getClientRects()) {
       if (rect.width === 0 || rect.left >= edge) continue;
       const last = lines.at(-1);
-      if (last?.block === block && rect.top < last.bottom - 1 && rect.bottom > last.top + 1) {
+      // A box is on the line before when its middle is: the boxes of two lines overlap where the
+      // leading is less than the font's height (the mini zine's 1.28 in Source Serif 4, 1.37 em high).
+      const middle = (rect.top + rect.bottom) / 2;
+      if (last?.block === block && middle > last.top && middle < last.bottom) {
         last.top = Math.min(last.top, rect.top);
         last.bottom = Math.max(last.bottom, rect.bottom);
       } else lines.push({ top: rect.top, bottom: rect.bottom, block, calls: [] });
@@ -98,8 +101,9 @@ export function firstLetterFrom(content: HTMLElement, y: number): { node: Text; 
   const edge = content.getBoundingClientRect().right - 1;
   const range = document.createRange();
   const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  // By a box's middle: where the leading is less than the font's height, the top of the next line's box is above `y`.
   const below = (rect: DOMRect | undefined): boolean | undefined =>
-    rect === undefined ? undefined : rect.top >= y - 1 || rect.left >= edge;
+    rect === undefined ? undefined : (rect.top + rect.bottom) / 2 >= y || rect.left >= edge;
   while (walker.nextNode()) {
     const node = walker.currentNode as Text;
     range.selectNodeContents(node);
