@@ -22,6 +22,7 @@ import { rewriteClusters } from './cluster-spans.ts';
 import { operations, replaceSpans, type Operation } from './content-stream.ts';
 import { joinGlyphRuns } from './glyph-runs.ts';
 import { joinHyphenLines } from './hyphen-lines.ts';
+import { logicalOrderEdits } from './logical-order.ts';
 import { unwrapPlainSpans } from './plain-spans.ts';
 import { contentOf, flateStream, streamText } from './stream-bytes.ts';
 
@@ -52,6 +53,17 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
  * page's fonts by resource name.
  */
 function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
+  const repaired = rewrittenStream(read, ops, fonts);
+  if (!read.includes('/ReversedChars')) return repaired;
+  // Right-to-left runs drawn in reading order (logical-order.ts), once the rest is rewritten.
+  const text = repaired ?? read;
+  const finalOps = repaired === undefined ? ops : operations(text);
+  const edits = finalOps ? logicalOrderEdits(finalOps, (name) => fonts.get(name)) : [];
+  return edits.length === 0 ? repaired : replaceSpans(text, edits);
+}
+
+/** The stream with all but its right-to-left runs' order made right (see repairedStream). */
+function rewrittenStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
   const fontOf = (name: string) => fonts.get(name);
   const unwrapped = ops && read.includes('/ActualText') ? unwrapPlainSpans(ops, fontOf) : undefined;
   // A cluster is a span with an ActualText, or a glyph that reads as a letter with marks: a stream with
