@@ -17,6 +17,7 @@
  */
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { CidFont } from './cid-font.ts';
+import { cjkLineEdits } from './cjk-lines.ts';
 import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
 import { operations, replaceSpans, type Operation } from './content-stream.ts';
@@ -54,11 +55,16 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
  */
 function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
   const repaired = rewrittenStream(read, ops, fonts);
-  if (!read.includes('/ReversedChars')) return repaired;
-  // Right-to-left runs drawn in reading order (logical-order.ts), once the rest is rewritten.
+  const rightToLeft = read.includes('/ReversedChars');
+  const cjk = [...fonts.values()].some((font) => font.readsCjk);
+  if (!rightToLeft && !cjk) return repaired;
+  // Once the rest is rewritten: right-to-left runs drawn in reading order (logical-order.ts), CJK lines
+  // that end inside a word joined to the next (cjk-lines.ts).
   const text = repaired ?? read;
   const finalOps = repaired === undefined ? ops : operations(text);
-  const edits = finalOps ? logicalOrderEdits(finalOps, (name) => fonts.get(name)) : [];
+  if (!finalOps) return repaired;
+  const fontOf = (name: string): CidFont | undefined => fonts.get(name);
+  const edits = [...(rightToLeft ? logicalOrderEdits(finalOps, fontOf) : []), ...(cjk ? cjkLineEdits(finalOps, fontOf) : [])];
   return edits.length === 0 ? repaired : replaceSpans(text, edits);
 }
 
