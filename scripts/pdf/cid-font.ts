@@ -16,6 +16,8 @@ export type Mapping = Map<number, string>;
 
 /** A text of a letter followed by nonspacing marks. */
 export const WITH_MARKS = /.\p{Mn}/u;
+/** A Chinese or Japanese letter (Han, kana, the prolonged sound mark): lines may end between two. */
+export const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u;
 
 const hexToText = (hex: string): string => {
   const units: number[] = [];
@@ -82,6 +84,8 @@ export class CidFont {
   readonly map: Mapping;
   /** Whether some code reads as a letter with nonspacing marks (a Devanagari half form): see cluster-spans.ts. */
   readonly readsWithMarks: boolean;
+  /** Whether a code reads as a Chinese or Japanese letter (cjk-lines.ts). */
+  readonly readsCjk: boolean;
   readonly #widths: Map<number, number>;
   readonly #defaultWidth: number;
   readonly #gids: number[] = [];
@@ -98,6 +102,7 @@ export class CidFont {
     const read = toUnicode instanceof PDFRawStream ? parseCMap(streamText(toUnicode)) : new Map<number, string>();
     this.map = new Map([...read].map(([code, text]) => [code, normalize(text)]));
     this.readsWithMarks = [...this.map.values()].some((text) => WITH_MARKS.test(text));
+    this.readsCjk = [...this.map.values()].some((text) => CJK_LETTER.test(text));
     this.#widths = widthsOf(cidFont.lookupMaybe(PDFName.of('W'), PDFArray));
     this.#defaultWidth = cidFont.has(PDFName.of('DW')) ? numberOf(cidFont.lookup(PDFName.of('DW'))) : 1000;
     const map = context.lookup(cidFont.get(PDFName.of('CIDToGIDMap')));

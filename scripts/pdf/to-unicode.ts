@@ -17,11 +17,13 @@
  */
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { CidFont } from './cid-font.ts';
+import { cjkLineEdits } from './cjk-lines.ts';
 import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
 import { operations, replaceSpans, type Operation } from './content-stream.ts';
 import { joinGlyphRuns } from './glyph-runs.ts';
 import { joinHyphenLines } from './hyphen-lines.ts';
+import { logicalOrderEdits } from './logical-order.ts';
 import { unwrapPlainSpans } from './plain-spans.ts';
 import { contentOf, flateStream, streamText } from './stream-bytes.ts';
 
@@ -52,6 +54,22 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
  * page's fonts by resource name.
  */
 function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
+  const repaired = rewrittenStream(read, ops, fonts);
+  const rightToLeft = read.includes('/ReversedChars');
+  const cjk = [...fonts.values()].some((font) => font.readsCjk);
+  if (!rightToLeft && !cjk) return repaired;
+  // Once the rest is rewritten: right-to-left runs drawn in reading order (logical-order.ts), CJK lines
+  // that end inside a word joined to the next (cjk-lines.ts).
+  const text = repaired ?? read;
+  const finalOps = repaired === undefined ? ops : operations(text);
+  if (!finalOps) return repaired;
+  const fontOf = (name: string): CidFont | undefined => fonts.get(name);
+  const edits = [...(rightToLeft ? logicalOrderEdits(finalOps, fontOf) : []), ...(cjk ? cjkLineEdits(finalOps, fontOf) : [])];
+  return edits.length === 0 ? repaired : replaceSpans(text, edits);
+}
+
+/** The stream with all but its right-to-left runs' order made right (see repairedStream). */
+function rewrittenStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
   const fontOf = (name: string) => fonts.get(name);
   const unwrapped = ops && read.includes('/ActualText') ? unwrapPlainSpans(ops, fontOf) : undefined;
   // A cluster is a span with an ActualText, or a glyph that reads as a letter with marks: a stream with

@@ -5,12 +5,16 @@
  * fonts embedded are only the project's; no engine's text has a character
  * the source lacks (U+200C, soft hyphen, U+FFFD, NUL); Firefox's search
  * (pdf.js's find controller) and poppler's text hold every word of the
- * source whole, and so does MuPDF's search, but in right-to-left words,
- * which Debian 12's MuPDF (1.21) reads in drawing order, letter by letter
- * reversed, whatever the PDF says (it reads no ActualText), and in words
- * with a two-part vowel sign, where it sees a space: it measures each glyph
- * by the font's own advance, so the gap left by the sign's second part,
- * drawn apart, stays (those words it has whole but for spaces).
+ * source whole, and so does MuPDF's search, right-to-left words too
+ * (Debian 12's MuPDF, 1.21, reads glyphs in drawing order: each
+ * right-to-left run is drawn from its right end, scripts/pdf/logical-order.ts)
+ * and Chinese and Japanese words cut by a line end (joined by a soft hyphen
+ * that only MuPDF reads, scripts/pdf/cjk-lines.ts),
+ * but a right-to-left word with a zero-width non-joiner inside, which it
+ * reads before the letter the joiner follows, and words with a two-part
+ * vowel sign, where it sees a space: it measures each glyph by the font's
+ * own advance, so the gap left by the sign's second part, drawn apart,
+ * stays (those words it has whole but for spaces).
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -156,7 +160,7 @@ const TWO_PART = /[\u09CB\u09CC\u0BCA-\u0BCC]/u;
 /**
  * The words of `missing` that a reader of `text` would still miss: all but a
  * Chinese or Japanese word that a line end cuts (no hyphen marks it, and
- * only pdf.js's search joins such lines), found once the line ends go.
+ * poppler joins no such lines), found once the line ends go.
  */
 const missedWords = (missing: string[], text: string): string[] => missing.filter((word) => !(CJK.test(word) && text.replace(/\s+/gu, '').includes(word)));
 
@@ -167,10 +171,11 @@ describe.each(CASES)('$name, read by poppler and MuPDF', ({ name }) => {
     expect(missedWords(poppler.missing, poppler.text)).toEqual([]);
   });
 
-  it("finds every word of the source with MuPDF's search, but right-to-left ones, and has those with a two-part vowel sign but for spaces", () => {
+  it("finds every word of the source with MuPDF's search, right-to-left ones too but those with a non-joiner, and has those with a two-part vowel sign but for spaces", () => {
     const { mupdf } = get(name);
     if (process.env['ZINEPRESS_FIGURES'] === '1') console.log(`${name}: MuPDF misses ${mupdf.missing.join(' ') || 'nothing'}`);
-    const missed = missedWords(mupdf.missing, mupdf.text).filter((word) => !RIGHT_TO_LEFT.test(word));
+    // A Chinese or Japanese word cut by a line end is joined (scripts/pdf/cjk-lines.ts): no excuse for it here.
+    const missed = mupdf.missing.filter((word) => !(RIGHT_TO_LEFT.test(word) && word.includes('\u200C')));
     expect(missed.filter((word) => !TWO_PART.test(word))).toEqual([]);
     expect(missed.filter((word) => !mupdf.text.replace(/\s+/gu, '').includes(word))).toEqual([]);
   });
