@@ -7,7 +7,7 @@
  */
 import type { Point, Size } from './geometry.ts';
 
-export type LineStyle = 'tick' | 'fold' | 'cut' | 'crop';
+export type LineStyle = 'tick' | 'fold' | 'cut' | 'crop' | 'collation';
 
 export interface Line {
   from: Point;
@@ -25,6 +25,8 @@ export const LINE_STYLES: Record<LineStyle, { grey: number; width: number; dash:
   cut: { grey: 0.35, width: 0.75, dash: [] },
   /** Slip crop marks: short, black, hairline-thin. */
   crop: { grey: 0, width: 0.4, dash: [] },
+  /** A signature's collation bar on its spine: black and 6 pt wide, to show on the back of the gathered signatures. */
+  collation: { grey: 0, width: 6, dash: [] },
 };
 
 /**

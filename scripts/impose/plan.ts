@@ -47,6 +47,10 @@ export interface ImposeOptions {
   keepLast?: number | undefined;
   /** Booklet and mini: the spine's edge. Default: 'left'. */
   binding?: Binding | undefined;
+  /** Booklet: sheets per signature, each run of 4 × this many pages folded as a booklet of its own. Default: one signature of every sheet. */
+  signature?: number | undefined;
+  /** Booklet: points the pages of each signature's innermost sheet move toward the spine, the outermost's 0. Default: 0. */
+  creep?: number | undefined;
 }
 
 /** The options with every default filled in. */
@@ -56,6 +60,8 @@ export interface ResolvedOptions {
   duplex: Duplex;
   keepLast: number;
   binding: Binding;
+  signature: number | undefined;
+  creep: number;
 }
 
 /** The one place defaults are applied. */
@@ -64,12 +70,19 @@ export function resolveOptions(options: ImposeOptions): ResolvedOptions {
   if (!Number.isInteger(keepLast) || keepLast < 0) {
     throw new RangeError(`keepLast must be a whole number of pages, not ${keepLast}`);
   }
+  const { signature, creep = 0 } = options;
+  if (signature !== undefined && (!Number.isInteger(signature) || signature < 1)) {
+    throw new RangeError(`signature must be a whole number of sheets of at least 1, not ${signature}`);
+  }
+  if (!Number.isFinite(creep) || creep < 0) throw new RangeError(`creep must be a length of 0 or more, not ${creep}`);
   return {
     layout: options.layout,
     paper: options.paper ?? 'letter',
     duplex: options.duplex ?? 'short',
     keepLast,
     binding: options.binding ?? 'left',
+    signature,
+    creep,
   };
 }
 
@@ -99,6 +112,10 @@ export interface Side {
 export interface Sheet {
   /** [front] for mini, [front, back] for booklet and slips: one PDF page each. */
   sides: Side[];
+  /** Booklet: the signature it is folded in (from 0) and its place there (0 the outermost sheet). */
+  fold?: { signature: number; sheet: number } | undefined;
+  /** Booklet: points its pages moved toward the spine (creep). */
+  creep?: number | undefined;
 }
 
 export interface Plan {
