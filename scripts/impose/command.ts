@@ -1,5 +1,5 @@
 /**
- * `zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4]
+ * `zine impose IN.pdf --layout booklet|mini|mini16|slips [--paper letter|a4]
  *  [--duplex short|long] [--binding left|right] [--keep-last N] -o OUT.pdf`
  *
  * Reads IN.pdf, imposes it and writes OUT.pdf atomically: on any failure no
@@ -17,14 +17,15 @@ import { PAPERS } from './paper.ts';
 import { BINDINGS, DUPLEXES, LAYOUTS } from './plan.ts';
 import type { ImposeOptions } from './plan.ts';
 
-export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long]
+export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|mini16|slips [--paper letter|a4] [--duplex short|long]
                    [--binding left|right] [--keep-last N] [--signature N] [--creep LENGTH] -o OUT.pdf
 
   --layout booklet   saddle stitch: two pages a side, fold and staple
   --layout mini      the 8-page zine on one side of one sheet
+  --layout mini16    the 16-page zine on both sides of one sheet, cut in four
   --layout slips     a 2-page card (front, back), four to a portrait sheet
   --paper            letter (default) or a4: landscape, portrait for slips
-  --duplex           booklet: short (default) for printers that flip on the
+  --duplex           booklet and mini16: short (default) for printers that flip on the
                      short edge, long to turn every back side 180°
   --binding          booklet and mini: the spine's edge, seen from the front
                      cover: left (default), or right for a right-to-left

@@ -70,6 +70,20 @@ export function miniMarks(sheet: Size): Line[] {
 }
 
 /**
+ * The 16-page zine: solid cut lines across and down the middle of the sheet,
+ * edge to edge, and a dashed fold down the middle of each piece (its spine).
+ */
+export function mini16Marks(sheet: Size): Line[] {
+  const { width: w, height: h } = sheet;
+  return [
+    { from: { x: w / 4, y: 0 }, to: { x: w / 4, y: h }, style: 'fold' },
+    { from: { x: (3 * w) / 4, y: 0 }, to: { x: (3 * w) / 4, y: h }, style: 'fold' },
+    { from: { x: 0, y: h / 2 }, to: { x: w, y: h / 2 }, style: 'cut' },
+    { from: { x: w / 2, y: 0 }, to: { x: w / 2, y: h }, style: 'cut' },
+  ];
+}
+
+/**
  * Slips: crop marks on the two cut lines (the sheet's centre lines), from a
  * quarter inch in (where printers reach) to half an inch in, and a small cross
  * where the cuts meet. They fall in the gutter between the cards' margins.

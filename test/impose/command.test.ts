@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IMPOSE_USAGE, imposeCommand, parseImposeArgs } from '../../scripts/impose/command.ts';
-import { numberedPdf } from '../../scripts/impose/sample.ts';
+import { MINI_LETTER, numberedPdf } from '../../scripts/impose/sample.ts';
 import { ContentError, FileError, UsageError, ZineError } from '../../scripts/util/errors.ts';
 import { readBack, tempDir } from './helpers.ts';
 
@@ -86,6 +86,20 @@ describe('zine impose, working', () => {
       }),
     );
     expect(moved).toEqual([[0, 0], [0, 0], [0.5, 0.5], [0.5, 0.5], [1, 1], [1, 1]]);
+  });
+
+  it('writes a 16-page zine: both sides of one sheet, 8 small pages a side, in the diagram\'s cells', async () => {
+    await writeFile(input, await numberedPdf(16, MINI_LETTER));
+    await imposeCommand([input, '--layout', 'mini16', '-o', output]);
+    const sheets = await readBack(await readFile(output));
+    expect(sheets.map((sheet) => [sheet.width, sheet.height])).toEqual([[792, 612], [792, 612]]);
+    // Each number's cell: row (0 top) and column, from where its text starts.
+    const cells = sheets.map((sheet) =>
+      [...sheet.numbers].sort((a, b) => b.y - a.y || a.x - b.x).map((placed) => ({ n: placed.n, cell: `${placed.y > 306 ? 0 : 1},${Math.floor(placed.x / 198)}` })),
+    );
+    const expected = (rows: number[][]) => rows.flatMap((row, r) => row.map((n, c) => ({ n, cell: `${r},${c}` })));
+    expect(cells[0]).toEqual(expected([[16, 1, 14, 3], [12, 5, 10, 7]]));
+    expect(cells[1]).toEqual(expected([[4, 13, 2, 15], [8, 9, 6, 11]]));
   });
 
   it('prints its usage with --help and writes nothing', async () => {
