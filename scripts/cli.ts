@@ -18,7 +18,7 @@ const USAGE = `usage:
   zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips,web,large-print] [--keep-metadata]
   zine init FILE.md
   zine preview [FILE.md] [--port N] [--paper letter|a4]
-  zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] [--signature N] [--creep LENGTH] -o OUT.pdf
+  zine impose IN.pdf --layout booklet|mini|mini16|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] [--signature N] [--creep LENGTH] -o OUT.pdf
   zine --help
   --debug (with any command) prints the stack of an internal error`;
 
