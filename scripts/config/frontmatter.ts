@@ -100,6 +100,7 @@ const entries = {
     ),
   ),
   creep: v.optional(length()),
+  bleed: v.optional(length()),
   formats: v.optional(
     v.array(v.picklist(FORMATS, `must be one of ${quoted(FORMATS)}`), `must be a list of formats (${quoted(FORMATS)})`),
   ),
