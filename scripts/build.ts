@@ -167,6 +167,8 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
       browser,
       limit,
       keepMetadata: settings.keepMetadata,
+      bleed: settings.bleed ?? frontMatter.bleed ?? 0,
+      cropMarks: settings.marks === 'crop',
       ...(drawer ? { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH } : {}),
     };
     await stageAssets({ dir: stage.dir, assets: markdown.assets, keepMetadata: settings.keepMetadata });

@@ -12,13 +12,15 @@ import type { BuildRow } from './build.ts';
 import type { Format, PaperSize } from './config/frontmatter.ts';
 import { DocumentsFailed, EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FileError, isSystemError, UsageError, ZineError } from './util/errors.ts';
 import { explainBrowserError } from './browser/browser-errors.ts';
+import { LENGTH_HINT, lengthInPoints } from './config/length.ts';
 import { exitOnSignal } from './util/exit.ts';
 
 const USAGE = `usage:
   zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips,web,large-print] [--keep-metadata]
+             [--bleed LENGTH] [--marks crop]
   zine init FILE.md
   zine preview [FILE.md] [--port N] [--paper letter|a4]
-  zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] -o OUT.pdf
+  zine impose IN.pdf --layout booklet|mini|mini16|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] [--signature N] [--creep LENGTH] -o OUT.pdf
   zine --help
   --debug (with any command) prints the stack of an internal error`;
 
@@ -31,8 +33,12 @@ async function buildCommand(argv: string[], debug: boolean): Promise<void> {
       paper: { type: 'string' },
       formats: { type: 'string' },
       'keep-metadata': { type: 'boolean' },
+      bleed: { type: 'string' },
+      marks: { type: 'string' },
     },
   });
+  const bleed = values.bleed === undefined ? undefined : lengthInPoints(values.bleed);
+  if (values.bleed !== undefined && bleed === undefined) throw new UsageError(`--bleed takes ${LENGTH_HINT}, not '${values.bleed}'`);
   const { build } = await import('./build.ts');
   const { printTable } = await import('./util/table.ts');
   // The option schema checks the values; the casts only hand them over.
@@ -42,6 +48,8 @@ async function buildCommand(argv: string[], debug: boolean): Promise<void> {
     ...(values.paper === undefined ? {} : { paper: values.paper as PaperSize }),
     ...(values.formats === undefined ? {} : { formats: values.formats.split(',') as Format[] }),
     ...(values['keep-metadata'] === true ? { keepMetadata: true } : {}),
+    ...(bleed === undefined ? {} : { bleed }),
+    ...(values.marks === undefined ? {} : { marks: values.marks as 'crop' }),
   }).catch((error: unknown) => {
     // Some documents failed: the table of what was made, each failure's reason, then the summary.
     if (!(error instanceof DocumentsFailed)) throw error;

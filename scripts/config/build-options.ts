@@ -28,6 +28,10 @@ export const BuildOptionsSchema = v.strictObject(
     sourceDir: v.optional(v.string(), 'source'),
     /** Publish images as they are, with what they say of their maker (GPS position, names, camera). Default: false. */
     keepMetadata: v.optional(v.boolean(), false),
+    /** Points the reading edition's pages reach past the trim on every side (`--bleed`), over the front matter's `bleed`. Default: the front matter's, else none. */
+    bleed: v.optional(v.pipe(v.number(), v.minValue(0, '--bleed must be a length of 0 or more'))),
+    /** Printer's marks on the reading edition's pages, outside the trim (`--marks crop`). Default: none. */
+    marks: v.optional(v.picklist(['crop'], '--marks takes crop')),
     /** Print a line per document and format as it is made. Default: true. */
     progress: v.optional(v.boolean(), true),
   },

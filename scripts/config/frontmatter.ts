@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import { QR_BYTES } from './limits.ts';
+import { LENGTH_HINT, lengthInPoints } from './length.ts';
 import { DIRECTIONS } from './direction.ts';
 
 export const FOOTNOTE_STYLES = ['stars', 'numbers'] as const;
@@ -43,6 +44,14 @@ export function isCalendarDate(text: string): boolean {
 
 const text = (what = 'must be text') =>
   v.pipe(v.string(what), v.trim(), v.nonEmpty('must not be empty'));
+
+/** A length written like `1mm` or `0.04in`, read into points. */
+const length = () =>
+  v.pipe(
+    v.union([v.string(), v.number()], `must be ${LENGTH_HINT}`),
+    v.check((value) => lengthInPoints(value) !== undefined, `must be ${LENGTH_HINT}`),
+    v.transform((value) => lengthInPoints(value) as number),
+  );
 
 const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
 
@@ -83,6 +92,15 @@ const entries = {
   ),
   'cover-credit': v.optional(text('must be a line of text, like "Cover: photo by …"')),
   'cover-style': v.optional(v.picklist(COVER_STYLES, `must be one of ${quoted(COVER_STYLES)}`), 'poster'),
+  signature: v.optional(
+    v.pipe(
+      v.number('must be a whole number of sheets, like 4'),
+      v.integer('must be a whole number of sheets, like 4'),
+      v.minValue(1, 'must be at least 1 sheet'),
+    ),
+  ),
+  creep: v.optional(length()),
+  bleed: v.optional(length()),
   formats: v.optional(
     v.array(v.picklist(FORMATS, `must be one of ${quoted(FORMATS)}`), `must be a list of formats (${quoted(FORMATS)})`),
   ),

@@ -1,6 +1,7 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { Plan } from '../impose/plan.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
+import { bookletFolding } from './booklet-folding.ts';
 import type { DocumentContext } from './context.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { backMatterPages } from './reading.ts';
@@ -11,22 +12,28 @@ import { imposing } from './pdf-stages.ts';
  * The saddle-stitched booklet: the reading edition's pages, two to a side of a
  * landscape sheet. The back matter (card leaf, colophon, back cover) is kept at
  * the end, so padding, if any, never pushes it inside. A right-to-left
- * document is bound on the right. Its plan says where each page went.
+ * document is bound on the right. A thick one is folded in signatures, with
+ * creep (booklet-folding.ts). Its plan says where each page went; its note
+ * says how it folds.
  */
 export async function makeBooklet(
   context: DocumentContext,
   reading: Uint8Array,
   report: LayoutReport,
   file = 'booklet.pdf',
-): Promise<{ pdf: Uint8Array; plan: Plan }> {
+): Promise<{ pdf: Uint8Array; plan: Plan; note: string | undefined }> {
+  const { frontMatter } = context.markdown;
+  const folding = bookletFolding({ pageCount: report.pageCount, signature: frontMatter.signature, creep: frontMatter.creep });
   const { pdf, plan } = await (await imposing()).imposePdfWithPlan({
     pdf: reading,
     name: `${context.name}/reading.pdf`,
     layout: 'booklet',
     paper: context.paper,
     keepLast: backMatterPages(report),
-    binding: bindingFor(documentDirection(context.markdown.frontMatter)),
+    binding: bindingFor(documentDirection(frontMatter)),
+    signature: folding.signature,
+    creep: folding.creep,
   });
   for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) console.warn(line);
-  return { pdf, plan };
+  return { pdf, plan, note: folding.note };
 }

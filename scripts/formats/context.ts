@@ -23,6 +23,10 @@ export interface DocumentContext {
   limit: Limiter;
   /** Stage the images as read, metadata and all (`--keep-metadata`). Default: false, the cleaned bytes. */
   keepMetadata?: boolean;
+  /** Points the reading edition's pages reach past the trim on every side (bleed). Default: 0. */
+  bleed?: number;
+  /** Crop marks outside the trim of the reading edition's pages (they need a bleed to sit in). Default: false. */
+  cropMarks?: boolean;
   /** Pixels: the width of the reading pages' pictures for the gallery. Default: none taken (no gallery). */
   pictureWidth?: number;
   /** Pixels: the width of the card's pictures, for the gallery's slips sides. Default: none taken. */

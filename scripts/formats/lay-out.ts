@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { documentDirection } from '../config/direction.ts';
 import { takePagePictures } from '../gallery/page-pictures.ts';
-import { buildDocument, type Trim } from '../paginate/document.ts';
+import { buildDocument, trimSize, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { sourceDate } from '../util/source-date.ts';
 import { checkSetOnce, checkWhole } from './checks.ts';
@@ -61,6 +61,11 @@ export async function layOut<T>(
   });
 }
 
+/** Only the reading edition's pages (and large print's, of the same trim) go to a print shop with bleed. */
+function bleedOf(context: DocumentContext, trim: Trim): number {
+  return trim === 'reading' ? (context.bleed ?? 0) : 0;
+}
+
 /** The HTML of one layout of the document: its body, styles, fonts and page size. */
 export function layoutHtml(context: DocumentContext, options: LayOutOptions): Promise<string> {
   const { frontMatter } = context.markdown;
@@ -76,6 +81,7 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
     ...(options.edition === undefined ? {} : { edition: options.edition }),
     ...(options.breaksBefore === undefined ? {} : { breaksBefore: options.breaksBefore }),
+    ...(bleedOf(context, options.trim) > 0 ? { bleed: bleedOf(context, options.trim), cropMarks: context.cropMarks === true } : {}),
   });
 }
 
@@ -151,6 +157,7 @@ export async function printWithPictures(context: DocumentContext, layout: Layout
     },
     bookmarks: layout.report.headings.map(({ text, level, page }) => ({ title: text, level, page })),
     idSeed: `${layout.html}\n${context.paper}`,
+    ...(bleedOf(context, layout.trim) > 0 ? { trim: trimSize(layout.trim, context.paper) } : {}),
     source: { path: context.source, text: String(context.markdown.file.value) },
   });
   // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),

@@ -59,12 +59,13 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     },
     async booklet() {
       const { pdf, report, pictures } = await readingOnce();
-      const { pdf: bytes, plan } = await makeBooklet(context, pdf, report);
-      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures };
+      const { pdf: bytes, plan, note } = await makeBooklet(context, pdf, report);
+      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, ...(note === undefined ? {} : { note }) };
     },
     async mini() {
-      const { pdf, fontSize } = await makeMini(context);
-      return { file: 'mini.pdf', bytes: pdf, pages: 8, sheets: 1, note: `type at ${fontSize} pt` };
+      const { pdf, fontSize, pages } = await makeMini(context);
+      const note = pages === 16 ? `16 pages on both sides, type at ${fontSize} pt` : `type at ${fontSize} pt`;
+      return { file: 'mini.pdf', bytes: pdf, pages, sheets: 1, note };
     },
     async slips() {
       const { pdf, plan, pictures } = await makeSlips(context);
@@ -75,7 +76,7 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
       const booklet = await makeBooklet(context, pdf, report, 'large-print-booklet.pdf');
       await context.stage.write('large-print-booklet.pdf', booklet.pdf);
       const sheets = Math.ceil(report.pageCount / 4);
-      return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets` };
+      return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets${booklet.note === undefined ? '' : `, ${booklet.note}`}` };
     },
     async web() {
       return { file: `${WEB_DIR}/index.html`, bytes: new TextEncoder().encode(await makeWeb(context)), pages: 1, sheets: undefined };

@@ -40,16 +40,19 @@ export interface MiniPlan {
 }
 
 /**
- * The sizes to try, likeliest first: the largest size the estimate says fits,
+ * The sizes to try, likeliest first, for `sheets` sides of 8 pages (default 1:
+ * the 8-page mini; 2 for the 16-page zine): the largest size the estimate says fits,
  * then (see `nextMiniSize`) larger ones while they fit, or smaller ones until
  * one does.
  */
-export function planMini(options: { room: number; sizes: readonly number[] }): MiniPlan {
+export function planMini(options: { room: number; sizes: readonly number[]; sheets?: number }): MiniPlan {
   const sizes = [...options.sizes].sort((a, b) => b - a);
   const smallest = sizes.at(-1) ?? 0;
-  const fill = (options.room * smallest * smallest) / MINI_CAPACITY;
+  // The 16-page zine holds twice the 8-page one.
+  const capacity = MINI_CAPACITY * (options.sheets ?? 1);
+  const fill = (options.room * smallest * smallest) / capacity;
   if (fill > HOPELESS) return { sizes: [], fill };
-  const likely = sizes.find((size) => options.room * size * size <= MINI_CAPACITY) ?? smallest;
+  const likely = sizes.find((size) => options.room * size * size <= capacity) ?? smallest;
   return { sizes: [likely], fill };
 }
 

@@ -2,6 +2,7 @@ import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
+import { ContentError } from '../util/errors.ts';
 import { isWhole } from './checks.ts';
 import { layOut, print } from './lay-out.ts';
 import { nextMiniSize, planMini, textRoom } from './mini-estimate.ts';
@@ -11,52 +12,73 @@ import { imposing } from './pdf-stages.ts';
 
 /** Body sizes the mini zine may use, largest first; the last is the legible floor. */
 export const MINI_FONT_SIZES: readonly number[] = [9, 8.5, 8, 7.5, 7];
-const MINI_PAGES = 8;
+/** The 8-page mini zine on one side of a sheet; past it, the 16-page zine on both sides. */
+type MiniPages = 8 | 16;
 
 /**
  * Lays the document out at one size and returns its page count, and the PDF
- * when all of it fits in the mini zine's 8 pages.
+ * when all of it fits in `pages` pages.
  */
-function tryMini(context: DocumentContext, fontSize: number) {
+function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
   // The preflight measures how near the page edges the text comes: the sheet's edges are the cells' outer ones.
   const options = { trim: 'mini', htmlName: '.mini.html', fontSize, preflight: true } as const;
   return layOut(context, options, async (layout) => {
-    const fits = layout.report.pageCount <= MINI_PAGES && isWhole(layout.report);
+    const fits = layout.report.pageCount <= pages && isWhole(layout.report);
     return { pages: layout.report.pageCount, pdf: fits ? await print(context, layout) : undefined, insets: layout.report.insets };
   });
 }
 
-/**
- * The one-sheet 8-page mini zine: the document laid out at the mini trim
- * size (2.75 × 4.25 in or 74 × 105 mm) at the largest type size that fits it
- * in 8 pages, then imposed on one sheet (its rows the other way for a
- * right-to-left document). The size is estimated from the text first (see
- * mini-estimate.ts), so a text far too long costs no layout and one that fits
- * usually costs one or two.
- */
-export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Array; fontSize: number }> {
+interface Chosen {
+  pdf: Uint8Array;
+  fontSize: number;
+  insets: LayoutReport['insets'];
+  pages: MiniPages;
+}
+
+/** The largest size at which the document fits in `pages` pages, or why none does. */
+async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chosen | string> {
   const floor = MINI_FONT_SIZES.at(-1) as number;
-  const plan = planMini({ room: textRoom(context.markdown.html), sizes: MINI_FONT_SIZES });
-  if (plan.sizes.length === 0) {
-    const times = plan.fill.toFixed(1);
-    throw new FormatSkipped('mini', `${context.source}: too long for the mini zine: its text is about ${times} times what ${MINI_PAGES} pages hold at ${floor} pt`);
-  }
+  const plan = planMini({ room: textRoom(context.markdown.html), sizes: MINI_FONT_SIZES, sheets: pages / 8 });
+  if (plan.sizes.length === 0) return `its text is about ${plan.fill.toFixed(1)} times what ${pages} pages hold at ${floor} pt`;
   const tried = new Map<number, boolean>();
-  let chosen: { pdf: Uint8Array; fontSize: number; insets: LayoutReport['insets'] } | undefined;
-  let pages = 0;
+  let chosen: Chosen | undefined;
+  let needs = 0;
   for (let size = plan.sizes[0]; size !== undefined; size = nextMiniSize(MINI_FONT_SIZES, tried)) {
-    const attempt = await tryMini(context, size);
+    const attempt = await tryMini(context, size, pages).catch((error: unknown) => {
+      // The 16-page zine is only tried for a text too long for the 8-page one: a layout of it that fails its
+      // checks (read-back.ts) makes no mini zine, and says why, where the 8-page one stops the build as before.
+      if (pages === 8 || !(error instanceof ContentError) || error instanceof FormatSkipped) throw error;
+      return error;
+    });
+    if (attempt instanceof ContentError) {
+      const [first = '', ...more] = attempt.message.split('\n');
+      return `its 16-page layout at ${size} pt is refused: ${first}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
+    }
     tried.set(size, attempt.pdf !== undefined);
-    if (attempt.pdf !== undefined) chosen = { pdf: attempt.pdf, fontSize: size, insets: attempt.insets };
-    else if (size === floor) pages = attempt.pages;
+    if (attempt.pdf !== undefined) chosen = { pdf: attempt.pdf, fontSize: size, insets: attempt.insets, pages };
+    else if (size === floor) needs = attempt.pages;
   }
-  if (chosen === undefined) {
-    const needs = pages > MINI_PAGES ? `it needs ${pages} pages` : 'it does not fit';
-    throw new FormatSkipped('mini', `${context.source}: too long for the mini zine: ${needs} at ${floor} pt, and a mini zine has ${MINI_PAGES}`);
+  return chosen ?? (needs > pages ? `it needs ${needs} pages at ${floor} pt` : `it does not fit at ${floor} pt`);
+}
+
+/**
+ * The one-sheet mini zine: the document laid out at the mini trim size
+ * (2.75 × 4.25 in or 74 × 105 mm) at the largest type size that fits it in 8
+ * pages, imposed on one side of one sheet (its rows the other way for a
+ * right-to-left document); a text too long for 8 pages at the smallest size
+ * gets 16, imposed on both sides (plan-mini16.ts). The size is estimated from
+ * the text first (see mini-estimate.ts), so a text far too long costs no
+ * layout and one that fits usually costs one or two.
+ */
+export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Array; fontSize: number; pages: number }> {
+  const eight = await fitMini(context, 8);
+  const chosen = typeof eight === 'string' ? await fitMini(context, 16) : eight;
+  if (typeof chosen === 'string') {
+    throw new FormatSkipped('mini', `${context.source}: too long for the mini zine: ${eight}, and for the 16-page zine ${chosen}`);
   }
   const binding = bindingFor(documentDirection(context.markdown.frontMatter));
-  const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
+  const layout = chosen.pages === 8 ? 'mini' : 'mini16';
+  const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout, paper: context.paper, keepLast: 1, binding });
   for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) console.warn(line);
-  const { pdf } = imposed;
-  return { pdf, fontSize: chosen.fontSize };
+  return { pdf: imposed.pdf, fontSize: chosen.fontSize, pages: chosen.pages };
 }

@@ -105,8 +105,8 @@ export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Ui
       }),
     );
     const diagrams: Record<string, string> = {};
-    for (const { format } of made.formats) {
-      for (const diagram of instructionsFor(format, paper, binding, { card: made.card }).diagrams) {
+    for (const { format, pages } of made.formats) {
+      for (const diagram of instructionsFor(format, paper, binding, { card: made.card, pages }).diagrams) {
         const file = `${THUMBNAILS}/${diagram.file}`;
         await stage.write(file, await readFile(join(DIAGRAMS_DIR, diagram.file)));
         diagrams[diagram.file] = file;

@@ -25,7 +25,7 @@ const FORMAT_NAMES: Record<Format, string> = {
 };
 
 /** What one thumbnail shows, in words: its caption and the start of its alt text. */
-export function thumbnailLabel(format: Format, index: number): string {
+export function thumbnailLabel(format: Format, index: number, count = 1): string {
   switch (format) {
     case 'reading':
     case 'large-print':
@@ -33,7 +33,7 @@ export function thumbnailLabel(format: Format, index: number): string {
     case 'booklet':
       return `sheet ${Math.floor(index / 2) + 1}, ${index % 2 === 0 ? 'front' : 'back'}`;
     case 'mini':
-      return 'the sheet (one side)';
+      return count === 2 ? `the sheet, ${index === 0 ? 'front' : 'back'}` : 'the sheet (one side)';
     case 'slips':
       return `side ${index + 1}`;
     case 'web':
@@ -60,10 +60,10 @@ export function largeView(manifest: Manifest, entry: FormatEntry, index: number)
 
 function formatSection(manifest: Manifest, entry: FormatEntry): string {
   const name = FORMAT_NAMES[entry.format];
-  const { settings, steps, diagrams } = instructionsFor(entry.format, manifest.paper, manifest.binding, { card: manifest.card });
+  const { settings, steps, diagrams } = instructionsFor(entry.format, manifest.paper, manifest.binding, { card: manifest.card, pages: entry.pages });
   const thumbs = entry.thumbnails
     .map((file, index) => {
-      const label = thumbnailLabel(entry.format, index);
+      const label = thumbnailLabel(entry.format, index, entry.thumbnails.length);
       const alt = `${name} of “${manifest.title}”, ${label}`;
       return `<figure><a href="${escape(largeView(manifest, entry, index))}" title="open it large"><img src="${href(manifest, file)}" alt="${escape(alt)}"></a><figcaption>${escape(label)}</figcaption></figure>`;
     })

@@ -33,10 +33,13 @@ const SCALE = '100 % ("Actual size"), never "Fit to page"';
 export interface InstructionOptions {
   /** Whether the document has a tear-out card to cut out of the booklet. Default: true. */
   card?: boolean;
+  /** The format's pages: a mini zine of 16 is the one printed on both sides. Default: 8. */
+  pages?: number;
 }
 
-export function instructionsFor(format: Format, paper: PaperSize, binding: Binding, { card = true }: InstructionOptions = {}): Instructions {
+export function instructionsFor(format: Format, paper: PaperSize, binding: Binding, { card = true, pages = 8 }: InstructionOptions = {}): Instructions {
   const right = binding === 'right';
+  if (format === 'mini' && pages === 16) return mini16(paper);
   switch (format) {
     case 'reading':
       return {
@@ -101,4 +104,18 @@ export function instructionsFor(format: Format, paper: PaperSize, binding: Bindi
         diagrams: [],
       };
   }
+}
+
+/** The 16-page zine (plan-mini16.ts): both sides of one sheet, cut in four, stacked and folded once. */
+function mini16(paper: PaperSize): Instructions {
+  return {
+    settings: { paper: `${SHEET[paper]}, landscape`, scale: SCALE, sides: 'two-sided, flip on short edge' },
+    steps: [
+      'Print one copy and fold it before you print many: behind page 1 you should find page 2, upright.',
+      'Cut along the two solid lines, across and down the middle of the sheet: four pieces of two pages a side.',
+      'Stack the pieces face down (page 1 underneath): the top-left piece at the bottom, then the top-right, the bottom-left and the bottom-right ones.',
+      'Fold the stack in half along the dashed line, so that the top-left piece wraps the others, and staple on the fold.',
+    ],
+    diagrams: [{ file: 'mini16.png', alt: '16-page zine: the front of the sheet reads 16 1 14 3 over 12 5 10 7, the back 4 13 2 15 over 8 9 6 11; solid cut lines across and down the middle, a dashed fold down the middle of each quarter' }],
+  };
 }

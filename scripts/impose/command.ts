@@ -1,5 +1,5 @@
 /**
- * `zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4]
+ * `zine impose IN.pdf --layout booklet|mini|mini16|slips [--paper letter|a4]
  *  [--duplex short|long] [--binding left|right] [--keep-last N] -o OUT.pdf`
  *
  * Reads IN.pdf, imposes it and writes OUT.pdf atomically: on any failure no
@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { FileError, UsageError, ZineError } from '../util/errors.ts';
 import { IMPOSE_BYTES } from '../config/limits.ts';
+import { LENGTH_HINT, lengthInPoints } from '../config/length.ts';
 import { readRegularFile } from '../util/read-regular.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { imposePdf } from './impose.ts';
@@ -16,19 +17,24 @@ import { PAPERS } from './paper.ts';
 import { BINDINGS, DUPLEXES, LAYOUTS } from './plan.ts';
 import type { ImposeOptions } from './plan.ts';
 
-export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long]
-                   [--binding left|right] [--keep-last N] -o OUT.pdf
+export const IMPOSE_USAGE = `usage: zine impose IN.pdf --layout booklet|mini|mini16|slips [--paper letter|a4] [--duplex short|long]
+                   [--binding left|right] [--keep-last N] [--signature N] [--creep LENGTH] -o OUT.pdf
 
   --layout booklet   saddle stitch: two pages a side, fold and staple
   --layout mini      the 8-page zine on one side of one sheet
+  --layout mini16    the 16-page zine on both sides of one sheet, cut in four
   --layout slips     a 2-page card (front, back), four to a portrait sheet
   --paper            letter (default) or a4: landscape, portrait for slips
-  --duplex           booklet: short (default) for printers that flip on the
+  --duplex           booklet and mini16: short (default) for printers that flip on the
                      short edge, long to turn every back side 180°
   --binding          booklet and mini: the spine's edge, seen from the front
                      cover: left (default), or right for a right-to-left
                      script (Arabic, Hebrew, …), read from the other end
   --keep-last N      keep the last N pages at the end, blanks before them (default 0)
+  --signature N      booklet: fold in signatures of N sheets (4N pages) each, the
+                     last taking what remains (default: one signature)
+  --creep LENGTH     booklet: move the pages of inner sheets toward the spine, the
+                     innermost of each signature by LENGTH (e.g. 0.5mm; default 0)
   -o, --output       the imposed PDF to write`;
 
 interface ImposeArgs extends ImposeOptions {
@@ -69,6 +75,8 @@ export function parseImposeArgs(argv: string[]): ImposeArgs | 'help' {
         duplex: { type: 'string' },
         binding: { type: 'string' },
         'keep-last': { type: 'string' },
+        signature: { type: 'string' },
+        creep: { type: 'string' },
         output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -100,6 +108,8 @@ export function parseImposeArgs(argv: string[]): ImposeArgs | 'help' {
     duplex: values.duplex === undefined ? undefined : oneOf('--duplex', values.duplex, DUPLEXES),
     binding: values.binding === undefined ? undefined : oneOf('--binding', values.binding, BINDINGS),
     keepLast: values['keep-last'] === undefined ? undefined : pageCount(values['keep-last']),
+    signature: values.signature === undefined ? undefined : sheetCount(values.signature),
+    creep: values.creep === undefined ? undefined : creepLength(values.creep),
   };
 }
 
@@ -130,4 +140,17 @@ function pageCount(value: string): number {
     throw new UsageError(`--keep-last takes a whole number of pages, not '${value}'`);
   }
   return Number(value);
+}
+
+function sheetCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`--signature takes a whole number of sheets of at least 1, not '${value}'`);
+  }
+  return Number(value);
+}
+
+function creepLength(value: string): number {
+  const points = lengthInPoints(value);
+  if (points === undefined) throw new UsageError(`--creep takes ${LENGTH_HINT}, not '${value}'`);
+  return points;
 }

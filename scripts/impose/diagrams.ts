@@ -70,6 +70,20 @@ const DIAGRAMS: Diagram[] = [
     note: ['Top row upside down: 5 4 3 2. Bottom row upright: 6 7 8 1.', '1 is the front cover, 8 the back cover.'],
   },
   {
+    file: 'mini16.png',
+    title: '16-page zine: 16 pages on both sides of one letter sheet (flip on short edge)',
+    pages: 16,
+    pageSize: MINI_LETTER,
+    options: { layout: 'mini16' },
+    labels: ['Front: solid lines are cut, dashed lines fold', 'Back'],
+    columns: 2,
+    scale: 0.42,
+    note: [
+      'Cut along the two solid lines into four pieces. Stack them face down: top left at the bottom,',
+      'then top right, bottom left, bottom right. Fold the stack along the dashed line; 1 is the cover.',
+    ],
+  },
+  {
     file: 'booklet-right.png',
     title: 'Booklet bound on the right (--binding right): every side mirrored',
     pages: 8,

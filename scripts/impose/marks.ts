@@ -7,7 +7,7 @@
  */
 import type { Point, Size } from './geometry.ts';
 
-export type LineStyle = 'tick' | 'fold' | 'cut' | 'crop';
+export type LineStyle = 'tick' | 'fold' | 'cut' | 'crop' | 'collation';
 
 export interface Line {
   from: Point;
@@ -25,6 +25,8 @@ export const LINE_STYLES: Record<LineStyle, { grey: number; width: number; dash:
   cut: { grey: 0.35, width: 0.75, dash: [] },
   /** Slip crop marks: short, black, hairline-thin. */
   crop: { grey: 0, width: 0.4, dash: [] },
+  /** A signature's collation bar on its spine: black and 6 pt wide, to show on the back of the gathered signatures. */
+  collation: { grey: 0, width: 6, dash: [] },
 };
 
 /**
@@ -64,6 +66,20 @@ export function miniMarks(sheet: Size): Line[] {
     { from: { x: 0, y: h / 2 }, to: { x: w / 4, y: h / 2 }, style: 'fold' },
     { from: { x: (3 * w) / 4, y: h / 2 }, to: { x: w, y: h / 2 }, style: 'fold' },
     { from: { x: w / 4, y: h / 2 }, to: { x: (3 * w) / 4, y: h / 2 }, style: 'cut' },
+  ];
+}
+
+/**
+ * The 16-page zine: solid cut lines across and down the middle of the sheet,
+ * edge to edge, and a dashed fold down the middle of each piece (its spine).
+ */
+export function mini16Marks(sheet: Size): Line[] {
+  const { width: w, height: h } = sheet;
+  return [
+    { from: { x: w / 4, y: 0 }, to: { x: w / 4, y: h }, style: 'fold' },
+    { from: { x: (3 * w) / 4, y: 0 }, to: { x: (3 * w) / 4, y: h }, style: 'fold' },
+    { from: { x: 0, y: h / 2 }, to: { x: w, y: h / 2 }, style: 'cut' },
+    { from: { x: w / 2, y: 0 }, to: { x: w / 2, y: h }, style: 'cut' },
   ];
 }
 

@@ -14,10 +14,11 @@ import type { Line } from './marks.ts';
 import type { Paper } from './paper.ts';
 import { planBooklet } from './plan-booklet.ts';
 import { planMini } from './plan-mini.ts';
+import { planMini16 } from './plan-mini16.ts';
 import { planSlips } from './plan-slips.ts';
 
-export const LAYOUTS = ['booklet', 'mini', 'slips'] as const;
-/** booklet: saddle stitch, 2 pages a side. mini: the 8-page one-sheet zine. slips: a 2-page card, 4 to a sheet. */
+export const LAYOUTS = ['booklet', 'mini', 'mini16', 'slips'] as const;
+/** booklet: saddle stitch, 2 pages a side. mini: the 8-page one-sheet zine; mini16: 16 pages on both sides of one sheet. slips: a 2-page card, 4 to a sheet. */
 export type Layout = (typeof LAYOUTS)[number];
 
 export const DUPLEXES = ['short', 'long'] as const;
@@ -41,12 +42,16 @@ export interface ImposeOptions {
   layout: Layout;
   /** Sheet size. Default: 'letter' (792 × 612 pt landscape). */
   paper?: Paper | undefined;
-  /** Booklet only (a mini sheet has one side). Default: 'short', no side turned. */
+  /** Booklet and mini16 (a mini sheet has one side). Default: 'short', no side turned. */
   duplex?: Duplex | undefined;
   /** Pages kept at the very end, with the padding blanks before them. Default: 0. */
   keepLast?: number | undefined;
-  /** Booklet and mini: the spine's edge. Default: 'left'. */
+  /** Booklet, mini and mini16: the spine's edge. Default: 'left'. */
   binding?: Binding | undefined;
+  /** Booklet: sheets per signature, each run of 4 × this many pages folded as a booklet of its own. Default: one signature of every sheet. */
+  signature?: number | undefined;
+  /** Booklet: points the pages of each signature's innermost sheet move toward the spine, the outermost's 0. Default: 0. */
+  creep?: number | undefined;
 }
 
 /** The options with every default filled in. */
@@ -56,6 +61,8 @@ export interface ResolvedOptions {
   duplex: Duplex;
   keepLast: number;
   binding: Binding;
+  signature: number | undefined;
+  creep: number;
 }
 
 /** The one place defaults are applied. */
@@ -64,12 +71,19 @@ export function resolveOptions(options: ImposeOptions): ResolvedOptions {
   if (!Number.isInteger(keepLast) || keepLast < 0) {
     throw new RangeError(`keepLast must be a whole number of pages, not ${keepLast}`);
   }
+  const { signature, creep = 0 } = options;
+  if (signature !== undefined && (!Number.isInteger(signature) || signature < 1)) {
+    throw new RangeError(`signature must be a whole number of sheets of at least 1, not ${signature}`);
+  }
+  if (!Number.isFinite(creep) || creep < 0) throw new RangeError(`creep must be a length of 0 or more, not ${creep}`);
   return {
     layout: options.layout,
     paper: options.paper ?? 'letter',
     duplex: options.duplex ?? 'short',
     keepLast,
     binding: options.binding ?? 'left',
+    signature,
+    creep,
   };
 }
 
@@ -97,8 +111,12 @@ export interface Side {
 }
 
 export interface Sheet {
-  /** [front] for mini, [front, back] for booklet and slips: one PDF page each. */
+  /** [front] for mini, [front, back] for booklet, mini16 and slips: one PDF page each. */
   sides: Side[];
+  /** Booklet: the signature it is folded in (from 0) and its place there (0 the outermost sheet). */
+  fold?: { signature: number; sheet: number } | undefined;
+  /** Booklet: points its pages moved toward the spine (creep). */
+  creep?: number | undefined;
 }
 
 export interface Plan {
@@ -107,7 +125,7 @@ export interface Plan {
   sheet: Size;
   /** Source pages, in reading order. */
   pageCount: number;
-  /** Source pages plus blanks: a multiple of 4 for booklet, 8 for mini, 2 for slips. */
+  /** Source pages plus blanks: a multiple of 4 for booklet, 8 for mini, 16 for mini16, 2 for slips. */
   paddedCount: number;
   sheets: Sheet[];
 }
@@ -124,6 +142,8 @@ export function planImposition(pageSizes: readonly Size[], options: ImposeOption
       return planBooklet(pageSizes, resolved);
     case 'mini':
       return planMini(pageSizes, resolved);
+    case 'mini16':
+      return planMini16(pageSizes, resolved);
     case 'slips':
       return planSlips(pageSizes, resolved);
   }

@@ -11,7 +11,7 @@ import type { Size } from './geometry.ts';
 
 export interface SourcePage {
   page: PDFPage;
-  /** The visible area (the crop box), in the page's own coordinates. */
+  /** The visible area (the crop box, cut to the trim box when the page has one), in the page's own coordinates. */
   box: PageBoundingBox;
   /** The page's /Rotate: how far a viewer turns it clockwise to show it. */
   rotate: 0 | 90 | 180 | 270;
@@ -61,11 +61,13 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 function sourcePage(page: PDFPage, index: number): SourcePage {
   const crop = normalise(page.getCropBox());
   const media = normalise(page.getMediaBox());
+  // A page with bleed is imposed at its trim (pdf-lib gives the crop box when there is no trim box).
+  const trim = normalise(page.getTrimBox());
   const box = {
-    left: Math.max(crop.left, media.left),
-    bottom: Math.max(crop.bottom, media.bottom),
-    right: Math.min(crop.right, media.right),
-    top: Math.min(crop.top, media.top),
+    left: Math.max(crop.left, media.left, trim.left),
+    bottom: Math.max(crop.bottom, media.bottom, trim.bottom),
+    right: Math.min(crop.right, media.right, trim.right),
+    top: Math.min(crop.top, media.top, trim.top),
   };
   const width = box.right - box.left;
   const height = box.top - box.bottom;

@@ -7,11 +7,14 @@
 import {
   PDFDocument,
   PDFName,
+  clip,
   concatTransformationMatrix,
   drawObject,
+  endPath,
   grayscale,
   popGraphicsState,
   pushGraphicsState,
+  rectangle,
 } from 'pdf-lib';
 import type { PDFPage, PDFRef } from 'pdf-lib';
 import { setDocumentId } from '../pdf/metadata.ts';
@@ -94,8 +97,13 @@ function drawInSlot(page: PDFPage, form: PDFRef, name: string, source: SourcePag
   const s = slot.scale;
 
   page.node.setXObject(PDFName.of(name), form);
+  // A page moved toward the spine (creep) is cut at the spine: its inner margin goes into the fold, not over its neighbour.
+  const { cell } = slot;
+  const within = (a: number, b: number) => a > b - 1e-6;
+  const spills = !(within(x, cell.x) && within(y, cell.y) && within(cell.x + cell.width, x + slot.box.width) && within(cell.y + cell.height, y + slot.box.height));
   page.pushOperators(
     pushGraphicsState(),
+    ...(spills ? [rectangle(cell.x, cell.y, cell.width, cell.height), clip(), endPath()] : []),
     concatTransformationMatrix(s * cos, s * sin, -s * sin, s * cos, origin.x, origin.y),
     drawObject(name),
     popGraphicsState(),

@@ -61,6 +61,18 @@ cover-style: poster
 # cover-image: full
 # The cover image's credit, printed first in the colophon. Optional.
 # cover-credit: "Cover: photo by …"
+# The booklet's signatures: it is folded in runs of this many sheets, each
+# folded and stapled or sewn on its own, then gathered in order (a bar on each
+# spine shows the order). Default: 4 for a booklet of more than 8 sheets.
+# signature: 4
+# How far the pages of each signature's innermost sheet move toward the spine,
+# so that the fore-edge lines up once folded: a length like 0.5mm. Default:
+# 0.1 mm a sheet of the signature (office paper) for a booklet of more than 4 sheets.
+# creep: 0.4mm
+# For a print shop: the reading edition's pages are made larger by this much on
+# every side (a cover image runs into it), with a TrimBox at the page size, for
+# the shop to cut off. \`zine build --bleed\` overrides it. Optional.
+# bleed: 3mm
 # Which formats to make, of reading, booklet, mini, slips, web and large-print.
 # Default: every format that fits but large-print, which is made only when named;
 # a format named here must be made or the build fails.

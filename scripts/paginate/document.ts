@@ -54,6 +54,10 @@ export interface DocumentOptions {
   fontFaces: string;
   /** Blocks (`line:column` of their markdown) a page must break before: a repair of the layout (formats/lay-out.ts). Default: none. */
   breaksBefore?: readonly string[];
+  /** Points the page reaches past its trim on every side, for a print shop to cut off. Default: 0. */
+  bleed?: number;
+  /** Crop marks in the bleed, outside the trim's corners. Default: false. */
+  cropMarks?: boolean;
 }
 
 /** A CSS string holding `text`. */
@@ -67,8 +71,10 @@ function buildRules(options: DocumentOptions): string {
   const widows = options.widows === undefined ? '' : `.essay { widows: ${options.widows}; orphans: ${options.widows}; }`;
   const labels = labelsFor(options.lang);
   // Paged.js counts calls with `footnote` and the notes themselves with `footnote-marker`.
-  return `@page { size: ${width} ${height}; }
-:root { --page-width: ${width}; --page-height: ${height}; --label-cut-line: ${cssString(labels.cutLine)}; --label-continued: ${cssString(`${labels.continued}\u2002`)}; --label-notes-page: ${cssString(labels.notesPage)}; }
+  // Paged.js makes the page larger by the bleed on every side and draws the crop marks in it.
+  const bleed = options.bleed === undefined || options.bleed <= 0 ? '' : ` bleed: ${options.bleed}pt;${options.cropMarks === true ? ' marks: crop;' : ''}`;
+  return `@page { size: ${width} ${height};${bleed} }
+:root { --page-width: ${width}; --page-height: ${height}; --bleed: ${options.bleed ?? 0}pt; --label-cut-line: ${cssString(labels.cutLine)}; --label-continued: ${cssString(`${labels.continued}\u2002`)}; --label-notes-page: ${cssString(labels.notesPage)}; }
 .footnote::footnote-call { content: counter(footnote${style}); }
 .footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }
 ${fontSize}

@@ -21,6 +21,8 @@ export interface FinishOptions {
   idSeed: string;
   /** The markdown source, where a glyph drawn as an empty box is looked for (none: not checked). */
   source?: { path: string; text: string };
+  /** The page as cut, in points, when the pages are printed larger, with bleed: each page gets a TrimBox of this size in the middle of its MediaBox, and a BleedBox of the whole. Default: none, no boxes. */
+  trim?: { width: number; height: number } | undefined;
 }
 
 /** Chromium's PDF of the laid-out pages, as it writes it. */
@@ -42,5 +44,20 @@ export async function finishPdf(printed: Uint8Array, options: FinishOptions): Pr
   setMetadata(doc, options.metadata);
   addOutline(doc, options.bookmarks);
   setDocumentId(doc, options.idSeed);
+  if (options.trim !== undefined) setPrintBoxes(doc, options.trim);
   return doc.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
+}
+
+/**
+ * What a print shop reads: the TrimBox (the page as cut) in the middle of the
+ * MediaBox, and the BleedBox (what may print past the cut) the whole of it.
+ * Chromium rounds the printed page to its pixels, so the trim is centred in
+ * it rather than measured in from its edge.
+ */
+function setPrintBoxes(doc: PDFDocument, trim: { width: number; height: number }): void {
+  for (const page of doc.getPages()) {
+    const { x, y, width, height } = page.getMediaBox();
+    page.setBleedBox(x, y, width, height);
+    page.setTrimBox(x + (width - trim.width) / 2, y + (height - trim.height) / 2, trim.width, trim.height);
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IMPOSE_USAGE, imposeCommand, parseImposeArgs } from '../../scripts/impose/command.ts';
-import { numberedPdf } from '../../scripts/impose/sample.ts';
+import { MINI_LETTER, numberedPdf } from '../../scripts/impose/sample.ts';
 import { ContentError, FileError, UsageError, ZineError } from '../../scripts/util/errors.ts';
 import { readBack, tempDir } from './helpers.ts';
 
@@ -66,6 +66,42 @@ describe('zine impose, working', () => {
     expect(sheets.map(sortedNumbers)).toEqual([[1, 2, 3, 4, 5, 6]]);
   });
 
+  it('folds 40 pages in signatures of 3 sheets with 1 mm of creep: 12 + 12 + 12 + 4 pages, inner pages moved toward the spine', async () => {
+    await writeFile(input, await numberedPdf(40));
+    await imposeCommand([input, '--layout', 'booklet', '--signature', '3', '--creep', '1mm', '-o', output]);
+    const sheets = await readBack(await readFile(output));
+    const plain = join(dir, 'plain.pdf');
+    await imposeCommand([input, '--layout', 'booklet', '-o', plain, '--signature', '3']);
+    const unmoved = await readBack(await readFile(plain));
+    expect(sheets).toHaveLength(20);
+    // The outer sheet of each signature carries that signature's last and first pages.
+    expect([0, 6, 12, 18].map((side) => sortedNumbers(sheets[side] as { numbers: { n: number }[] }))).toEqual([[1, 12], [13, 24], [25, 36], [37, 40]]);
+    // Sides 1–6 are the first signature's 3 sheets: their pages move 0, 0.5 and 1 mm toward the spine.
+    const mm = 72 / 25.4;
+    const moved = sheets.slice(0, 6).map((sheet, i) =>
+      sheet.numbers.map((placed) => {
+        const was = unmoved[i]?.numbers.find((other) => other.n === placed.n);
+        const shift = placed.x - (was?.x ?? Number.NaN);
+        return Math.round((placed.x < 396 ? shift : -shift) / mm * 100) / 100 + 0;
+      }),
+    );
+    expect(moved).toEqual([[0, 0], [0, 0], [0.5, 0.5], [0.5, 0.5], [1, 1], [1, 1]]);
+  });
+
+  it('writes a 16-page zine: both sides of one sheet, 8 small pages a side, in the diagram\'s cells', async () => {
+    await writeFile(input, await numberedPdf(16, MINI_LETTER));
+    await imposeCommand([input, '--layout', 'mini16', '-o', output]);
+    const sheets = await readBack(await readFile(output));
+    expect(sheets.map((sheet) => [sheet.width, sheet.height])).toEqual([[792, 612], [792, 612]]);
+    // Each number's cell: row (0 top) and column, from where its text starts.
+    const cells = sheets.map((sheet) =>
+      [...sheet.numbers].sort((a, b) => b.y - a.y || a.x - b.x).map((placed) => ({ n: placed.n, cell: `${placed.y > 306 ? 0 : 1},${Math.floor(placed.x / 198)}` })),
+    );
+    const expected = (rows: number[][]) => rows.flatMap((row, r) => row.map((n, c) => ({ n, cell: `${r},${c}` })));
+    expect(cells[0]).toEqual(expected([[16, 1, 14, 3], [12, 5, 10, 7]]));
+    expect(cells[1]).toEqual(expected([[4, 13, 2, 15], [8, 9, 6, 11]]));
+  });
+
   it('prints its usage with --help and writes nothing', async () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     await imposeCommand(['--help']);
@@ -101,6 +137,8 @@ describe('zine impose, used wrongly: exit 2', () => {
     ['a keep-last that is no count', ['IN', '--layout', 'booklet', '--keep-last', 'all', '-o', 'OUT'], /--keep-last takes a whole number of pages, not 'all'/],
     ['a keep-last below zero', ['IN', '--layout', 'booklet', '--keep-last', '-1', '-o', 'OUT'], /^--keep-last takes a whole number of pages, not '-1'$/],
     ['a keep-last with a fraction', ['IN', '--layout', 'booklet', '--keep-last', '1.5', '-o', 'OUT'], /not '1\.5'/],
+    ['a signature of no sheets', ['IN', '--layout', 'booklet', '--signature', '0', '-o', 'OUT'], /^--signature takes a whole number of sheets of at least 1, not '0'$/],
+    ['a creep without its unit', ['IN', '--layout', 'booklet', '--creep', '1', '-o', 'OUT'], /^--creep takes a length like 1mm, 0\.04in or 3pt, not '1'$/],
   ];
   it.each(cases)('%s', async (_, template, message) => {
     const argv = template.map((arg) => (arg === 'IN' ? input : arg === 'OUT' ? output : arg));

@@ -29,6 +29,14 @@ describe('front matter schema', () => {
     expect(result.success).toBe(true);
   });
 
+  it('reads signature as sheets and creep as a length in points', () => {
+    const result = validateFrontMatter({ title: 'T', signature: 3, creep: '1mm' });
+    expect(result.success && result.frontMatter.signature).toBe(3);
+    expect(result.success && result.frontMatter.creep).toBeCloseTo(72 / 25.4, 9);
+    const inches = validateFrontMatter({ title: 'T', creep: '0.02 in' });
+    expect(inches.success && inches.frontMatter.creep).toBeCloseTo(1.44, 9);
+  });
+
   it.each([
     [{ title: 'T', date: '2025-02-30' }, 'front matter: `date` must be a date like 2025-03-08'],
     [{ title: 'T', date: 20250308 }, 'front matter: `date` must be a date like 2025-03-08'],
@@ -42,6 +50,10 @@ describe('front matter schema', () => {
     [{ title: 'T', url: 'example.org/zine' }, 'front matter: `url` must be a web address like https://example.org/zine'],
     [{ title: 'T', url: 'ftp://example.org/zine' }, 'front matter: `url` must start with https:// or http://'],
     [{ title: 'T', credits: 'one line' }, 'front matter: `credits` must be a list of lines (each line starting with "- ")'],
+    [{ title: 'T', signature: 2.5 }, 'front matter: `signature` must be a whole number of sheets, like 4'],
+    [{ title: 'T', signature: 0 }, 'front matter: `signature` must be at least 1 sheet'],
+    [{ title: 'T', creep: '1' }, 'front matter: `creep` must be a length like 1mm, 0.04in or 3pt'],
+    [{ title: 'T', creep: 'a bit' }, 'front matter: `creep` must be a length like 1mm, 0.04in or 3pt'],
     [{ title: 'T', colour: 'red' }, `front matter: \`colour\` is not a known key (known keys: ${KNOWN})`],
     [{}, 'front matter: `title` is required'],
     [['a'], 'front matter must be a list of `key: value` lines'],

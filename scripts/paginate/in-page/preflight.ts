@@ -98,7 +98,8 @@ function prints(element: Element): boolean {
 export function pageInsets(all: HTMLElement[]): Insets[] {
   const toPt = 72 / PX_PER_IN;
   return all.map((pageElement, index) => {
-    const box = pageElement.getBoundingClientRect();
+    // The trimmed page (Paged.js's page box), not the bleed around it: the print shop cuts that off.
+    const box = (pageElement.querySelector('.pagedjs_pagebox') ?? pageElement).getBoundingClientRect();
     const insets: Insets = { page: index + 1, sides: {} };
     for (const element of pageElement.querySelectorAll('.pagedjs_page_content *, .pagedjs_footnote_area *')) {
       if (!prints(element)) continue;
