@@ -21,6 +21,7 @@ import { remarkGlyphCheck } from './glyphs.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
 import { rehypeImageBlocks } from './image-blocks.ts';
+import { remarkImageSpaces } from './image-spaces.ts';
 import { rehypeLayout } from './layout.ts';
 import { remarkSafeLinks } from './links.ts';
 import { remarkRawHtml } from './raw-html.ts';
@@ -28,6 +29,8 @@ import { printSchema } from './sanitize.ts';
 import { rehypeSourcePlaces } from './source-places.ts';
 import { remarkTearOff } from './tear-off.ts';
 import { remarkTrackingLinks } from './tracking.ts';
+import { remarkNeedsText } from './no-text.ts';
+import { remarkUnclosedDirectives } from './unclosed.ts';
 
 export type PipelineOptions = FrontMatterOptions;
 
@@ -37,6 +40,9 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(remarkParse)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkFrontMatterData, options)
+      .use(remarkNeedsText)
+      .use(remarkUnclosedDirectives)
+      .use(remarkImageSpaces)
       .use(remarkGlyphCheck)
       .use(remarkGfm)
       .use(remarkDirective)
