@@ -4,6 +4,7 @@
  * wants (reading edition, booklet, mini zine, card slips), and move the
  * finished files into output/<name>/ together.
  */
+import { terminal } from './cli/terminal.ts';
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -86,7 +87,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     // 6. The gallery, output/index.html, once every document is in place.
     if (gallery && rows.length > 0) {
       const path = await writeGalleryIndex(settings.out);
-      if (settings.progress) console.log(`gallery → ${path}`);
+      if (settings.progress) terminal.progress(`gallery → ${path}`);
     }
     if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length);
     return rows;
@@ -193,7 +194,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
     const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
     const card = markdown.tree.children.some((node) => node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('card-front'));
     await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, card, privacy });
-    if (settings.progress) console.log(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    if (settings.progress) terminal.progress(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), privacy }));
 }

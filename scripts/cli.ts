@@ -6,51 +6,33 @@
  * Each command's code is loaded only when that command runs, so `zine impose`
  * does not pay for the whole build.
  */
-import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
 import type { BuildRow } from './build.ts';
-import type { Format, PaperSize } from './config/frontmatter.ts';
+import { BUILD_COMMAND } from './cli/commands/build.ts';
+import { IMPOSE_COMMAND } from './cli/commands/impose.ts';
+import { INIT_COMMAND } from './cli/commands/init.ts';
+import { PREVIEW_COMMAND } from './cli/commands/preview.ts';
+import { parseCommand } from './cli/parse.ts';
+import type { CommandSchema } from './cli/schema.ts';
+import { terminal } from './cli/terminal.ts';
+import { commandHelp, overviewHelp, synopsis } from './cli/usage.ts';
 import { DocumentsFailed, EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FileError, isSystemError, UsageError, ZineError } from './util/errors.ts';
+import { PROJECT_ROOT } from './util/project-root.ts';
+import { didYouMean } from './util/suggest.ts';
 import { explainBrowserError } from './browser/browser-errors.ts';
-import { LENGTH_HINT, lengthInPoints } from './config/length.ts';
 import { exitOnSignal } from './util/exit.ts';
 
-const USAGE = `usage:
-  zine build [files…] [--out DIR] [--paper letter|a4] [--formats reading,booklet,mini,slips,web,large-print] [--keep-metadata]
-             [--bleed LENGTH] [--marks crop]
-  zine init FILE.md
-  zine preview [FILE.md] [--port N] [--paper letter|a4]
-  zine impose IN.pdf --layout booklet|mini|mini16|slips [--paper letter|a4] [--duplex short|long] [--keep-last N] [--signature N] [--creep LENGTH] -o OUT.pdf
-  zine --help
-  --debug (with any command) prints the stack of an internal error`;
+/** The commands, in the order a new user meets them. */
+export const COMMANDS: readonly CommandSchema[] = [INIT_COMMAND, BUILD_COMMAND, PREVIEW_COMMAND, IMPOSE_COMMAND];
 
 async function buildCommand(argv: string[], debug: boolean): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      paper: { type: 'string' },
-      formats: { type: 'string' },
-      'keep-metadata': { type: 'boolean' },
-      bleed: { type: 'string' },
-      marks: { type: 'string' },
-    },
-  });
-  const bleed = values.bleed === undefined ? undefined : lengthInPoints(values.bleed);
-  if (values.bleed !== undefined && bleed === undefined) throw new UsageError(`--bleed takes ${LENGTH_HINT}, not '${values.bleed}'`);
+  const options = parseCommand(BUILD_COMMAND, argv);
+  if (options === 'help') return terminal.print(commandHelp(BUILD_COMMAND));
   const { build } = await import('./build.ts');
   const { printTable } = await import('./util/table.ts');
-  // The option schema checks the values; the casts only hand them over.
-  const rows = await build({
-    files: positionals,
-    ...(values.out === undefined ? {} : { out: values.out }),
-    ...(values.paper === undefined ? {} : { paper: values.paper as PaperSize }),
-    ...(values.formats === undefined ? {} : { formats: values.formats.split(',') as Format[] }),
-    ...(values['keep-metadata'] === true ? { keepMetadata: true } : {}),
-    ...(bleed === undefined ? {} : { bleed }),
-    ...(values.marks === undefined ? {} : { marks: values.marks as 'crop' }),
-  }).catch((error: unknown) => {
+  const rows = await build(options).catch((error: unknown) => {
     // Some documents failed: the table of what was made, each failure's reason, then the summary.
     if (!(error instanceof DocumentsFailed)) throw error;
     printTable(error.rows as BuildRow[]);
@@ -58,6 +40,10 @@ async function buildCommand(argv: string[], debug: boolean): Promise<void> {
     throw error;
   });
   printTable(rows);
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 async function run(argv: string[], debug: boolean): Promise<void> {
@@ -80,17 +66,28 @@ async function run(argv: string[], debug: boolean): Promise<void> {
     case undefined:
     case '-h':
     case '--help':
-    case 'help':
-      console.log(USAGE);
-      return;
-    default:
-      throw new UsageError(`unknown command \`${command}\``);
+    case 'help': {
+      const named = COMMANDS.find((known) => known.name === rest[0]);
+      return terminal.print(named === undefined ? overviewHelp(COMMANDS) : commandHelp(named));
+    }
+    case '-v':
+    case '--version':
+    case 'version':
+      return terminal.print(`zine ${version()}`);
+    default: {
+      const names = COMMANDS.map((known) => known.name);
+      const what = command.startsWith('-') ? 'option' : 'command';
+      throw new UsageError(`unknown ${what} \`${command}\`${didYouMean(command, command.startsWith('-') ? ['--help', '--version'] : names)}`);
+    }
   }
 }
 
 /** Content errors already start with `file:line:col:`; the rest get the command's name. */
-function describe(error: ZineError): string {
-  if (error.exitCode === EXIT_USAGE) return `zine: ${error.message}\n${USAGE}`;
+function describe(error: ZineError, command: CommandSchema | undefined): string {
+  if (error.exitCode === EXIT_USAGE) {
+    const usage = command === undefined ? 'zine --help lists the commands' : `usage: ${synopsis(command)}`;
+    return `${terminal.paint('err', 'red', 'zine:')} ${error.message}\n${usage}`;
+  }
   return /^\S+:\d+:\d+: /.test(error.message) ? error.message : `zine: ${error.message}`;
 }
 
@@ -107,21 +104,19 @@ export async function main(argv: string[]): Promise<number> {
     await run(argv.filter((word) => word !== '--debug'), debug);
     return EXIT_OK;
   } catch (error) {
-    return report(error, debug);
+    return report(error, debug, COMMANDS.find((known) => known.name === argv[0]));
+  } finally {
+    terminal.clearProgress();
   }
 }
 
 /** Prints what went wrong, in one line unless it is a bug and --debug is on; returns the exit code. */
-export function report(error: unknown, debug: boolean): number {
+export function report(error: unknown, debug: boolean, command?: CommandSchema): number {
+  terminal.clearProgress();
   if (error instanceof ZineError) {
-    console.error(describe(error));
+    console.error(describe(error, command));
     if (debug && error.cause instanceof Error) console.error(error.cause);
     return error.exitCode;
-  }
-  // parseArgs reports unknown flags and missing values with a code of its own.
-  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-    console.error(`zine: ${error.message}\n${USAGE}`);
-    return EXIT_USAGE;
   }
   // A file system error that no step wrapped: still the user's disk, not a bug.
   if (isSystemError(error)) {

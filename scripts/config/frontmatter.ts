@@ -8,6 +8,7 @@
  * scripts/markdown/front-matter.ts): there `date: 2025-03-08` stays the string
  * "2025-03-08" instead of becoming a Date, which is what this schema expects.
  */
+import { closest } from '../util/suggest.ts';
 import * as v from 'valibot';
 import { QR_BYTES } from './limits.ts';
 import { LENGTH_HINT, lengthInPoints } from './length.ts';
@@ -111,7 +112,10 @@ export const FRONT_MATTER_KEYS = Object.keys(entries) as (keyof typeof entries)[
 export const FrontMatterSchema = v.strictObject(entries, (issue) => {
   const key = issue.path?.at(-1)?.key;
   if (key === undefined) return 'must be a list of `key: value` lines';
-  if (issue.expected === 'never') return `is not a known key (known keys: ${FRONT_MATTER_KEYS.join(', ')})`;
+  if (issue.expected === 'never') {
+    const meant = closest(String(key), FRONT_MATTER_KEYS);
+    return meant === undefined ? `is not a known key (known keys: ${FRONT_MATTER_KEYS.join(', ')})` : `is not a known key: did you mean \`${meant}\`?`;
+  }
   return 'is required';
 });
 

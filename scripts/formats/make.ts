@@ -2,6 +2,7 @@
  * Which formats a document gets, and making each of them. The reading layout
  * is shared by the reading edition and the booklet, so it is laid out once.
  */
+import { terminal } from '../cli/terminal.ts';
 import { FORMATS, ON_REQUEST, type Format } from '../config/frontmatter.ts';
 import type { Plan } from '../impose/plan.ts';
 import { trimSize } from '../paginate/document.ts';
@@ -99,7 +100,8 @@ export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array;
 export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean, onMade?: OnMade): Promise<FormatOutput[]> {
   const started = performance.now();
   const make = makers(context);
-  const say = (line: string) => progress && console.log(`${context.name}: ${line}`);
+  // Progress shows on a terminal only, one line rewritten; a skipped format is a warning, always said.
+  const say = (line: string) => progress && terminal.progress(`${context.name}: ${line}`);
   // Every format runs to its end before a failure is reported, so that nothing
   // still writes into the stage while the caller throws it away.
   const settled = await Promise.allSettled(
@@ -116,7 +118,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
         return output.note === undefined ? row : { ...row, note: output.note };
       } catch (error) {
         if (!(error instanceof FormatSkipped) || how === 'asked') throw error;
-        say(`${format} skipped: ${error.message}`);
+        terminal.warn(`${context.name}: ${format} skipped: ${error.message}`);
         return undefined;
       }
     }),

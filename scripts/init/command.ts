@@ -4,17 +4,19 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { INIT_COMMAND } from '../cli/commands/init.ts';
+import { parseCommand } from '../cli/parse.ts';
+import { terminal } from '../cli/terminal.ts';
+import { commandHelp } from '../cli/usage.ts';
 import { uncovered } from '../fonts/coverage.ts';
 import { planFonts } from '../fonts/plan.ts';
-import { ContentError, FileError, UsageError } from '../util/errors.ts';
+import { ContentError, FileError } from '../util/errors.ts';
 import { starterSource, titleFromName } from './starter.ts';
 
 export async function initCommand(argv: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError('init needs the file to write, e.g. `zine init source/my-zine.md`');
-  if (extra.length > 0) throw new UsageError('init writes one file at a time');
+  const options = parseCommand(INIT_COMMAND, argv);
+  if (options === 'help') return terminal.print(commandHelp(INIT_COMMAND));
+  const { file } = options;
   const text = starterSource({ title: await printableTitle(titleFromName(basename(file, extname(file)))) });
   // 'wx' fails if the file exists, without a window between a check and the write.
   await writeFile(file, text, { flag: 'wx' }).catch((error: unknown) => {

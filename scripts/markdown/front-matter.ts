@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { validateFrontMatter, type FootnoteStyle } from '../config/frontmatter.ts';
+import { quoteHint } from '../config/yaml-hints.ts';
 import { error, fail, positionAt, stopOnErrors, warn, type Position } from './messages.ts';
 
 export interface FrontMatterOptions {
@@ -35,7 +36,11 @@ export function remarkFrontMatterData(options: FrontMatterOptions = {}) {
 
     const doc = parseDocument(node.value, { version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: true });
     for (const problem of doc.warnings) warn(file, `front matter: ${problem.message}`, place(problem.pos), 'front-matter-yaml');
-    for (const problem of doc.errors) error(file, `front matter: invalid YAML: ${problem.message}`, place(problem.pos), 'front-matter-yaml');
+    for (const problem of doc.errors) {
+      const hint = quoteHint(node.value, problem);
+      const reason = hint === undefined ? `invalid YAML: ${problem.message}` : `${hint} (YAML read it as: ${problem.message})`;
+      error(file, `front matter: ${reason}`, place(problem.pos), 'front-matter-yaml');
+    }
     stopOnErrors(file);
 
     const result = validateFrontMatter(toData(doc, file, node.position));

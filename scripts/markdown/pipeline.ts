@@ -22,6 +22,7 @@ import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHyphenate } from './hyphenate.ts';
 import { rehypeImageBlocks } from './image-blocks.ts';
 import { rehypeKeepTogether } from './keep-together.ts';
+import { remarkImageSpaces } from './image-spaces.ts';
 import { rehypeLayout } from './layout.ts';
 import { remarkSafeLinks } from './links.ts';
 import { remarkRawHtml } from './raw-html.ts';
@@ -29,6 +30,8 @@ import { printSchema } from './sanitize.ts';
 import { rehypeSourcePlaces } from './source-places.ts';
 import { remarkTearOff } from './tear-off.ts';
 import { remarkTrackingLinks } from './tracking.ts';
+import { remarkNeedsText } from './no-text.ts';
+import { remarkUnclosedDirectives } from './unclosed.ts';
 
 export type PipelineOptions = FrontMatterOptions;
 
@@ -38,6 +41,9 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(remarkParse)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkFrontMatterData, options)
+      .use(remarkNeedsText)
+      .use(remarkUnclosedDirectives)
+      .use(remarkImageSpaces)
       .use(remarkGlyphCheck)
       .use(remarkGfm)
       .use(remarkDirective)

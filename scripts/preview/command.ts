@@ -5,10 +5,12 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { PAPER_SIZES, type PaperSize } from '../config/frontmatter.ts';
+import { PREVIEW_COMMAND } from '../cli/commands/preview.ts';
+import { parseCommand } from '../cli/parse.ts';
+import { terminal } from '../cli/terminal.ts';
+import { commandHelp } from '../cli/usage.ts';
 import { launchBrowser } from '../browser/browser.ts';
-import { ContentError, FileError, UsageError } from '../util/errors.ts';
+import { ContentError, FileError } from '../util/errors.ts';
 import { startPreview } from './server.ts';
 
 async function newestSource(dir: string): Promise<string> {
@@ -24,24 +26,15 @@ async function newestSource(dir: string): Promise<string> {
 }
 
 export async function previewCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { port: { type: 'string' }, paper: { type: 'string' } },
-  });
-  if (positionals.length > 1) throw new UsageError('preview shows one file at a time');
-  const port = values.port === undefined ? 8040 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
-  const paper = values.paper;
-  if (paper !== undefined && !(PAPER_SIZES as readonly string[]).includes(paper)) {
-    throw new UsageError(`--paper must be one of: ${PAPER_SIZES.join(', ')}`);
-  }
-  const source = positionals[0] ?? (await newestSource('source'));
+  const options = parseCommand(PREVIEW_COMMAND, argv);
+  if (options === 'help') return terminal.print(commandHelp(PREVIEW_COMMAND));
+  const { port, paper } = options;
+  const source = options.file ?? (await newestSource('source'));
   await stat(source).catch((error: unknown) => {
     throw new FileError(source, 'read', error);
   });
   const browser = await launchBrowser();
-  const preview = await startPreview({ source, browser, port, paper: paper as PaperSize | undefined, log: (line) => console.log(line) }).catch(
+  const preview = await startPreview({ source, browser, port, ...(paper === undefined ? {} : { paper }), log: (line) => console.log(line) }).catch(
     async (error: unknown) => {
       await browser.close();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ContentError(`port ${port} is in use: choose another with --port`);

@@ -129,12 +129,14 @@ async function swapIn(stageDir: string, targetDir: string, entries: readonly str
 }
 
 /**
- * What an earlier build left that this one did not make goes: images the
- * document no longer uses, for instance. The PDFs and HTML of formats not
- * made this time stay (`--formats reading` keeps the booklet), the web edition,
- * the fonts, and the thumbnails, which the gallery makes after the document.
+ * What an earlier build left that this one did not make goes, so the folder
+ * holds only what the last build made: the PDFs, HTML, web edition and fonts
+ * of formats not made this time (after `--formats reading`, no old booklet is
+ * left to print), images the document no longer uses. The thumbnails stay:
+ * the gallery replaces them after the document, with its manifest of what the
+ * build made.
  */
-const KEPT = new Set([MARKER, 'fonts', 'thumbnails', 'web']);
+const KEPT = new Set([MARKER, 'thumbnails']);
 
 /** The path of `entry` in `dir`, checked to be a plain name, so that it cannot lie outside. */
 function inside(dir: string, entry: string): string {
@@ -146,7 +148,7 @@ function inside(dir: string, entry: string): string {
 async function removeUnmade(targetDir: string, made: readonly string[], previous: readonly string[]): Promise<string[]> {
   const removed: string[] = [];
   for (const entry of previous) {
-    if (made.includes(entry) || KEPT.has(entry) || /\.(pdf|html)$/.test(entry)) continue;
+    if (made.includes(entry) || KEPT.has(entry)) continue;
     // rm does not follow links: a link is removed itself, a folder's links with it.
     await rm(inside(targetDir, entry), { recursive: true, force: true });
     removed.push(entry);

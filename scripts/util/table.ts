@@ -1,4 +1,5 @@
 import type { BuildRow } from '../build.ts';
+import { terminal } from '../cli/terminal.ts';
 
 /** The closing table of a build: document, format, pages, sheets, file, seconds, notes. */
 export function printTable(rows: readonly BuildRow[]): void {
@@ -15,9 +16,9 @@ export function printTable(rows: readonly BuildRow[]): void {
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => (line[column] ?? '').length)));
   for (const line of [header, ...cells]) {
-    console.log(line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+    terminal.print(line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
   }
   // The privacy line: what was removed from each document's images, once per document.
   const documents = new Map(rows.map((row) => [row.document, row.privacy]));
-  for (const [document, lines] of documents) for (const line of lines) console.log(`${document}: image ${line}`);
+  for (const [document, lines] of documents) for (const line of lines) terminal.print(`${document}: image ${line}`);
 }

@@ -124,7 +124,7 @@ describe('zine impose, working', () => {
 
 describe('zine impose, used wrongly: exit 2', () => {
   const cases: [string, string[], RegExp][] = [
-    ['an unknown flag', ['IN', '--layout', 'booklet', '-o', 'OUT', '--fold'], /Unknown option '--fold'/],
+    ['an unknown flag', ['IN', '--layout', 'booklet', '-o', 'OUT', '--fold'], /unknown option `--fold` for zine impose/],
     ['a flag without its value', ['IN', '-o', 'OUT', '--layout'], /--layout/],
     ['no input', ['--layout', 'booklet', '-o', 'OUT'], /needs an input PDF/],
     ['two inputs', ['IN', 'IN', '--layout', 'booklet', '-o', 'OUT'], /one input PDF, not 2/],

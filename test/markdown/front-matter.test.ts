@@ -101,7 +101,7 @@ describe('front matter errors point into the .md file', () => {
       'x.md:3:16: front matter: invalid YAML: Missing closing "quote',
     ]);
     expect(await errorsOf(doc('title: a: b\n'), 'x.md')).toEqual([
-      'x.md:2:8: front matter: invalid YAML: Nested mappings are not allowed in compact mappings',
+      'x.md:2:8: front matter: quote the value: title: "a: b" (YAML read it as: Nested mappings are not allowed in compact mappings)',
     ]);
   });
 

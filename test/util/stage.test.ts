@@ -41,7 +41,7 @@ describe('stage', () => {
     expect(await readdir(out)).toEqual(['essay']);
   });
 
-  it('removes what the previous build made and this one did not, keeping the other formats and what it did not make', async () => {
+  it('removes what the previous build made and this one did not, other formats too, keeping what it did not make', async () => {
     const out = await mkdtemp(join(tmpdir(), 'zine-stage-'));
     const target = join(out, 'essay');
     const first = await openStage(target);
@@ -53,8 +53,8 @@ describe('stage', () => {
     const stage = await openStage(target);
     await stage.write('reading.pdf', 'new');
     await stage.commit({ removeOthers: true });
-    expect((await readdir(target)).sort()).toEqual([MARKER, 'mini.pdf', 'precious.txt', 'reading.pdf']);
-    expect(await readFile(join(target, MARKER), 'utf8')).toMatch(/\nmini\.pdf\nreading\.pdf\n$/);
+    expect((await readdir(target)).sort()).toEqual([MARKER, 'precious.txt', 'reading.pdf']);
+    expect(await readFile(join(target, MARKER), 'utf8')).toMatch(/\nIt made:\nreading\.pdf\n$/);
   });
 
   it('deletes nothing a planted marker does not list as made', async () => {

@@ -1,0 +1,52 @@
+import * as v from 'valibot';
+import { FORMATS, PAPER_SIZES } from '../../config/frontmatter.ts';
+import { didYouMean } from '../../util/suggest.ts';
+import { LENGTH_HINT, lengthInPoints } from '../../config/length.ts';
+import type { CommandSchema } from '../schema.ts';
+
+const oneOf = (flag: string, allowed: readonly string[]) => (issue: { input: unknown }) =>
+  `unknown ${flag} '${String(issue.input)}': use ${allowed.join(' or ')}`;
+
+/** `zine build`: its options as the command line gives them. */
+export const BUILD_COMMAND = {
+  name: 'build',
+  summary: 'lays out markdown sources into PDFs, one folder per document, and a gallery (index.html) to check them',
+  options: v.strictObject({
+    files: v.pipe(
+      v.optional(v.array(v.string()), []),
+      v.metadata({ positional: true, value: '[FILE.md…]', text: 'the sources to build (default: every source/*.md)' }),
+    ),
+    out: v.pipe(v.optional(v.string()), v.metadata({ short: 'o', value: 'DIR', text: "where each document's folder is written (default: output)" })),
+    paper: v.pipe(
+      v.optional(v.picklist(PAPER_SIZES, oneOf('--paper', PAPER_SIZES))),
+      v.metadata({ text: "paper for every document, over the front matter's (default: the front matter's, else letter)" }),
+    ),
+    formats: v.pipe(
+      v.optional(
+        v.pipe(
+          v.string(),
+          v.transform((list) => list.split(',').map((name) => name.trim())),
+          v.array(v.picklist(FORMATS, (issue) => `unknown format '${String(issue.input)}' in --formats${didYouMean(String(issue.input), FORMATS)}; use any of ${FORMATS.join(', ')}`)),
+        ),
+      ),
+      v.metadata({ value: FORMATS.join(','), text: 'the formats to make, over the front matter\'s (default: every format that fits)' }),
+    ),
+    keepMetadata: v.pipe(
+      v.optional(v.boolean()),
+      v.metadata({ text: 'publish images as they are, with what they say of their maker (GPS position, names, camera)' }),
+    ),
+    bleed: v.pipe(
+      v.optional(
+        v.pipe(
+          v.string(),
+          v.check((value) => lengthInPoints(value) !== undefined, (issue) => `--bleed takes ${LENGTH_HINT}, not '${String(issue.input)}'`),
+          v.transform((value) => lengthInPoints(value) as number),
+        ),
+      ),
+      v.metadata({ value: 'LENGTH', text: "for a print shop: the reading edition's pages larger by LENGTH on every side, over the front matter's bleed (default: none)" }),
+    ),
+    marks: v.pipe(v.optional(v.picklist(['crop'] as const, oneOf('--marks', ['crop']))), v.metadata({ text: 'crop: crop marks outside the trim, with a bleed (default: none)' })),
+  }),
+} satisfies CommandSchema;
+
+export type BuildCommandOptions = v.InferOutput<typeof BUILD_COMMAND.options>;
