@@ -7,6 +7,9 @@ import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
 import { textBlocks } from './text-blocks.ts';
 
+/** Hyphens the layout added to words broken at a page's foot: a split element that still ends with one. */
+const breakHyphens = (page: Element): number => [...page.querySelectorAll('.pagedjs_hyphen')].filter((element) => /[-\u2010\u2011]$/.test(element.textContent.trimEnd())).length;
+
 const plain = (text: string) => text.replace(/\u00ad/g, '').trim();
 
 /** Footnotes whose first part is not on the page of their call. */
@@ -82,7 +85,7 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
   const total = printed.reduce((sum, count) => sum + count, 0);
   const whole = total >= letters && total - letters <= 2 * all.length;
   const chunked = window.PagedPolyfill.chunker.pages.filter((page) => page.element?.isConnected);
-  const fault = whole || !source ? undefined : faultyPage(chunked, source.content, chunked.map((page) => (printed[all.indexOf(page.element)] ?? 0) - page.element.querySelectorAll('.pagedjs_hyphen').length));
+  const fault = whole || !source ? undefined : faultyPage(chunked, source.content, chunked.map((page) => (printed[all.indexOf(page.element)] ?? 0) - breakHyphens(page.element)));
   return {
     sourceLetters: letters,
     printedLetters: total,
