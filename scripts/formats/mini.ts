@@ -1,7 +1,7 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
 import type { DocumentContext } from './context.ts';
-import { FormatSkipped } from './context.ts';
+import { FormatSkipped, warnerOf } from './context.ts';
 import { isWhole } from './checks.ts';
 import { layOut, print } from './lay-out.ts';
 import { nextMiniSize, planMini, textRoom } from './mini-estimate.ts';
@@ -56,7 +56,7 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
   }
   const binding = bindingFor(documentDirection(context.markdown.frontMatter));
   const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
-  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) console.warn(line);
+  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) warnerOf(context)(line);
   const { pdf } = imposed;
   return { pdf, fontSize: chosen.fontSize };
 }
