@@ -32,9 +32,9 @@ function tryMini(context: DocumentContext, fontSize: number) {
  * in 8 pages, then imposed on one sheet (its rows the other way for a
  * right-to-left document). The size is estimated from the text first (see
  * mini-estimate.ts), so a text far too long costs no layout and one that fits
- * usually costs one or two.
+ * usually costs one or two. With the imposed sheet come its 8 pages, as laid out.
  */
-export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Array; fontSize: number }> {
+export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Array; fontSize: number; pages: Uint8Array }> {
   const floor = MINI_FONT_SIZES.at(-1) as number;
   const plan = planMini({ room: textRoom(context.markdown.html), sizes: MINI_FONT_SIZES });
   if (plan.sizes.length === 0) {
@@ -58,5 +58,5 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
   const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
   for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) warnerOf(context)(line);
   const { pdf } = imposed;
-  return { pdf, fontSize: chosen.fontSize };
+  return { pdf, fontSize: chosen.fontSize, pages: chosen.pdf };
 }

@@ -15,7 +15,7 @@ const escape = (text: string) =>
 const href = (manifest: Manifest, file: string) =>
   [manifest.name, ...file.split('/')].map((part) => encodeURIComponent(part)).join('/');
 
-const FORMAT_NAMES: Record<Format, string> = {
+export const FORMAT_NAMES: Record<Format, string> = {
   reading: 'Reading edition',
   booklet: 'Booklet',
   mini: 'Mini zine',
