@@ -122,6 +122,7 @@ describe('zine preview', () => {
   });
 
   it('shows the pages on white paper on a grey ground, with the text block’s edge drawn', async () => {
+    await until(async () => (await framedText()) !== '', 'the pages');
     const look = await page.evaluate(() => {
       const doc = document.querySelector('iframe')?.contentDocument;
       const sheet = doc?.querySelector('.pagedjs_page');
