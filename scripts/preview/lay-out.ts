@@ -1,9 +1,9 @@
 /**
  * One preview of a source: the markdown read again, laid out as the reading
  * edition by the same code as the build (styles, fonts, Paged.js, the checks
- * before printing, the photocopy preflight) in the preview's warm browser,
- * into a scratch folder. It yields the laid-out pages as a static HTML file
- * with the warnings so far, then the reading PDF, from which the other
+ * before printing) in the preview's warm browser, into a scratch folder. It
+ * yields the laid-out pages as a static HTML file with the warnings so far,
+ * then those of the photocopy preflight, then the reading PDF, from which the other
  * formats are made (formats.ts). A document whose formats need no reading
  * layout (`formats: [mini]`) gets none.
  */
@@ -22,12 +22,13 @@ import { markdownToHtml } from '../markdown/index.ts';
 import { formatMessage } from '../markdown/messages.ts';
 import { trimSize } from '../paginate/document.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
+import { preflightOf } from '../paginate/paginate.ts';
 import { stageAssets } from '../paginate/assets.ts';
 import { stageFonts } from '../paginate/fonts.ts';
 import { createLimiter } from '../util/concurrency.ts';
 import type { Stage } from '../util/stage.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
-import { withImageVersions } from './image-versions.ts';
+import { withImageVersions, withoutImageVersions } from './image-versions.ts';
 import { layOutWarm, type WarmTab } from './warm-tab.ts';
 
 export interface PreviewOptions {
@@ -49,6 +50,8 @@ export interface PreviewOptions {
    * layout is not wanted), before the PDF is printed, with the warnings so far.
    */
   onPages?: (pageCount: number, warnings: readonly string[]) => void;
+  /** Called with every warning so far once the photocopy preflight has looked at the pages shown. */
+  onWarnings?: (warnings: readonly string[]) => void;
 }
 
 export interface Preview {
@@ -135,18 +138,27 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
   const warm = options.warm ?? {};
   const body = withImageVersions(markdown.html, markdown.assets);
   const html = await layoutHtml(context, { trim: 'reading', htmlName: 'layout.html', body });
-  const laidOut = await layOutWarm({ browser, tab: warm.tab, html, write: () => stage.write('layout.html', html), dir, name: source, preflight: true });
+  const laidOut = await layOutWarm({ browser, tab: warm.tab, html, write: () => stage.write('layout.html', html), dir, name: source });
   const { layout } = laidOut;
   warm.tab = laidOut.tab;
   try {
     checkWhole(context, layout);
     checkBackMatter(source, layout.report);
-    const { report } = layout;
+    await stage.write('pages.html', staticPages(await layout.page.content(), dir));
+    options.onPages?.(layout.report.pageCount, [...warnings]);
+    // The photocopy preflight, once the pages are shown: it looks at every element of every page.
+    const found = await preflightOf(layout.page);
+    // Named as the markdown names them, not as the preview does (image-versions.ts).
+    const report = {
+      ...layout.report,
+      ...found,
+      preflight: found.preflight.map((finding) => ({ ...finding, detail: withoutImageVersions(finding.detail) })),
+      vectorImages: found.vectorImages.map((image) => ({ ...image, src: withoutImageVersions(image.src) })),
+    };
     for (const line of preflightWarnings(source, report.preflight)) warnings.push(line);
     const placements = printedAlone(report.pageCount, trimSize('reading', context.paper));
     if (wanted.has('reading')) warnings.push(...sheetEdgeWarnings({ source, file: 'reading.pdf', placements, insets: report.insets }));
-    await stage.write('pages.html', staticPages(await layout.page.content(), dir));
-    options.onPages?.(report.pageCount, [...warnings]);
+    options.onWarnings?.([...warnings]);
     // The next layout in this tab waits until it is printed.
     return { context, wanted, reading: { pdf: await print(context, layout), report }, warnings };
   } finally {

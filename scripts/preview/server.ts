@@ -3,7 +3,8 @@
  * reading edition, then every other format the build makes of it, with the
  * warnings of each, and lays it out again in its warm browser whenever the
  * source, one of its images or a stylesheet is saved. The open page hears of
- * each new layout (`pages`), the formats after it (`formats`), or a problem
+ * each new layout (`pages`), its photocopy preflight's warnings
+ * (`warnings`), the formats after it (`formats`), or a problem
  * in the source (`problem`) by server-sent events; the server keeps running
  * through problems. The formats are made after the reading pages are shown,
  * one layout's at a time, and never hold up the next save's pages.
@@ -62,6 +63,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   const forget = onExit(dir);
   const clients = new Set<ServerResponse>();
   let last: { event: string; data: string } | undefined;
+  let lastWarnings: { event: string; data: string } | undefined;
   let lastFormats: { event: string; data: string } | undefined;
   let version = 0;
   let running: Promise<void> | undefined;
@@ -76,7 +78,11 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   const send = (event: string, payload: object) => {
     const message = { event, data: JSON.stringify(payload) };
     if (event === 'formats') lastFormats = message;
-    else last = message;
+    else if (event === 'warnings') lastWarnings = message;
+    else {
+      last = message;
+      if (event === 'pages') lastWarnings = undefined;
+    }
     for (const client of clients) client.write(`event: ${message.event}\ndata: ${message.data}\n\n`);
   };
 
@@ -97,6 +103,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
           send('pages', { version: current, pages, ms, warnings });
           log(`laid out ${pages} pages in ${ms} ms`);
         },
+        onWarnings: (warnings) => send('warnings', { version: current, warnings }),
       });
       // Not awaited: the next save's layout starts while these are made.
       formatsDone = formatsDone.then(() => makeFormats(current, preview));
@@ -161,7 +168,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       clients.add(response);
       request.on('close', () => clients.delete(response));
-      for (const message of [last, lastFormats]) {
+      for (const message of [last, lastWarnings, lastFormats]) {
         if (message) response.write(`event: ${message.event}\ndata: ${message.data}\n\n`);
       }
     } else if (path.startsWith('/doc/')) {

@@ -3,7 +3,7 @@
  * reading edition's pages in a frame, every other format's pages and sheets
  * under them, and a line for a problem in the source. It listens on /events:
  * `pages` updates the frame (in place where only pages changed) and the
- * warnings, `formats` the other formats' pictures and the warnings, `problem`
+ * warnings, `warnings` the warnings, `formats` the other formats' pictures and the warnings, `problem`
  * shows the message (file:line:col: reason) until the next good save.
  */
 export function viewerHtml(title: string): string {
@@ -94,6 +94,7 @@ async function showPages(version) {
   for (const extra of before.slice(pages.children.length)) extra.remove();
   for (const { name, value } of pages.attributes) old.setAttribute(name, value);
 }
+events.addEventListener('warnings', (event) => showWarnings(JSON.parse(event.data).warnings));
 // Each format's pages at their size, its sheets at half theirs, on paper.
 events.addEventListener('formats', (event) => {
   const data = JSON.parse(event.data);

@@ -148,15 +148,22 @@ describe('zine preview', () => {
     expect(look?.edge).toEqual(['dashed', '1px']);
   });
 
-  it('lists a warning with its file:line:col beside the pages, and takes it away when its cause goes', async () => {
+  it('lists the warnings with their file:line:col beside the pages, and takes them away when their cause goes', async () => {
     const listed = () => page.evaluate(() => [...document.querySelectorAll('#warnings:not([hidden]) li')].map((item) => item.textContent ?? ''));
-    await writeFile(source(), GOOD.replace('Some text with a note.', 'Some text with [a link](https://example.org/?utm_source=zine) and a note.'));
-    // The picture of the test before (a photocopy warning) may be listed until this layout.
-    await until(async () => (await listed()).some((line) => line.includes('utm_source')), 'the warning');
-    expect(await listed()).toEqual([expect.stringMatching(/^essay\.md:6:16: link `https:\/\/example\.org\/\?utm_source=zine` carries tracking parameters/)]);
+    // A link that tracks its readers (the markdown's warning) and a picture of 40 by 30 pixels (the photocopy preflight's, once the pages show).
+    const small = new PNG({ width: 40, height: 30 });
+    small.data.fill(0x60);
+    await writeFile(join(dir, 'small.png'), PNG.sync.write(small));
+    const text = 'Some text with [a link](https://example.org/?utm_source=zine) and a note.\n\n![A small grey block](small.png)';
+    await writeFile(source(), GOOD.replace('Some text with a note.', text));
+    await until(async () => (await listed()).some((line) => line.includes('small.png')) && (await listed()).some((line) => line.includes('utm_source')), 'the warnings');
+    expect(await listed()).toEqual([
+      expect.stringMatching(/^essay\.md:6:16: link `https:\/\/example\.org\/\?utm_source=zine` carries tracking parameters \(utm_source\)/),
+      expect.stringMatching(/^essay\.md:8:1: photocopy: small\.png prints at \d+ dpi; a photocopy needs 200 or more \(page 2\)$/),
+    ]);
     await writeFile(source(), GOOD.replace('Some text with a note.', 'Some text with [a link](https://example.org/) and a note.'));
     await until(async () => (await framedText()).includes('Some text with a link'), 'the save');
-    await until(async () => (await listed()).length === 0, 'the warning to go');
+    await until(async () => (await listed()).length === 0, 'the warnings to go');
     expect(await page.evaluate(() => document.getElementById('warnings')?.hidden)).toBe(true);
   });
 
