@@ -42,14 +42,21 @@ export interface Shown {
 export interface FormatsOptions {
   context: DocumentContext;
   wanted: Wanted;
-  /** The reading layout's PDF and report, when the reading edition or the booklet is wanted. */
-  reading: { pdf: Uint8Array; report: LayoutReport } | undefined;
+  /** The reading layout's PDF (once finished) and report, when the reading edition or the booklet is wanted. */
+  reading: { pdf: Promise<Uint8Array>; report: LayoutReport } | undefined;
   drawer: ThumbnailDrawer;
   /** This layout's number: the pictures' files are named after it. */
   version: number;
-  /** Whether this layout is still the newest; an older one stops between formats. */
-  current: () => boolean;
+  /**
+   * Awaited before each step (each layout, each drawing): waits while a newer
+   * save's reading pages are laid out, and throws Superseded when this layout
+   * is no longer the newest.
+   */
+  turn: () => Promise<void>;
 }
+
+/** A newer save came: this layout's formats are not made. */
+export class Superseded extends Error {}
 
 /** CSS pixels in a point (96 to the inch, 72 points to the inch). */
 const PX = 96 / 72;
@@ -62,6 +69,7 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 
 /** Draws every page of `pdf` `width` points wide, at `scale`, and writes the pictures; each is shown at half its pixels. */
 async function draw(options: FormatsOptions, name: string, pdf: Uint8Array, width: number, scale: number): Promise<Picture[]> {
+  await options.turn();
   // Drawn at twice the size shown, so that type is as sharp as on a screen of today.
   const pngs = await options.drawer.draw(pdf, Math.round(width * PX * scale * 2));
   return Promise.all(
@@ -74,9 +82,14 @@ async function draw(options: FormatsOptions, name: string, pdf: Uint8Array, widt
   );
 }
 
-/** Each wanted format but the reading edition (shown as pages above) and the web edition (not printed), in order. */
+/**
+ * Each wanted format but the reading edition (shown as pages above) and the
+ * web edition (not printed), in order; undefined when a newer save came first.
+ */
 export async function previewFormats(options: FormatsOptions): Promise<Shown[] | undefined> {
-  const { context, wanted, reading } = options;
+  const { wanted, reading } = options;
+  // Each layout takes its turn after the reading pages of any newer save.
+  const context: DocumentContext = { ...options.context, limit: (task) => options.turn().then(task) };
   const { paper } = context;
   const sheet = sheetSize(paper).width;
   const page = (trim: Trim) => trimSize(trim, paper).width;
@@ -84,7 +97,7 @@ export async function previewFormats(options: FormatsOptions): Promise<Shown[] |
   const makers: [Format, () => Promise<Omit<Shown, 'format'>[]>][] = [
     ['booklet', async () => {
       if (!reading) return [];
-      const { pdf } = await makeBooklet(context, reading.pdf, reading.report);
+      const { pdf } = await makeBooklet(context, await reading.pdf, reading.report);
       return [{ kind: 'sheets', heading: 'Booklet: its sheets, front and back', pictures: await draw(options, 'booklet', pdf, sheet, 0.5) }];
     }],
     ['mini', async () => {
@@ -110,6 +123,8 @@ export async function previewFormats(options: FormatsOptions): Promise<Shown[] |
   ];
   // The reading pages' SVG hairlines, measured in a tab of their own as the build does.
   if (reading) {
+    await reading.pdf; // read back: a fault there is the first thing to say
+    await options.turn();
     const hairlines = await svgHairlines({ browser: await context.browser, dir: context.stage.dir, images: reading.report.vectorImages });
     for (const line of preflightWarnings(context.source, hairlines)) warn(line);
   }
@@ -117,10 +132,11 @@ export async function previewFormats(options: FormatsOptions): Promise<Shown[] |
   // One after the other, so that a save's reading pages wait for at most one layout of them.
   for (const [format, make] of makers) {
     if (!wanted.has(format)) continue;
-    if (!options.current()) return undefined;
     try {
+      await options.turn();
       shown.push(...(await make()).map((row) => ({ format, ...row })));
     } catch (error) {
+      if (error instanceof Superseded) return undefined;
       // A skipped format is said in its place; one the front matter asks for would stop the build.
       if (!(error instanceof FormatSkipped) || wanted.get(format) === 'asked') warn(error instanceof Error ? error.message : String(error));
       shown.push({ format, kind: 'pages', heading: `${FORMAT_NAMES[format]}: not made`, pictures: [], note: error instanceof Error ? error.message : String(error) });

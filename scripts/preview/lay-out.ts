@@ -14,7 +14,7 @@ import type { Browser } from 'puppeteer-core';
 import type { PaperSize } from '../config/frontmatter.ts';
 import { checkBackMatter, checkWhole } from '../formats/checks.ts';
 import type { DocumentContext } from '../formats/context.ts';
-import { layoutHtml, print } from '../formats/lay-out.ts';
+import { layoutHtml, printInTab } from '../formats/lay-out.ts';
 import { wantedFormats, type Wanted } from '../formats/make.ts';
 import { preflightWarnings, sheetEdgeWarnings } from '../formats/preflight.ts';
 import { printedAlone } from '../formats/sheet-edges.ts';
@@ -59,8 +59,8 @@ export interface Preview {
   context: DocumentContext;
   /** The formats the build makes of it, the web edition left out. */
   wanted: Wanted;
-  /** The reading layout, printed; none when no format wanted needs it. */
-  reading: { pdf: Uint8Array; report: LayoutReport } | undefined;
+  /** The reading layout, printed (its PDF finished and read back while the tab is free again); none when no format wanted needs it. */
+  reading: { pdf: Promise<Uint8Array>; report: LayoutReport } | undefined;
   /** Every warning so far, `file:line:col: reason`; the formats made after add theirs (context.warn). */
   warnings: string[];
 }
@@ -159,8 +159,9 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     const placements = printedAlone(report.pageCount, trimSize('reading', context.paper));
     if (wanted.has('reading')) warnings.push(...sheetEdgeWarnings({ source, file: 'reading.pdf', placements, insets: report.insets }));
     options.onWarnings?.([...warnings]);
-    // The next layout in this tab waits until it is printed.
-    return { context, wanted, reading: { pdf: await print(context, layout), report }, warnings };
+    // The next layout in this tab waits until Chromium has printed it, not for the rest.
+    const { finishing } = await printInTab(context, layout);
+    return { context, wanted, reading: { pdf: finishing, report }, warnings };
   } finally {
     if (!options.warm) await layout.page.close();
   }

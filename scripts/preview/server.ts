@@ -19,7 +19,7 @@ import type { PaperSize } from '../config/frontmatter.ts';
 import { createThumbnailDrawer } from '../gallery/drawer.ts';
 import { onExit } from '../util/exit.ts';
 import { removeStaleStages } from '../util/stale-stages.ts';
-import { previewFormats } from './formats.ts';
+import { previewFormats, Superseded } from './formats.ts';
 import { layOutPreview, type Preview } from './lay-out.ts';
 import { viewerHtml } from './viewer.ts';
 import type { WarmTab } from './warm-tab.ts';
@@ -70,8 +70,12 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   let again = false;
   /** The tab of the last layout, laid out again at the next save. */
   const warm: { tab?: WarmTab } = {};
-  /** Draws the other formats' pages and sheets: one tab, pdf.js loaded once. */
-  const drawer = createThumbnailDrawer({ browser });
+  /** Resolves once no save's reading pages are being laid out: the formats wait for it. */
+  const readingDone = async (): Promise<void> => {
+    while (running) await running;
+  };
+  /** Draws the other formats' pages and sheets: one tab, pdf.js loaded once, never while reading pages are laid out. */
+  const drawer = createThumbnailDrawer({ browser, limit: (task) => readingDone().then(task) });
   /** The formats of the last layouts, one layout's at a time. */
   let formatsDone: Promise<void> = Promise.resolve();
 
@@ -117,12 +121,15 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   /** The formats after the reading pages, with their warnings; skipped when a newer layout came. */
   async function makeFormats(current: number, preview: Preview): Promise<void> {
     const isCurrent = () => current === version;
-    if (!isCurrent()) return;
+    const turn = async () => {
+      await readingDone();
+      if (!isCurrent()) throw new Superseded();
+    };
     try {
-      const shown = await previewFormats({ ...preview, drawer, version: current, current: isCurrent });
+      const shown = await previewFormats({ ...preview, drawer, version: current, turn });
       if (shown && isCurrent()) send('formats', { version: current, shown, warnings: preview.warnings });
     } catch (error) {
-      if (!isCurrent()) return;
+      if (!isCurrent() || error instanceof Superseded) return;
       const message = error instanceof Error ? error.message : String(error);
       send('formats', { version: current, shown: [], warnings: [...preview.warnings, message] });
       log(message);
