@@ -4,6 +4,7 @@
  * for large print) with its warnings, then drawn by pdf.js (gallery/drawer.ts)
  * as it will print: pages at their size, sheets at half theirs.
  */
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Format } from '../config/frontmatter.ts';
 import { makeBooklet } from '../formats/booklet.ts';
@@ -57,6 +58,13 @@ export interface FormatsOptions {
 
 /** A newer save came: this layout's formats are not made. */
 export class Superseded extends Error {}
+
+/** Removes the pictures of the layouts before `version` from the preview's folder: no page shows them any more. */
+export async function removePicturesBefore(dir: string, version: number): Promise<void> {
+  const names = await readdir(join(dir, 'formats')).catch(() => []);
+  const older = names.filter((name) => Number(name.split('-')[0]) < version);
+  await Promise.all(older.map((name) => rm(join(dir, 'formats', name), { force: true })));
+}
 
 /** CSS pixels in a point (96 to the inch, 72 points to the inch). */
 const PX = 96 / 72;

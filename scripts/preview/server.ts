@@ -19,7 +19,7 @@ import type { PaperSize } from '../config/frontmatter.ts';
 import { createThumbnailDrawer } from '../gallery/drawer.ts';
 import { onExit } from '../util/exit.ts';
 import { removeStaleStages } from '../util/stale-stages.ts';
-import { previewFormats, Superseded } from './formats.ts';
+import { previewFormats, removePicturesBefore, Superseded } from './formats.ts';
 import { layOutPreview, type Preview } from './lay-out.ts';
 import { viewerHtml } from './viewer.ts';
 import type { WarmTab } from './warm-tab.ts';
@@ -127,7 +127,10 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
     };
     try {
       const shown = await previewFormats({ ...preview, drawer, version: current, turn });
-      if (shown && isCurrent()) send('formats', { version: current, shown, warnings: preview.warnings });
+      if (shown && isCurrent()) {
+        send('formats', { version: current, shown, warnings: preview.warnings });
+        await removePicturesBefore(dir, current);
+      }
     } catch (error) {
       if (!isCurrent() || error instanceof Superseded) return;
       const message = error instanceof Error ? error.message : String(error);
