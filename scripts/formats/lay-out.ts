@@ -107,7 +107,7 @@ export async function print(context: DocumentContext, layout: Layout): Promise<U
  * the gallery then draws the pages from the PDF.
  */
 export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
-  const { finishing } = await printInTab(context, layout);
+  const finishing = (await printInTab(context, layout)).finish();
   // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.
   const taking = pictureWidth === undefined ? undefined : takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
   const pictures = taking?.then((taken) => taken?.cut.catch(() => undefined));
@@ -120,16 +120,17 @@ export async function printWithPictures(context: DocumentContext, layout: Layout
 
 /**
  * Printing in its two parts: the tab's (Chromium prints the pages), awaited
- * here, after which the tab may be used again; and Node's (`finishing`: the
- * PDF finished with pdf-lib, then read back), which needs the tab no more.
+ * here, after which the tab may be used again; and Node's (`finish`: the PDF
+ * finished with pdf-lib, then read back), which needs the tab no more and
+ * runs when it is called.
  */
-export async function printInTab(context: DocumentContext, layout: Layout): Promise<{ finishing: Promise<Uint8Array> }> {
+export async function printInTab(context: DocumentContext, layout: Layout): Promise<{ finish: () => Promise<Uint8Array> }> {
   checkWhole(context, layout);
   checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
   const { printPages, finishPdf } = await printing();
   const printed = await printPages(layout.page);
-  const finishing = (async () => {
+  const finish = async () => {
     const pdf = await finishPdf(printed, {
       metadata: {
         title: frontMatter.title,
@@ -144,7 +145,6 @@ export async function printInTab(context: DocumentContext, layout: Layout): Prom
     });
     await checkReadBack(context, layout, pdf, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' });
     return pdf;
-  })();
-  finishing.catch(() => undefined); // reported where it is awaited
-  return { finishing };
+  };
+  return { finish };
 }

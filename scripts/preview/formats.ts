@@ -43,8 +43,8 @@ export interface Shown {
 export interface FormatsOptions {
   context: DocumentContext;
   wanted: Wanted;
-  /** The reading layout's PDF (once finished) and report, when the reading edition or the booklet is wanted. */
-  reading: { pdf: Promise<Uint8Array>; report: LayoutReport } | undefined;
+  /** The reading layout's PDF (finished at the first call) and report, when the reading edition or the booklet is wanted. */
+  reading: { pdf: () => Promise<Uint8Array>; report: LayoutReport } | undefined;
   drawer: ThumbnailDrawer;
   /** This layout's number: the pictures' files are named after it. */
   version: number;
@@ -105,7 +105,7 @@ export async function previewFormats(options: FormatsOptions): Promise<Shown[] |
   const makers: [Format, () => Promise<Omit<Shown, 'format'>[]>][] = [
     ['booklet', async () => {
       if (!reading) return [];
-      const { pdf } = await makeBooklet(context, await reading.pdf, reading.report);
+      const { pdf } = await makeBooklet(context, await reading.pdf(), reading.report);
       return [{ kind: 'sheets', heading: 'Booklet: its sheets, front and back', pictures: await draw(options, 'booklet', pdf, sheet, 0.5) }];
     }],
     ['mini', async () => {
@@ -131,7 +131,9 @@ export async function previewFormats(options: FormatsOptions): Promise<Shown[] |
   ];
   // The reading pages' SVG hairlines, measured in a tab of their own as the build does.
   if (reading) {
-    await reading.pdf; // read back: a fault there is the first thing to say
+    // Finished and read back after any newer save's pages; a fault there is the first thing to say.
+    await options.turn();
+    await reading.pdf();
     await options.turn();
     const hairlines = await svgHairlines({ browser: await context.browser, dir: context.stage.dir, images: reading.report.vectorImages });
     for (const line of preflightWarnings(context.source, hairlines)) warn(line);

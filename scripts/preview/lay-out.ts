@@ -59,8 +59,12 @@ export interface Preview {
   context: DocumentContext;
   /** The formats the build makes of it, the web edition left out. */
   wanted: Wanted;
-  /** The reading layout, printed (its PDF finished and read back while the tab is free again); none when no format wanted needs it. */
-  reading: { pdf: Promise<Uint8Array>; report: LayoutReport } | undefined;
+  /**
+   * The reading layout, printed by Chromium; `pdf` finishes and reads back its
+   * PDF (once, at the first call), which needs the tab no more. None when no
+   * format wanted needs it.
+   */
+  reading: { pdf: () => Promise<Uint8Array>; report: LayoutReport } | undefined;
   /** Every warning so far, `file:line:col: reason`; the formats made after add theirs (context.warn). */
   warnings: string[];
 }
@@ -160,8 +164,9 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     if (wanted.has('reading')) warnings.push(...sheetEdgeWarnings({ source, file: 'reading.pdf', placements, insets: report.insets }));
     options.onWarnings?.([...warnings]);
     // The next layout in this tab waits until Chromium has printed it, not for the rest.
-    const { finishing } = await printInTab(context, layout);
-    return { context, wanted, reading: { pdf: finishing, report }, warnings };
+    const { finish } = await printInTab(context, layout);
+    let finishing: Promise<Uint8Array> | undefined;
+    return { context, wanted, reading: { pdf: () => (finishing ??= finish()), report }, warnings };
   } finally {
     if (!options.warm) await layout.page.close();
   }
