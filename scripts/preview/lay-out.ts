@@ -52,6 +52,11 @@ export interface PreviewOptions {
   onPages?: (pageCount: number, warnings: readonly string[]) => void;
   /** Called with every warning so far once the photocopy preflight has looked at the pages shown. */
   onWarnings?: (warnings: readonly string[]) => void;
+  /**
+   * Whether a newer save waits: then, once the pages are shown, the preflight
+   * and the print are left out (`reading` is undefined). Default: never.
+   */
+  superseded?: () => boolean;
 }
 
 export interface Preview {
@@ -150,6 +155,7 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     checkBackMatter(source, layout.report);
     await stage.write('pages.html', staticPages(await layout.page.content(), dir));
     options.onPages?.(layout.report.pageCount, [...warnings]);
+    if (options.superseded?.() === true) return { context, wanted, reading: undefined, warnings };
     // The photocopy preflight, once the pages are shown: it looks at every element of every page.
     const found = await preflightOf(layout.page);
     // Named as the markdown names them, not as the preview does (image-versions.ts).
@@ -163,6 +169,7 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     const placements = printedAlone(report.pageCount, trimSize('reading', context.paper));
     if (wanted.has('reading')) warnings.push(...sheetEdgeWarnings({ source, file: 'reading.pdf', placements, insets: report.insets }));
     options.onWarnings?.([...warnings]);
+    if (options.superseded?.() === true) return { context, wanted, reading: undefined, warnings };
     // The next layout in this tab waits until Chromium has printed it, not for the rest.
     const { finish } = await printInTab(context, layout);
     let finishing: Promise<Uint8Array> | undefined;

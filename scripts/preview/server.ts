@@ -108,9 +108,10 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
           log(`laid out ${pages} pages in ${ms} ms`);
         },
         onWarnings: (warnings) => send('warnings', { version: current, warnings }),
+        superseded: () => again,
       });
-      // Not awaited: the next save's layout starts while these are made.
-      formatsDone = formatsDone.then(() => makeFormats(current, preview));
+      // Not awaited: the next save's layout starts while these are made; none for a save a newer one replaces.
+      if (!again) formatsDone = formatsDone.then(() => makeFormats(current, preview));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       send('problem', { version: current, message });
