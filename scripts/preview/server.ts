@@ -219,6 +219,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
     server,
     async close() {
       watcher.close();
+      version += 1; // the formats under way stop at their next step
       for (const client of clients) client.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
