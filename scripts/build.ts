@@ -131,9 +131,16 @@ interface Shared {
 async function buildSource(source: string, { settings, browser, limit, drawer, markdown: workers, beforeCommit }: Shared): Promise<BuildRow[]> {
   const name = documentName(source);
 
-  // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
+  // Its warnings are printed, and kept for its part of the gallery.
+  const warnings: string[] = [];
+  const warn = (warning: string) => {
+    console.warn(warning);
+    warnings.push(warning);
+  };
+
+  // 1. Markdown to an HTML fragment; errors stop here.
   const markdown = await workers.run({ path: source });
-  for (const message of markdown.file.messages) console.warn(formatMessage(markdown.file, message));
+  for (const message of markdown.file.messages) warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
   const wanted = wantedFormats(settings.formats, frontMatter.formats);
   if (wanted.size === 0) {
@@ -150,7 +157,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
   // folder it replaces must be the build's own, and hold none of its input.
   const privacy = privacyLines({ assets: markdown.assets, keepMetadata: settings.keepMetadata });
   if (settings.keepMetadata && markdown.assets.some((asset) => asset.removed.length > 0)) {
-    console.warn(`${source}: --keep-metadata: the images are published as they are, with what they tell of who took them, where and with what: ${privacy.join('; ')}`);
+    warn(`${source}: --keep-metadata: the images are published as they are, with what they tell of who took them, where and with what: ${privacy.join('; ')}`);
   }
   const target = outFolder(settings.out, source);
   await refuseInputsInside(target, source, markdown.assets.map((asset) => asset.path));
@@ -170,6 +177,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
       keepMetadata: settings.keepMetadata,
       bleed: settings.bleed ?? frontMatter.bleed ?? 0,
       cropMarks: settings.marks === 'crop',
+      warn,
       ...(drawer ? { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH } : {}),
     };
     await stageAssets({ dir: stage.dir, assets: markdown.assets, keepMetadata: settings.keepMetadata });
@@ -193,7 +201,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
     const started = performance.now();
     const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
     const card = markdown.tree.children.some((node) => node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('card-front'));
-    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, card, privacy });
+    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, card, privacy, warnings });
     if (settings.progress) terminal.progress(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), privacy }));

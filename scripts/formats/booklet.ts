@@ -2,7 +2,7 @@ import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { Plan } from '../impose/plan.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import { bookletFolding } from './booklet-folding.ts';
-import type { DocumentContext } from './context.ts';
+import { warnerOf, type DocumentContext } from './context.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { backMatterPages } from './reading.ts';
 import { placementsOf } from './sheet-edges.ts';
@@ -34,6 +34,6 @@ export async function makeBooklet(
     signature: folding.signature,
     creep: folding.creep,
   });
-  for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) console.warn(line);
+  for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) warnerOf(context)(line);
   return { pdf, plan, note: folding.note };
 }

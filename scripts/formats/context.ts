@@ -31,6 +31,16 @@ export interface DocumentContext {
   pictureWidth?: number;
   /** Pixels: the width of the card's pictures, for the gallery's slips sides. Default: none taken. */
   cardPictureWidth?: number;
+  /**
+   * Told each warning of the layouts (photocopy preflight, sheet edges), one
+   * `file:line:col: reason` line each. Default: printed with console.warn.
+   */
+  warn?: (warning: string) => void;
+}
+
+/** Where a document's layout warnings go: the context's `warn`, else the terminal. */
+export function warnerOf(context: DocumentContext): (warning: string) => void {
+  return context.warn ?? ((warning) => console.warn(warning));
 }
 
 /** One file a format wrote into the stage. */

@@ -139,31 +139,45 @@ export async function print(context: DocumentContext, layout: Layout): Promise<U
  * the gallery then draws the pages from the PDF.
  */
 export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
+  const finishing = (await printInTab(context, layout)).finish();
+  // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.
+  const taking = pictureWidth === undefined ? undefined : takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
+  const pictures = taking?.then((taken) => taken?.cut.catch(() => undefined));
+  // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),
+  // once the pictures are done with the tab.
+  const [pdf, taken] = await Promise.allSettled([finishing, pictures]);
+  if (pdf.status === 'rejected') throw pdf.reason;
+  return { pdf: pdf.value, pictures: taken.status === 'fulfilled' ? taken.value : undefined };
+}
+
+/**
+ * Printing in its two parts: the tab's (Chromium prints the pages), awaited
+ * here, after which the tab may be used again; and Node's (`finish`: the PDF
+ * finished with pdf-lib, then read back), which needs the tab no more and
+ * runs when it is called.
+ */
+export async function printInTab(context: DocumentContext, layout: Layout): Promise<{ finish: () => Promise<Uint8Array> }> {
   checkWhole(context, layout);
   checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
   const { printPages, finishPdf } = await printing();
   const printed = await printPages(layout.page);
-  // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.
-  const taking = pictureWidth === undefined ? undefined : takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
-  const pictures = taking?.then((taken) => taken?.cut.catch(() => undefined));
-  const pdf = await finishPdf(printed, {
-    metadata: {
-      title: frontMatter.title,
-      ...(frontMatter.author === undefined ? {} : { author: frontMatter.author }),
-      ...(frontMatter.subtitle === undefined ? {} : { subject: frontMatter.subtitle }),
-      lang: frontMatter.lang,
-      date: sourceDate(frontMatter.date),
-    },
-    bookmarks: layout.report.headings.map(({ text, level, page }) => ({ title: text, level, page })),
-    idSeed: `${layout.html}\n${context.paper}`,
-    ...(bleedOf(context, layout.trim) > 0 ? { trim: trimSize(layout.trim, context.paper) } : {}),
-    source: { path: context.source, text: String(context.markdown.file.value) },
-  });
-  // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),
-  // once the pictures are done with the tab.
-  const options = { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' };
-  const [readBack, taken] = await Promise.allSettled([checkReadBack(context, layout, pdf, options), pictures]);
-  if (readBack.status === 'rejected') throw readBack.reason;
-  return { pdf, pictures: taken.status === 'fulfilled' ? taken.value : undefined };
+  const finish = async () => {
+    const pdf = await finishPdf(printed, {
+      metadata: {
+        title: frontMatter.title,
+        ...(frontMatter.author === undefined ? {} : { author: frontMatter.author }),
+        ...(frontMatter.subtitle === undefined ? {} : { subject: frontMatter.subtitle }),
+        lang: frontMatter.lang,
+        date: sourceDate(frontMatter.date),
+      },
+      bookmarks: layout.report.headings.map(({ text, level, page }) => ({ title: text, level, page })),
+      idSeed: `${layout.html}\n${context.paper}`,
+      ...(bleedOf(context, layout.trim) > 0 ? { trim: trimSize(layout.trim, context.paper) } : {}),
+      source: { path: context.source, text: String(context.markdown.file.value) },
+    });
+    await checkReadBack(context, layout, pdf, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' });
+    return pdf;
+  };
+  return { finish };
 }

@@ -8,7 +8,7 @@ import type { Plan } from '../impose/plan.ts';
 import { trimSize } from '../paginate/document.ts';
 import { makeBooklet } from './booklet.ts';
 import { shortPagesNote } from './checks.ts';
-import { FormatSkipped, type DocumentContext, type FormatOutput } from './context.ts';
+import { FormatSkipped, warnerOf, type DocumentContext, type FormatOutput } from './context.ts';
 import { makeMini } from './mini.ts';
 import { layOutReading, type Reading } from './reading.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
@@ -54,7 +54,7 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     async reading() {
       const { pdf, report, pictures } = await readingOnce();
       const placements = printedAlone(report.pageCount, trimSize('reading', context.paper));
-      for (const line of sheetEdgeWarnings({ source: context.source, file: 'reading.pdf', placements, insets: report.insets })) console.warn(line);
+      for (const line of sheetEdgeWarnings({ source: context.source, file: 'reading.pdf', placements, insets: report.insets })) warnerOf(context)(line);
       const note = shortPagesNote(report);
       return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, ...(note === undefined ? {} : { note }) };
     },

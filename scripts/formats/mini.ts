@@ -1,7 +1,7 @@
 import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
 import type { DocumentContext } from './context.ts';
-import { FormatSkipped } from './context.ts';
+import { FormatSkipped, warnerOf } from './context.ts';
 import { ContentError } from '../util/errors.ts';
 import { isWhole } from './checks.ts';
 import { layOut, print } from './lay-out.ts';
@@ -68,9 +68,10 @@ async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chos
  * right-to-left document); a text too long for 8 pages at the smallest size
  * gets 16, imposed on both sides (plan-mini16.ts). The size is estimated from
  * the text first (see mini-estimate.ts), so a text far too long costs no
- * layout and one that fits usually costs one or two.
+ * layout and one that fits usually costs one or two. With the imposed sheet
+ * come its pages, as laid out (`pagesPdf`).
  */
-export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Array; fontSize: number; pages: number }> {
+export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Array; fontSize: number; pages: number; pagesPdf: Uint8Array }> {
   const eight = await fitMini(context, 8);
   const chosen = typeof eight === 'string' ? await fitMini(context, 16) : eight;
   if (typeof chosen === 'string') {
@@ -79,6 +80,6 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
   const binding = bindingFor(documentDirection(context.markdown.frontMatter));
   const layout = chosen.pages === 8 ? 'mini' : 'mini16';
   const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout, paper: context.paper, keepLast: 1, binding });
-  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) console.warn(line);
-  return { pdf: imposed.pdf, fontSize: chosen.fontSize, pages: chosen.pages };
+  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) warnerOf(context)(line);
+  return { pdf: imposed.pdf, fontSize: chosen.fontSize, pages: chosen.pages, pagesPdf: chosen.pdf };
 }

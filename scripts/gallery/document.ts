@@ -27,6 +27,8 @@ export interface MadeDocument {
   formats: { format: Format; file: string; pages: number; sheets: number | undefined }[];
   /** What was removed from each image (images/privacy.ts). Default: none listed. */
   privacy?: string[];
+  /** Its warnings, one `file:line:col: reason` line each, as the build printed them. Default: none. */
+  warnings?: string[];
   /** Whether it has a tear-out card (the folding steps then say to cut it out). */
   card: boolean;
 }
@@ -129,6 +131,7 @@ export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Ui
       ...(testSheetFile === undefined ? {} : { testSheet: testSheetFile }),
       diagrams,
       privacy: made.privacy ?? [],
+      warnings: made.warnings ?? [],
     };
     await stage.write(`${THUMBNAILS}/${MANIFEST}`, `${JSON.stringify(manifest, null, 2)}\n`);
     await stage.commit();

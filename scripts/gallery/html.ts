@@ -15,7 +15,7 @@ const escape = (text: string) =>
 const href = (manifest: Manifest, file: string) =>
   [manifest.name, ...file.split('/')].map((part) => encodeURIComponent(part)).join('/');
 
-const FORMAT_NAMES: Record<Format, string> = {
+export const FORMAT_NAMES: Record<Format, string> = {
   reading: 'Reading edition',
   booklet: 'Booklet',
   mini: 'Mini zine',
@@ -104,6 +104,14 @@ function privacy(manifest: Manifest): string {
   return `\n<p class="privacy">Images: ${manifest.privacy.map((line) => escape(line)).join('; ')}.</p>`;
 }
 
+/** The build's warnings for the document, to check before printing. */
+function warnings(manifest: Manifest): string {
+  if (manifest.warnings.length === 0) return '';
+  const items = manifest.warnings.map((line) => `<li><code>${escape(line)}</code></li>`).join('');
+  const count = manifest.warnings.length === 1 ? '1 warning' : `${manifest.warnings.length} warnings`;
+  return `\n<div class="warnings" lang="en" dir="ltr"><h3>${count} to check before printing</h3><ul>${items}</ul></div>`;
+}
+
 function documentSection(manifest: Manifest): string {
   const reading = manifest.formats.find((entry) => entry.format === 'reading') ?? manifest.formats[0];
   const cover = reading?.thumbnails[0];
@@ -120,7 +128,7 @@ function documentSection(manifest: Manifest): string {
 <h2>${escape(manifest.title)}</h2>
 <div lang="en" dir="ltr"><p class="name">${escape(manifest.name)}/ · ${manifest.paper === 'a4' ? 'A4' : 'US Letter'} paper${manifest.binding === 'right' ? ' · bound on the right' : ''}</p>
 <ul class="files">${files}</ul>${privacy(manifest)}</div>
-</div></header>
+</div></header>${warnings(manifest)}
 ${manifest.formats.map((entry) => formatSection(manifest, entry)).join('\n')}
 </section>`;
 }
@@ -140,6 +148,10 @@ body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem
 .settings { border-collapse: collapse; margin: 1rem 0; }
 .settings caption { text-align: start; font-weight: bold; }
 .settings th, .settings td { text-align: start; padding: .2rem 1rem .2rem 0; border-bottom: 1px solid #ddd; }
+.warnings { margin-top: 1rem; padding: .5rem 1rem; background: #fff4d6; border-inline-start: 4px solid #b8860b; }
+.warnings h3 { margin: 0 0 .25rem; font-size: 1rem; }
+.warnings ul { margin: 0; padding-inline-start: 1.25rem; }
+.warnings code { white-space: pre-wrap; overflow-wrap: anywhere; }
 .diagram { max-width: min(100%, 40rem); height: auto; border: 1px solid #ddd; }
 `;
 

@@ -41,6 +41,8 @@ export const ManifestSchema = v.object({
   diagrams: v.record(v.string(), v.string()),
   /** What was removed from each image, one line each ("march.jpg: GPS position, camera removed"); none before this was kept. */
   privacy: v.optional(v.array(v.string()), []),
+  /** The build's warnings for it, one `file:line:col: reason` line each; none in manifests written before they were kept. */
+  warnings: v.optional(v.array(v.string()), []),
 });
 
 export type Manifest = v.InferOutput<typeof ManifestSchema>;

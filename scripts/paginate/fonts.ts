@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fontFaceRules, planFonts } from '../fonts/plan.ts';
 
@@ -21,6 +21,13 @@ export async function stageFonts(options: StageFontsOptions): Promise<string> {
   const plan = await planFonts({ lang: options.lang, text: options.text });
   await mkdir(join(options.dir, 'fonts'), { recursive: true });
   const files = new Set(plan.faces.map(({ face }) => face.file));
-  await Promise.all([...files].map((file) => copyFile(file, join(options.dir, 'fonts', basename(file)))));
+  await Promise.all(
+    [...files].map(async (file) => {
+      const target = join(options.dir, 'fonts', basename(file));
+      // One staged before (the preview's last layout) is not copied again: the bundled fonts do not change under it.
+      const [staged, bundled] = await Promise.all([stat(target).catch(() => undefined), stat(file)]);
+      if (staged?.size !== bundled.size) await copyFile(file, target);
+    }),
+  );
   return fontFaceRules(plan, (face) => `fonts/${basename(face.file)}`);
 }

@@ -94,3 +94,11 @@ export function parseLayoutReport(value: unknown): LayoutReport {
   const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
   throw new Error(`the layout report from the browser is malformed at "${path}": ${issue.message}`);
 }
+
+/** The preflight's part of a report, taken after the layout (paginate.ts preflightOf). */
+const PreflightPartSchema = v.pick(LayoutReportSchema, ['preflight', 'insets', 'vectorImages']);
+export type PreflightPart = v.InferOutput<typeof PreflightPartSchema>;
+
+export function parsePreflightPart(value: unknown): PreflightPart {
+  return v.parse(PreflightPartSchema, value);
+}

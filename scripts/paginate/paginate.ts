@@ -7,7 +7,7 @@ import { ownPage } from '../util/own-page.ts';
 import { UNSHOWN } from './in-page/unpainted.ts';
 import { inPageScript } from './in-page-bundle.ts';
 import { pagedJsScript, type PagedJsVariant } from './pagedjs/patch.ts';
-import { parseLayoutReport, type LayoutReport } from './layout-report.ts';
+import { parseLayoutReport, parsePreflightPart, type LayoutReport, type PreflightPart } from './layout-report.ts';
 import { watchdog, type Watchdog } from './watchdog.ts';
 
 export type { LayoutReport } from './layout-report.ts';
@@ -148,6 +148,14 @@ async function finished(page: Page, layout: Promise<unknown>): Promise<LayoutRep
     page.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The photocopy preflight of a tab's pages as they are laid out now, on its
+ * own: the preview takes it once the pages are shown.
+ */
+export async function preflightOf(page: Page): Promise<PreflightPart> {
+  return parsePreflightPart(await page.evaluate(() => window.zinepress.preflight()));
 }
 
 export interface RelayoutOptions {

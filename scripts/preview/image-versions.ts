@@ -16,6 +16,11 @@ export function withImageVersions(html: string, assets: readonly Asset[]): strin
   });
 }
 
+/** Text that names an image of the HTML above (a preflight's finding) as its markdown does: without its version. */
+export function withoutImageVersions(text: string): string {
+  return text.replace(/\?v=[0-9a-f]{12}\b/g, '');
+}
+
 /** The src as a path (`a%20b.png` → `a b.png`); as it is when it is no URI. */
 function decoded(src: string): string {
   try {

@@ -1,9 +1,13 @@
 /**
  * The preview server: on 127.0.0.1 only, it shows one source laid out as the
- * reading edition and its booklet sheets, and lays it out again in its warm
- * browser whenever the source, one of its images or a stylesheet is saved.
- * The open page hears of each new layout, or of a problem in the source, by
- * server-sent events; the server keeps running through problems.
+ * reading edition, then every other format the build makes of it, with the
+ * warnings of each, and lays it out again in its warm browser whenever the
+ * source, one of its images or a stylesheet is saved. The open page hears of
+ * each new layout (`pages`), its photocopy preflight's warnings
+ * (`warnings`), the formats after it (`formats`), or a problem
+ * in the source (`problem`) by server-sent events; the server keeps running
+ * through problems. The formats are made after the reading pages are shown,
+ * one layout's at a time, and never hold up the next save's pages.
  */
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -12,11 +16,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { PaperSize } from '../config/frontmatter.ts';
-import { renderThumbnails } from '../gallery/thumbnails.ts';
+import { createThumbnailDrawer } from '../gallery/drawer.ts';
 import { onExit } from '../util/exit.ts';
 import { removeStaleStages } from '../util/stale-stages.ts';
-import { writeFileAtomic } from '../util/write-atomic.ts';
-import { layOutPreview } from './lay-out.ts';
+import { previewFormats, removePicturesBefore, Superseded } from './formats.ts';
+import { layOutPreview, type Preview } from './lay-out.ts';
 import { viewerHtml } from './viewer.ts';
 import type { WarmTab } from './warm-tab.ts';
 import { watchInputs, type Watcher } from './watch.ts';
@@ -59,17 +63,30 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   const forget = onExit(dir);
   const clients = new Set<ServerResponse>();
   let last: { event: string; data: string } | undefined;
-  let lastSheets: { event: string; data: string } | undefined;
+  let lastWarnings: { event: string; data: string } | undefined;
+  let lastFormats: { event: string; data: string } | undefined;
   let version = 0;
   let running: Promise<void> | undefined;
   let again = false;
   /** The tab of the last layout, laid out again at the next save. */
   const warm: { tab?: WarmTab } = {};
+  /** Resolves once no save's reading pages are being laid out: the formats wait for it. */
+  const readingDone = async (): Promise<void> => {
+    while (running) await running;
+  };
+  /** Draws the other formats' pages and sheets: one tab, pdf.js loaded once, never while reading pages are laid out. */
+  const drawer = createThumbnailDrawer({ browser, limit: (task) => readingDone().then(task) });
+  /** The formats of the last layouts, one layout's at a time. */
+  let formatsDone: Promise<void> = Promise.resolve();
 
   const send = (event: string, payload: object) => {
     const message = { event, data: JSON.stringify(payload) };
-    if (event === 'sheets') lastSheets = message;
-    else last = message;
+    if (event === 'formats') lastFormats = message;
+    else if (event === 'warnings') lastWarnings = message;
+    else {
+      last = message;
+      if (event === 'pages') lastWarnings = undefined;
+    }
     for (const client of clients) client.write(`event: ${message.event}\ndata: ${message.data}\n\n`);
   };
 
@@ -85,26 +102,40 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
         warm,
         // Followed before the layout: an image saved while it runs makes one more.
         onInputs: (files) => watcher.follow(files),
-        onPages: (pages) => {
+        onPages: (pages, warnings) => {
           const ms = Math.round(performance.now() - started);
-          send('pages', { version: current, pages, ms });
+          send('pages', { version: current, pages, ms, warnings });
           log(`laid out ${pages} pages in ${ms} ms`);
         },
+        onWarnings: (warnings) => send('warnings', { version: current, warnings }),
+        superseded: () => again,
       });
-      const booklet = await preview.booklet;
-      if (current !== version) return;
-      const [sides = []] = await renderThumbnails({ browser, pdfs: [{ bytes: booklet, width: 420 }] });
-      const files = await Promise.all(
-        sides.map(async (png, index) => {
-          const file = `sheets/${current}-${index + 1}.png`;
-          await writeFileAtomic(join(dir, file), png);
-          return file;
-        }),
-      );
-      if (current === version) send('sheets', { version: current, files });
+      // Not awaited: the next save's layout starts while these are made; none for a save a newer one replaces.
+      if (!again) formatsDone = formatsDone.then(() => makeFormats(current, preview));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       send('problem', { version: current, message });
+      log(message);
+    }
+  }
+
+  /** The formats after the reading pages, with their warnings; skipped when a newer layout came. */
+  async function makeFormats(current: number, preview: Preview): Promise<void> {
+    const isCurrent = () => current === version;
+    const turn = async () => {
+      await readingDone();
+      if (!isCurrent()) throw new Superseded();
+    };
+    try {
+      const shown = await previewFormats({ ...preview, drawer, version: current, turn });
+      if (shown && isCurrent()) {
+        send('formats', { version: current, shown, warnings: preview.warnings });
+        await removePicturesBefore(dir, current);
+      }
+    } catch (error) {
+      if (!isCurrent() || error instanceof Superseded) return;
+      const message = error instanceof Error ? error.message : String(error);
+      send('formats', { version: current, shown: [], warnings: [...preview.warnings, message] });
       log(message);
     }
   }
@@ -148,7 +179,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       clients.add(response);
       request.on('close', () => clients.delete(response));
-      for (const message of [last, lastSheets]) {
+      for (const message of [last, lastWarnings, lastFormats]) {
         if (message) response.write(`event: ${message.event}\ndata: ${message.data}\n\n`);
       }
     } else if (path.startsWith('/doc/')) {
@@ -188,10 +219,13 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
     server,
     async close() {
       watcher.close();
+      version += 1; // the formats under way stop at their next step
       for (const client of clients) client.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await running;
+      await formatsDone;
+      await drawer.close();
       await warm.tab?.page.close().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
       forget();

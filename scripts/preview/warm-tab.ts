@@ -34,6 +34,8 @@ export interface WarmLayoutOptions {
   dir: string;
   /** The source, as messages name it. */
   name: string;
+  /** Run the photocopy preflight (see paginate). Default: false. */
+  preflight?: boolean;
 }
 
 /** Lays the HTML out, in the warm tab where it can; the layout's tab is the next warm one. */
@@ -41,11 +43,11 @@ export async function layOutWarm(options: WarmLayoutOptions): Promise<{ layout: 
   const { html, tab } = options;
   const { head, body } = splitBody(html);
   if (tab && tab.head === head && !tab.page.isClosed()) {
-    const report = await relayout({ page: tab.page, body, name: options.name });
+    const report = await relayout({ page: tab.page, body, name: options.name, preflight: options.preflight ?? false });
     return { layout: { page: tab.page, report, html, trim: 'reading', edition: 'standard' }, tab };
   }
   await tab?.page.close().catch(() => undefined);
   const htmlPath = await options.write();
-  const { page, report } = await paginate({ browser: options.browser, htmlPath, allowedDir: options.dir, name: options.name });
+  const { page, report } = await paginate({ browser: options.browser, htmlPath, allowedDir: options.dir, name: options.name, preflight: options.preflight ?? false });
   return { layout: { page, report, html, trim: 'reading', edition: 'standard' }, tab: { page, head } };
 }

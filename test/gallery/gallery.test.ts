@@ -25,12 +25,14 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'zine-gallery-'));
   browser = launchBrowser();
   await writeFile(join(dir, 'court.md'), GOOD.replace('date: 2025-03-08', 'date: 2025-03-08\nlang: fr'));
-  await writeFile(join(dir, 'other.md'), GOOD.replace('A short zine', 'Another zine'));
+  // A link that tracks its readers: a warning the gallery lists under its document.
+  const tracked = 'Some text with [a link](https://example.org/?utm_source=zine) and a note.';
+  await writeFile(join(dir, 'other.md'), GOOD.replace('A short zine', 'Another zine').replace('Some text with a note.', tracked));
   const first = await zine(['build', 'court.md', '--out', 'out'], dir);
   expect(first.stderr).toBe('');
   // A later build of another source keeps the first document in the gallery.
   const second = await zine(['build', 'other.md', '--out', 'out', '--formats', 'slips'], dir);
-  expect(second.stderr).toBe('');
+  expect(second.stderr).toMatch(/^other\.md:6:16: link `https:\/\/example\.org\/\?utm_source=zine` carries tracking parameters \(utm_source\)[^\n]*\n$/);
 });
 
 afterAll(async () => {
@@ -149,6 +151,27 @@ describe('output/index.html', () => {
       { id: 'court', lang: 'fr' },
       { id: 'other', lang: 'en' },
     ]);
+  });
+
+  it('lists each document’s warnings under it, with their file:line:col, and none under a document without', async () => {
+    const { page } = await watchedPage(await browser);
+    try {
+      await page.goto(pathToFileURL(join(out(), 'index.html')).href, { waitUntil: 'load' });
+      const listed = (id: string) => page.evaluate((of) => [...document.querySelectorAll(`section#${of} .warnings li`)].map((item) => item.textContent ?? ''), id);
+      const other = await listed('other');
+      expect(other).toHaveLength(1);
+      expect(other[0]).toMatch(/^other\.md:6:16: link `https:\/\/example\.org\/\?utm_source=zine` carries tracking parameters \(utm_source\)/);
+      expect(await listed('court')).toEqual([]);
+      // Under the document's heading, before its formats, where it is read before printing.
+      const before = await page.evaluate(() => {
+        const warnings = document.querySelector('section#other .warnings');
+        const format = document.querySelector('section#other .format');
+        return warnings !== null && format !== null && (warnings.compareDocumentPosition(format) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      });
+      expect(before).toBe(true);
+    } finally {
+      await page.close();
+    }
   });
 
   it('has a thumbnail per page of the reading edition and per side of every sheet', async () => {

@@ -121,6 +121,52 @@ describe('zine preview', () => {
     await until(async () => (await shownWidth()) === 90, 'the saved image');
   });
 
+  it('shows the pages on white paper on a grey ground, with the text block’s edge drawn', async () => {
+    await until(async () => (await framedText()) !== '', 'the pages');
+    const look = await page.evaluate(() => {
+      const doc = document.querySelector('iframe')?.contentDocument;
+      const sheet = doc?.querySelector('.pagedjs_page');
+      const area = doc?.querySelector('.pagedjs_area');
+      if (!doc || !sheet || !area) return undefined;
+      const area_ = getComputedStyle(area);
+      return {
+        paper: getComputedStyle(sheet).backgroundColor,
+        ground: getComputedStyle(doc.body).backgroundColor,
+        shadow: getComputedStyle(sheet).boxShadow,
+        edge: [area_.outlineStyle, area_.outlineWidth],
+      };
+    });
+    expect(look?.paper).toBe('rgb(255, 255, 255)');
+    // A grey, so that the white page and the grey running head both show.
+    const ground = /^rgb\((\d+), (\d+), (\d+)\)$/.exec(look?.ground ?? '');
+    expect(ground, look?.ground).not.toBe(null);
+    const [red, green, blue] = (ground ?? []).slice(1).map(Number);
+    expect(red).toBe(green);
+    expect(green).toBe(blue);
+    expect(red).toBeLessThan(160);
+    expect(look?.shadow).not.toBe('none');
+    expect(look?.edge).toEqual(['dashed', '1px']);
+  });
+
+  it('lists the warnings with their file:line:col beside the pages, and takes them away when their cause goes', async () => {
+    const listed = () => page.evaluate(() => [...document.querySelectorAll('#warnings:not([hidden]) li')].map((item) => item.textContent ?? ''));
+    // A link that tracks its readers (the markdown's warning) and a picture of 40 by 30 pixels (the photocopy preflight's, once the pages show).
+    const small = new PNG({ width: 40, height: 30 });
+    small.data.fill(0x60);
+    await writeFile(join(dir, 'small.png'), PNG.sync.write(small));
+    const text = 'Some text with [a link](https://example.org/?utm_source=zine) and a note.\n\n![A small grey block](small.png)';
+    await writeFile(source(), GOOD.replace('Some text with a note.', text));
+    await until(async () => (await listed()).some((line) => line.includes('small.png')) && (await listed()).some((line) => line.includes('utm_source')), 'the warnings');
+    expect(await listed()).toEqual([
+      expect.stringMatching(/^essay\.md:6:16: link `https:\/\/example\.org\/\?utm_source=zine` carries tracking parameters \(utm_source\)/),
+      expect.stringMatching(/^essay\.md:8:1: photocopy: small\.png prints at \d+ dpi; a photocopy needs 200 or more \(page 2\)$/),
+    ]);
+    await writeFile(source(), GOOD.replace('Some text with a note.', 'Some text with [a link](https://example.org/) and a note.'));
+    await until(async () => (await framedText()).includes('Some text with a link'), 'the save');
+    await until(async () => (await listed()).length === 0, 'the warnings to go');
+    expect(await page.evaluate(() => document.getElementById('warnings')?.hidden)).toBe(true);
+  });
+
   it('shows a content error with its file:line:col, keeps running, and clears it on the next good save', async () => {
     await writeFile(source(), GOOD.replace('date: 2025-03-08', 'date: 2025-13-45'));
     const problem = () => page.evaluate(() => document.getElementById('problem')?.textContent ?? '');
@@ -132,11 +178,34 @@ describe('zine preview', () => {
     expect(await problem()).toBe('');
   });
 
-  it('shows the booklet’s sheets', async () => {
-    const loaded = () =>
-      page.evaluate(() => [...document.querySelectorAll('#sheets img')].filter((img) => (img as HTMLImageElement).naturalWidth > 0).length);
-    await until(async () => (await loaded()) === 4, 'the sheets');
-    expect(await loaded()).toBe(4);
+  it('shows the booklet’s sheets, the mini zine and the slips after the pages, on white paper', async () => {
+    const loaded = (selector: string) =>
+      page.evaluate((css) => [...document.querySelectorAll(css)].filter((img) => (img as HTMLImageElement).naturalWidth > 0).length, selector);
+    await until(async () => (await loaded('#formats .booklet.sheets img')) === 4, 'the sheets');
+    expect(await loaded('#formats .booklet.sheets img')).toBe(4);
+    await until(async () => (await loaded('#formats .slips.sheets img')) === 2, 'the slips');
+    expect(await loaded('#formats .mini.pages img')).toBe(8);
+    expect(await loaded('#formats .mini.sheets img')).toBe(1);
+    const papers = await page.evaluate(() => [...document.querySelectorAll('#formats img')].map((img) => getComputedStyle(img).backgroundColor));
+    expect(new Set(papers)).toEqual(new Set(['rgb(255, 255, 255)']));
+  });
+
+  it('shows a `formats: [mini]` document as the mini zine’s pages, at their size, and its sheet, with no booklet', async () => {
+    await writeFile(source(), GOOD.replace('date: 2025-03-08', 'date: 2025-03-08\nformats: [mini]').replace('Some text with a note.', 'Good again.'));
+    const minis = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLImageElement>('#formats .mini.pages img')].filter((img) => img.naturalWidth > 0).map((img) => {
+          const box = img.getBoundingClientRect();
+          return [box.width, box.height];
+        }),
+      );
+    const sections = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#formats section')].map((section) => section.className));
+    await until(async () => (await sections()).join() === 'mini pages,mini sheets' && (await minis()).length === 8, 'the mini zine alone');
+    // 2.75 × 4.25 in at 96 CSS pixels an inch: letter's mini trim.
+    expect(await minis()).toEqual(Array.from({ length: 8 }, () => [264, 408]));
+    // No half-letter pages, no booklet sheets.
+    expect(await page.evaluate(() => document.querySelector('iframe')?.hidden)).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll('#formats .booklet').length)).toBe(0);
   });
 
   it('answers on the loopback address only', async () => {

@@ -18,7 +18,7 @@ import { reportProgress, tellProgress } from './progress.ts';
 import './paged.ts';
 import { relayout } from './relayout.ts';
 import { keepRunningStrings } from './running-strings.ts';
-import { report } from './report.ts';
+import { preflightReport, report } from './report.ts';
 import { resumePainting, stopPainting } from './unpainted.ts';
 import { stableRefs } from './stable-refs.ts';
 import { testFault } from './test-fault.ts';
@@ -37,6 +37,8 @@ declare global {
       paginate(options: InPageOptions): Promise<LayoutReport>;
       /** Lays a new body out in this tab, laid out before by `paginate` with the same options. */
       relayout(options: InPageOptions, body: string): Promise<LayoutReport>;
+      /** The photocopy preflight of the pages laid out last, on its own (see preflightReport). */
+      preflight(): Pick<LayoutReport, 'preflight' | 'insets' | 'vectorImages'>;
     };
   }
 }
@@ -69,6 +71,7 @@ window.zinepress = {
     await relayout(body);
     return finish({ preflight: options.preflight ?? false });
   },
+  preflight: preflightReport,
 };
 
 /** The steps after the pages are laid out; they count as progress too: each is bounded on its own. */

@@ -107,8 +107,12 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
     cardPage: pageOf('.card-front'),
     cardPages: all.filter((page) => page.querySelector('.card-front')).length,
     headings,
-    preflight: withPreflight ? preflight(all) : [],
-    insets: withPreflight ? pageInsets(all) : [],
-    vectorImages: withPreflight ? vectorImages(all) : [],
+    ...(withPreflight ? preflightReport() : { preflight: [], insets: [], vectorImages: [] }),
   };
+}
+
+/** The photocopy preflight of the pages as they are: the report's part that `preflight` adds. */
+export function preflightReport(): Pick<LayoutReport, 'preflight' | 'insets' | 'vectorImages'> {
+  const all = pages();
+  return { preflight: preflight(all), insets: pageInsets(all), vectorImages: vectorImages(all) };
 }
