@@ -38,6 +38,8 @@ export interface BuildRow {
   seconds: number;
   /** Short pages and why, type size: see FormatOutput. */
   note?: string;
+  /** The booklet's sheets per signature: see FormatOutput. */
+  signature?: number;
   /** What was removed from each of the document's images (images/privacy.ts), alike on each of its rows. */
   privacy: string[];
 }
@@ -178,7 +180,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
   // 5. Its thumbnails for the gallery, once drawn (the wait is what is timed), into its folder.
   if (thumbnails && made.length > 0) {
     const started = performance.now();
-    const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
+    const formats = made.map(({ format, file, pages, sheets, signature }) => ({ format, file, pages, sheets, ...(signature === undefined ? {} : { signature }) }));
     const card = markdown.tree.children.some((node) => node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('card-front'));
     await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, card, privacy });
     if (settings.progress) console.log(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
