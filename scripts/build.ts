@@ -40,6 +40,8 @@ export interface BuildRow {
   seconds: number;
   /** Short pages and why, type size: see FormatOutput. */
   note?: string;
+  /** The booklet's sheets per signature: see FormatOutput. */
+  signature?: number;
   /** What was removed from each of the document's images (images/privacy.ts), alike on each of its rows. */
   privacy: string[];
 }
@@ -150,6 +152,9 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
     return [];
   }
 
+  const bleed = settings.bleed ?? frontMatter.bleed ?? 0;
+  if (settings.marks === 'crop' && bleed === 0) console.warn(`${source}: --marks crop draws the marks in the bleed, and this document has none: give it one (bleed: 3mm, or --bleed 3mm)`);
+
   // A document too long to lay out in minutes is refused before any layout starts.
   refuseTooLong(source, markdown.file, wanted);
 
@@ -175,7 +180,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
       browser,
       limit,
       keepMetadata: settings.keepMetadata,
-      bleed: settings.bleed ?? frontMatter.bleed ?? 0,
+      bleed,
       cropMarks: settings.marks === 'crop',
       warn,
       ...(drawer ? { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH } : {}),
@@ -199,7 +204,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
   // 5. Its thumbnails for the gallery, once drawn (the wait is what is timed), into its folder.
   if (thumbnails && made.length > 0) {
     const started = performance.now();
-    const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
+    const formats = made.map(({ format, file, pages, sheets, signature }) => ({ format, file, pages, sheets, ...(signature === undefined ? {} : { signature }) }));
     const card = markdown.tree.children.some((node) => node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('card-front'));
     await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, card, privacy, warnings });
     if (settings.progress) terminal.progress(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -37,6 +37,12 @@ describe('zine build on bad input', () => {
     expect((await zine(['build', '--colour', 'red'], dir)).code).toBe(2);
     expect((await zine(['build', '--paper', 'tabloid'], dir)).code).toBe(2);
     expect((await zine(['fold'], dir)).code).toBe(2);
+    const bleed = await zine(['build', '--bleed', '3'], dir);
+    expect(bleed.code).toBe(2);
+    expect(bleed.stderr).toMatch(/^zine: --bleed takes a length like 1mm, 0\.04in or 3pt, not '3'$/m);
+    const marks = await zine(['build', '--marks', 'registration'], dir);
+    expect(marks.code).toBe(2);
+    expect(marks.stderr).toMatch(/--marks takes crop/);
   });
 
   it('fails with the reason when a format asked for by name cannot be made', async () => {

@@ -55,6 +55,8 @@ export interface FormatOutput {
   seconds: number;
   /** What the reader should know of it: the mini's type size, the reading edition's short pages. */
   note?: string;
+  /** The booklet's sheets per signature, when it is folded in more than one. */
+  signature?: number;
 }
 
 /** The format cannot be made for this document; `reason` says why. */

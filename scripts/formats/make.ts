@@ -41,6 +41,8 @@ interface Made {
   pages: number;
   sheets: number | undefined;
   note?: string;
+  /** The booklet's sheets per signature, when it is folded in more than one. */
+  signature?: number | undefined;
   /** An imposed format's plan: its sides are the pages it places (the reading edition's, the card's) and its marks. */
   plan?: Plan;
   /** Pictures of the pages laid out for it (lay-out.ts): its own, or with a plan, those the plan places. */
@@ -61,7 +63,8 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     async booklet() {
       const { pdf, report, pictures } = await readingOnce();
       const { pdf: bytes, plan, note } = await makeBooklet(context, pdf, report);
-      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, ...(note === undefined ? {} : { note }) };
+      const signature = (plan.sheets.at(-1)?.fold?.signature ?? 0) > 0 ? plan.options.signature : undefined;
+      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, signature, ...(note === undefined ? {} : { note }) };
     },
     async mini() {
       const { pdf, fontSize, pages } = await makeMini(context);
@@ -114,7 +117,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
         say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);
-        const row = { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds };
+        const row = { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds, ...(output.signature === undefined ? {} : { signature: output.signature }) };
         return output.note === undefined ? row : { ...row, note: output.note };
       } catch (error) {
         if (!(error instanceof FormatSkipped) || how === 'asked') throw error;

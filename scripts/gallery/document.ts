@@ -24,7 +24,7 @@ export interface MadeDocument {
   dir: string;
   /** The paper asked for on the command line, over the front matter's. */
   paper: PaperSize | undefined;
-  formats: { format: Format; file: string; pages: number; sheets: number | undefined }[];
+  formats: { format: Format; file: string; pages: number; sheets: number | undefined; signature?: number }[];
   /** What was removed from each image (images/privacy.ts). Default: none listed. */
   privacy?: string[];
   /** Its warnings, one `file:line:col: reason` line each, as the build printed them. Default: none. */

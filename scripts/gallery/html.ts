@@ -60,7 +60,7 @@ export function largeView(manifest: Manifest, entry: FormatEntry, index: number)
 
 function formatSection(manifest: Manifest, entry: FormatEntry): string {
   const name = FORMAT_NAMES[entry.format];
-  const { settings, steps, diagrams } = instructionsFor(entry.format, manifest.paper, manifest.binding, { card: manifest.card, pages: entry.pages });
+  const { settings, steps, diagrams } = instructionsFor(entry.format, manifest.paper, manifest.binding, { card: manifest.card, pages: entry.pages, ...(entry.signature === undefined ? {} : { signature: entry.signature }) });
   const thumbs = entry.thumbnails
     .map((file, index) => {
       const label = thumbnailLabel(entry.format, index, entry.thumbnails.length);

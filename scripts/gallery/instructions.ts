@@ -35,9 +35,11 @@ export interface InstructionOptions {
   card?: boolean;
   /** The format's pages: a mini zine of 16 is the one printed on both sides. Default: 8. */
   pages?: number;
+  /** A booklet folded in signatures: its sheets per signature. Default: none, one fold of every sheet. */
+  signature?: number;
 }
 
-export function instructionsFor(format: Format, paper: PaperSize, binding: Binding, { card = true, pages = 8 }: InstructionOptions = {}): Instructions {
+export function instructionsFor(format: Format, paper: PaperSize, binding: Binding, { card = true, pages = 8, signature }: InstructionOptions = {}): Instructions {
   const right = binding === 'right';
   if (format === 'mini' && pages === 16) return mini16(paper);
   switch (format) {
@@ -53,9 +55,18 @@ export function instructionsFor(format: Format, paper: PaperSize, binding: Bindi
         steps: [
           `Test with one sheet: print the test sheet below (or pages 1–2 of the booklet) on both sides. Turn it over like the page of a book: behind page 1 (the front cover, on the ${right ? 'left' : 'right'} half) page 2 must be upright. If it is upside down, your printer flips on the long edge: switch it to short edge.`,
           'Print the whole booklet with these settings. Without a duplexer, print the odd pages, put the stack back in the tray and print the even pages.',
-          'Stack the sheets with sheet 1 at the bottom, its front facing down, then sheet 2 on it, and so on.',
-          'Fold the stack in half along the spine ticks, so that sheet 1 wraps the others.',
-          'Staple on the fold, a quarter of the way in from the top and from the bottom.',
+          ...(signature === undefined
+            ? [
+                'Stack the sheets with sheet 1 at the bottom, its front facing down, then sheet 2 on it, and so on.',
+                'Fold the stack in half along the spine ticks, so that sheet 1 wraps the others.',
+                'Staple on the fold, a quarter of the way in from the top and from the bottom.',
+              ]
+            : [
+                `It is folded in signatures of ${signature} sheets: sheets 1–${signature} make the first, ${signature + 1}–${2 * signature} the second, and so on, the last taking what remains.`,
+                'Fold each signature on its own: stack its sheets with its first at the bottom, front facing down, and fold them in half along the spine ticks, so that its first sheet wraps the others.',
+                'Lay the folded signatures one on the other in order, not inside each other: the black bars on their spines step down from the first to the last.',
+                'Sew them through their folds, or glue the spines into a cover; or staple each signature on its fold and the stack through a cover along the spine.',
+              ]),
           ...(card ? ['Cut or tear the card out along its dashed line; the stub stays in the binding.'] : []),
         ],
         diagrams: [

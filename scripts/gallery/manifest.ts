@@ -21,6 +21,8 @@ const FormatEntrySchema = v.object({
   file: v.string(),
   pages: v.number(),
   sheets: v.optional(v.number()),
+  /** A booklet folded in signatures: its sheets per signature. */
+  signature: v.optional(v.number()),
   /** One PNG per PDF page (a page, or a sheet side), relative to the document's folder. */
   thumbnails: v.array(v.string()),
 });

@@ -54,6 +54,12 @@ describe('a booklet of more than 8 sheets, built', () => {
     }
   });
 
+  it('tells how to fold the signatures in the gallery, not one stack', async () => {
+    const gallery = await readFile(join(dir, 'out', 'index.html'), 'utf8');
+    expect(gallery).toContain('It is folded in signatures of 4 sheets: sheets 1–4 make the first, 5–8 the second');
+    expect(gallery).not.toContain('Fold the stack in half along the spine ticks, so that sheet 1 wraps the others.');
+  });
+
   it('prints a black bar on each signature\'s spine, one step lower than the one before', async () => {
     const bars: number[] = [];
     for (let s = 0; s * 16 < reading.length; s++) {

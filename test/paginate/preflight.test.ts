@@ -82,6 +82,23 @@ describe('the photocopy preflight', () => {
     }
   });
 
+  it('measures from the trim (the page box), not from the bleed around it', async () => {
+    const page = await (await browser).newPage();
+    try {
+      // As Paged.js lays out a page with a 0.125 in bleed: the page larger, its page box inside it at the trim.
+      await page.setContent(`<!doctype html><body style="margin:0">
+<div class="pagedjs_page" style="position:relative;width:5.75in;height:8.75in">
+<div class="pagedjs_pagebox" style="position:absolute;left:0.125in;top:0.125in;width:5.5in;height:8.5in">
+<div class="pagedjs_page_content" style="position:absolute;inset:0.5in"><p style="margin:0">Inside.</p></div></div></div></body>`);
+      await page.addScriptTag({ content: script });
+      const [insets] = (await page.evaluate('zinePreflight.pageInsets([...document.querySelectorAll(".pagedjs_page")])')) as LayoutReport['insets'];
+      expect(insets?.sides.top?.gap).toBe(36);
+      expect(insets?.sides.left?.gap).toBe(36);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('warns of an image under 200 dpi at its place in the markdown, and builds anyway', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'zine-preflight-'));
     await mkdir(join(dir, 'img'));
