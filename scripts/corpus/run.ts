@@ -39,6 +39,8 @@ export function faultKind(reason: string): string {
     [/layout lost \d+ of/, 'text lost'],
     [/footnote/, 'note away from its call'],
     [/has no glyph/, 'no font'],
+    [/has no bundled font that draws them together/, 'letter and mark no font draws together'],
+    [/is a control character/, 'control character in the text'],
   ];
   return kinds.find(([pattern]) => pattern.test(reason))?.[1] ?? 'other';
 }

@@ -83,9 +83,11 @@ async function candidates(base: BaseFamily, spec: string, scripts: ScriptFamily[
   const sheets = await Promise.all(scripts.map(async (family) => ({ family, faces: await readFaces(scriptSheet(family, weight, style)) })));
   const others = sheets.flatMap(({ family, faces }) => faces.filter((face) => wantedScriptSubset(family, face.subset)));
   // For a letter and its marks that no single planned file has: the base family's own files, then
-  // every subset of Noto Serif (Latin, Cyrillic and Greek with many marks), then the scripts'.
+  // every subset of Noto Serif (Latin, Cyrillic and Greek with many marks), then the scripts' (the
+  // Han families' hundreds of slices aside: their marks are their own, which their planned faces draw).
   const noto = sheets.find(({ family }) => family.name === 'Noto Serif')?.faces ?? [];
-  return { own, others, full: [...own, ...noto, ...sheets.flatMap(({ faces }) => faces)] };
+  const scriptFaces = sheets.filter(({ family }) => !/^Noto Serif (SC|TC|JP|KR)$/.test(family.name)).flatMap(({ faces }) => faces);
+  return { own, others, full: [...own, ...noto, ...scriptFaces] };
 }
 
 export function codePointsOf(text: string): number[] {

@@ -28,16 +28,16 @@ describe('letters with combining marks', () => {
     // ə + U+0300, and n + U+0307 (ṅ spelt apart); a running head prints the capital Ə + U+0300.
     const text = 'm\u0259\u0300 kan\u0307';
     const clusters = markedClusters(text);
-    expect(clusters).toEqual(['\u0259\u0300', 'n\u0307']);
+    expect(clusters.map((cluster) => cluster.text)).toEqual(['\u0259\u0300', 'n\u0307']);
     const plan = await planFonts({ lang: 'en', text });
     expect(plan.undrawn).toEqual([]);
     const text400 = plan.faces.filter((face) => face.alias === 'Source Serif 4' && face.weight === 400 && face.style === 'normal');
     // No face of the plain plan has the schwa and the grave together …
-    expect(text400.filter((face) => !face.clusters).some((face) => drawsWhole(face.ranges, 'ə̀'))).toBe(false);
+    expect(text400.filter((face) => !face.clusters).some((face) => clusters[0] !== undefined && drawsWhole(face.ranges, clusters[0]))).toBe(false);
     // … so one more face, of the same family, does.
     const extra = text400.filter((face) => face.clusters);
     expect(extra.map((face) => face.face.family)).toEqual(['Source Serif 4']);
-    for (const cluster of [...clusters, '\u018f\u0300']) expect(extra.some((face) => drawsWhole(face.ranges, cluster)), cluster).toBe(true);
+    for (const cluster of [...clusters, ...markedClusters('\u018f\u0300')]) expect(extra.some((face) => drawsWhole(face.ranges, cluster)), cluster.text).toBe(true);
     const rules = fontFaceRules(plan, (face) => face.file);
     expect(rules.indexOf('U+259,U+300')).toBeLessThan(rules.indexOf('unicode-range: U+20-7e'));
   });
