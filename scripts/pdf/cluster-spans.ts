@@ -31,6 +31,8 @@ interface Glyph {
   size: number;
   /** Drawn with text rendering mode 3: read, not seen. */
   unseen?: boolean;
+  /** Its horizontal scale (Tz), when not 1: an unseen copy stretched over a gap. */
+  stretch?: number;
 }
 
 interface Group {
@@ -61,6 +63,7 @@ function draw(glyphs: Glyph[], codes: number[], from: { x: number; y: number }):
   const lines = glyphs.map((glyph, index) => {
     const shown = `${pdfNumber(glyph.x - at.x)} ${pdfNumber(glyph.y - at.y)} Td ${hexOf([codes[index] ?? glyph.code])} Tj`;
     at = glyph;
+    if (glyph.stretch !== undefined) return `3 Tr ${pdfNumber(glyph.stretch * 100)} Tz ${shown} 100 Tz 0 Tr`;
     return glyph.unseen ? `3 Tr ${shown} 0 Tr` : shown;
   });
   return { text: lines.join('\n'), at };
@@ -143,7 +146,7 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
     }
     drawn[at] = { ...one, x: place.x, y: place.y };
   }
-  closeGaps(drawn, codes, marks);
+  closeGaps(drawn, codes, marks, markCodes);
   return { drawn, codes, marks, markCodes };
 }
 
@@ -156,9 +159,14 @@ const GAP_IN_A_WORD = 0.3;
  * space. Each such letter reads through a code as wide as the distance to
  * the next glyph: nothing moves, since every glyph is placed by its own Td.
  * A gap that a glyph drawn apart fills (the second part of a two-part vowel
- * sign) is closed however wide it is.
+ * sign) is closed however wide it is; there MuPDF 1.21, which measures a
+ * glyph by the font program's advance and not by the code's width, saw a
+ * space too (stext-device.c adds one past a sixth of the size): so the
+ * letter before it is drawn apart as well, reading as nothing, and in its
+ * place an unseen copy of it, stretched (Tz) to reach the next glyph, reads
+ * as its text.
  */
-function closeGaps(drawn: Glyph[], codes: number[], apart: Glyph[]): void {
+function closeGaps(drawn: Glyph[], codes: number[], apart: Glyph[], apartCodes: number[]): void {
   for (const [at, one] of drawn.entries()) {
     const next = drawn[at + 1];
     const font = one.font;
@@ -168,7 +176,14 @@ function closeGaps(drawn: Glyph[], codes: number[], apart: Glyph[]): void {
     const gap = next.x - one.x - advance({ ...one, code });
     const filled = apart.some((glyph) => glyph.y === one.y && advance(glyph) > 0 && glyph.x >= one.x && glyph.x < next.x);
     if (gap <= 0 || (gap >= one.size * GAP_IN_A_WORD && !filled) || text.trim() === '') continue;
-    codes[at] = font.codeFor(code, text, ((next.x - one.x) / one.size) * 1000);
+    const own = advance({ ...one, code });
+    if (!filled || own <= 0) {
+      codes[at] = font.codeFor(code, text, ((next.x - one.x) / one.size) * 1000);
+      continue;
+    }
+    apart.push(one);
+    apartCodes.push(font.codeFor(one.code, ' '));
+    drawn[at] = { ...one, unseen: true, stretch: (next.x - one.x) / own };
   }
 }
 

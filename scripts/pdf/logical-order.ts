@@ -16,6 +16,14 @@
 import { forEachCode, hexOf, pdfNumber, type Edit, type Operation } from './content-stream.ts';
 import { walkStream, type Advances } from './stream-walker.ts';
 
+/** What it needs of a font: advances, and what each code reads as. */
+export interface Readable extends Advances {
+  map: ReadonlyMap<number, string>;
+}
+
+/** A right-to-left letter: a run without one (a space and a bidi isolate around a Latin word) is left as it is. */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
+
 /**
  * How far left of the start of its base an unseen copy of a mark is put, in
  * ems. poppler orders the glyphs of a line by where they start and then
@@ -45,7 +53,7 @@ interface Segment {
   renderAfter: number;
   size: number;
   scale: number;
-  font: Advances;
+  font: Readable;
   glyphs: Placed[];
 }
 
@@ -53,7 +61,7 @@ interface Segment {
 const INSIDE = new Set(['Td', 'Tj', 'TJ', 'Tr']);
 
 /** The glyphs of a Tj or TJ operand, placed from the pen at `pen` on the line `y`; returns the pen after them. */
-function place(operand: string, pen: number, y: number, size: number, scale: number, charSpacing: number, render: number, font: Advances, into: Placed[]): number {
+function place(operand: string, pen: number, y: number, size: number, scale: number, charSpacing: number, render: number, font: Readable, into: Placed[]): number {
   let at = pen;
   for (const [item = ''] of operand.matchAll(/<[0-9A-Fa-f\s]*>|[-+]?[\d.]+/g)) {
     if (!item.startsWith('<')) {
@@ -114,7 +122,7 @@ function reversed(segment: Segment): string {
  * right end; none when it has none of two glyphs or more. `fontOf` gives a
  * font resource's advances by its name.
  */
-export function logicalOrderEdits(ops: readonly Operation[], fontOf: (name: string) => Advances | undefined): Edit[] {
+export function logicalOrderEdits(ops: readonly Operation[], fontOf: (name: string) => Readable | undefined): Edit[] {
   const edits: Edit[] = [];
   let segment: Segment | undefined;
   // The depth of marked content at which the innermost /ReversedChars run opened.
@@ -123,6 +131,7 @@ export function logicalOrderEdits(ops: readonly Operation[], fontOf: (name: stri
     const ended = segment;
     segment = undefined;
     if (!ended || ended.glyphs.length < 2) return;
+    if (!ended.glyphs.some((glyph) => RTL_LETTER.test(ended.font.map.get(glyph.code) ?? ''))) return;
     edits.push({ start: (ops[ended.from] as Operation).start, end: (ops[ended.to] as Operation).end, text: reversed(ended) });
   };
   walkStream(

@@ -61,6 +61,20 @@ EMC
 EMC
 ET`;
 
+// "পোস" (Bengali): the two-part vowel sign ো drawn as ে before প and া after it, then স.
+const TWO_PART = `BT
+/F2 10 Tf
+1 0 0 -1 100 700 Tm
+/Span<</ActualText <feff09aa09cb> >> BDC
+<0010> Tj
+3 0 Td <0011> Tj
+5 0 Td <0012> Tj
+EMC
+2.5 0 Td <0013> Tj
+ET`;
+
+const bengali = (): Promise<CidFont> => testCidFont([0x0010, [300, 500, 250, 550]], '<0013> <09B8>');
+
 const drawn = drawnGlyphs;
 
 const byPlace = (a: { gid: number; x: number; y: number }, b: { gid: number; x: number; y: number }): number => a.y - b.y || a.x - b.x || a.gid - b.gid;
@@ -96,4 +110,21 @@ describe('rewriteClusters', () => {
     expect(texts.filter((text) => text.endsWith('\u200C'))).toEqual([]);
     expect([...texts.join('')].reverse().join('')).toBe('ی\u200Cآ');
   });
+
+  it('draws the letter before a two-part vowel sign\'s second part apart, and an unseen copy stretched to the next letter in its place', async () => {
+    const cidFont = await bengali();
+    const rewritten = rewriteClusters(TWO_PART, (name) => (name === 'F2' ? cidFont : undefined)) ?? '';
+    const after = drawn(rewritten, cidFont);
+    const place = ({ gid, x, y }: { gid: number; x: number; y: number }) => ({ gid, x, y });
+    expect(after.filter((glyph) => glyph.seen).map(place).sort(byPlace)).toEqual(drawn(TWO_PART, cidFont).map(place).sort(byPlace));
+    // In the line, read in drawing order: the word whole; apart, after it, the two glyphs that read as nothing.
+    const read = after.map((glyph) => glyph.reads).join('');
+    expect(read.replace(/ +$/u, '')).toBe('পোস');
+    expect(read.endsWith('  ')).toBe(true);
+    // The unseen copy of প, at প's place, stretched from its 5-unit advance to স's start 7.5 units on.
+    const copy = after.find((glyph) => !glyph.seen && glyph.gid === 0x11);
+    expect(copy?.x).toBe(103);
+    expect(rewritten).toMatch(/3 Tr 150 Tz [\d.-]+ [\d.-]+ Td <[0-9a-f]{4}> Tj 100 Tz 0 Tr/u);
+  });
 });
+

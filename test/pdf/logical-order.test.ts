@@ -3,18 +3,18 @@
  * small reader of text operators (below) finds every glyph at the same
  * place, seen or unseen as before, but drawn in the opposite order; an
  * unseen copy of a mark comes right after the letter it follows, a
- * hundredth of an em left of that letter's start; a span nested in the run
- * and text outside runs are left as they are.
+ * hundredth of an em left of that letter's start; a span nested in the run,
+ * text outside runs and a run with no right-to-left letter are left as they are.
  */
 import { describe, expect, it } from 'vitest';
 import { codesOf, operations, replaceSpans } from '../../scripts/pdf/content-stream.ts';
-import { logicalOrderEdits } from '../../scripts/pdf/logical-order.ts';
-import type { Advances } from '../../scripts/pdf/stream-walker.ts';
+import { logicalOrderEdits, type Readable } from '../../scripts/pdf/logical-order.ts';
 
-/** Widths in thousandths of the size, by code: code 5 is a mark's unseen copy (no advance), 9 a dot drawn apart. */
-const WIDTHS: Record<number, number> = { 2: 500, 3: 150, 4: 333, 5: 0, 9: 0 };
-const font: Advances = { width: (code) => WIDTHS[code] ?? 600 };
-const fontOf = (name: string): Advances | undefined => (name === 'F1' ? font : undefined);
+/** Widths in thousandths of the size, by code: code 5 is a mark's unseen copy (no advance), 9 a dot drawn apart, 1 a space, 7 a bidi isolate. */
+const WIDTHS: Record<number, number> = { 1: 250, 2: 500, 3: 150, 4: 333, 5: 0, 7: 150, 9: 0 };
+const READS: Record<number, string> = { 1: ' ', 2: 'ن', 3: 'ل', 4: 'ا', 5: '\u064B', 7: '\u2069', 9: ' ' };
+const font: Readable = { width: (code) => WIDTHS[code] ?? 600, map: new Map(Object.entries(READS).map(([code, text]) => [Number(code), text])) };
+const fontOf = (name: string): Readable | undefined => (name === 'F1' ? font : undefined);
 
 interface Drawn {
   code: number;
@@ -107,8 +107,11 @@ describe('logicalOrderEdits', () => {
     expect(last(drawn(rewritten(stream)))).toEqual(last(drawn(stream)));
   });
 
-  it('leaves text outside right-to-left runs as it is', () => {
+  it('leaves text outside right-to-left runs, and a run with no right-to-left letter, as they are', () => {
     const stream = WORD.replace('/ReversedChars BMC', '/Span BMC');
     expect(logicalOrderEdits(operations(stream) ?? [], fontOf)).toEqual([]);
+    // A space and the bidi isolate after a Latin word in a right-to-left line: reversed, poppler took the isolate for a word of its own.
+    const neutral = WORD.replace('[<0002> 12 <0003> <0004>] TJ', '[<0001> <0007>] TJ');
+    expect(logicalOrderEdits(operations(neutral) ?? [], fontOf)).toEqual([]);
   });
 });
