@@ -129,6 +129,14 @@ function launchFailure(error: unknown): string {
   return said ?? lines[0] ?? 'it did not start';
 }
 
+/**
+ * Stops a browser that no longer answers, at once: every call still waiting on
+ * it then fails with the closed pipe instead of waiting out its three minutes.
+ */
+export function stopBrowser(browser: Browser): void {
+  killGroup(browser.process()?.pid);
+}
+
 /** Chromium runs in a process group of its own (puppeteer starts it detached): all of it goes. */
 function killGroup(pid: number | undefined): void {
   if (pid === undefined) return;
