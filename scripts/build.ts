@@ -95,8 +95,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     return rows;
   } finally {
     markdown.close();
-    await drawer?.close();
+    // The browser goes first: a drawing still waiting on a browser that stopped answering then ends at once.
     await closeBrowser(browser);
+    await drawer?.close();
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Browser } from 'puppeteer-core';
 import { ZineError } from '../util/errors.ts';
 
 /** The largest file this process may write, from Linux's /proc (`ulimit -f`); undefined when unlimited or unknown. */
@@ -41,4 +42,15 @@ export function explainBrowserError(error: unknown): ZineError | undefined {
     );
   }
   return undefined;
+}
+
+/** Whether the browser answers a question within `ms` milliseconds (one stopped with SIGSTOP, or swapping, does not). */
+export async function browserAnswers(browser: Browser, ms = 5000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([browser.version().then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BROWSER_START_LIMIT } from '../config/limits.ts';
 import { FileError, systemReason, ZineError } from '../util/errors.ts';
 import { onExit, onExitStop } from '../util/exit.ts';
 import { removeStaleStages } from '../util/stale-stages.ts';
@@ -40,7 +41,13 @@ const forgetters = new WeakMap<Browser, () => void>();
  * socket: Chromium quits when the pipe closes, so it dies with the build even
  * on a `kill -9`. The build handles signals itself (see util/exit.ts).
  */
-export async function launchBrowser(): Promise<Browser> {
+export interface LaunchOptions {
+  /** Milliseconds the browser may take to start and answer before it is stopped. Default: BROWSER_START_LIMIT. */
+  startLimit?: number;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const startLimit = options.startLimit ?? BROWSER_START_LIMIT;
   const found = await findBrowser();
   if (found === undefined) {
     throw new ZineError('no Chromium or Chrome found: run `npm install` again, or set PUPPETEER_EXECUTABLE_PATH');
@@ -48,8 +55,12 @@ export async function launchBrowser(): Promise<Browser> {
   // A temporary folder the browser cannot write would make it wait for ever: said now, in one line.
   await checkTempFolder();
   const profile = await browserProfile();
+  // A browser that starts but never answers is stopped (its process killed) at the limit.
+  const answer = new AbortController();
+  const limit = setTimeout(() => answer.abort(), startLimit);
   try {
     const browser = await puppeteer.launch({
+      signal: answer.signal,
       userDataDir: profile.dir,
       executablePath: found.executablePath,
       headless: isHeadlessShell(found.executablePath) ? 'shell' : true,
@@ -68,7 +79,12 @@ export async function launchBrowser(): Promise<Browser> {
     return browser;
   } catch (error) {
     profile.remove();
-    throw new ZineError(`cannot start the browser at ${found.executablePath}: ${launchFailure(error)}`, { cause: error });
+    const why = answer.signal.aborted
+      ? `it started but did not answer within ${startLimit / 1000} s, and was stopped; check that it is Chromium or Chrome and that it runs here (try it with --version)`
+      : launchFailure(error);
+    throw new ZineError(`cannot start the browser at ${found.executablePath}: ${why}`, { cause: error });
+  } finally {
+    clearTimeout(limit);
   }
 }
 
@@ -111,6 +127,14 @@ function launchFailure(error: unknown): string {
   const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/TROUBLESHOOTING|pptr\.dev/.test(line));
   const said = lines.find((line) => /error|cannot|can't|not found|denied|exec/i.test(line) && !/^Failed to launch/.test(line));
   return said ?? lines[0] ?? 'it did not start';
+}
+
+/**
+ * Stops a browser that no longer answers, at once: every call still waiting on
+ * it then fails with the closed pipe instead of waiting out its three minutes.
+ */
+export function stopBrowser(browser: Browser): void {
+  killGroup(browser.process()?.pid);
 }
 
 /** Chromium runs in a process group of its own (puppeteer starts it detached): all of it goes. */

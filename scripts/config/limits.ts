@@ -14,6 +14,12 @@ export const SOURCE_BYTES = 8_000_000;
  */
 export const LAYOUT_CHARACTERS = 2_000_000;
 
+/**
+ * Milliseconds the browser may take to start and answer (it takes under a
+ * second, a few on a loaded machine): one that never answers is stopped then.
+ */
+export const BROWSER_START_LIMIT = 30_000;
+
 /** Milliseconds any layout may take, however long the document (see paginate.ts layoutTimeLimit). */
 export const LAYOUT_TIME_CAP = 10 * 60_000;
 

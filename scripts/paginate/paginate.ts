@@ -8,7 +8,9 @@ import { UNSHOWN } from './in-page/unpainted.ts';
 import { inPageScript } from './in-page-bundle.ts';
 import { pagedJsScript, type PagedJsVariant } from './pagedjs/patch.ts';
 import { parseLayoutReport, parsePreflightPart, type LayoutReport, type PreflightPart } from './layout-report.ts';
-import { watchdog, type Watchdog } from './watchdog.ts';
+import { browserAnswers } from '../browser/browser-errors.ts';
+import { stopBrowser } from '../browser/browser.ts';
+import { stoppedDocument, watchdog, type Watchdog } from './watchdog.ts';
 
 export type { LayoutReport } from './layout-report.ts';
 
@@ -146,6 +148,12 @@ async function finished(page: Page, layout: Promise<unknown>): Promise<LayoutRep
   } catch (error) {
     // The tab may still be busy laying out: close it without waiting for it.
     page.close().catch(() => undefined);
+    // A layout that stopped finishing pages may be a browser that stopped answering at all: said as such.
+    const document = stoppedDocument(error);
+    if (document !== undefined && !(await browserAnswers(page.browser()))) {
+      stopBrowser(page.browser());
+      throw new ZineError(`${document}: the browser stopped answering while it laid out the document (stopped from outside, or out of memory), and the build was given up`, { cause: error });
+    }
     throw error;
   }
 }

@@ -8,6 +8,20 @@ import { ZineError } from '../util/errors.ts';
  */
 export const STALL_LIMIT = 20_000;
 
+/** The errors of layouts given up by a watchdog (stalled, or past the cap), with the document each names. */
+const stopped = new WeakMap<Error, string>();
+
+/** The document whose layout a watchdog gave up, when `error` is that. */
+export function stoppedDocument(error: unknown): string | undefined {
+  return error instanceof Error ? stopped.get(error) : undefined;
+}
+
+function layoutStopped(document: string, reason: string): ZineError {
+  const error = new ZineError(`${document}: ${reason}`);
+  stopped.set(error, document);
+  return error;
+}
+
 export interface WatchdogOptions {
   /** The document as messages name it. */
   name: string;
@@ -50,10 +64,10 @@ export function watchdog(options: WatchdogOptions): Watchdog {
         const check = () => {
           const now = Date.now();
           if (now - started >= options.cap) {
-            reject(new ZineError(`${options.name}: the layout took longer than ${seconds(options.cap)} s and was stopped after ${pages} pages; ${hint}`));
+            reject(layoutStopped(options.name, `the layout took longer than ${seconds(options.cap)} s and was stopped after ${pages} pages; ${hint}`));
           } else if (now - last >= stall) {
             const where = pages === 0 ? 'before the first' : `after page ${pages}`;
-            reject(new ZineError(`${options.name}: the layout was stopped: no page was finished in ${seconds(stall)} s, ${where}; ${hint}`));
+            reject(layoutStopped(options.name, `the layout was stopped: no page was finished in ${seconds(stall)} s, ${where}; ${hint}`));
           } else timer = setTimeout(check, Math.min(250, options.cap));
         };
         timer = setTimeout(check, Math.min(250, options.cap));

@@ -2,6 +2,9 @@
  * The build's browser: the one findBrowser finds (the headless shell first),
  * and a close that nothing the killed browser leaves behind turns into a crash.
  */
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { findBrowser } from '../../scripts/browser/find-browser.ts';
@@ -36,4 +39,31 @@ describe('closeBrowser', () => {
       expect(() => pipe?.emit('error', reset)).not.toThrow();
     }
   });
+});
+
+describe('a browser that starts and never answers', () => {
+  it('is stopped at the start limit, with a clear reason, leaving no process and no profile folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zine-mute-browser-'));
+    const pidFile = join(dir, 'pid');
+    // Holds the DevTools pipe open and says nothing.
+    const mute = join(dir, 'chromium');
+    await writeFile(mute, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
+    const before = process.env['PUPPETEER_EXECUTABLE_PATH'];
+    process.env['PUPPETEER_EXECUTABLE_PATH'] = mute;
+    const started = Date.now();
+    try {
+      await expect(launchBrowser({ startLimit: 2000 })).rejects.toThrow(
+        `cannot start the browser at ${mute}: it started but did not answer within 2 s, and was stopped; check that it is Chromium or Chrome`,
+      );
+    } finally {
+      if (before === undefined) delete process.env['PUPPETEER_EXECUTABLE_PATH'];
+      else process.env['PUPPETEER_EXECUTABLE_PATH'] = before;
+    }
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const pid = Number(await readFile(pidFile, 'utf8'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(() => process.kill(pid, 0), 'the mute browser still runs').toThrow();
+    const profiles = (await readdir(tmpdir())).filter((name) => name.startsWith(`zinepress-profile-${process.pid}-`));
+    expect(profiles).toEqual([]);
+  }, 30_000);
 });
