@@ -19,6 +19,7 @@ import { wantedFormats, type Wanted } from '../formats/make.ts';
 import { preflightWarnings, sheetEdgeWarnings } from '../formats/preflight.ts';
 import { printedAlone } from '../formats/sheet-edges.ts';
 import { markdownToHtml } from '../markdown/index.ts';
+import type { MarkdownWorkers } from '../markdown/worker.ts';
 import { formatMessage } from '../markdown/messages.ts';
 import { trimSize } from '../paginate/document.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
@@ -36,6 +37,8 @@ export interface PreviewOptions {
   /** The scratch folder the layout and its files are written into (served as is). */
   dir: string;
   browser: Browser;
+  /** Reads the markdown in a worker, under the build's time limit (markdown/worker.ts). Default: in this thread, unbounded. */
+  markdown?: MarkdownWorkers | undefined;
   /** Default: the front matter's, else letter. */
   paper?: PaperSize | undefined;
   /**
@@ -120,7 +123,7 @@ function staticPages(html: string, dir: string): string {
 /** Lays the source out; throws a content error (with file:line:col) when it cannot. */
 export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
   const { source, dir, browser } = options;
-  const markdown = await markdownToHtml({ path: source });
+  const markdown = await (options.markdown ? options.markdown.run({ path: source }) : markdownToHtml({ path: source }));
   const { frontMatter } = markdown;
   options.onInputs?.([source, ...markdown.assets.map((asset) => asset.path)]);
   const warnings = markdown.file.messages.map((message) => formatMessage(markdown.file, message));

@@ -20,6 +20,7 @@ import { createThumbnailDrawer } from '../gallery/drawer.ts';
 import { onExit } from '../util/exit.ts';
 import { removeStaleStages } from '../util/stale-stages.ts';
 import { previewFormats, removePicturesBefore, Superseded } from './formats.ts';
+import { createMarkdownWorkers } from '../markdown/worker.ts';
 import { layOutPreview, type Preview } from './lay-out.ts';
 import { viewerHtml } from './viewer.ts';
 import type { WarmTab } from './warm-tab.ts';
@@ -76,6 +77,8 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   };
   /** Draws the other formats' pages and sheets: one tab, pdf.js loaded once, never while reading pages are laid out. */
   const drawer = createThumbnailDrawer({ browser, limit: (task) => readingDone().then(task) });
+  /** Each save's markdown is read in a worker under the time limit, one started ahead for the next save. */
+  const markdown = createMarkdownWorkers({ jobs: Number.POSITIVE_INFINITY });
   /** The formats of the last layouts, one layout's at a time. */
   let formatsDone: Promise<void> = Promise.resolve();
 
@@ -98,6 +101,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
         source,
         dir,
         browser,
+        markdown,
         paper: options.paper,
         warm,
         // Followed before the layout: an image saved while it runs makes one more.
@@ -219,6 +223,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
     server,
     async close() {
       watcher.close();
+      markdown.close();
       version += 1; // the formats under way stop at their next step
       for (const client of clients) client.end();
       server.closeAllConnections();
