@@ -9,10 +9,11 @@
  * So where a line ends with a CJK letter and the next line begins with
  * one, a soft hyphen is drawn after the last letter: the letter's own glyph
  * squeezed to nothing (Tz), with no advance, reading as U+00AD, inside a
- * span whose ActualText is a hyphen. poppler reads the span (a hyphen:
- * it joins the lines and drops it), MuPDF the soft hyphen (it joins and
- * drops it), pdf.js nothing (it skips a glyph whose text is a format
- * character). Its text rendering mode stays the line's: MuPDF starts a new
+ * span whose ActualText is a hyphen (U+002D). poppler reads the span (a
+ * hyphen: it joins the lines and drops it; the build's read-back takes a
+ * hyphen between two CJK letters for this mark, line-ends.ts), MuPDF the
+ * soft hyphen (it joins and drops it), pdf.js nothing (it skips a glyph
+ * whose text is a format character). Its text rendering mode stays the line's: MuPDF starts a new
  * text object at a change of mode (`pdf_show_char`), and takes a line that
  * starts a new text object at another indent for a new paragraph (the
  * second line of an indented one), where it joins nothing; for that, too,
@@ -97,7 +98,7 @@ export function cjkLineEdits(ops: readonly Operation[], fontOf: (name: string) =
     if (!CJK_LETTER.test(last.text) || !CJK_LETTER.test(next.first ?? '')) continue;
     const code = last.font.codeFor(last.code, SOFT_HYPHEN, 0);
     const shown = ops[last.at] as Operation;
-    const hyphen = `\n/Span<</ActualText <FEFF>>> BDC ${SQUEEZED} Tz ${hexOf([code])} Tj ${last.scale * 100} Tz EMC`;
+    const hyphen = `\n/Span<</ActualText <FEFF002D>>> BDC ${SQUEEZED} Tz ${hexOf([code])} Tj ${last.scale * 100} Tz EMC`;
     edits.push({ start: shown.end, end: shown.end, text: hyphen });
     for (const index of [line.close, next.open]) edits.push({ start: (ops[index] as Operation).start, end: (ops[index] as Operation).end, text: '' });
   }

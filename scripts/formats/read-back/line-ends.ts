@@ -20,6 +20,8 @@ export interface LineFault {
 }
 
 export const HYPHEN_END = /[-\u2010\u2011\u00AD]$/u;
+/** A Chinese or Japanese letter. */
+const CJK_LETTER_AT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Scripts whose lines break between characters, without spaces or hyphens. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\u3000-\u303F\uFF00-\uFFEF]/u;
 /** What may sit between two letters without offering a break: marks, joiners, a soft hyphen. */
@@ -66,6 +68,8 @@ export function breakFault(stream: Stream, end: number, hyphenated: boolean | 'u
   }
   const unspaced = UNSPACED.test(stream.raw[before] ?? '') || UNSPACED.test(stream.raw[after] ?? '');
   if (unspaced && hyphenated !== true) return undefined;
+  // Between two Chinese or Japanese letters a line-end hyphen is the text layer's mark for poppler to join the lines (pdf/cjk-lines.ts).
+  if (CJK_LETTER_AT.test(stream.raw[before] ?? '') && CJK_LETTER_AT.test(stream.raw[after] ?? '')) return undefined;
   const points = word.includes('-') ? `it breaks only at ${word}` : 'it has no hyphenation point there';
   if (hyphenated === 'unknown') return `the word "${word.replace(/-/g, '')}" is split where its language does not break it, as ${printed} (${points})`;
   return hyphenated

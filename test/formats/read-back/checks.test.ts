@@ -67,6 +67,13 @@ describe('the read-back of line ends', () => {
   it('lets Chinese and Thai lines end between any two characters, but no edition without hyphens split a word', async () => {
     const chinese = await faults('人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待', pages(['人人生而自由在尊严和权利上一律', '平等他们赋有理性和良心并应以兄弟关系的精神相对待']));
     expect(chinese.ends).toEqual([]);
+    // The hyphen the text layer draws between two Chinese letters for poppler to join the lines (pdf/cjk-lines.ts) is no hyphenation.
+    const joined = await faults('人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待', pages(['人人生而自由在尊严和权利上一律-', '平等他们赋有理性和良心并应以兄弟关系的精神相对待']));
+    expect(joined.ends).toEqual([]);
+    const latin = await faults('Everyone is born free and equal in dignity and rights.', pages(['Everyone is born free and equal in dig-', 'nity and rights.']));
+    expect(latin.ends).toEqual([]);
+    const wrong = await faults('Everyone is born free and equal in dignity and rights.', pages(['Everyone is born free and equal in di-', 'gnity and rights.']));
+    expect(wrong.ends).toHaveLength(1);
     const large = await faults(MANIFESTO, pages(['National one-sidedness and narrowmindedness be-', 'come more and more impossible, and from the numerous national and local literatures there arises a world literature.']), false);
     expect(large.ends[0]?.reason).toBe('the word "become" is split across lines as "be" / "come", which this edition never does');
   });
