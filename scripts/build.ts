@@ -13,7 +13,8 @@ import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './co
 import type { Format } from './config/frontmatter.ts';
 import { LAYOUT_CHARACTERS } from './config/limits.ts';
 import type { DocumentContext, FormatOutput } from './formats/context.ts';
-import { makeFormats, wantedFormats } from './formats/make.ts';
+import { makeFormats } from './formats/make.ts';
+import { resolveDocument } from './config/document.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
 import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
@@ -47,7 +48,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const settings = resolveBuildOptions(options);
   const sources = settings.files.length > 0 ? settings.files : await listSources(settings.sourceDir);
   refuseSharedFolders(sources, settings.out);
-  const gallery = await galleryAllowed(settings.out);
+  const gallery = await galleryAllowed(settings.out, settings.reporter);
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
@@ -122,13 +123,14 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
 
   // 1. Markdown to an HTML fragment; warnings are printed, errors stop here.
   const markdown = await markdownInWorker({ path: source });
-  for (const message of markdown.file.messages) console.warn(formatMessage(markdown.file, message));
+  for (const message of markdown.file.messages) settings.reporter.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
-  const wanted = wantedFormats(settings.formats, frontMatter.formats);
+  const document = resolveDocument({ frontMatter, paper: settings.paper, formats: settings.formats });
+  const wanted = document.formats;
   if (wanted.size === 0) {
     // Its folder in output/ is left as it is: this build asked for nothing it makes.
     const list = (formats: readonly string[] | undefined) => (formats ?? []).join(', ');
-    console.warn(`${source}: nothing to make: --formats asks for ${list(settings.formats)}, and its front matter's formats are ${list(frontMatter.formats)}`);
+    settings.reporter.warn(`${source}: nothing to make: --formats asks for ${list(settings.formats)}, and its front matter's formats are ${list(frontMatter.formats)}`);
     return [];
   }
 
@@ -139,7 +141,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
   // folder it replaces must be the build's own, and hold none of its input.
   const privacy = privacyLines({ assets: markdown.assets, keepMetadata: settings.keepMetadata });
   if (settings.keepMetadata && markdown.assets.some((asset) => asset.removed.length > 0)) {
-    console.warn(`${source}: --keep-metadata: the images are published as they are, with what they tell of who took them, where and with what: ${privacy.join('; ')}`);
+    settings.reporter.warn(`${source}: --keep-metadata: the images are published as they are, with what they tell of who took them, where and with what: ${privacy.join('; ')}`);
   }
   const target = outFolder(settings.out, source);
   await refuseInputsInside(target, source, markdown.assets.map((asset) => asset.path));
@@ -151,7 +153,8 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
       name,
       source,
       markdown,
-      paper: settings.paper ?? frontMatter.paper ?? 'letter',
+      document,
+      reporter: settings.reporter,
       stage,
       fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
       browser,
@@ -179,7 +182,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
     const started = performance.now();
     const formats = made.map(({ format, file, pages, sheets }) => ({ format, file, pages, sheets }));
     const card = markdown.tree.children.some((node) => node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('card-front'));
-    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, card, privacy });
+    await thumbnails.write({ name, source, dir: target, document, formats, card, privacy });
     if (settings.progress) terminal.progress(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), privacy }));

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import * as v from 'valibot';
 import { FORMATS, PAPER_SIZES } from './frontmatter.ts';
 import { UsageError } from '../util/errors.ts';
+import { terminalReporter, type Reporter } from '../util/reporter.ts';
 
 /**
  * What `zine build` takes, from the command line or from code. One schema gives
@@ -30,6 +31,11 @@ export const BuildOptionsSchema = v.strictObject(
     keepMetadata: v.optional(v.boolean(), false),
     /** Print a line per document and format as it is made. Default: true. */
     progress: v.optional(v.boolean(), true),
+    /** Where the warnings go. Default: the terminal (stderr). */
+    reporter: v.optional(
+      v.custom<Reporter>((value) => typeof (value as Partial<Reporter> | null)?.warn === 'function', 'reporter must have a warn(line) method'),
+      () => terminalReporter,
+    ),
   },
   (issue) => `unknown build option ${String(issue.input)}`,
 );

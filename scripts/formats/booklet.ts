@@ -1,4 +1,3 @@
-import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { Plan } from '../impose/plan.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
@@ -23,10 +22,10 @@ export async function makeBooklet(
     pdf: reading,
     name: `${context.name}/reading.pdf`,
     layout: 'booklet',
-    paper: context.paper,
+    paper: context.document.paper,
     keepLast: backMatterPages(report),
-    binding: bindingFor(documentDirection(context.markdown.frontMatter)),
+    binding: context.document.binding,
   });
-  for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) console.warn(line);
+  for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) context.reporter.warn(line);
   return { pdf, plan };
 }

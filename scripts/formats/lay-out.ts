@@ -1,5 +1,4 @@
 import type { Browser, Page } from 'puppeteer-core';
-import { documentDirection } from '../config/direction.ts';
 import { takePagePictures } from '../gallery/page-pictures.ts';
 import { buildDocument, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
@@ -63,8 +62,8 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
     body: options.body ?? context.markdown.html,
     title: frontMatter.title,
     lang: frontMatter.lang,
-    dir: documentDirection(frontMatter),
-    paper: context.paper,
+    dir: context.document.direction,
+    paper: context.document.paper,
     trim: options.trim,
     footnotes: frontMatter.footnotes,
     fontFaces: context.fontFaces,
@@ -124,7 +123,7 @@ export async function printWithPictures(context: DocumentContext, layout: Layout
       date: sourceDate(frontMatter.date),
     },
     bookmarks: layout.report.headings.map(({ text, level, page }) => ({ title: text, level, page })),
-    idSeed: `${layout.html}\n${context.paper}`,
+    idSeed: `${layout.html}\n${context.document.paper}`,
     source: { path: context.source, text: String(context.markdown.file.value) },
   });
   // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),

@@ -1,4 +1,3 @@
-import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
@@ -54,9 +53,9 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
     const needs = pages > MINI_PAGES ? `it needs ${pages} pages` : 'it does not fit';
     throw new FormatSkipped('mini', `${context.source}: too long for the mini zine: ${needs} at ${floor} pt, and a mini zine has ${MINI_PAGES}`);
   }
-  const binding = bindingFor(documentDirection(context.markdown.frontMatter));
-  const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout: 'mini', paper: context.paper, keepLast: 1, binding });
-  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) console.warn(line);
+  const { binding } = context.document;
+  const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout: 'mini', paper: context.document.paper, keepLast: 1, binding });
+  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) context.reporter.warn(line);
   const { pdf } = imposed;
   return { pdf, fontSize: chosen.fontSize };
 }

@@ -25,7 +25,7 @@ export function layOutReading(context: DocumentContext, edition: 'standard' | 'l
     checkWhole(context, layout);
     checkBackMatter(context.source, layout.report);
     const hairlines = await svgHairlines({ browser: await context.browser, dir: context.stage.dir, images: layout.report.vectorImages });
-    for (const line of preflightWarnings(context.source, [...layout.report.preflight, ...hairlines])) console.warn(line);
+    for (const line of preflightWarnings(context.source, [...layout.report.preflight, ...hairlines])) context.reporter.warn(line);
     const { pdf, pictures } = await printWithPictures(context, layout, context.pictureWidth);
     return { pdf, pictures, report: layout.report };
   });

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { documentDirection } from '../config/direction.ts';
 import { stageAssets } from '../paginate/assets.ts';
 import { stageFonts } from '../paginate/fonts.ts';
 import { FileError } from '../util/errors.ts';
@@ -38,7 +37,7 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
     body: markdown.tree,
     title: frontMatter.title,
     lang: frontMatter.lang,
-    dir: documentDirection(frontMatter),
+    dir: context.document.direction,
     fontFaces,
     css,
   });

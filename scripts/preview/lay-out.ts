@@ -9,14 +9,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
-import { documentDirection } from '../config/direction.ts';
+import { resolveDocument } from '../config/document.ts';
+import { terminalReporter, type Reporter } from '../util/reporter.ts';
 import type { PaperSize } from '../config/frontmatter.ts';
 import { checkBackMatter, checkWhole } from '../formats/checks.ts';
 import type { DocumentContext } from '../formats/context.ts';
 import { layoutHtml, print } from '../formats/lay-out.ts';
 import { backMatterPages } from '../formats/reading.ts';
 import { imposePdf } from '../impose/impose.ts';
-import { bindingFor } from '../config/direction.ts';
 import { markdownToHtml } from '../markdown/index.ts';
 import { stageAssets } from '../paginate/assets.ts';
 import { stageFonts } from '../paginate/fonts.ts';
@@ -33,6 +33,8 @@ export interface PreviewOptions {
   browser: Browser;
   /** Default: the front matter's, else letter. */
   paper?: PaperSize | undefined;
+  /** Where the layout's warnings go. Default: the terminal. */
+  reporter?: Reporter;
   /**
    * The tab of the last layout, kept open: a version with the same styles is
    * laid out again in it. Updated here to this layout's tab. Default: none kept.
@@ -92,7 +94,8 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     name: 'preview',
     source,
     markdown,
-    paper: options.paper ?? frontMatter.paper ?? 'letter',
+    document: resolveDocument({ frontMatter, paper: options.paper }),
+    reporter: options.reporter ?? terminalReporter,
     stage,
     fontFaces: await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
     browser: Promise.resolve(browser),
@@ -116,9 +119,9 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
         pdf: reading,
         name: 'the preview',
         layout: 'booklet',
-        paper: context.paper,
+        paper: context.document.paper,
         keepLast: backMatterPages(layout.report),
-        binding: bindingFor(documentDirection(frontMatter)),
+        binding: context.document.binding,
       }),
     );
     await pdf; // the next layout in this tab waits until it is printed
