@@ -15,6 +15,7 @@ import { LAYOUT_CHARACTERS } from './config/limits.ts';
 import type { DocumentContext, FormatOutput } from './formats/context.ts';
 import { makeFormats } from './formats/make.ts';
 import { resolveDocument } from './config/document.ts';
+import { documentStyle } from './paginate/user-style.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
 import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
@@ -125,7 +126,8 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
   const markdown = await markdownInWorker({ path: source });
   for (const message of markdown.file.messages) settings.reporter.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
-  const document = resolveDocument({ frontMatter, paper: settings.paper, formats: settings.formats });
+  const style = await documentStyle({ source, text: String(markdown.file.value), frontMatter: frontMatter.style, cli: settings.style });
+  const document = resolveDocument({ frontMatter, paper: settings.paper, formats: settings.formats, style });
   const wanted = document.formats;
   if (wanted.size === 0) {
     // Its folder in output/ is left as it is: this build asked for nothing it makes.
@@ -162,7 +164,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer }:
       keepMetadata: settings.keepMetadata,
       ...(drawer ? { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH } : {}),
     };
-    await stageAssets({ dir: stage.dir, assets: markdown.assets, keepMetadata: settings.keepMetadata });
+    await stageAssets({ dir: stage.dir, assets: [...markdown.assets, ...(style?.assets ?? [])], keepMetadata: settings.keepMetadata });
 
     // 3. Each format lays the document out in the shared browser, side by side;
     // the gallery starts drawing each PDF as soon as it is made.

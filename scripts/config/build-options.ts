@@ -27,6 +27,8 @@ export const BuildOptionsSchema = v.strictObject(
     ),
     /** Folder the default file list is read from. Default: `source`. */
     sourceDir: v.optional(v.string(), 'source'),
+    /** A stylesheet of the user's own, over the front matter's `style`. Default: the front matter's, else none. */
+    style: v.optional(v.string()),
     /** Publish images as they are, with what they say of their maker (GPS position, names, camera). Default: false. */
     keepMetadata: v.optional(v.boolean(), false),
     /** Print a line per document and format as it is made. Default: true. */

@@ -5,6 +5,7 @@
  * out the paper, the direction or the binding again.
  */
 import type { Binding } from '../impose/plan.ts';
+import type { UserStyle } from '../paginate/user-style.ts';
 import { bindingFor, documentDirection, type Direction } from './direction.ts';
 import { FORMATS, ON_REQUEST, type Format, type FrontMatter, type PaperSize } from './frontmatter.ts';
 import { labelsFor, type Labels } from './labels.ts';
@@ -26,6 +27,8 @@ export interface ResolvedDocument {
   readonly labels: Labels;
   /** The formats to make, each asked for by name or made by default. */
   readonly formats: Wanted;
+  /** The user's own stylesheet, read and checked, applied after the project's. */
+  readonly style: UserStyle | undefined;
 }
 
 export interface ResolveOptions {
@@ -34,6 +37,8 @@ export interface ResolveOptions {
   paper?: PaperSize | undefined;
   /** `--formats`, narrowing the front matter's. Default: none. */
   formats?: readonly Format[] | undefined;
+  /** The user's stylesheet, loaded (paginate/user-style.ts documentStyle). Default: none. */
+  style?: UserStyle | undefined;
 }
 
 export function resolveDocument(options: ResolveOptions): ResolvedDocument {
@@ -47,6 +52,7 @@ export function resolveDocument(options: ResolveOptions): ResolvedDocument {
     lang: frontMatter.lang,
     labels: labelsFor(frontMatter.lang),
     formats: wantedFormats(options.formats, frontMatter.formats),
+    style: options.style,
   };
 }
 

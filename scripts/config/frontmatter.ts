@@ -84,6 +84,7 @@ const entries = {
   ),
   'cover-credit': v.optional(text('must be a line of text, like "Cover: photo by …"')),
   'cover-style': v.optional(v.picklist(COVER_STYLES, `must be one of ${quoted(COVER_STYLES)}`), 'poster'),
+  style: v.optional(text('must be the path of a stylesheet beside the essay, like style.css')),
   formats: v.optional(
     v.array(v.picklist(FORMATS, `must be one of ${quoted(FORMATS)}`), `must be a list of formats (${quoted(FORMATS)})`),
   ),

@@ -67,6 +67,7 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
     trim: options.trim,
     footnotes: frontMatter.footnotes,
     fontFaces: context.fontFaces,
+    ...(context.document.style === undefined ? {} : { userCss: context.document.style.css }),
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
     ...(options.edition === undefined ? {} : { edition: options.edition }),
   });

@@ -31,8 +31,9 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
     readStyle('line-breaking.css'),
     readStyle('web.css'),
   ]);
-  const css = sheets.join('\n');
-  await stageAssets({ dir, assets: markdown.assets, keepMetadata: context.keepMetadata ?? false });
+  // The user's own stylesheet last, so that its rules win.
+  const css = [...sheets, context.document.style?.css ?? ''].join('\n');
+  await stageAssets({ dir, assets: [...markdown.assets, ...(context.document.style?.assets ?? [])], keepMetadata: context.keepMetadata ?? false });
   return webPage({
     body: markdown.tree,
     title: frontMatter.title,

@@ -52,6 +52,8 @@ export interface DocumentOptions {
   footnotes: 'stars' | 'numbers';
   /** The @font-face rules (see fonts.ts). */
   fontFaces: string;
+  /** The user's own stylesheet, after every rule of the project's. Default: none. */
+  userCss?: string;
 }
 
 /** A CSS string holding `text`. */
@@ -132,6 +134,9 @@ ${options.fontFaces}
 <style>
 ${sheets.join('\n')}
 ${buildRules(options)}
+</style>
+<style>
+${options.userCss ?? ''}
 </style>
 </head>
 <body>

@@ -6,10 +6,11 @@
  * reading PDF imposed as a booklet.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { resolveDocument } from '../config/document.ts';
+import { documentStyle } from '../paginate/user-style.ts';
 import { terminalReporter, type Reporter } from '../util/reporter.ts';
 import type { PaperSize } from '../config/frontmatter.ts';
 import { checkBackMatter, checkWhole } from '../formats/checks.ts';
@@ -35,6 +36,8 @@ export interface PreviewOptions {
   paper?: PaperSize | undefined;
   /** Where the layout's warnings go. Default: the terminal. */
   reporter?: Reporter;
+  /** `--style`, over the front matter's `style`. Default: the front matter's. */
+  style?: string | undefined;
   /**
    * The tab of the last layout, kept open: a version with the same styles is
    * laid out again in it. Updated here to this layout's tab. Default: none kept.
@@ -87,21 +90,23 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
   const { source, dir, browser } = options;
   const markdown = await markdownToHtml({ path: source });
   const { frontMatter } = markdown;
-  options.onInputs?.([source, ...markdown.assets.map((asset) => asset.path)]);
+  const style = await documentStyle({ source, text: String(markdown.file.value), frontMatter: frontMatter.style, cli: options.style });
+  const stylePath = options.style ?? (frontMatter.style === undefined ? undefined : join(dirname(source), frontMatter.style));
+  options.onInputs?.([source, ...markdown.assets.map((asset) => asset.path), ...(stylePath === undefined ? [] : [stylePath]), ...(style?.assets ?? []).map((asset) => asset.path)]);
   const stage = scratchStage(dir);
   await mkdir(dir, { recursive: true });
   const context: DocumentContext = {
     name: 'preview',
     source,
     markdown,
-    document: resolveDocument({ frontMatter, paper: options.paper }),
+    document: resolveDocument({ frontMatter, paper: options.paper, style }),
     reporter: options.reporter ?? terminalReporter,
     stage,
     fontFaces: await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
     browser: Promise.resolve(browser),
     limit: createLimiter(1),
   };
-  await stageAssets({ dir, assets: markdown.assets });
+  await stageAssets({ dir, assets: [...markdown.assets, ...(style?.assets ?? [])] });
   const warm = options.warm ?? {};
   const body = withImageVersions(markdown.html, markdown.assets);
   const html = await layoutHtml(context, { trim: 'reading', htmlName: 'layout.html', body });
