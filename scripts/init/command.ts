@@ -2,7 +2,7 @@
  * `zine init FILE`: writes a starter source that builds as it is. It never
  * writes over a file that is already there.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { INIT_COMMAND } from '../cli/commands/init.ts';
 import { parseCommand } from '../cli/parse.ts';
@@ -18,6 +18,10 @@ export async function initCommand(argv: string[]): Promise<void> {
   if (options === 'help') return terminal.print(commandHelp(INIT_COMMAND));
   const { file } = options;
   const text = starterSource({ title: await printableTitle(titleFromName(basename(file, extname(file)))) });
+  // A new folder for it (source/, say) is made first.
+  await mkdir(dirname(file), { recursive: true }).catch((error: unknown) => {
+    throw new FileError(dirname(file), 'make the folder', error);
+  });
   // 'wx' fails if the file exists, without a window between a check and the write.
   await writeFile(file, text, { flag: 'wx' }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {

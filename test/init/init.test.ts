@@ -51,17 +51,17 @@ describe('zine init', () => {
     expect((await zine(['init'], dir)).code).toBe(2);
   });
 
-  it('writes a stylesheet of its own beside the source, and never over one that is there', async () => {
+  it('writes a stylesheet of its own beside the source, in a folder it makes, and never over one that is there', async () => {
     const own = await mkdtemp(join(tmpdir(), 'zine-init-style-'));
-    const first = await zine(['init', 'one.md'], own);
-    expect(first.stdout).toMatch(/^wrote one\.md and style\.css$/m);
-    expect(await readFile(join(own, 'one.md'), 'utf8')).toMatch(/^style: style\.css$/m);
-    expect(await readFile(join(own, 'style.css'), 'utf8')).toMatch(/\.essay h2 \{/);
-    await writeFile(join(own, 'style.css'), '/* mine */\n');
-    const second = await zine(['init', 'two.md'], own);
+    const first = await zine(['init', 'source/one.md'], own);
+    expect(first.stdout).toMatch(/^wrote source\/one\.md and source\/style\.css$/m);
+    expect(await readFile(join(own, 'source', 'one.md'), 'utf8')).toMatch(/^style: style\.css$/m);
+    expect(await readFile(join(own, 'source', 'style.css'), 'utf8')).toMatch(/\.essay h2 \{/);
+    await writeFile(join(own, 'source', 'style.css'), '/* mine */\n');
+    const second = await zine(['init', 'source/two.md'], own);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/style\.css is already there: kept as it is/);
-    expect(await readFile(join(own, 'style.css'), 'utf8')).toBe('/* mine */\n');
+    expect(second.stdout).toMatch(/source\/style\.css is already there: kept as it is/);
+    expect(await readFile(join(own, 'source', 'style.css'), 'utf8')).toBe('/* mine */\n');
   });
 
   it('builds as it is, into every format, with its note, slogans and card', async () => {
