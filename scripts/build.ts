@@ -13,7 +13,9 @@ import { resolveBuildOptions, type BuildOptions, type BuildSettings } from './co
 import type { Format } from './config/frontmatter.ts';
 import { LAYOUT_CHARACTERS } from './config/limits.ts';
 import type { DocumentContext, FormatOutput } from './formats/context.ts';
-import { makeFormats, wantedFormats } from './formats/make.ts';
+import { makeFormats } from './formats/make.ts';
+import { resolveDocument } from './config/document.ts';
+import { documentStyle } from './paginate/user-style.ts';
 import { createThumbnailDrawer, type ThumbnailDrawer } from './gallery/drawer.ts';
 import { CARD_WIDTH, PAGE_WIDTH } from './gallery/document.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery/gallery.ts';
@@ -29,6 +31,7 @@ import { keepSpareTabs } from './util/own-page.ts';
 import { ContentError, DocumentsFailed, FileError } from './util/errors.ts';
 import { documentName, outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
+import type { Reporter } from './util/reporter.ts';
 
 /** One line of the closing table. */
 export interface BuildRow {
@@ -50,7 +53,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const settings = resolveBuildOptions(options);
   const sources = settings.files.length > 0 ? settings.files : await listSources(settings.sourceDir);
   refuseSharedFolders(sources, settings.out);
-  const gallery = await galleryAllowed(settings.out);
+  const gallery = await galleryAllowed(settings.out, settings.reporter);
   // The first markdown worker loads while the browser starts (markdown/worker.ts).
   const markdown = createMarkdownWorkers({ jobs: sources.length });
   // The browser starts now and comes up while the markdown is being read.
@@ -134,22 +137,26 @@ interface Shared {
 async function buildSource(source: string, { settings, browser, limit, drawer, markdown: workers, beforeCommit }: Shared): Promise<BuildRow[]> {
   const name = documentName(source);
 
-  // Its warnings are printed, and kept for its part of the gallery.
+  // Its warnings go to the build's reporter, and are kept for its part of the gallery.
   const warnings: string[] = [];
-  const warn = (warning: string) => {
-    console.warn(warning);
-    warnings.push(warning);
+  const reporter: Reporter = {
+    warn: (warning) => {
+      settings.reporter.warn(warning);
+      warnings.push(warning);
+    },
   };
 
   // 1. Markdown to an HTML fragment; errors stop here.
   const markdown = await workers.run({ path: source });
-  for (const message of markdown.file.messages) warn(formatMessage(markdown.file, message));
+  for (const message of markdown.file.messages) reporter.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
-  const wanted = wantedFormats(settings.formats, frontMatter.formats);
+  const style = await documentStyle({ source, text: String(markdown.file.value), frontMatter: frontMatter.style, cli: settings.style });
+  const document = resolveDocument({ frontMatter, paper: settings.paper, formats: settings.formats, style });
+  const wanted = document.formats;
   if (wanted.size === 0) {
     // Its folder in output/ is left as it is: this build asked for nothing it makes.
     const list = (formats: readonly string[] | undefined) => (formats ?? []).join(', ');
-    console.warn(`${source}: nothing to make: --formats asks for ${list(settings.formats)}, and its front matter's formats are ${list(frontMatter.formats)}`);
+    settings.reporter.warn(`${source}: nothing to make: --formats asks for ${list(settings.formats)}, and its front matter's formats are ${list(frontMatter.formats)}`);
     return [];
   }
 
@@ -163,7 +170,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
   // folder it replaces must be the build's own, and hold none of its input.
   const privacy = privacyLines({ assets: markdown.assets, keepMetadata: settings.keepMetadata });
   if (settings.keepMetadata && markdown.assets.some((asset) => asset.removed.length > 0)) {
-    warn(`${source}: --keep-metadata: the images are published as they are, with what they tell of who took them, where and with what: ${privacy.join('; ')}`);
+    reporter.warn(`${source}: --keep-metadata: the images are published as they are, with what they tell of who took them, where and with what: ${privacy.join('; ')}`);
   }
   const target = outFolder(settings.out, source);
   await refuseInputsInside(target, source, markdown.assets.map((asset) => asset.path));
@@ -175,7 +182,8 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
       name,
       source,
       markdown,
-      paper: settings.paper ?? frontMatter.paper ?? 'letter',
+      document,
+      reporter,
       stage,
       fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
       browser,
@@ -183,10 +191,9 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
       keepMetadata: settings.keepMetadata,
       bleed,
       cropMarks: settings.marks === 'crop',
-      warn,
       ...(drawer ? { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH } : {}),
     };
-    await stageAssets({ dir: stage.dir, assets: markdown.assets, keepMetadata: settings.keepMetadata });
+    await stageAssets({ dir: stage.dir, assets: [...markdown.assets, ...(style?.assets ?? [])], keepMetadata: settings.keepMetadata });
 
     // 3. Each format lays the document out in the shared browser, side by side;
     // the gallery starts drawing each PDF as soon as it is made.
@@ -207,7 +214,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
     const started = performance.now();
     const formats = made.map(({ format, file, pages, sheets, signature }) => ({ format, file, pages, sheets, ...(signature === undefined ? {} : { signature }) }));
     const card = markdown.tree.children.some((node) => node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('card-front'));
-    await thumbnails.write({ name, source, dir: target, paper: settings.paper, formats, card, privacy, warnings });
+    await thumbnails.write({ name, source, dir: target, document, formats, card, privacy, warnings });
     if (settings.progress) terminal.progress(`${name}: thumbnails (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), privacy }));

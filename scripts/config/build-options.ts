@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import * as v from 'valibot';
 import { FORMATS, PAPER_SIZES } from './frontmatter.ts';
 import { UsageError } from '../util/errors.ts';
+import { terminalReporter, type Reporter } from '../util/reporter.ts';
 
 /**
  * What `zine build` takes, from the command line or from code. One schema gives
@@ -26,6 +27,8 @@ export const BuildOptionsSchema = v.strictObject(
     ),
     /** Folder the default file list is read from. Default: `source`. */
     sourceDir: v.optional(v.string(), 'source'),
+    /** A stylesheet of the user's own, over the front matter's `style`. Default: the front matter's, else none. */
+    style: v.optional(v.string()),
     /** Publish images as they are, with what they say of their maker (GPS position, names, camera). Default: false. */
     keepMetadata: v.optional(v.boolean(), false),
     /** Points the reading edition's pages reach past the trim on every side (`--bleed`), over the front matter's `bleed`. Default: the front matter's, else none. */
@@ -34,6 +37,11 @@ export const BuildOptionsSchema = v.strictObject(
     marks: v.optional(v.picklist(['crop'], '--marks takes crop')),
     /** Print a line per document and format as it is made. Default: true. */
     progress: v.optional(v.boolean(), true),
+    /** Where the warnings go. Default: the terminal (stderr). */
+    reporter: v.optional(
+      v.custom<Reporter>((value) => typeof (value as Partial<Reporter> | null)?.warn === 'function', 'reporter must have a warn(line) method'),
+      () => terminalReporter,
+    ),
   },
   (issue) => `unknown build option ${String(issue.input)}`,
 );

@@ -102,6 +102,7 @@ const entries = {
   ),
   creep: v.optional(length()),
   bleed: v.optional(length()),
+  style: v.optional(text('must be the path of a stylesheet beside the essay, like style.css')),
   formats: v.optional(
     v.array(v.picklist(FORMATS, `must be one of ${quoted(FORMATS)}`), `must be a list of formats (${quoted(FORMATS)})`),
   ),

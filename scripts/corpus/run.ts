@@ -56,15 +56,12 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusOutcome[]
     files.push(file);
   }
   const refusals = new Map<string, string>();
-  const warn = console.warn;
-  console.warn = () => undefined; // the corpus's warnings (no card, photocopy) are not what it is run for
   try {
-    await build({ files, out: join(options.dir, 'output'), progress: false, ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }) });
+    // The corpus's warnings (no card, photocopy) are not what it is run for.
+    await build({ files, out: join(options.dir, 'output'), progress: false, reporter: { warn: () => undefined }, ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }) });
   } catch (error) {
     if (!(error instanceof DocumentsFailed)) throw error;
     for (const { source, error: reason } of error.failures) refusals.set(source, (reason instanceof Error ? reason.message : String(reason)).split('\n')[0] ?? '');
-  } finally {
-    console.warn = warn;
   }
   return options.texts.map((text, index) => {
     const refused = refusals.get(files[index] as string);

@@ -1,8 +1,7 @@
-import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { Plan } from '../impose/plan.ts';
 import type { LayoutReport } from '../paginate/paginate.ts';
 import { bookletFolding } from './booklet-folding.ts';
-import { warnerOf, type DocumentContext } from './context.ts';
+import type { DocumentContext } from './context.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { backMatterPages } from './reading.ts';
 import { placementsOf } from './sheet-edges.ts';
@@ -28,12 +27,12 @@ export async function makeBooklet(
     pdf: reading,
     name: `${context.name}/reading.pdf`,
     layout: 'booklet',
-    paper: context.paper,
+    paper: context.document.paper,
     keepLast: backMatterPages(report),
-    binding: bindingFor(documentDirection(frontMatter)),
+    binding: context.document.binding,
     signature: folding.signature,
     creep: folding.creep,
   });
-  for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) warnerOf(context)(line);
+  for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) context.reporter.warn(line);
   return { pdf, plan, note: folding.note };
 }

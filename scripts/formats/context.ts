@@ -1,8 +1,10 @@
 import type { Browser } from 'puppeteer-core';
-import type { Format, PaperSize } from '../config/frontmatter.ts';
+import type { ResolvedDocument } from '../config/document.ts';
+import type { Format } from '../config/frontmatter.ts';
 import type { MarkdownResult } from '../markdown/index.ts';
 import type { Limiter } from '../util/concurrency.ts';
 import { ContentError } from '../util/errors.ts';
+import type { Reporter } from '../util/reporter.ts';
 import type { Stage } from '../util/stage.ts';
 
 /** What every format of one document shares. */
@@ -12,9 +14,12 @@ export interface DocumentContext {
   /** The markdown file, as the user named it. */
   source: string;
   markdown: MarkdownResult;
-  paper: PaperSize;
+  /** Its settings, resolved once: paper, direction, binding, labels, formats. */
+  document: ResolvedDocument;
   /** Where this document's files are written before they move into place. */
   stage: Stage;
+  /** Where its warnings go. */
+  reporter: Reporter;
   /** The @font-face rules pointing at the staged fonts. */
   fontFaces: string;
   /** The one browser of the build (it may still be starting). */
@@ -31,16 +36,6 @@ export interface DocumentContext {
   pictureWidth?: number;
   /** Pixels: the width of the card's pictures, for the gallery's slips sides. Default: none taken. */
   cardPictureWidth?: number;
-  /**
-   * Told each warning of the layouts (photocopy preflight, sheet edges), one
-   * `file:line:col: reason` line each. Default: printed with console.warn.
-   */
-  warn?: (warning: string) => void;
-}
-
-/** Where a document's layout warnings go: the context's `warn`, else the terminal. */
-export function warnerOf(context: DocumentContext): (warning: string) => void {
-  return context.warn ?? ((warning) => console.warn(warning));
 }
 
 /** One file a format wrote into the stage. */

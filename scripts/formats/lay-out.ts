@@ -1,5 +1,4 @@
 import type { Browser, Page } from 'puppeteer-core';
-import { documentDirection } from '../config/direction.ts';
 import { takePagePictures } from '../gallery/page-pictures.ts';
 import { buildDocument, trimSize, type Trim } from '../paginate/document.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
@@ -73,11 +72,12 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
     body: options.body ?? context.markdown.html,
     title: frontMatter.title,
     lang: frontMatter.lang,
-    dir: documentDirection(frontMatter),
-    paper: context.paper,
+    dir: context.document.direction,
+    paper: context.document.paper,
     trim: options.trim,
     footnotes: frontMatter.footnotes,
     fontFaces: context.fontFaces,
+    ...(context.document.style === undefined ? {} : { userCss: context.document.style.css }),
     ...(options.fontSize === undefined ? {} : { fontSize: options.fontSize }),
     ...(options.edition === undefined ? {} : { edition: options.edition }),
     ...(options.breaksBefore === undefined ? {} : { breaksBefore: options.breaksBefore }),
@@ -172,8 +172,8 @@ export async function printInTab(context: DocumentContext, layout: Layout): Prom
         date: sourceDate(frontMatter.date),
       },
       bookmarks: layout.report.headings.map(({ text, level, page }) => ({ title: text, level, page })),
-      idSeed: `${layout.html}\n${context.paper}`,
-      ...(bleedOf(context, layout.trim) > 0 ? { trim: trimSize(layout.trim, context.paper) } : {}),
+      idSeed: `${layout.html}\n${context.document.paper}`,
+      ...(bleedOf(context, layout.trim) > 0 ? { trim: trimSize(layout.trim, context.document.paper) } : {}),
       source: { path: context.source, text: String(context.markdown.file.value) },
     });
     await checkReadBack(context, layout, pdf, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' });

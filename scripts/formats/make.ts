@@ -3,12 +3,13 @@
  * is shared by the reading edition and the booklet, so it is laid out once.
  */
 import { terminal } from '../cli/terminal.ts';
-import { FORMATS, ON_REQUEST, type Format } from '../config/frontmatter.ts';
+import type { Wanted } from '../config/document.ts';
+import type { Format } from '../config/frontmatter.ts';
 import type { Plan } from '../impose/plan.ts';
 import { trimSize } from '../paginate/document.ts';
 import { makeBooklet } from './booklet.ts';
 import { shortPagesNote } from './checks.ts';
-import { FormatSkipped, warnerOf, type DocumentContext, type FormatOutput } from './context.ts';
+import { FormatSkipped, type DocumentContext, type FormatOutput } from './context.ts';
 import { makeMini } from './mini.ts';
 import { layOutReading, type Reading } from './reading.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
@@ -16,24 +17,7 @@ import { printedAlone } from './sheet-edges.ts';
 import { makeSlips } from './slips.ts';
 import { makeWeb, WEB_DIR } from './web.ts';
 
-/** Whether a format was asked for by name (it must be made) or only by default (it may be skipped). */
-export type Wanted = Map<Format, 'asked' | 'default'>;
-
-/**
- * `--formats` and the front matter's `formats` both narrow the list of every
- * format; a format made only on request (large print) must be named by one.
- */
-export function wantedFormats(cli: readonly Format[] | undefined, frontMatter: readonly Format[] | undefined): Wanted {
-  const wanted: Wanted = new Map();
-  for (const format of FORMATS) {
-    const inCli = cli === undefined || cli.includes(format);
-    const inFrontMatter = frontMatter === undefined || frontMatter.includes(format);
-    const named = cli?.includes(format) === true || frontMatter?.includes(format) === true;
-    if (ON_REQUEST.includes(format) && !named) continue;
-    if (inCli && inFrontMatter) wanted.set(format, cli ?? frontMatter ? 'asked' : 'default');
-  }
-  return wanted;
-}
+export { wantedFormats, type Wanted } from '../config/document.ts';
 
 interface Made {
   file: string;
@@ -55,8 +39,8 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
   return {
     async reading() {
       const { pdf, report, pictures } = await readingOnce();
-      const placements = printedAlone(report.pageCount, trimSize('reading', context.paper));
-      for (const line of sheetEdgeWarnings({ source: context.source, file: 'reading.pdf', placements, insets: report.insets })) warnerOf(context)(line);
+      const placements = printedAlone(report.pageCount, trimSize('reading', context.document.paper));
+      for (const line of sheetEdgeWarnings({ source: context.source, file: 'reading.pdf', placements, insets: report.insets })) context.reporter.warn(line);
       const note = shortPagesNote(report);
       return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, ...(note === undefined ? {} : { note }) };
     },
@@ -121,7 +105,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
         return output.note === undefined ? row : { ...row, note: output.note };
       } catch (error) {
         if (!(error instanceof FormatSkipped) || how === 'asked') throw error;
-        terminal.warn(`${context.name}: ${format} skipped: ${error.message}`);
+        context.reporter.warn(`${context.name}: ${format} skipped: ${error.message}`);
         return undefined;
       }
     }),

@@ -1,7 +1,6 @@
-import { bindingFor, documentDirection } from '../config/direction.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
 import type { DocumentContext } from './context.ts';
-import { FormatSkipped, warnerOf } from './context.ts';
+import { FormatSkipped } from './context.ts';
 import { ContentError } from '../util/errors.ts';
 import { isWhole } from './checks.ts';
 import { layOut, print } from './lay-out.ts';
@@ -77,9 +76,9 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
   if (typeof chosen === 'string') {
     throw new FormatSkipped('mini', `${context.source}: too long for the mini zine: ${eight}, and for the 16-page zine ${chosen}`);
   }
-  const binding = bindingFor(documentDirection(context.markdown.frontMatter));
+  const { binding } = context.document;
   const layout = chosen.pages === 8 ? 'mini' : 'mini16';
-  const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout, paper: context.paper, keepLast: 1, binding });
-  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) warnerOf(context)(line);
+  const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout, paper: context.document.paper, keepLast: 1, binding });
+  for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) context.reporter.warn(line);
   return { pdf: imposed.pdf, fontSize: chosen.fontSize, pages: chosen.pages, pagesPdf: chosen.pdf };
 }

@@ -1,5 +1,5 @@
 import type { LayoutReport } from '../paginate/paginate.ts';
-import { warnerOf, type DocumentContext } from './context.ts';
+import type { DocumentContext } from './context.ts';
 import { checkBackMatter, checkWhole } from './checks.ts';
 import { layOut, printWithPictures } from './lay-out.ts';
 import { preflightWarnings } from './preflight.ts';
@@ -25,7 +25,7 @@ export function layOutReading(context: DocumentContext, edition: 'standard' | 'l
     checkWhole(context, layout);
     checkBackMatter(context.source, layout.report);
     const hairlines = await svgHairlines({ browser: await context.browser, dir: context.stage.dir, images: layout.report.vectorImages });
-    for (const line of preflightWarnings(context.source, [...layout.report.preflight, ...hairlines])) warnerOf(context)(line);
+    for (const line of preflightWarnings(context.source, [...layout.report.preflight, ...hairlines])) context.reporter.warn(line);
     const { pdf, pictures } = await printWithPictures(context, layout, context.pictureWidth);
     return { pdf, pictures, report: layout.report };
   });

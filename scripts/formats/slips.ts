@@ -1,5 +1,5 @@
 import type { DocumentContext } from './context.ts';
-import { FormatSkipped, warnerOf } from './context.ts';
+import { FormatSkipped } from './context.ts';
 import type { Plan } from '../impose/plan.ts';
 import { layOut, printWithPictures } from './lay-out.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
@@ -35,7 +35,7 @@ export async function makeSlips(context: DocumentContext): Promise<{ pdf: Uint8A
     const { pdf, pictures } = await printWithPictures(context, layout, context.cardPictureWidth);
     return { pdf, pictures, insets: layout.report.insets };
   });
-  const { pdf, plan } = await (await imposing()).imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.paper });
-  for (const line of sheetEdgeWarnings({ source: context.source, file: 'slips.pdf', placements: placementsOf(plan), insets: card.insets })) warnerOf(context)(line);
+  const { pdf, plan } = await (await imposing()).imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.document.paper });
+  for (const line of sheetEdgeWarnings({ source: context.source, file: 'slips.pdf', placements: placementsOf(plan), insets: card.insets })) context.reporter.warn(line);
   return { pdf, plan, pictures: card.pictures };
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { documentDirection } from '../config/direction.ts';
 import { stageAssets } from '../paginate/assets.ts';
 import { stageFonts } from '../paginate/fonts.ts';
 import { FileError } from '../util/errors.ts';
@@ -33,13 +32,14 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
     readStyle('line-breaking.css'),
     readStyle('web.css'),
   ]);
-  const css = sheets.join('\n');
-  await stageAssets({ dir, assets: markdown.assets, keepMetadata: context.keepMetadata ?? false });
+  // The user's own stylesheet last, so that its rules win.
+  const css = [...sheets, context.document.style?.css ?? ''].join('\n');
+  await stageAssets({ dir, assets: [...markdown.assets, ...(context.document.style?.assets ?? [])], keepMetadata: context.keepMetadata ?? false });
   const html = webPage({
     body: markdown.tree,
     title: frontMatter.title,
     lang: frontMatter.lang,
-    dir: documentDirection(frontMatter),
+    dir: context.document.direction,
     fontFaces,
     css,
   });

@@ -6,11 +6,9 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
-import { bindingFor, documentDirection } from '../config/direction.ts';
-import { validateFrontMatter, type Format, type PaperSize } from '../config/frontmatter.ts';
+import type { ResolvedDocument } from '../config/document.ts';
+import type { Format, PaperSize } from '../config/frontmatter.ts';
 import { sheetSize } from '../impose/paper.ts';
-import { FileError } from '../util/errors.ts';
 import { DIAGRAMS_DIR } from '../util/project-root.ts';
 import { openStage } from '../util/stage.ts';
 import { instructionsFor } from './instructions.ts';
@@ -22,8 +20,8 @@ export interface MadeDocument {
   source: string;
   /** The document's output folder. */
   dir: string;
-  /** The paper asked for on the command line, over the front matter's. */
-  paper: PaperSize | undefined;
+  /** Its settings, as the build resolved them. */
+  document: ResolvedDocument;
   formats: { format: Format; file: string; pages: number; sheets: number | undefined; signature?: number }[];
   /** What was removed from each image (images/privacy.ts). Default: none listed. */
   privacy?: string[];
@@ -43,17 +41,6 @@ export const SHEET_WIDTH = 300;
  */
 export const SLIPS_WIDTH = 306;
 export const CARD_WIDTH = 153;
-
-/** The front matter of a source the build has just read (so it is valid). */
-async function frontMatterOf(source: string) {
-  const text = await readFile(source, 'utf8').catch((error: unknown) => {
-    throw new FileError(source, 'read', error);
-  });
-  const yaml = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
-  const result = validateFrontMatter(parseDocument(yaml, { version: '1.2', schema: 'core' }).toJS());
-  if (!result.success) throw new FileError(source, 'read the front matter of', new Error(result.problems[0]?.message));
-  return result.frontMatter;
-}
 
 /** A 4-page numbered sample imposed as one booklet sheet: shows how the printer turns a sheet over. */
 export async function testSheet(paper: PaperSize, binding: Manifest['binding']): Promise<Uint8Array> {
@@ -81,10 +68,7 @@ export function isDrawn(file: string): boolean {
  * they are still being drawn.
  */
 export async function writeDocumentGallery(made: MadeDocument, drawn: Promise<Uint8Array[][]>): Promise<Manifest> {
-  const frontMatter = await frontMatterOf(made.source);
-  const dir = documentDirection(frontMatter);
-  const binding = bindingFor(dir);
-  const paper = made.paper ?? frontMatter.paper ?? 'letter';
+  const { frontMatter, direction: dir, binding, paper } = made.document;
   const sample = made.formats.some((entry) => entry.format === 'booklet') ? testSheet(paper, binding) : undefined;
   sample?.catch(() => undefined); // its failure is reported where it is awaited
   // Staged like the document itself: thumbnails/ replaces the earlier one whole, the rest of the folder stays.

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Format } from '../config/frontmatter.ts';
 import type { OnMade } from '../formats/make.ts';
 import { kindOf } from '../util/no-follow.ts';
+import type { Reporter } from '../util/reporter.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import { allSides, type Plan } from '../impose/plan.ts';
 import { isDrawn, thumbnailWidth, writeDocumentGallery, type MadeDocument } from './document.ts';
@@ -27,17 +28,17 @@ export type { MadeDocument } from './document.ts';
  * a gallery an earlier build wrote. A page the build did not make is left as
  * it is, with a warning, and then no thumbnails are drawn either.
  */
-export async function galleryAllowed(out: string): Promise<boolean> {
+export async function galleryAllowed(out: string, reporter: Reporter): Promise<boolean> {
   const path = join(out, 'index.html');
   // Only a regular file is read (never through a link, nor a pipe that would never end) or replaced.
   const kind = await kindOf(path);
   if (kind !== undefined && kind !== 'file') {
-    console.warn(`${path}: a ${kind}, not a page Zinepress made, so it is left as it is and no gallery is written`);
+    reporter.warn(`${path}: a ${kind}, not a page Zinepress made, so it is left as it is and no gallery is written`);
     return false;
   }
   const existing = await readFile(path, 'utf8').catch(() => undefined);
   if (existing === undefined || existing.includes(`<meta name="generator" content="${GENERATOR}">`)) return true;
-  console.warn(`${path}: not a page Zinepress made, so it is left as it is and no gallery is written`);
+  reporter.warn(`${path}: not a page Zinepress made, so it is left as it is and no gallery is written`);
   return false;
 }
 

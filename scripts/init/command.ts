@@ -2,8 +2,8 @@
  * `zine init FILE`: writes a starter source that builds as it is. It never
  * writes over a file that is already there.
  */
-import { writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { INIT_COMMAND } from '../cli/commands/init.ts';
 import { parseCommand } from '../cli/parse.ts';
 import { terminal } from '../cli/terminal.ts';
@@ -11,13 +11,17 @@ import { commandHelp } from '../cli/usage.ts';
 import { uncovered } from '../fonts/coverage.ts';
 import { planFonts } from '../fonts/plan.ts';
 import { ContentError, FileError } from '../util/errors.ts';
-import { starterSource, titleFromName } from './starter.ts';
+import { STARTER_STYLE, STARTER_STYLE_NAME, starterSource, titleFromName } from './starter.ts';
 
 export async function initCommand(argv: string[]): Promise<void> {
   const options = parseCommand(INIT_COMMAND, argv);
   if (options === 'help') return terminal.print(commandHelp(INIT_COMMAND));
   const { file } = options;
   const text = starterSource({ title: await printableTitle(titleFromName(basename(file, extname(file)))) });
+  // A new folder for it (source/, say) is made first.
+  await mkdir(dirname(file), { recursive: true }).catch((error: unknown) => {
+    throw new FileError(dirname(file), 'make the folder', error);
+  });
   // 'wx' fails if the file exists, without a window between a check and the write.
   await writeFile(file, text, { flag: 'wx' }).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
@@ -25,8 +29,24 @@ export async function initCommand(argv: string[]): Promise<void> {
     }
     throw new FileError(file, 'write', error);
   });
+  // The stylesheet the source names, beside it; one already there (another zine's) is kept as it is.
+  const style = join(dirname(file), STARTER_STYLE_NAME);
+  const wroteStyle = await writeFile(style, STARTER_STYLE, { flag: 'wx' }).then(
+    () => true,
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw new FileError(style, 'write', error);
+    },
+  );
   const shell = /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`;
-  console.log(`wrote ${file}: build it with \`zine build ${shell}\``);
+  terminal.print(
+    [
+      wroteStyle ? `wrote ${file} and ${style}` : `wrote ${file} (${style} is already there: kept as it is)`,
+      'next:',
+      `  zine preview ${shell}   shows its pages as you write (http://127.0.0.1:8040/)`,
+      `  zine build ${shell}     makes the PDFs in output/, and output/index.html to check them`,
+    ].join('\n'),
+  );
 }
 
 /**

@@ -18,6 +18,22 @@ export function titleFromName(name: string): string {
   return words === '' ? 'My zine' : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The stylesheet `zine init` writes beside the source, and the source names. */
+export const STARTER_STYLE_NAME = 'style.css';
+
+/** Its text: what it is for, and one rule to change. */
+export const STARTER_STYLE = `/* Your own styles, applied after Zinepress's in every format: the reading
+   edition, the booklet, the mini zine, the slips, large print and the web
+   edition. The classes you can rely on are listed in Zinepress's README,
+   under "Change the look". An image named with url() must be in this folder. */
+
+/* An example: the essay's headings in small capitals. Change it or delete it. */
+.essay h2 {
+  font-variant: small-caps;
+  letter-spacing: 0.04em;
+}
+`;
+
 /** YAML double-quoted string. */
 const quote = (text: string) => JSON.stringify(text);
 
@@ -77,6 +93,9 @@ cover-style: poster
 # Default: every format that fits but large-print, which is made only when named;
 # a format named here must be made or the build fails.
 # formats: [reading, booklet, mini, slips, web]
+# A stylesheet of your own beside this file, applied after Zinepress's in every
+# format. Optional.
+style: ${STARTER_STYLE_NAME}
 ---
 
 A zine is a small thing made by hand and given away. It needs no publisher, no

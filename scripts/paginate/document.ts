@@ -58,6 +58,8 @@ export interface DocumentOptions {
   bleed?: number;
   /** Crop marks in the bleed, outside the trim's corners. Default: false. */
   cropMarks?: boolean;
+  /** The user's own stylesheet, after every rule of the project's. Default: none. */
+  userCss?: string;
 }
 
 /** A CSS string holding `text`. */
@@ -141,6 +143,9 @@ ${options.fontFaces}
 <style>
 ${sheets.join('\n')}
 ${buildRules(options)}
+</style>
+<style>
+${options.userCss ?? ''}
 </style>
 </head>
 <body>

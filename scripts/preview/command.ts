@@ -28,13 +28,13 @@ async function newestSource(dir: string): Promise<string> {
 export async function previewCommand(argv: string[]): Promise<void> {
   const options = parseCommand(PREVIEW_COMMAND, argv);
   if (options === 'help') return terminal.print(commandHelp(PREVIEW_COMMAND));
-  const { port, paper } = options;
+  const { port, paper, style } = options;
   const source = options.file ?? (await newestSource('source'));
   await stat(source).catch((error: unknown) => {
     throw new FileError(source, 'read', error);
   });
   const browser = await launchBrowser();
-  const preview = await startPreview({ source, browser, port, ...(paper === undefined ? {} : { paper }), log: (line) => console.log(line) }).catch(
+  const preview = await startPreview({ source, browser, port, ...(paper === undefined ? {} : { paper }), style, log: (line) => console.log(line) }).catch(
     async (error: unknown) => {
       await browser.close();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ContentError(`port ${port} is in use: choose another with --port`);

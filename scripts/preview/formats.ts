@@ -98,10 +98,10 @@ export async function previewFormats(options: FormatsOptions): Promise<Shown[] |
   const { wanted, reading } = options;
   // Each layout takes its turn after the reading pages of any newer save.
   const context: DocumentContext = { ...options.context, limit: (task) => options.turn().then(task) };
-  const { paper } = context;
+  const { paper } = context.document;
   const sheet = sheetSize(paper).width;
   const page = (trim: Trim) => trimSize(trim, paper).width;
-  const warn = context.warn ?? (() => undefined);
+  const warn = (line: string) => context.reporter.warn(line);
   const makers: [Format, () => Promise<Omit<Shown, 'format'>[]>][] = [
     ['booklet', async () => {
       if (!reading) return [];

@@ -8,14 +8,16 @@
  * layout (`formats: [mini]`) gets none.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
+import { resolveDocument } from '../config/document.ts';
 import type { PaperSize } from '../config/frontmatter.ts';
+import { documentStyle } from '../paginate/user-style.ts';
 import { checkBackMatter, checkWhole } from '../formats/checks.ts';
 import type { DocumentContext } from '../formats/context.ts';
 import { layoutHtml, printInTab } from '../formats/lay-out.ts';
-import { wantedFormats, type Wanted } from '../formats/make.ts';
+import type { Wanted } from '../config/document.ts';
 import { preflightWarnings, sheetEdgeWarnings } from '../formats/preflight.ts';
 import { printedAlone } from '../formats/sheet-edges.ts';
 import { markdownToHtml } from '../markdown/index.ts';
@@ -41,6 +43,8 @@ export interface PreviewOptions {
   markdown?: MarkdownWorkers | undefined;
   /** Default: the front matter's, else letter. */
   paper?: PaperSize | undefined;
+  /** `--style`, over the front matter's `style`. Default: the front matter's. */
+  style?: string | undefined;
   /**
    * The tab of the last layout, kept open: a version with the same styles is
    * laid out again in it. Updated here to this layout's tab. Default: none kept.
@@ -125,9 +129,12 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
   const { source, dir, browser } = options;
   const markdown = await (options.markdown ? options.markdown.run({ path: source }) : markdownToHtml({ path: source }));
   const { frontMatter } = markdown;
-  options.onInputs?.([source, ...markdown.assets.map((asset) => asset.path)]);
+  const style = await documentStyle({ source, text: String(markdown.file.value), frontMatter: frontMatter.style, cli: options.style });
+  const stylePath = options.style ?? (frontMatter.style === undefined ? undefined : join(dirname(source), frontMatter.style));
+  options.onInputs?.([source, ...markdown.assets.map((asset) => asset.path), ...(stylePath === undefined ? [] : [stylePath]), ...(style?.assets ?? []).map((asset) => asset.path)]);
   const warnings = markdown.file.messages.map((message) => formatMessage(markdown.file, message));
-  const wanted = wantedFormats(undefined, frontMatter.formats);
+  const document = resolveDocument({ frontMatter, paper: options.paper, style });
+  const wanted: Wanted = new Map(document.formats);
   wanted.delete('web');
   const stage = scratchStage(dir);
   await mkdir(dir, { recursive: true });
@@ -135,14 +142,14 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     name: 'preview',
     source,
     markdown,
-    paper: options.paper ?? frontMatter.paper ?? 'letter',
+    document,
     stage,
     fontFaces: await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
     browser: Promise.resolve(browser),
     limit: createLimiter(1),
-    warn: (warning) => warnings.push(warning),
+    reporter: { warn: (warning) => warnings.push(warning) },
   };
-  await stageAssets({ dir, assets: markdown.assets });
+  await stageAssets({ dir, assets: [...markdown.assets, ...(style?.assets ?? [])] });
   if (wanted.size > 0 && !wanted.has('reading') && !wanted.has('booklet')) {
     options.onPages?.(0, [...warnings]);
     return { context, wanted, reading: undefined, warnings };
@@ -169,7 +176,7 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
       vectorImages: found.vectorImages.map((image) => ({ ...image, src: withoutImageVersions(image.src) })),
     };
     for (const line of preflightWarnings(source, report.preflight)) warnings.push(line);
-    const placements = printedAlone(report.pageCount, trimSize('reading', context.paper));
+    const placements = printedAlone(report.pageCount, trimSize('reading', context.document.paper));
     if (wanted.has('reading')) warnings.push(...sheetEdgeWarnings({ source, file: 'reading.pdf', placements, insets: report.insets }));
     options.onWarnings?.([...warnings]);
     if (options.superseded?.() === true) return { context, wanted, reading: undefined, warnings };

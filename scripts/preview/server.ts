@@ -32,6 +32,8 @@ export interface PreviewServerOptions {
   /** Port on 127.0.0.1; 0 picks a free one. Default: 8040. */
   port?: number;
   paper?: PaperSize | undefined;
+  /** `--style`: a stylesheet of the user's own, over the front matter's. Default: the front matter's. */
+  style?: string | undefined;
   /** Print a line per layout. Default: false. */
   log?: (line: string) => void;
 }
@@ -103,6 +105,7 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
         browser,
         markdown,
         paper: options.paper,
+        style: options.style,
         warm,
         // Followed before the layout: an image saved while it runs makes one more.
         onInputs: (files) => watcher.follow(files),

@@ -29,17 +29,19 @@ const pdfs: Record<string, PdfPage[]> = {};
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'zine-rtl-'));
   await build({ files: [ARABIC, HEBREW, ENGLISH], out, progress: false, formats: ['reading', 'booklet'] });
-  await build({ files: [ARABIC], out, progress: false, formats: ['mini'] });
+  // In a folder of its own: a build of the mini alone leaves only the mini in its document's folder.
+  const miniOut = await mkdtemp(join(tmpdir(), 'zine-rtl-mini-'));
+  await build({ files: [ARABIC], out: miniOut, progress: false, formats: ['mini'] });
   for (const [name, document, file] of [
     ['ar', 'udhr-ar', 'reading.pdf'],
     ['ar booklet', 'udhr-ar', 'booklet.pdf'],
-    ['ar mini', 'udhr-ar', 'mini.pdf'],
     ['he', 'udhr-he', 'reading.pdf'],
     ['he booklet', 'udhr-he', 'booklet.pdf'],
     ['en', 'article-1', 'reading.pdf'],
   ] as const) {
     pdfs[name] = await readPages(await readFile(join(out, document, file)));
   }
+  pdfs['ar mini'] = await readPages(await readFile(join(miniOut, 'udhr-ar', 'mini.pdf')));
 }, 300_000);
 
 const pdf = (name: string): PdfPage[] => pdfs[name] as PdfPage[];

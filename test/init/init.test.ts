@@ -39,7 +39,8 @@ describe('zine init', () => {
   it('writes a starter that builds from a name with a character no font draws', async () => {
     const result = await zine(['init', 'emoji 🔥.md'], dir);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout.trim()).toBe("wrote emoji 🔥.md: build it with `zine build 'emoji 🔥.md'`");
+    expect(result.stdout).toContain("wrote emoji 🔥.md");
+    expect(result.stdout).toMatch(/^next:\n {2}zine preview 'emoji 🔥\.md' .*\n {2}zine build 'emoji 🔥\.md' /m);
     expect(await readFile(join(dir, 'emoji 🔥.md'), 'utf8')).toContain('\ntitle: "Emoji"\n');
     const built = await zine(['build', 'emoji 🔥.md', '--out', 'out', '--formats', 'reading'], dir);
     expect(built.code, built.stderr).toBe(0);
@@ -48,6 +49,19 @@ describe('zine init', () => {
 
   it('needs a file name', async () => {
     expect((await zine(['init'], dir)).code).toBe(2);
+  });
+
+  it('writes a stylesheet of its own beside the source, in a folder it makes, and never over one that is there', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'zine-init-style-'));
+    const first = await zine(['init', 'source/one.md'], own);
+    expect(first.stdout).toMatch(/^wrote source\/one\.md and source\/style\.css$/m);
+    expect(await readFile(join(own, 'source', 'one.md'), 'utf8')).toMatch(/^style: style\.css$/m);
+    expect(await readFile(join(own, 'source', 'style.css'), 'utf8')).toMatch(/\.essay h2 \{/);
+    await writeFile(join(own, 'source', 'style.css'), '/* mine */\n');
+    const second = await zine(['init', 'source/two.md'], own);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/source\/style\.css is already there: kept as it is/);
+    expect(await readFile(join(own, 'source', 'style.css'), 'utf8')).toBe('/* mine */\n');
   });
 
   it('builds as it is, into every format, with its note, slogans and card', async () => {

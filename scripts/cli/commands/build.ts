@@ -31,6 +31,10 @@ export const BUILD_COMMAND = {
       ),
       v.metadata({ value: FORMATS.join(','), text: 'the formats to make, over the front matter\'s (default: every format that fits)' }),
     ),
+    style: v.pipe(
+      v.optional(v.string()),
+      v.metadata({ value: 'FILE.css', text: "a stylesheet of your own, applied after Zinepress's in every format (default: the front matter's style)" }),
+    ),
     keepMetadata: v.pipe(
       v.optional(v.boolean()),
       v.metadata({ text: 'publish images as they are, with what they say of their maker (GPS position, names, camera)' }),

@@ -25,6 +25,10 @@ export const PREVIEW_COMMAND = {
       ),
       v.metadata({ value: 'N', text: 'the port to serve on (default: 8040)' }),
     ),
+    style: v.pipe(
+      v.optional(v.string()),
+      v.metadata({ value: 'FILE.css', text: "a stylesheet of your own, applied after Zinepress's (default: the front matter's style)" }),
+    ),
     paper: v.pipe(
       v.optional(v.picklist(PAPER_SIZES, (issue) => `unknown --paper '${String(issue.input)}': use ${PAPER_SIZES.join(' or ')}`)),
       v.metadata({ text: "paper, over the front matter's (default: the front matter's, else letter)" }),

@@ -1,0 +1,20 @@
+/**
+ * Where a build's warnings go: one reporter for every stage, instead of each
+ * printing on its own. The command's is the terminal (stderr, after clearing
+ * the progress line); another caller (the preview) can collect them.
+ */
+import { terminal } from '../cli/terminal.ts';
+
+export interface Reporter {
+  /** A warning, one line, already naming its place (`source/x.md:12:3: …`) or its file. */
+  warn(line: string): void;
+}
+
+/** The command's reporter: each warning on stderr. */
+export const terminalReporter: Reporter = { warn: (line) => terminal.warn(line) };
+
+/** A reporter that keeps the warnings, for a caller that shows them itself. */
+export function collectingReporter(): Reporter & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, warn: (line) => lines.push(line) };
+}
