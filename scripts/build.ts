@@ -24,6 +24,7 @@ import { privacyLines } from './images/privacy.ts';
 import { createMarkdownWorkers, type MarkdownWorkers } from './markdown/worker.ts';
 import { formatMessage } from './markdown/messages.ts';
 import { stageAssets } from './paginate/assets.ts';
+import { capitalsOfHtml } from './fonts/capitals.ts';
 import { stageFonts } from './paginate/fonts.ts';
 import { closeBrowser, launchBrowser } from './browser/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
@@ -185,7 +186,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
       document,
       reporter,
       stage,
-      fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
+      fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
       browser,
       limit,
       keepMetadata: settings.keepMetadata,

@@ -26,6 +26,8 @@ export interface FontPlanOptions {
   lang: string;
   /** Every character the document may print (its HTML is fine: markup is ASCII). */
   text: string;
+  /** What of it is also set in capitals (capitals.ts: the title, the cover's byline and slogans). Default: none. */
+  capitals?: string;
 }
 
 /** One @font-face rule: a face of some family, registered under a base family's name. */
@@ -146,7 +148,8 @@ export async function planFonts(options: FontPlanOptions): Promise<FontPlan> {
   // The labels the layout prints from its stylesheets (the card's cut line, "continued") are in the document's language.
   const text = `${options.text}\n${Object.values(labelsFor(options.lang)).join('\n')}`;
   // The running heads, covers and labels set text in capitals (text-transform: uppercase): their letters are printed too.
-  const printed = `${text}\n${upperCase(text, options.lang)}`;
+  const labels = Object.values(labelsFor(options.lang)).join('\n');
+  const printed = `${text}\n${upperCase(`${options.capitals ?? ''}\n${labels}`, options.lang)}`;
   const undrawn = new Set<string>();
   const faces = await planComposites(options.lang, printed, (base) => base, undrawn);
   const quoted = quotedCjkLangs(options.lang, options.text);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stageAssets } from '../paginate/assets.ts';
+import { capitalsOfHtml } from '../fonts/capitals.ts';
 import { stageFonts } from '../paginate/fonts.ts';
 import { FileError } from '../util/errors.ts';
 import { STYLES_DIR } from '../util/project-root.ts';
@@ -28,7 +29,7 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
     });
   };
   const [fontFaces, ...sheets] = await Promise.all([
-    stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
+    stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
     readStyle('line-breaking.css'),
     readStyle('web.css'),
   ]);

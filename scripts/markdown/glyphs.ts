@@ -13,6 +13,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { controlCharacterReason, missingGlyphReason, uncovered, undrawnClusterReason } from '../fonts/coverage.ts';
+import { capitalsOfSource } from '../fonts/capitals.ts';
 import { planFonts } from '../fonts/plan.ts';
 import { error, pointAt, stopOnErrors } from './messages.ts';
 
@@ -24,7 +25,7 @@ export function printableSource(text: string): string {
 export function remarkGlyphCheck() {
   return async (_tree: Root, file: VFile): Promise<void> => {
     const text = printableSource(String(file.value));
-    const plan = await planFonts({ lang: file.data.frontMatter?.lang ?? 'en', text });
+    const plan = await planFonts({ lang: file.data.frontMatter?.lang ?? 'en', text, capitals: capitalsOfSource(file.data.frontMatter, text) });
     for (const codePoint of uncovered(plan)) {
       const offset = text.indexOf(String.fromCodePoint(codePoint));
       error(file, await missingGlyphReason(codePoint), pointAt(text, offset), 'missing-glyph');

@@ -9,6 +9,8 @@ export interface StageFontsOptions {
   lang: string;
   /** Everything the document prints (its HTML body and title). */
   text: string;
+  /** What of it is also set in capitals (fonts/capitals.ts). Default: none. */
+  capitals?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface StageFontsOptions {
  * the text are copied (see fonts/plan.ts); only woff2, which every Chromium reads.
  */
 export async function stageFonts(options: StageFontsOptions): Promise<string> {
-  const plan = await planFonts({ lang: options.lang, text: options.text });
+  const plan = await planFonts({ lang: options.lang, text: options.text, ...(options.capitals === undefined ? {} : { capitals: options.capitals }) });
   await mkdir(join(options.dir, 'fonts'), { recursive: true });
   const files = new Set(plan.faces.map(({ face }) => face.file));
   await Promise.all(

@@ -27,6 +27,7 @@ import { trimSize } from '../paginate/document.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
 import { preflightOf } from '../paginate/paginate.ts';
 import { stageAssets } from '../paginate/assets.ts';
+import { capitalsOfHtml } from '../fonts/capitals.ts';
 import { stageFonts } from '../paginate/fonts.ts';
 import { createLimiter } from '../util/concurrency.ts';
 import type { Stage } from '../util/stage.ts';
@@ -144,7 +145,7 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     markdown,
     document,
     stage,
-    fontFaces: await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}` }),
+    fontFaces: await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
     browser: Promise.resolve(browser),
     limit: createLimiter(1),
     reporter: { warn: (warning) => warnings.push(warning) },

@@ -29,7 +29,7 @@ describe('letters with combining marks', () => {
     const text = 'm\u0259\u0300 kan\u0307';
     const clusters = markedClusters(text);
     expect(clusters.map((cluster) => cluster.text)).toEqual(['\u0259\u0300', 'n\u0307']);
-    const plan = await planFonts({ lang: 'en', text });
+    const plan = await planFonts({ lang: 'en', text, capitals: text });
     expect(plan.undrawn).toEqual([]);
     const text400 = plan.faces.filter((face) => face.alias === 'Source Serif 4' && face.weight === 400 && face.style === 'normal');
     // No face of the plain plan has the schwa and the grave together …
@@ -40,6 +40,13 @@ describe('letters with combining marks', () => {
     for (const cluster of [...clusters, ...markedClusters('\u018f\u0300')]) expect(extra.some((face) => drawsWhole(face.ranges, cluster)), cluster.text).toBe(true);
     const rules = fontFaceRules(plan, (face) => face.file);
     expect(rules.indexOf('U+259,U+300')).toBeLessThan(rules.indexOf('unicode-range: U+20-7e'));
+  });
+
+  it('plans capitals only for what is set in capitals: ῦ in the text is no refusal, ῦ in a running head is', async () => {
+    const text = 'Ὅλοι οἱ ἄνθρωποι γεννιοῦνται ἐλεύθεροι';
+    expect((await planFonts({ lang: 'en', text })).undrawn).toEqual([]);
+    // Its capital has no precomposed letter: Υ + U+0342, which no bundled file draws together.
+    expect((await planFonts({ lang: 'en', text, capitals: text })).undrawn).toContain('\u03a5\u0342');
   });
 
   it('prints them with no empty box, and poppler reads the words back', async () => {
