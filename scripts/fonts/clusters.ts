@@ -13,7 +13,7 @@
  * cluster no bundled file draws whole is refused before layout, at its place.
  */
 import { codePointsIn } from './cmap.ts';
-import { inRanges, type Face, type Range } from './faces.ts';
+import { inRanges, toRanges, type Face, type Range } from './faces.ts';
 
 /** Characters that need no glyph (the same test as plan.ts's needsGlyph). */
 const noGlyph = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
@@ -92,16 +92,6 @@ export async function clusterFaces(clusters: readonly Cluster[], placed: readonl
     for (const codePoint of [...cluster.own, ...drawer.spelling]) set.add(codePoint);
     wanted.set(drawer.face, set);
   }
-  const faces = [...wanted].map(([face, codePoints]) => ({ face, ranges: toSortedRanges(codePoints) }));
+  const faces = [...wanted].map(([face, codePoints]) => ({ face, ranges: toRanges(codePoints) }));
   return { faces, undrawn };
-}
-
-function toSortedRanges(codePoints: Iterable<number>): Range[] {
-  const ranges: [number, number][] = [];
-  for (const codePoint of [...codePoints].sort((a, b) => a - b)) {
-    const last = ranges.at(-1);
-    if (last && codePoint === last[1] + 1) last[1] = codePoint;
-    else ranges.push([codePoint, codePoint]);
-  }
-  return ranges;
 }

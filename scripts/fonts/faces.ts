@@ -45,7 +45,7 @@ export function parseUnicodeRange(text: string): Range[] {
 
 /**
  * Whether a code point is in sorted ranges that do not overlap (as
- * parseUnicodeRange and plan.ts's toRanges make them). A binary search: the
+ * parseUnicodeRange and toRanges make them). A binary search: the
  * plan asks it for every character of the text in each of some 3000 faces.
  */
 export function inRanges(ranges: readonly Range[], codePoint: number): boolean {
@@ -95,4 +95,15 @@ export async function readFacesFromCss(sheet: string): Promise<Face[]> {
     faces.push({ family, style, weight, subset, file: join(dirname(cssPath), 'files', file), ranges: parseUnicodeRange(get('unicode-range')) });
   }
   return faces;
+}
+
+/** Code points, in any order → sorted ranges. */
+export function toRanges(codePoints: Iterable<number>): Range[] {
+  const ranges: [number, number][] = [];
+  for (const codePoint of [...codePoints].sort((a, b) => a - b)) {
+    const last = ranges.at(-1);
+    if (last && codePoint === last[1] + 1) last[1] = codePoint;
+    else ranges.push([codePoint, codePoint]);
+  }
+  return ranges;
 }

@@ -11,7 +11,7 @@ import { BASE_FAMILIES, SCRIPT_FAMILIES } from './catalog.ts';
 import { readCodePoints } from './cmap.ts';
 import { readFacesFromCss } from './faces.ts';
 import { cmapKey, FONT_DATA_FORMAT, installedPackages, packRanges, type FaceRow, type FontData } from './font-data.ts';
-import { toRanges } from './plan.ts';
+import { toRanges } from './faces.ts';
 
 /** Every stylesheet plan.ts may read: each base family's styles, each script family's weights upright and italic. */
 export function catalogueSheets(): string[] {

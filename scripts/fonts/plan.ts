@@ -18,7 +18,7 @@
 import { BASE_FAMILIES, BASE_SUBSETS, isPolytonic, scriptFamiliesFor, type BaseFamily, type ScriptFamily } from './catalog.ts';
 import { codePointsIn } from './cmap.ts';
 import { clusterFaces, markedClusters } from './clusters.ts';
-import { inRanges, readFaces, type Face, type Range } from './faces.ts';
+import { inRanges, readFaces, toRanges, type Face, type Range } from './faces.ts';
 import { labelsFor } from '../config/labels.ts';
 
 export interface FontPlanOptions {
@@ -96,17 +96,6 @@ export function codePointsOf(text: string): number[] {
   const set = new Set<number>();
   for (const char of text) set.add(char.codePointAt(0) ?? 0);
   return [...set].sort((a, b) => a - b);
-}
-
-/** Sorted code points → ranges. */
-export function toRanges(codePoints: Iterable<number>): Range[] {
-  const ranges: [number, number][] = [];
-  for (const codePoint of [...codePoints].sort((a, b) => a - b)) {
-    const last = ranges.at(-1);
-    if (last && codePoint === last[1] + 1) last[1] = codePoint;
-    else ranges.push([codePoint, codePoint]);
-  }
-  return ranges;
 }
 
 /**

@@ -1,11 +1,8 @@
 import * as v from 'valibot';
 import { FORMATS, PAPER_SIZES } from '../../config/frontmatter.ts';
 import { didYouMean } from '../../util/suggest.ts';
-import { LENGTH_HINT, lengthInPoints } from '../../config/length.ts';
 import type { CommandSchema } from '../schema.ts';
-
-const oneOf = (flag: string, allowed: readonly string[]) => (issue: { input: unknown }) =>
-  `unknown ${flag} '${String(issue.input)}': use ${allowed.join(' or ')}`;
+import { lengthOption, oneOf } from '../values.ts';
 
 /** `zine build`: its options as the command line gives them. */
 export const BUILD_COMMAND = {
@@ -40,13 +37,7 @@ export const BUILD_COMMAND = {
       v.metadata({ text: 'publish images as they are, with what they say of their maker (GPS position, names, camera)' }),
     ),
     bleed: v.pipe(
-      v.optional(
-        v.pipe(
-          v.string(),
-          v.check((value) => lengthInPoints(value) !== undefined, (issue) => `--bleed takes ${LENGTH_HINT}, not '${String(issue.input)}'`),
-          v.transform((value) => lengthInPoints(value) as number),
-        ),
-      ),
+      lengthOption('--bleed'),
       v.metadata({ value: 'LENGTH', text: "for a print shop: the reading edition's pages larger by LENGTH on every side, over the front matter's bleed (default: none)" }),
     ),
     marks: v.pipe(v.optional(v.picklist(['crop'] as const, oneOf('--marks', ['crop']))), v.metadata({ text: 'crop: crop marks outside the trim, with a bleed (default: none)' })),

@@ -1,11 +1,8 @@
 import * as v from 'valibot';
 import { PAPERS } from '../../impose/paper.ts';
 import { BINDINGS, DUPLEXES, LAYOUTS } from '../../impose/plan.ts';
-import { LENGTH_HINT, lengthInPoints } from '../../config/length.ts';
 import type { CommandSchema } from '../schema.ts';
-
-const oneOf = (flag: string, allowed: readonly string[]) => (issue: { input: unknown }) =>
-  `unknown ${flag} '${String(issue.input)}': use ${allowed.join(' or ')}`;
+import { lengthOption, oneOf } from '../values.ts';
 
 /**
  * `zine impose`: the keys other than `input` and `output` are the plan's
@@ -62,13 +59,7 @@ export const IMPOSE_COMMAND = {
       v.metadata({ value: 'N', text: 'booklet: fold in signatures of N sheets (4N pages) each, the last taking what remains (default: one signature)' }),
     ),
     creep: v.pipe(
-      v.optional(
-        v.pipe(
-          v.string(),
-          v.check((value) => lengthInPoints(value) !== undefined, (issue) => `--creep takes ${LENGTH_HINT}, not '${String(issue.input)}'`),
-          v.transform((value) => lengthInPoints(value) as number),
-        ),
-      ),
+      lengthOption('--creep'),
       v.metadata({ value: 'LENGTH', text: 'booklet: move the pages of inner sheets toward the spine, the innermost of each signature by LENGTH (e.g. 0.5mm; default: 0)' }),
     ),
     output: v.pipe(v.string(), v.metadata({ short: 'o', value: 'OUT.pdf', missing: 'impose needs -o OUT.pdf', text: 'the imposed PDF to write' })),
