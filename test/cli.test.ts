@@ -42,7 +42,7 @@ describe('zine build on bad input', () => {
     expect(bleed.stderr).toMatch(/^zine: --bleed takes a length like 1mm, 0\.04in or 3pt, not '3'$/m);
     const marks = await zine(['build', '--marks', 'registration'], dir);
     expect(marks.code).toBe(2);
-    expect(marks.stderr).toMatch(/--marks takes crop/);
+    expect(marks.stderr).toMatch(/^zine: unknown --marks 'registration': use crop$/m);
   });
 
   it('fails with the reason when a format asked for by name cannot be made', async () => {
