@@ -14,3 +14,7 @@ if (!existsSync(bundle)) {
 const argv = process.argv.slice(2);
 const { exports: cli } = loadBundle(bundle, { writeCache: argv[0] === 'build' });
 process.exitCode = await cli.main(argv);
+// The command is done: a timer a library left behind (puppeteer's, for a tab
+// still opening when a failed build stopped the browser) must not keep the
+// process alive. It ends now if nothing is left, and at most half a second on.
+setTimeout(() => process.exit(), 500).unref();

@@ -45,9 +45,9 @@ describe('a command read by its schema', () => {
 describe('the usage text, made from the schemas', () => {
   it('lists every option of impose, --binding among them', () => {
     expect(synopsis(IMPOSE_COMMAND)).toBe(
-      'zine impose IN.pdf --layout booklet|mini|slips [--paper letter|a4] [--duplex short|long] [--binding left|right] [--keep-last N] -o OUT.pdf',
+      'zine impose IN.pdf --layout booklet|mini|mini16|slips [--paper letter|a4] [--duplex short|long] [--binding left|right] [--keep-last N] [--signature N] [--creep LENGTH] -o OUT.pdf',
     );
     const help = commandHelp(IMPOSE_COMMAND);
-    for (const flag of ['--layout', '--paper', '--duplex', '--binding', '--keep-last', '-o, --output', '-h, --help']) expect(help).toContain(`\n  ${flag}`);
+    for (const flag of ['--layout', '--paper', '--duplex', '--binding', '--keep-last', '--signature', '--creep', '-o, --output', '-h, --help']) expect(help).toContain(`\n  ${flag}`);
   });
 });

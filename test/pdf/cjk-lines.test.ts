@@ -1,8 +1,8 @@
 /**
  * A Chinese or Japanese line that ends inside a word: after its last
  * letter, a soft hyphen that paints nothing and moves nothing, which poppler
- * reads as nothing (an empty ActualText); the line's ET and the next line's
- * BT go. A line that ends with punctuation, a next line a paragraph away,
+ * reads as a hyphen (its ActualText) and so joins the lines, dropping it; the
+ * line's ET and the next line's BT go. A line that ends with punctuation, a next line a paragraph away,
  * or letters of another script are left as they are.
  */
 import { describe, expect, it } from 'vitest';
@@ -45,10 +45,10 @@ function joined(stream: string): { text: string; asked: { code: number; text: st
 }
 
 describe('cjkLineEdits', () => {
-  it("draws a soft hyphen after a line's last letter, squeezed, with no advance and an empty ActualText, and joins the two text objects", () => {
+  it("draws a soft hyphen after a line's last letter, squeezed, with no advance and a hyphen for ActualText, and joins the two text objects", () => {
     const { text, asked } = joined(lines(0x1a, 0x13));
     expect(asked).toEqual([{ code: 0x1a, text: '\u00AD', width: 0 }]);
-    expect(text).toContain('<001a>] TJ\n/Span<</ActualText <FEFF>>> BDC 0.001 Tz <0099> Tj 100 Tz EMC');
+    expect(text).toContain('<001a>] TJ\n/Span<</ActualText <FEFF002D>>> BDC 0.001 Tz <0099> Tj 100 Tz EMC');
     const ops = operations(text) ?? [];
     expect(ops.filter((op) => op.operator === 'BT')).toHaveLength(1);
     expect(ops.filter((op) => op.operator === 'ET')).toHaveLength(1);
