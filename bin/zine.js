@@ -3,6 +3,7 @@
 // scripts/ by `npm install` and `npm run build` (scripts/setup/compile.mjs),
 // with V8's code cache of it, which a build writes (scripts/setup/code-cache.mjs).
 import { existsSync } from 'node:fs';
+import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from '../scripts/setup/code-cache.mjs';
 
