@@ -75,6 +75,13 @@ describe('hyphenation', () => {
     expect(file.messages.map((message) => message.reason)).toEqual(['no hyphenation patterns for `lang: tlh`; the text is not hyphenated']);
   });
 
+  it('says nothing of patterns for Chinese, Japanese and Korean, which are never hyphenated', async () => {
+    for (const lang of ['zh', 'ja', 'ko']) {
+      const { file } = await markdownStringToHtml(`---\ntitle: T\nlang: ${lang}\n---\n\n人人生而自由。\n` + card);
+      expect(file.messages.map((message) => message.reason).filter((reason) => reason.includes('hyphenation')), lang).toEqual([]);
+    }
+  });
+
   it('never offers a break inside an f-ligature, where the hyphen would swallow the letters', () => {
     const hyphenate = hyphenatorFor('en');
     if (!hyphenate) throw new Error('no English patterns');
