@@ -5,12 +5,14 @@
  * side at the very scale its own thumbnail was drawn, at a whole pixel; so do
  * the four cards of a letter slips side (a card 153 px, a side 306 px). Then
  * the side's thumbnail is those page thumbnails, copied, with the side's
- * marks stroked over them, without drawing every page twice. A plan where
- * that does not hold exactly (a turned or scaled page, a page off the pixel
- * grid: an A6 card on A4) gives no placements, and the side is drawn from its PDF.
+ * marks stroked over them, without drawing every page twice. A booklet
+ * sheet's creep moves its pages less than half a pixel there: each is placed
+ * at the nearest whole pixel. A plan where that does not hold (a turned or
+ * scaled page, a page off the pixel grid: an A6 card on A4) gives no
+ * placements, and the side is drawn from its PDF.
  */
 import { LINE_STYLES, type Line } from '../impose/marks.ts';
-import { allSides, type Plan } from '../impose/plan.ts';
+import type { Plan } from '../impose/plan.ts';
 import type { Composition } from './draw-tab.ts';
 
 /** One page thumbnail on a side thumbnail: which page (0-based), its top-left corner in pixels. */
@@ -37,24 +39,29 @@ const EPSILON = 1e-6;
 export function sidePlacements(plan: Plan, thumbnails: readonly PageThumbnail[], sideWidth: number): Placement[][] | undefined {
   const sideScale = sideWidth / plan.sheet.width;
   const sides: Placement[][] = [];
-  for (const side of allSides(plan)) {
-    const placements: Placement[] = [];
-    for (const slot of side.slots) {
-      if (slot.page === null) continue;
-      const thumbnail = thumbnails[slot.page];
-      if (thumbnail === undefined || slot.turn !== 0) return undefined;
-      // The page's own thumbnail scale, and the scale it has on the side.
-      const pageScale = thumbnail.width / (slot.box.width / slot.scale);
-      if (Math.abs(slot.scale * sideScale - pageScale) > EPSILON) return undefined;
-      const x = slot.box.x * sideScale;
-      const y = (plan.sheet.height - slot.box.y - slot.box.height) * sideScale;
-      const whole = (value: number) => Math.abs(value - Math.round(value)) < EPSILON;
-      if (!whole(x) || !whole(y)) return undefined;
-      // The page's thumbnail covers its box on the side, to the pixel.
-      if (thumbnail.width !== Math.round(slot.box.width * sideScale) || thumbnail.height !== Math.round(slot.box.height * sideScale)) return undefined;
-      placements.push({ page: slot.page, x: Math.round(x), y: Math.round(y) });
+  for (const sheet of plan.sheets) {
+    // Pixels the sheet's creep moved its pages: under half a pixel, a page keeps to its nearest pixel.
+    const crept = (sheet.creep ?? 0) * sideScale;
+    const allowance = crept < 0.5 ? crept + EPSILON : EPSILON;
+    const whole = (value: number, off = EPSILON) => Math.abs(value - Math.round(value)) <= off;
+    for (const side of sheet.sides) {
+      const placements: Placement[] = [];
+      for (const slot of side.slots) {
+        if (slot.page === null) continue;
+        const thumbnail = thumbnails[slot.page];
+        if (thumbnail === undefined || slot.turn !== 0) return undefined;
+        // The page's own thumbnail scale, and the scale it has on the side.
+        const pageScale = thumbnail.width / (slot.box.width / slot.scale);
+        if (Math.abs(slot.scale * sideScale - pageScale) > EPSILON) return undefined;
+        const x = slot.box.x * sideScale;
+        const y = (plan.sheet.height - slot.box.y - slot.box.height) * sideScale;
+        if (!whole(x, allowance) || !whole(y)) return undefined;
+        // The page's thumbnail covers its box on the side, to the pixel.
+        if (thumbnail.width !== Math.round(slot.box.width * sideScale) || thumbnail.height !== Math.round(slot.box.height * sideScale)) return undefined;
+        placements.push({ page: slot.page, x: Math.round(x), y: Math.round(y) });
+      }
+      sides.push(placements);
     }
-    sides.push(placements);
   }
   return sides;
 }

@@ -36,6 +36,20 @@ describe('sidePlacements', () => {
     );
   });
 
+  it('keeps a booklet with office paper\'s creep (under half a pixel) on its pages\' thumbnails, each at its nearest pixel', () => {
+    const creep = 0.4 * (72 / 25.4); // 0.4 mm, the build's default for 28 sheets
+    const plan = planImposition(Array.from({ length: 112 }, () => HALF_LETTER), { layout: 'booklet', signature: 4, creep });
+    const sides = sidePlacements(plan, thumbnails(112), SHEET_WIDTH);
+    expect(sides).toHaveLength(plan.sheets.length * 2);
+    for (const { x, y } of (sides ?? []).flat()) {
+      expect([0, PAGE_WIDTH]).toContain(x);
+      expect(y).toBe(0);
+    }
+    // A creep of a pixel or more is drawn from the PDF.
+    const wide = planImposition(Array.from({ length: 112 }, () => HALF_LETTER), { layout: 'booklet', signature: 4, creep: 8 });
+    expect(sidePlacements(wide, thumbnails(112), SHEET_WIDTH)).toBeUndefined();
+  });
+
   it('gives nothing for a side with a turned page (long-edge duplex) or with scaled pages', () => {
     const turned = planImposition(Array.from({ length: 8 }, () => HALF_LETTER), { layout: 'booklet', duplex: 'long' });
     expect(sidePlacements(turned, thumbnails(8), SHEET_WIDTH)).toBeUndefined();
