@@ -53,17 +53,40 @@ export function whatWasWritten(): string {
 }
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type StopSignal = keyof typeof SIGNAL_CODES;
+
+/** While above 0, a stop waits: files are moving into an output folder (see stage.ts commit). */
+let holding = 0;
+let held: { signal: StopSignal; stop: (signal: StopSignal) => void } | undefined;
+
+/**
+ * Runs `work` with stops held back until it ends, so that a Ctrl-C never
+ * leaves an output folder half old, half new; the stop then says what is in place.
+ */
+export async function holdingStops<T>(work: () => Promise<T>): Promise<T> {
+  holding += 1;
+  try {
+    return await work();
+  } finally {
+    holding -= 1;
+    if (holding === 0 && held) held.stop(held.signal);
+  }
+}
 
 /**
  * Ends the process on Ctrl-C, SIGTERM and SIGHUP with one line and the usual
  * exit code (128 + the signal's number), after the clean-up above.
  */
 export function exitOnSignal(write: (line: string) => void = (line) => process.stderr.write(line)): void {
-  for (const [signal, code] of Object.entries(SIGNAL_CODES)) {
+  const stop = (signal: StopSignal) => {
+    cleanUp();
+    write(`zine: stopped by ${signal}; ${whatWasWritten()}\n`);
+    process.exit(SIGNAL_CODES[signal]);
+  };
+  for (const signal of Object.keys(SIGNAL_CODES) as StopSignal[]) {
     process.once(signal, () => {
-      cleanUp();
-      write(`zine: stopped by ${signal}; ${whatWasWritten()}\n`);
-      process.exit(code);
+      if (holding > 0) held ??= { signal, stop };
+      else stop(signal);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { lstat, mkdir, mkdtemp, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { noteWritten, onExit } from './exit.ts';
+import { holdingStops, noteWritten, onExit } from './exit.ts';
 import { ContentError, FileError, ZineError } from './errors.ts';
 import { isPlainName, MARKER, readMarker, refuseForeignFolder, writeMarker } from './marker.ts';
 import { makeFolder } from './make-folder.ts';
@@ -76,8 +76,11 @@ export async function openStage(targetDir: string): Promise<Stage> {
         const made = (await readdir(dir)).filter((entry) => !entry.startsWith('.'));
         // Marked before anything moves in, so that a build killed halfway leaves a folder the next one may replace.
         await writeMarker(real, dir, [...previous, ...made]);
-        await swapIn(dir, real, made);
-        noteWritten(targetDir);
+        // A stop waits for the moves (a few renames), so the folder is never half this build's.
+        await holdingStops(async () => {
+          await swapIn(dir, real, made);
+          noteWritten(targetDir);
+        });
         if (options.removeOthers === true) {
           const removed = await removeUnmade(real, made, previous);
           if (removed.length > 0) await writeMarker(real, dir, [...previous, ...made].filter((entry) => !removed.includes(entry)));
