@@ -3,11 +3,12 @@
  * ends in seconds with exit 1 and one line saying what and where.
  */
 import { execFileSync } from 'node:child_process';
-import { lstatSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { until } from './helpers/processes.ts';
 import { startZine, zine } from './helpers/zine.ts';
 
 let dir: string;
@@ -54,12 +55,18 @@ describe('the markdown stage is bounded', () => {
 });
 
 describe('a signal is heard during the markdown stage', () => {
+  // Signalled only once the command runs (its browser's profile is made after the signal handlers are set):
+  // a signal while node itself still starts ends the process the default way, with no code.
+  const running = (pid: number | undefined) =>
+    until(() => readdirSync(tmpdir()).some((name) => name.startsWith(`zinepress-profile-${pid}-`)), 30_000, 'the build to start');
+
   it('SIGTERM ends a build busy parsing 30,000 notes in one paragraph within 2 s', async () => {
     const n = 30_000;
     const calls = Array.from({ length: n }, (_, i) => `w[^${i}]`).join(' ');
     await writeFile(join(dir, 'notes.md'), `${FRONT}${calls}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: n`).join('\n')}\n`);
     const run = startZine(['build', 'notes.md', '--out', 'out', '--formats', 'web'], dir);
     const exited = new Promise<number | null>((resolve) => run.child.on('exit', (code) => resolve(code)));
+    await running(run.child.pid);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // the parser takes minutes over this
     const stopped = Date.now();
     run.child.kill('SIGTERM');
@@ -75,7 +82,8 @@ describe('a signal is heard during the markdown stage', () => {
     await writeFile(join(dir, 'small-notes.md'), text);
     const run = startZine(['build', 'small-notes.md', '--out', 'out', '--formats', 'web'], dir);
     const exited = new Promise<number | null>((resolve) => run.child.on('exit', (code) => resolve(code)));
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the parser is busy past 1 s (about 2 s on a quiet machine, 5 s or more under load)
+    await running(run.child.pid);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the parser is busy for about 2 s on a quiet machine, 5 s or more under load
     const stopped = Date.now();
     run.child.kill('SIGTERM');
     expect(await exited).toBe(143);
