@@ -40,7 +40,7 @@ export interface FlipBook {
  * Two texts of one direction share the spine's edge seen from their covers:
  * the second is printed upside down. Of two directions, the second is printed
  * upright and read from the back cover as its front, the spine then on the
- * other edge, as its direction wants (docs/flip-book.md).
+ * other edge, as its direction wants (docs/imposition.md, The flip-book).
  */
 export function flipBinding(first: ResolvedDocument, second: ResolvedDocument): { binding: Binding; turnSecond: boolean } {
   return { binding: first.binding, turnSecond: first.direction === second.direction };

@@ -18,7 +18,7 @@
  * and the spine stays where it was. A left-to-right text and a right-to-left
  * one need opposite edges, which is what turning the booklet over side to
  * side gives: the second text is printed upright, read from the back cover
- * with the spine on the other edge (docs/flip-book.md).
+ * with the spine on the other edge (docs/imposition.md, The flip-book).
  */
 import type { Size } from './geometry.ts';
 import { roundUp } from './padding.ts';
