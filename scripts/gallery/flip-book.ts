@@ -8,10 +8,14 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FlipBook, FlipText } from '../formats/flip-book.ts';
 import { FLIP_BOOK_FILE } from '../formats/flip-book.ts';
+import { DIAGRAMS_DIR } from '../util/project-root.ts';
 import { openStage } from '../util/stage.ts';
 import { SHEET_WIDTH } from './document.ts';
 import type { ThumbnailDrawer } from './drawer.ts';
 import { MANIFEST, THUMBNAILS, readManifest, type Manifest } from './manifest.ts';
+
+/** The diagram of docs/printing the flip-book's section shows. */
+export const FLIP_BOOK_DIAGRAM = 'flip-book.png';
 
 /** The reading edition's first thumbnail: the cover, as the document's gallery drew it. */
 const coverOf = (manifest: Manifest) => manifest.formats.find((entry) => entry.format === 'reading')?.thumbnails[0];
@@ -36,8 +40,11 @@ export async function addFlipBookToGallery(options: { first: FlipText; second: F
     );
     const backCover = `${THUMBNAILS}/flip-book-back-cover.png`;
     await stage.write(backCover, await readFile(join(second.dir, otherCover)));
+    const diagram = `${THUMBNAILS}/${FLIP_BOOK_DIAGRAM}`;
+    await stage.write(diagram, await readFile(join(DIAGRAMS_DIR, FLIP_BOOK_DIAGRAM)));
     const manifest: Manifest = {
       ...own,
+      diagrams: { ...own.diagrams, [FLIP_BOOK_DIAGRAM]: diagram },
       flipBook: {
         file: FLIP_BOOK_FILE,
         pages: flipBook.pages,

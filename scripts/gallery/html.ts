@@ -95,7 +95,8 @@ function flipBookSection(manifest: Manifest): string {
   const flip = manifest.flipBook;
   if (flip === undefined) return '';
   const { second } = flip;
-  const { settings, steps, diagrams } = instructionsFor('booklet', manifest.paper, manifest.binding, { card: manifest.card, pages: flip.pages });
+  const { settings, steps } = instructionsFor('booklet', manifest.paper, manifest.binding, { card: manifest.card, pages: flip.pages });
+  const diagram = manifest.diagrams['flip-book.png'];
   const cover = (file: string, title: string, lang: string, dir: string, caption: string) =>
     `<figure><img src="${href(manifest, file)}" alt="${escape(`The cover of “${title}”`)}" lang="${escape(lang)}" dir="${dir}"><figcaption>${escape(caption)}</figcaption></figure>`;
   const sides = flip.thumbnails
@@ -105,10 +106,9 @@ function flipBookSection(manifest: Manifest): string {
     })
     .join('\n');
   const turn = flip.turned ? 'turn the booklet over top to bottom' : 'turn the booklet over like a page';
-  const pictures = diagrams.flatMap((diagram) => {
-    const file = manifest.diagrams[diagram.file];
-    return file === undefined ? [] : [`<img class="diagram" src="${href(manifest, file)}" alt="${escape(diagram.alt)}">`];
-  });
+  const pictures = diagram === undefined ? [] : [`<img class="diagram" src="${href(manifest, diagram)}" alt="Flip-book: the first text's pages from the front cover, the second's from the back cover, turned when both read one way; blanks where they meet">`];
+  // Each title isolated (U+2068…U+2069), so that a right-to-left one keeps its order in the English sentence.
+  const isolated = (title: string) => `\u2068${title}\u2069`;
   return `<section class="format" lang="en" dir="ltr">
 <h3>Flip-book with ${escape(second.name)}: <a href="${href(manifest, flip.file)}">${escape(flip.file)}</a>, ${flip.pages} pages on ${flip.sheets} ${flip.sheets === 1 ? 'sheet' : 'sheets'}</h3>
 <div class="thumbs reading">
@@ -119,7 +119,7 @@ ${cover(flip.covers[1], second.title, second.lang, second.dir, `back cover, ${fl
 ${sides}
 </div>
 ${settings === undefined ? '' : settingsTable(settings)}
-<ol class="steps">${[...steps, `Read “${manifest.title}” from the front cover; ${turn} to read “${second.title}” from the back cover.`].map((step) => `<li>${escape(step)}</li>`).join('')}</ol>
+<ol class="steps">${[...steps, `Read “${isolated(manifest.title)}” from the front cover; ${turn} to read “${isolated(second.title)}” from the back cover.`].map((step) => `<li>${escape(step)}</li>`).join('')}</ol>
 ${pictures.join('\n')}
 </section>`;
 }

@@ -69,6 +69,8 @@ describe('a flip-book of two left-to-right texts (flip-with:)', () => {
     const html = await readFile(join(out, 'index.html'), 'utf8');
     expect(html).toContain(`<img src="udhr-en/${back}" alt="The cover of “Déclaration universelle des droits de l’homme : préambule et articles 1 à 3”" lang="fr" dir="ltr">`);
     expect(html).toContain(`<img src="udhr-en/${front}" alt="The cover of “Universal Declaration of Human Rights: the Preamble and Articles 1–3”"`);
+    expect(html).toContain('<img class="diagram" src="udhr-en/thumbnails/flip-book.png"');
+    expect(await readFile(join(out, 'udhr-en', 'thumbnails', 'flip-book.png'))).toEqual(await readFile('docs/printing/flip-book.png'));
     expect(html).toMatch(/Flip-book with udhr-fr: <a href="udhr-en\/flip-book.pdf">flip-book.pdf<\/a>, \d+ pages on \d+ sheets/);
   });
 });
