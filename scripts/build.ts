@@ -92,12 +92,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     const failures = settled.flatMap((result, i) =>
       result.status === 'rejected' ? [{ source: sources[i] as string, error: result.reason as unknown }] : [],
     );
-    // 5½. Flip-books, once both their texts are in place (a text named only by flip-with is built now).
-    await flipBooks({ settings, built, drawer, sources, rows, failures, build: (source) => buildSource(source, shared) });
     // One reason for everything (one document, or a browser that would not start) is reported as itself.
     const [first] = failures;
     const oneReason = failures.length === sources.length && failures.every((failure) => failure.error === first?.error);
     if (first && (sources.length === 1 || oneReason)) throw first.error;
+    // 5½. Flip-books, once both their texts are in place (a text named only by flip-with is built now).
+    await flipBooks({ settings, built, drawer, sources, rows, failures, build: (source) => buildSource(source, shared) });
     // 6. The gallery, output/index.html, once every document is in place.
     if (gallery && rows.length > 0) {
       const path = await writeGalleryIndex(settings.out);
@@ -215,7 +215,9 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
     // 4. Everything at once into output/<name>/, and away what this build no longer makes.
     await beforeCommit();
     await stage.commit({ removeOthers: true });
-    built.set(source, { name, source, dir: target, document });
+    // The key's line in the front matter (a top-level key starts its line).
+    const line = String(markdown.file.value).split('\n').findIndex((text) => /^flip-with\s*:/.test(text));
+    built.set(source, { name, source, dir: target, document, flipWithAt: line < 0 ? source : `${source}:${line + 1}:1` });
   } catch (error) {
     await stage.discard();
     throw error;

@@ -24,6 +24,8 @@ export interface FlipText {
   /** Its output folder, where its reading edition now is. */
   dir: string;
   document: ResolvedDocument;
+  /** Where its `flip-with` is written, `source:line:col` (its source alone when unknown). Default: the source. */
+  flipWithAt?: string;
 }
 
 export interface FlipBook {

@@ -11,6 +11,7 @@ import type { BuildSettings } from '../config/build-options.ts';
 import { addFlipBookToGallery } from '../gallery/flip-book.ts';
 import type { ThumbnailDrawer } from '../gallery/drawer.ts';
 import { terminal } from '../cli/terminal.ts';
+import { ContentError, ZineError } from '../util/errors.ts';
 import { FLIP_BOOK_FILE, flipPairs, makeFlipBook, type FlipText } from './flip-book.ts';
 
 export interface FlipBooksOptions {
@@ -38,12 +39,15 @@ export async function flipBooks(options: FlipBooksOptions): Promise<void> {
   }
   const tried = (source: string) => [...sources, ...failures.map((failure) => failure.source)].some((each) => resolve(each) === resolve(source));
   const find = (source: string) => [...built].find(([each]) => resolve(each) === resolve(source))?.[1];
-  for (const [, second] of pairs) {
+  for (const [first, second] of pairs) {
     if (find(second) !== undefined || tried(second)) continue;
     try {
       rows.push(...(await options.build(second)));
     } catch (error) {
-      failures.push({ source: second, error });
+      // Only flip-with names a text the build was not given: the message points there.
+      const at = find(first)?.flipWithAt ?? first;
+      const reason = error instanceof Error ? error.message : String(error);
+      failures.push({ source: second, error: error instanceof ZineError ? new ContentError(`${at}: flip-with: ${second} cannot be built: ${reason}`, { cause: error }) : error });
     }
   }
   for (const [firstSource, secondSource] of pairs) {
@@ -58,7 +62,7 @@ export async function flipBooks(options: FlipBooksOptions): Promise<void> {
       if (settings.progress) terminal.progress(`${first.name}: flip-book → ${FLIP_BOOK_FILE}, ${flipBook.pages} pages (${seconds.toFixed(1)} s)`);
       rows.push({ document: first.name, format: 'booklet', pages: flipBook.pages, sheets: flipBook.sheets, file: join(settings.out, first.name, FLIP_BOOK_FILE), seconds, note: flipBook.note, privacy: [] });
     } catch (error) {
-      failures.push({ source: first.source, error });
+      failures.push({ source: `${first.source} (its flip-book)`, error });
     }
   }
 }

@@ -7,11 +7,12 @@
  * which reading page is on which half of which side and which way up, and
  * the gallery entry with both covers.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildRow } from '../../scripts/build.ts';
+import { DocumentsFailed } from '../../scripts/util/errors.ts';
 import { turnOf } from '../helpers/boxes.ts';
 import { readPages, type PdfPage } from '../helpers/pdf.ts';
 
@@ -87,6 +88,15 @@ describe('a flip-book of a left-to-right and a right-to-left text (--flip-book)'
     const arabic = flip.flatMap((side) => side.words).filter((word) => /\p{Script=Arabic}/u.test(word.str));
     expect(new Set(arabic.map((word) => turnOf(word)))).toEqual(new Set([0]));
     expect(ar.flatMap(textOf).filter((str) => /\p{Script=Arabic}/u.test(str)).sort()).toEqual(arabic.map((word) => word.str).sort());
+  });
+
+  it('says where flip-with names a text that cannot be built, and keeps the text that was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zine-flip-with-'));
+    await writeFile(join(dir, 'a.md'), '---\ntitle: A\nflip-with: missing.md\n---\n\nA short text.\n');
+    const error = (await build({ files: [join(dir, 'a.md')], out: join(dir, 'out'), progress: false, formats: ['reading'] }).catch((e: unknown) => e)) as DocumentsFailed;
+    expect(error).toBeInstanceOf(DocumentsFailed);
+    expect(error.rows.map((row) => (row as BuildRow).file)).toEqual([join(dir, 'out', 'a', 'reading.pdf')]);
+    expect(String((error.failures[0]?.error as Error).message)).toMatch(/a\.md:3:1: flip-with: .*missing\.md cannot be built: cannot read/);
   });
 
   it('refuses --flip-book without exactly two sources, naming the option', async () => {
