@@ -55,6 +55,9 @@ export async function flipBooks(options: FlipBooksOptions): Promise<void> {
     const second = find(secondSource);
     if (first === undefined || second === undefined) continue;
     const started = performance.now();
+    if (first.document.paper !== second.document.paper) {
+      settings.reporter.warn(`${second.source}: its paper is ${second.document.paper}, the flip-book's ${first.document.paper} (${first.source}'s): its pages are scaled to fit the flip-book's`);
+    }
     try {
       const flipBook = await makeFlipBook(first, second);
       if (drawer !== undefined) await addFlipBookToGallery({ first, second, flipBook, drawer });
