@@ -29,7 +29,9 @@ import { stageFonts } from './paginate/fonts.ts';
 import { closeBrowser, launchBrowser } from './browser/browser.ts';
 import { createLimiter, type Limiter } from './util/concurrency.ts';
 import { keepSpareTabs } from './util/own-page.ts';
-import { ContentError, DocumentsFailed, FileError } from './util/errors.ts';
+import { ContentError, DocumentsFailed, FileError, UsageError } from './util/errors.ts';
+import { flipBooks } from './formats/flip-books.ts';
+import type { FlipText } from './formats/flip-book.ts';
 import { documentName, outFolder, refuseInputsInside, refuseSharedFolders } from './util/out-folders.ts';
 import { openStage } from './util/stage.ts';
 import type { Reporter } from './util/reporter.ts';
@@ -52,6 +54,9 @@ export interface BuildRow {
 
 export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const settings = resolveBuildOptions(options);
+  if (settings.flipBook && settings.files.length !== 2) {
+    throw new UsageError(`--flip-book takes two sources, the first read from the front cover, the second from the back: zine build a.md b.md --flip-book (given ${settings.files.length})`);
+  }
   const sources = settings.files.length > 0 ? settings.files : await listSources(settings.sourceDir);
   refuseSharedFolders(sources, settings.out);
   const gallery = await galleryAllowed(settings.out, settings.reporter);
@@ -80,7 +85,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     // Before the first document moves in, the gallery's page is marked out of date (gallery/stale.ts).
     let marking: Promise<void> | undefined;
     const beforeCommit = () => (marking ??= gallery ? markGalleryStale(settings.out) : Promise.resolve());
-    const shared = { settings, browser, limit, drawer, markdown, beforeCommit };
+    const built = new Map<string, FlipText>();
+    const shared = { settings, browser, limit, drawer, markdown, beforeCommit, built };
     const settled = await Promise.allSettled(sources.map((source) => inFlight(() => buildSource(source, shared))));
     const rows = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
     const failures = settled.flatMap((result, i) =>
@@ -90,12 +96,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     const [first] = failures;
     const oneReason = failures.length === sources.length && failures.every((failure) => failure.error === first?.error);
     if (first && (sources.length === 1 || oneReason)) throw first.error;
+    // 5½. Flip-books, once both their texts are in place (a text named only by flip-with is built now).
+    await flipBooks({ settings, built, drawer, sources, rows, failures, build: (source) => buildSource(source, shared) });
     // 6. The gallery, output/index.html, once every document is in place.
     if (gallery && rows.length > 0) {
       const path = await writeGalleryIndex(settings.out);
       if (settings.progress) terminal.progress(`gallery → ${path}`);
     }
-    if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length);
+    if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length + failures.filter((failure) => !sources.includes(failure.source)).length);
     return rows;
   } finally {
     markdown.close();
@@ -133,9 +141,11 @@ interface Shared {
   markdown: MarkdownWorkers;
   /** Runs once, before the first document is moved into place. */
   beforeCommit: () => Promise<void>;
+  /** Each document built and in place, by its source: what a flip-book is made from. */
+  built: Map<string, FlipText>;
 }
 
-async function buildSource(source: string, { settings, browser, limit, drawer, markdown: workers, beforeCommit }: Shared): Promise<BuildRow[]> {
+async function buildSource(source: string, { settings, browser, limit, drawer, markdown: workers, beforeCommit, built }: Shared): Promise<BuildRow[]> {
   const name = documentName(source);
 
   // Its warnings go to the build's reporter, and are kept for its part of the gallery.
@@ -205,6 +215,9 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
     // 4. Everything at once into output/<name>/, and away what this build no longer makes.
     await beforeCommit();
     await stage.commit({ removeOthers: true });
+    // The key's line in the front matter (a top-level key starts its line).
+    const line = String(markdown.file.value).split('\n').findIndex((text) => /^flip-with\s*:/.test(text));
+    built.set(source, { name, source, dir: target, document, flipWithAt: line < 0 ? source : `${source}:${line + 1}:1` });
   } catch (error) {
     await stage.discard();
     throw error;

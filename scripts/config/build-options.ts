@@ -35,6 +35,8 @@ export const BuildOptionsSchema = v.strictObject(
     bleed: v.optional(v.pipe(v.number(), v.minValue(0, '--bleed must be a length of 0 or more'))),
     /** Printer's marks on the reading edition's pages, outside the trim (`--marks crop`). Default: none. */
     marks: v.optional(v.picklist(['crop'], '--marks takes crop')),
+    /** Make the flip-book of the two `files` (`--flip-book`), the second read from the back cover. Default: false. */
+    flipBook: v.optional(v.boolean(), false),
     /** Print a line per document and format as it is made. Default: true. */
     progress: v.optional(v.boolean(), true),
     /** Where the warnings go. Default: the terminal (stderr). */

@@ -102,6 +102,12 @@ const entries = {
   ),
   creep: v.optional(length()),
   bleed: v.optional(length()),
+  'flip-with': v.optional(
+    v.pipe(
+      text('must be the path of a markdown source beside this one, like other-language.md'),
+      v.regex(/\.md$/i, 'must be the path of a markdown source beside this one, like other-language.md'),
+    ),
+  ),
   style: v.optional(text('must be the path of a stylesheet beside the essay, like style.css')),
   formats: v.optional(
     v.array(v.picklist(FORMATS, `must be one of ${quoted(FORMATS)}`), `must be a list of formats (${quoted(FORMATS)})`),

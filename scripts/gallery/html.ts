@@ -90,6 +90,40 @@ ${pictures}
 </section>`;
 }
 
+/** The flip-book: both covers as their readers see them, then every sheet side, printed and folded as a booklet. */
+function flipBookSection(manifest: Manifest): string {
+  const flip = manifest.flipBook;
+  if (flip === undefined) return '';
+  const { second } = flip;
+  const { settings, steps } = instructionsFor('booklet', manifest.paper, manifest.binding, { card: manifest.card, pages: flip.pages });
+  const diagram = manifest.diagrams['flip-book.png'];
+  const cover = (file: string, title: string, lang: string, dir: string, caption: string) =>
+    `<figure><img src="${href(manifest, file)}" alt="${escape(`The cover of “${title}”`)}" lang="${escape(lang)}" dir="${dir}"><figcaption>${escape(caption)}</figcaption></figure>`;
+  const sides = flip.thumbnails
+    .map((file, index) => {
+      const label = thumbnailLabel('booklet', index);
+      return `<figure><a href="${escape(`${href(manifest, flip.file)}#page=${index + 1}`)}" title="open it large"><img src="${href(manifest, file)}" alt="${escape(`Flip-book of “${manifest.title}” and “${second.title}”, ${label}`)}"></a><figcaption>${escape(label)}</figcaption></figure>`;
+    })
+    .join('\n');
+  const turn = flip.turned ? 'turn the booklet over top to bottom' : 'turn the booklet over like a page';
+  const pictures = diagram === undefined ? [] : [`<img class="diagram" src="${href(manifest, diagram)}" alt="Flip-book: the first text's pages from the front cover, the second's from the back cover, turned when both read one way; blanks where they meet">`];
+  // Each title isolated (U+2068…U+2069), so that a right-to-left one keeps its order in the English sentence.
+  const isolated = (title: string) => `\u2068${title}\u2069`;
+  return `<section class="format" lang="en" dir="ltr">
+<h3>Flip-book with ${escape(second.name)}: <a href="${href(manifest, flip.file)}">${escape(flip.file)}</a>, ${flip.pages} pages on ${flip.sheets} ${flip.sheets === 1 ? 'sheet' : 'sheets'}</h3>
+<div class="thumbs reading">
+${cover(flip.covers[0], manifest.title, manifest.lang, manifest.dir, 'front cover')}
+${cover(flip.covers[1], second.title, second.lang, second.dir, `back cover, ${flip.turned ? 'printed upside down' : 'upright'}`)}
+</div>
+<div class="thumbs booklet">
+${sides}
+</div>
+${settings === undefined ? '' : settingsTable(settings)}
+<ol class="steps">${[...steps, `Read “${isolated(manifest.title)}” from the front cover; ${turn} to read “${isolated(second.title)}” from the back cover.`].map((step) => `<li>${escape(step)}</li>`).join('')}</ol>
+${pictures.join('\n')}
+</section>`;
+}
+
 function settingsTable(settings: PrinterSettings): string {
   return `<table class="settings"><caption>Printer settings</caption>
 <tr><th scope="row">Paper</th><td>${escape(settings.paper)}</td></tr>
@@ -130,6 +164,7 @@ function documentSection(manifest: Manifest): string {
 <ul class="files">${files}</ul>${privacy(manifest)}</div>
 </div></header>${warnings(manifest)}
 ${manifest.formats.map((entry) => formatSection(manifest, entry)).join('\n')}
+${flipBookSection(manifest)}
 </section>`;
 }
 

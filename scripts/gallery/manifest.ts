@@ -43,6 +43,22 @@ export const ManifestSchema = v.object({
   diagrams: v.record(v.string(), v.string()),
   /** What was removed from each image, one line each ("march.jpg: GPS position, camera removed"); none before this was kept. */
   privacy: v.optional(v.array(v.string()), []),
+  /** The flip-book this document opens (formats/flip-book.ts): read from its front cover, the other text from the back. */
+  flipBook: v.optional(
+    v.object({
+      file: v.string(),
+      pages: v.number(),
+      sheets: v.number(),
+      /** The text read from the back cover. */
+      second: v.object({ name: v.string(), title: v.string(), lang: v.string(), dir: v.picklist(DIRECTIONS) }),
+      /** The second text is printed upside down. */
+      turned: v.boolean(),
+      /** The front cover's picture and the back cover's (the second text's, upright), relative to the document's folder. */
+      covers: v.tuple([v.string(), v.string()]),
+      /** One PNG per sheet side. */
+      thumbnails: v.array(v.string()),
+    }),
+  ),
   /** The build's warnings for it, one `file:line:col: reason` line each; none in manifests written before they were kept. */
   warnings: v.optional(v.array(v.string()), []),
 });

@@ -9,7 +9,7 @@
 import { IMPOSE_COMMAND, type ImposeCommandOptions } from '../cli/commands/impose.ts';
 import { parseCommand } from '../cli/parse.ts';
 import { commandHelp } from '../cli/usage.ts';
-import { FileError, ZineError } from '../util/errors.ts';
+import { FileError, UsageError, ZineError } from '../util/errors.ts';
 import { IMPOSE_BYTES } from '../config/limits.ts';
 import { readRegularFile } from '../util/read-regular.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
@@ -39,5 +39,12 @@ export async function imposeCommand(argv: string[]): Promise<void> {
 
 /** Turns argv into typed arguments by the command's schema, or says in one line what is wrong. */
 export function parseImposeArgs(argv: string[]): ImposeCommandOptions | 'help' {
-  return parseCommand(IMPOSE_COMMAND, argv);
+  const args = parseCommand(IMPOSE_COMMAND, argv);
+  if (args === 'help') return args;
+  // Signatures and creep are a saddle stitch's: another layout would print without them, as if they were applied.
+  const folded = [args.signature === undefined ? [] : ['--signature'], args.creep === undefined ? [] : ['--creep']].flat();
+  if (args.layout !== 'booklet' && folded.length > 0) {
+    throw new UsageError(`${folded.join(' and ')} ${folded.length === 1 ? 'applies' : 'apply'} to --layout booklet only (its sheets folded and nested), not to --layout ${args.layout}: leave ${folded.length === 1 ? 'it' : 'them'} out`);
+  }
+  return args;
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts, grayscale } from 'pdf-lib';
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { DIAGRAMS_DIR } from '../util/project-root.ts';
+import { imposeFlipBook } from './flip-book.ts';
 import { imposePdf } from './impose.ts';
 import type { ImposeOptions } from './plan.ts';
 import { HALF_LETTER, MINI_LETTER, numberedPdf } from './sample.ts';
@@ -33,6 +34,8 @@ interface Diagram {
   scale: number;
   /** Lines under the picture. */
   note: string[];
+  /** A flip-book: the second text's page count, its pages numbered from 101. Default: none, `pages` imposed alone. */
+  second?: number;
 }
 
 const DIAGRAMS: Diagram[] = [
@@ -105,10 +108,34 @@ const DIAGRAMS: Diagram[] = [
     scale: 0.6,
     note: ['Top row upside down: 2 3 4 5. Bottom row upright: 1 8 7 6.', '1 is the front cover, bottom left.'],
   },
+  {
+    file: 'flip-book.png',
+    title: 'Flip-book: a text of 6 pages (1–6) and one of 4 (101–104) on 3 letter sheets (flip on short edge)',
+    pages: 6,
+    second: 4,
+    pageSize: HALF_LETTER,
+    options: { layout: 'booklet' },
+    labels: ['Sheet 1, front (outside)', 'Sheet 1, back', 'Sheet 2, front', 'Sheet 2, back', 'Sheet 3, front', 'Sheet 3, back'],
+    columns: 2,
+    scale: 0.42,
+    note: [
+      '101 is the second text\'s cover: the back cover, upside down. Blanks where the texts meet.',
+      'Fold as a booklet; turn it over top to bottom to read the second text.',
+    ],
+  },
 ];
 
+/** The sample imposed as the diagram says: alone, or as a flip-book of two numbered texts. */
+async function imposeSample(diagram: Diagram): Promise<Uint8Array> {
+  const first = await numberedPdf(diagram.pages, diagram.pageSize);
+  if (diagram.second === undefined) return imposePdf({ ...diagram.options, pdf: first });
+  const second = await numberedPdf(diagram.second, diagram.pageSize, 101);
+  const { binding, duplex, paper } = diagram.options;
+  return (await imposeFlipBook({ first: { pdf: first, name: 'first' }, second: { pdf: second, name: 'second' }, binding, duplex, paper })).pdf;
+}
+
 async function drawDiagram(diagram: Diagram): Promise<Uint8Array> {
-  const imposed = await imposePdf({ ...diagram.options, pdf: await numberedPdf(diagram.pages, diagram.pageSize) });
+  const imposed = await imposeSample(diagram);
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);

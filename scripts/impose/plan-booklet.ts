@@ -32,17 +32,29 @@ import type { Plan, ResolvedOptions, Sheet, Side, Slot } from './plan.ts';
 import { collationMark, creepOffsets, signatureRuns } from './signatures.ts';
 import { makeSlot } from './slot.ts';
 
-export function planBooklet(pageSizes: readonly Size[], options: ResolvedOptions): Plan {
+/**
+ * A booklet of another reading order (the flip-book's, plan-flip-book.ts):
+ * `order` gives the page at each position (a multiple of 4 of them), and the
+ * pages `turned` says are printed turned 180° more.
+ */
+export interface BookletOrder {
+  order: readonly (number | null)[];
+  turned: (page: number) => boolean;
+}
+
+export function planBooklet(pageSizes: readonly Size[], options: ResolvedOptions, given?: BookletOrder): Plan {
   const sheet = sheetSize(options.paper);
   const pageCount = pageSizes.length;
-  const paddedCount = roundUp(pageCount, 4);
-  const order = paddedOrder(pageCount, paddedCount, options.keepLast);
+  const paddedCount = given?.order.length ?? roundUp(pageCount, 4);
+  const order = given?.order ?? paddedOrder(pageCount, paddedCount, options.keepLast);
 
   const half = sheet.width / 2;
   const left: Rect = { x: 0, y: 0, width: half, height: sheet.height };
   const right: Rect = { x: half, y: 0, width: half, height: sheet.height };
   // Creep moves a page toward the spine: the left half's to the right, the right half's to the left.
-  const slot = (position: number, cell: Rect, turn: 0 | 180, creep: number) => {
+  const slot = (position: number, cell: Rect, sideTurn: 0 | 180, creep: number) => {
+    const page = order[position - 1];
+    const turn = page !== null && page !== undefined && given?.turned(page) === true ? ((sideTurn + 180) % 360 as 0 | 180) : sideTurn;
     const made = makeSlot(position, order, pageSizes, cell, turn);
     if (creep === 0) return made;
     return { ...made, box: { ...made.box, x: made.box.x + (cell.x < half ? creep : -creep) } };

@@ -76,6 +76,9 @@ export function resolveOptions(options: ImposeOptions): ResolvedOptions {
     throw new RangeError(`signature must be a whole number of sheets of at least 1, not ${signature}`);
   }
   if (!Number.isFinite(creep) || creep < 0) throw new RangeError(`creep must be a length of 0 or more, not ${creep}`);
+  if (options.layout !== 'booklet' && (signature !== undefined || creep > 0)) {
+    throw new RangeError(`signature and creep fold a booklet's sheets; the ${options.layout} layout has none to fold`);
+  }
   return {
     layout: options.layout,
     paper: options.paper ?? 'letter',

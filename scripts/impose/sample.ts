@@ -12,7 +12,8 @@ export const HALF_LETTER: Size = { width: 396, height: 612 };
 /** 2.75 × 4.25 in: fills one cell of a mini zine on letter. */
 export const MINI_LETTER: Size = { width: 198, height: 306 };
 
-export async function numberedPdf(pageCount: number, size: Size = HALF_LETTER): Promise<Uint8Array> {
+/** `from`: the first page's number (a second text's pages told apart from the first's). Default: 1. */
+export async function numberedPdf(pageCount: number, size: Size = HALF_LETTER, from = 1): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
@@ -30,7 +31,7 @@ export async function numberedPdf(pageCount: number, size: Size = HALF_LETTER): 
       borderColor: grayscale(0.6),
       borderWidth: 1,
     });
-    const label = String(n);
+    const label = String(from - 1 + n);
     page.drawText(label, {
       x: (width - bold.widthOfTextAtSize(label, numberSize)) / 2,
       y: height / 2 - numberSize * 0.35,

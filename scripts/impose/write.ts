@@ -25,12 +25,18 @@ import type { Line } from './marks.ts';
 import type { Plan, Slot } from './plan.ts';
 import type { SourcePage, SourcePdf } from './read-pdf.ts';
 
-export async function writeImposed(source: SourcePdf, plan: Plan): Promise<Uint8Array> {
+/**
+ * `more`: further PDFs whose pages follow the source's in the plan's page
+ * numbers (the flip-book's second text); the document's info is the source's.
+ */
+export async function writeImposed(source: SourcePdf, plan: Plan, more: readonly SourcePdf[] = []): Promise<Uint8Array> {
   // No clock, no random ID: the same input gives the same bytes.
   const out = await PDFDocument.create({ updateMetadata: false });
   copyDocumentInfo(source.doc, out);
 
-  const forms = embedPagesAsForms(out, source);
+  const sources = [source, ...more];
+  const forms = sources.flatMap((each) => embedPagesAsForms(out, each));
+  const sourcePages = sources.flatMap((each) => each.pages);
 
   for (const sheet of plan.sheets) {
     for (const side of sheet.sides) {
@@ -38,7 +44,7 @@ export async function writeImposed(source: SourcePdf, plan: Plan): Promise<Uint8
       for (const slot of side.slots) {
         if (slot.page === null) continue;
         const form = forms[slot.page];
-        const sourcePage = source.pages[slot.page];
+        const sourcePage = sourcePages[slot.page];
         if (form === undefined || sourcePage === undefined) {
           throw new RangeError(`the plan asks for page ${slot.page + 1}, which the PDF lacks`);
         }
@@ -48,8 +54,8 @@ export async function writeImposed(source: SourcePdf, plan: Plan): Promise<Uint8
     }
   }
   // An ID from what it was made of (the source's ID or title, and the plan): nothing of the machine or the clock.
-  const sourceId = String(source.doc.context.trailerInfo.ID ?? source.doc.getTitle() ?? '');
-  setDocumentId(out, `${sourceId}\n${source.pages.length}\n${JSON.stringify(plan.options)}\n${plan.sheet.width}×${plan.sheet.height}`);
+  const sourceId = sources.map((each) => `${String(each.doc.context.trailerInfo.ID ?? each.doc.getTitle() ?? '')}\n${each.pages.length}`).join('\n');
+  setDocumentId(out, `${sourceId}\n${JSON.stringify(plan.options)}\n${plan.sheet.width}×${plan.sheet.height}`);
   return out.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
 }
 

@@ -89,6 +89,11 @@ cover-style: poster
 # every side (a cover image runs into it), with a TrimBox at the page size, for
 # the shop to cut off. \`zine build --bleed\` overrides it. Optional.
 # bleed: 3mm
+# A flip-book (tête-bêche): this text read from the front cover and another
+# source, beside this one, from the back cover (upside down when both read in
+# one direction), in one booklet: flip-book.pdf. \`zine build a.md b.md
+# --flip-book\` does the same. Optional.
+# flip-with: other-language.md
 # Which formats to make, of reading, booklet, mini, slips, web and large-print.
 # Default: every format that fits but large-print, which is made only when named;
 # a format named here must be made or the build fails.

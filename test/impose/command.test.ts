@@ -138,6 +138,9 @@ describe('zine impose, used wrongly: exit 2', () => {
     ['a keep-last below zero', ['IN', '--layout', 'booklet', '--keep-last', '-1', '-o', 'OUT'], /^--keep-last takes a whole number of pages, not '-1'$/],
     ['a keep-last with a fraction', ['IN', '--layout', 'booklet', '--keep-last', '1.5', '-o', 'OUT'], /not '1\.5'/],
     ['a signature of no sheets', ['IN', '--layout', 'booklet', '--signature', '0', '-o', 'OUT'], /^--signature takes a whole number of sheets of at least 1, not '0'$/],
+    ['a signature for the mini zine', ['IN', '--layout', 'mini', '--signature', '2', '-o', 'OUT'], /^--signature applies to --layout booklet only \(its sheets folded and nested\), not to --layout mini: leave it out$/],
+    ['a creep for the slips', ['IN', '--layout', 'slips', '--creep', '1mm', '-o', 'OUT'], /^--creep applies to --layout booklet only .* not to --layout slips: leave it out$/],
+    ['both for the 16-page zine', ['IN', '--layout', 'mini16', '--signature', '1', '--creep', '0.5mm', '-o', 'OUT'], /^--signature and --creep apply to --layout booklet only .* not to --layout mini16: leave them out$/],
     ['a creep without its unit', ['IN', '--layout', 'booklet', '--creep', '1', '-o', 'OUT'], /^--creep takes a length like 1mm, 0\.04in or 3pt, not '1'$/],
   ];
   it.each(cases)('%s', async (_, template, message) => {

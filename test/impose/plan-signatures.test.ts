@@ -28,6 +28,12 @@ function readSignature(sheets: Plan['sheets'], plan: Plan): number[] {
 }
 
 describe('booklet in signatures', () => {
+  it('refuses signatures and creep for a layout that folds no booklet', () => {
+    expect(() => planImposition(pages(8), { layout: 'mini', signature: 2 })).toThrow(/signature and creep fold a booklet's sheets; the mini layout has none/);
+    expect(() => planImposition(pages(2), { layout: 'slips', creep: 2 })).toThrow(/the slips layout has none/);
+    expect(planImposition(pages(8), { layout: 'mini', creep: 0 }).sheets).toHaveLength(1);
+  });
+
   it('folds 40 pages in signatures of 3 sheets as 12 + 12 + 12 + 4 pages, each read in order', () => {
     const plan = planImposition(pages(40), { layout: 'booklet', signature: 3 });
     const groups = bySignature(plan);

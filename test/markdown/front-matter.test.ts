@@ -54,6 +54,8 @@ describe('front matter schema', () => {
     [{ title: 'T', signature: 0 }, 'front matter: `signature` must be at least 1 sheet'],
     [{ title: 'T', creep: '1' }, 'front matter: `creep` must be a length like 1mm, 0.04in or 3pt'],
     [{ title: 'T', creep: 'a bit' }, 'front matter: `creep` must be a length like 1mm, 0.04in or 3pt'],
+    [{ title: 'T', 'flip-with': 'other.pdf' }, 'front matter: `flip-with` must be the path of a markdown source beside this one, like other-language.md'],
+    [{ title: 'T', 'flip-with': ['a.md'] }, 'front matter: `flip-with` must be the path of a markdown source beside this one, like other-language.md'],
     [{ title: 'T', colour: 'red' }, `front matter: \`colour\` is not a known key (known keys: ${KNOWN})`],
     [{}, 'front matter: `title` is required'],
     [['a'], 'front matter must be a list of `key: value` lines'],

@@ -40,6 +40,10 @@ export const BUILD_COMMAND = {
       lengthOption('--bleed'),
       v.metadata({ value: 'LENGTH', text: "for a print shop: the reading edition's pages larger by LENGTH on every side, over the front matter's bleed (default: none)" }),
     ),
+    flipBook: v.pipe(
+      v.optional(v.boolean()),
+      v.metadata({ text: "with two FILE.md: one booklet of both, the second read from the back cover, into the first's folder as flip-book.pdf (default: none; or flip-with: in the first's front matter)" }),
+    ),
     marks: v.pipe(v.optional(v.picklist(['crop'] as const, oneOf('--marks', ['crop']))), v.metadata({ text: 'crop: crop marks outside the trim, with a bleed (default: none)' })),
   }),
 } satisfies CommandSchema;
