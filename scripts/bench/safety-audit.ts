@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/safety-audit.ts [--repo DIR] [--only TEXT] [--kills N] [--json FILE]`
+ * `npx tsx scripts/bench/safety-audit.ts [--repo DIR] [--only POINT|TEXT] [--kills N] [--json FILE]`
  *
  * Runs every case of issue 30 against the `zine` of a checkout (default: this
  * one; its dist/ must be compiled) and prints, for each, whether it held, the
@@ -50,7 +50,8 @@ function tidy(dir: string): void {
 }
 
 const results: (Outcome & { point: number; name: string; load: string })[] = [];
-const chosen = CASES.filter((c) => !values.only || c.name.includes(values.only) || String(c.point) === values.only);
+const only = values.only;
+const chosen = CASES.filter((c) => !only || (/^\d+$/.test(only) ? String(c.point) === only : c.name.includes(only)));
 console.log(`safety audit of ${repo}: ${chosen.length} cases, load average ${load()} at the start`);
 for (const [i, audit] of chosen.entries()) {
   const dir = await newFolder(join(root, `case-${i}`));
@@ -78,8 +79,9 @@ if (Number(values.kills) > 0) {
   }
   const said = (left: { processes: number; tmpFolders: string[]; stages: string[] }) =>
     `${left.processes} processes, ${left.tmpFolders.length} folders in TMPDIR${left.tmpFolders.length ? ` (${left.tmpFolders.slice(0, 3).join(', ')}…)` : ''}, ${left.stages.length} staging folders`;
-  const sigterms = kills.kills.filter((k) => k.signal === 'SIGTERM').map((k) => k.endSeconds);
-  console.log(`a build let finish: ${kills.buildSeconds.toFixed(1)} s; SIGTERM to the end: longest ${Math.max(0, ...sigterms).toFixed(2)} s over ${sigterms.length}`);
+  const sigterms = kills.kills.filter((k) => k.signal === 'SIGTERM' && !k.finished).map((k) => k.endSeconds);
+  const finished = kills.kills.filter((k) => k.finished).length;
+  console.log(`a build let finish: ${kills.buildSeconds.toFixed(1)} s; SIGTERM to the end: longest ${Math.max(0, ...sigterms).toFixed(2)} s over ${sigterms.length}; ${finished} of ${kills.kills.length} finished before their signal`);
   console.log(`after the kills: ${said(kills.afterKills)}`);
   console.log(`after one more build (exit ${kills.afterNext.code}): ${said(kills.afterNext)}`);
 }

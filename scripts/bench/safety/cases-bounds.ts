@@ -29,19 +29,17 @@ const notes = () => `${Array.from({ length: NOTES }, (_, i) => `w[^${i}]`).join(
 
 /** Starts a build, and `signal`s it (Ctrl-C to its group, or SIGTERM to it) `afterMs` in; holds when it ends within 2 s of that. */
 async function stopped(repo: string, dir: string, tmp: string, args: string[], afterMs: number, signal: 'ctrl-c' | 'SIGTERM'): Promise<Ran & { early: boolean }> {
-  let early = true;
+  let sent = (): boolean => false;
   const ran = await runZine(repo, args, {
     cwd: dir,
     tmp,
     capMs: 60_000,
-    onStart: (child) =>
-      void sleep(afterMs).then(() => {
-        early = false;
-        if (signal === 'ctrl-c') child.ctrlC();
-        else child.kill('SIGTERM');
-      }),
+    onStart: (child) => {
+      sent = child.signalled;
+      void sleep(afterMs).then(() => (signal === 'ctrl-c' ? child.ctrlC() : child.kill('SIGTERM')));
+    },
   });
-  return { ...ran, early: early };
+  return { ...ran, early: !sent() };
 }
 
 export const boundsCases: AuditCase[] = [

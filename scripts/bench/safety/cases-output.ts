@@ -21,8 +21,8 @@ async function project(dir: string, sources: string[]): Promise<string> {
   return home;
 }
 
-/** Everything under `dir` but what lies in project/output (where the build may write). */
-const outsideOutput = (dir: string) => snapshot(dir, (path) => path.startsWith(join('project', 'output')));
+/** Everything under `dir` but what lies in project/output (where the build may write) and the TMPDIR given to zine. */
+const outsideOutput = (dir: string) => snapshot(dir, (path) => path.startsWith(join('project', 'output')) || path === '.tmp' || path.startsWith('.tmp/'));
 
 export const outputCases: AuditCase[] = [
   {

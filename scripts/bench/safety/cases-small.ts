@@ -73,7 +73,7 @@ export const smallCases: AuditCase[] = [
       const mount = tmpfs(await mkdirp(join(context.dir, 'ro-tmp')), 'ro');
       if (!mount) return { held: false, code: '-', seconds: 0, message: 'could not mount a tmpfs here' };
       try {
-        return await message(context, /TMPDIR.*read-only|read-only.*TMPDIR/, { tmp: mount.path });
+        return await message(context, /(TMPDIR|temporary folder).*read-only/, { tmp: mount.path });
       } finally {
         mount.done();
       }
@@ -87,7 +87,7 @@ export const smallCases: AuditCase[] = [
       if (!mount) return { held: false, code: '-', seconds: 0, message: 'could not mount a tmpfs here' };
       try {
         await writeFile(join(mount.path, 'fill'), Buffer.alloc(300 * 1024)).catch(() => undefined);
-        return await message(context, /TMPDIR[^\n]*full|full[^\n]*TMPDIR/, { tmp: mount.path });
+        return await message(context, /(TMPDIR|temporary folder)[^\n]*full/, { tmp: mount.path });
       } finally {
         mount.done();
       }
@@ -114,8 +114,9 @@ export const smallCases: AuditCase[] = [
       pdf.addPage([300, 400]);
       await writeFile(join(dir, 'in.pdf'), await pdf.save());
       const ran = await runZine(repo, ['impose', 'in.pdf', '--layout', 'booklet', '--keep-last', '-1', '-o', 'out.pdf'], { cwd: dir, tmp });
-      const held = ran.code === 1 && /--keep-last/.test(ran.stderr) && !/ambiguous/i.test(ran.stderr);
-      return { held, code: exitOf(ran), seconds: ran.seconds, message: lastLine(ran) };
+      // A wrong value is a usage error: exit 2, the reason first, then the usage.
+      const held = (ran.code === 1 || ran.code === 2) && /--keep-last/.test(ran.stderr) && !/ambiguous/i.test(ran.stderr);
+      return { held, code: exitOf(ran), seconds: ran.seconds, message: ran.stderr.trim().split('\n')[0] ?? '' };
     },
   },
   {

@@ -39,7 +39,7 @@ export interface Ran {
   signal: string | null;
   stdout: string;
   stderr: string;
-  /** Seconds from the start, or from the first signal sent, to the exit. */
+  /** Seconds from the start, or from the first signal sent, to the exit (from the start when the cap ended it). */
   seconds: number;
   timedOut: boolean;
   /** Largest resident memory of the zine process seen, in MB. */
@@ -64,6 +64,8 @@ export interface Running {
   ctrlC(): void;
   /** `kill -SIGNAL pid`: to zine's process alone. */
   kill(signal: NodeJS.Signals): void;
+  /** Whether a signal was sent (none is once it has ended). */
+  signalled(): boolean;
   stdout(): string;
   stderr(): string;
 }
@@ -85,23 +87,27 @@ export function runZine(repo: string, args: string[], options: RunOptions): Prom
   const pid = child.pid as number;
   const memory = setInterval(() => (peakMb = Math.max(peakMb, residentMb(pid))), 200);
   let timedOut = false;
+  let closed = false;
   const cap = setTimeout(() => {
     timedOut = true;
-    signalled ??= Date.now();
     killGroup(pid, 'SIGKILL');
   }, capMs);
   options.onStart?.({
     pid,
-    ctrlC: () => ((signalled ??= Date.now()), killGroup(pid, 'SIGINT')),
-    kill: (signal) => ((signalled ??= Date.now()), tryKill(pid, signal)),
+    ctrlC: () => void (closed || ((signalled ??= Date.now()), killGroup(pid, 'SIGINT'))),
+    kill: (signal) => void (closed || ((signalled ??= Date.now()), tryKill(pid, signal))),
+    signalled: () => signalled !== undefined,
     stdout: () => stdout,
     stderr: () => stderr,
   });
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
+      closed = true;
       clearTimeout(cap);
       clearInterval(memory);
-      resolve({ code, signal, stdout, stderr, seconds: (Date.now() - (signalled ?? started)) / 1000, timedOut, peakMb });
+      // Killed by the audit's cap: the time is the whole run's.
+      const from = timedOut ? started : (signalled ?? started);
+      resolve({ code, signal, stdout, stderr, seconds: (Date.now() - from) / 1000, timedOut, peakMb });
     });
   });
 }

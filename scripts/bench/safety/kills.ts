@@ -30,7 +30,8 @@ export interface Leftovers {
 export interface KillsReport {
   /** Seconds a build let finish took (the first, before the kills). */
   buildSeconds: number;
-  kills: { signal: string; atSeconds: number; code: string; endSeconds: number }[];
+  /** Each build: the signal, when, how it ended and how long after the signal; `finished` when it ended before it. */
+  kills: { signal: string; atSeconds: number; code: string; endSeconds: number; finished: boolean }[];
   afterKills: Leftovers;
   afterNext: Leftovers & { code: string };
 }
@@ -55,9 +56,20 @@ export async function killedBuilds(options: KillsOptions): Promise<KillsReport> 
   for (let i = 0; i < count; i++) {
     const signal = random() < 0.5 ? 'SIGKILL' : 'SIGTERM';
     const atSeconds = 0.2 + random() * Math.max(1, buildSeconds * 0.95 - 0.2);
-    const ran = await runZine(repo, args, { cwd: dir, tmp, capMs: 120_000, onStart: (child) => void sleep(atSeconds * 1000).then(() => child.kill(signal)) });
-    kills.push({ signal, atSeconds, code: exitOf(ran), endSeconds: ran.seconds });
-    process.stderr.write(`  killed build ${i + 1}: ${signal} at ${atSeconds.toFixed(1)} s → ${exitOf(ran)} in ${ran.seconds.toFixed(2)} s\n`);
+    let sent = (): boolean => false;
+    const ran = await runZine(repo, args, {
+      cwd: dir,
+      tmp,
+      capMs: 120_000,
+      onStart: (child) => {
+        sent = child.signalled;
+        void sleep(atSeconds * 1000).then(() => child.kill(signal));
+      },
+    });
+    const finished = !sent();
+    kills.push({ signal, atSeconds, code: exitOf(ran), endSeconds: ran.seconds, finished });
+    const end = finished ? `finished first (exit ${exitOf(ran)}, ${ran.seconds.toFixed(1)} s)` : `${exitOf(ran)} in ${ran.seconds.toFixed(2)} s`;
+    process.stderr.write(`  killed build ${i + 1}: ${signal} at ${atSeconds.toFixed(1)} s → ${end}\n`);
   }
   await sleep(2000);
   const afterKills = await leftovers(dir, tmp);
