@@ -26,23 +26,37 @@ async function listener(): Promise<{ port: number; heard: string[]; close(): voi
 const SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="100" viewBox="0 0 200 100">';
 
 /** The SVG tricks of issue 30, each calling the listener at `url`. */
-const TRICKS: [string, (url: string) => string][] = [
+const TRICKS: [string, (url: string) => string, string?][] = [
   ['<s:script> with a namespace prefix', (url) => `<s:script>fetch('${url}/script?'+encodeURIComponent(location.href));new Image().src='${url}/img'</s:script>`],
   ['CSS escapes @\\69mport and u\\72l(', (url) => `<style>@\\69mport '${url}/import.css'; rect { fill: u\\72l(${url}/fill.svg#p) }</style>`],
   ['<set attributeName="href" to="http://…">', (url) => `<image width="50" height="50"><set attributeName="href" to="${url}/set.png"/></image><a><set attributeName="href" to="${url}/a"/><text y="20">x</text></a>`],
   ['<s:script>while(true){}</s:script>', () => '<s:script>while(true){}</s:script>'],
 ];
 
+/** More ways an SVG could act or reach out, beyond the issue's: each must be refused or be harmless. */
+const MORE: [string, (url: string) => string, string?][] = [
+  ['onload handler', (url) => `<rect width="5" height="5" onload="fetch('${url}/onload')"/><animate onbegin="fetch('${url}/onbegin')" attributeName="x" dur="1s"/>`],
+  ['<image href> to the network', (url) => `<image href="${url}/image.png" width="10" height="10"/><image xlink:href="${url}/xlink.png" width="10" height="10"/>`],
+  ['<use href> to the network', (url) => `<use href="${url}/use.svg#x"/>`],
+  ['<feImage> to the network', (url) => `<filter id="f"><feImage href="${url}/feimage.png"/></filter><rect width="5" height="5" filter="url(#f)"/>`],
+  ['plain @import and style="…url()"', (url) => `<style>@import url(${url}/plain.css);</style><rect width="5" height="5" style="fill:url(${url}/style.svg#p)"/>`],
+  ['<foreignObject> with HTML <img>', (url) => `<foreignObject width="50" height="50"><img xmlns="http://www.w3.org/1999/xhtml" src="${url}/fo.png"/></foreignObject>`],
+  ['<animate attributeName="xlink:href">', (url) => `<a><animate attributeName="xlink:href" values="${url}/animate" dur="1s"/><text y="20">x</text></a>`],
+  ['data: SVG with a script inside <image>', (url) => `<image width="10" height="10" href="data:image/svg+xml;base64,${Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"><script>fetch('${url}/data')</script></svg>`).toString('base64')}"/>`],
+  ['external entity', () => '<text y="20">&x;</text>', '<!DOCTYPE svg [<!ENTITY x SYSTEM "URL/entity">]>'],
+  ['<?xml-stylesheet?> to the network', () => '', '<?xml-stylesheet href="URL/pi.css" type="text/css"?>'],
+];
+
 export const imageCases: AuditCase[] = [
-  ...TRICKS.map(
-    ([name, body]): AuditCase => ({
+  ...[...TRICKS, ...MORE].map(
+    ([name, body, prologue = '']): AuditCase => ({
       point: 3,
       name: `SVG: ${name}`,
       async run({ repo, dir, tmp }): Promise<Outcome> {
         const net = await listener();
         try {
           const url = `http://127.0.0.1:${net.port}`;
-          await writeFile(join(dir, 'trick.svg'), `${SVG_OPEN}${body(url)}<rect x="10" y="10" width="180" height="80" stroke="black" stroke-width="0.2" fill="none"/></svg>`);
+          await writeFile(join(dir, 'trick.svg'), `${prologue.replace('URL', url)}${SVG_OPEN}${body(url)}<rect x="10" y="10" width="180" height="80" stroke="black" stroke-width="0.2" fill="none"/></svg>`);
           await writeFile(join(dir, 'e.md'), GOOD.replace('Some text', '![A drawing](trick.svg)\n\nSome text'));
           const ran = await runZine(repo, ['build', 'e.md', '--out', 'out', '--formats', 'reading'], { cwd: dir, tmp, capMs: 120_000 });
           const held = net.heard.length === 0 && ran.code !== 3 && !ran.timedOut && ran.seconds < 30;
