@@ -18,7 +18,7 @@ import { imageCases } from './safety/cases-images.ts';
 import { outputCases } from './safety/cases-output.ts';
 import { previewCases } from './safety/cases-preview.ts';
 import { smallCases } from './safety/cases-small.ts';
-import { newFolder, processesIn, type AuditCase, type Outcome } from './safety/harness.ts';
+import { newFolder, processesIn, sleep, type AuditCase, type Outcome } from './safety/harness.ts';
 import { killedBuilds, type KillsReport } from './safety/kills.ts';
 
 const CASES: AuditCase[] = [...outputCases, ...imageCases, ...boundsCases, ...previewCases, ...smallCases].sort((a, b) => a.point - b.point);
@@ -59,6 +59,10 @@ for (const [i, audit] of chosen.entries()) {
   let outcome: Outcome;
   try {
     outcome = await audit.run({ repo, dir, tmp });
+    // Nothing zine started may outlive it: given 3 s to go, any process still in the case's folder fails the case.
+    for (let waited = 0; waited < 3000 && processesIn(dir).length > 0; waited += 250) await sleep(250);
+    const left = processesIn(dir);
+    if (left.length > 0) outcome = { ...outcome, held: false, message: `${outcome.message} [left running: ${left.map((p) => p.command.slice(0, 60)).join('; ')}]` };
   } catch (error) {
     outcome = { held: false, code: 'audit error', seconds: 0, message: String(error) };
   } finally {
@@ -79,9 +83,9 @@ if (Number(values.kills) > 0) {
   }
   const said = (left: { processes: number; tmpFolders: string[]; stages: string[] }) =>
     `${left.processes} processes, ${left.tmpFolders.length} folders in TMPDIR${left.tmpFolders.length ? ` (${left.tmpFolders.slice(0, 3).join(', ')}…)` : ''}, ${left.stages.length} staging folders`;
-  const sigterms = kills.kills.filter((k) => k.signal === 'SIGTERM' && !k.finished).map((k) => k.endSeconds);
+  const sigterms = kills.kills.filter((k) => k.signal !== 'SIGKILL' && !k.finished).map((k) => k.endSeconds);
   const finished = kills.kills.filter((k) => k.finished).length;
-  console.log(`a build let finish: ${kills.buildSeconds.toFixed(1)} s; SIGTERM to the end: longest ${Math.max(0, ...sigterms).toFixed(2)} s over ${sigterms.length}; ${finished} of ${kills.kills.length} finished before their signal`);
+  console.log(`a build let finish: ${kills.buildSeconds.toFixed(1)} s; SIGTERM or Ctrl-C to the end: longest ${Math.max(0, ...sigterms).toFixed(2)} s over ${sigterms.length}; ${finished} of ${kills.kills.length} finished before their signal`);
   console.log(`after the kills: ${said(kills.afterKills)}`);
   console.log(`after one more build (exit ${kills.afterNext.code}): ${said(kills.afterNext)}`);
 }

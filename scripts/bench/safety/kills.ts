@@ -1,6 +1,6 @@
 /**
  * Builds of the essay killed at random moments (kill -9 or SIGTERM to zine's
- * process), then what they left: processes, browser profiles and other
+ * process, or Ctrl-C: SIGINT to its whole group, browser included), then what they left: processes, browser profiles and other
  * folders in TMPDIR, staging folders in the output folder; and the same
  * after one more build that is let finish.
  */
@@ -54,7 +54,7 @@ export async function killedBuilds(options: KillsOptions): Promise<KillsReport> 
   const buildSeconds = first.seconds;
   const kills: KillsReport['kills'] = [];
   for (let i = 0; i < count; i++) {
-    const signal = random() < 0.5 ? 'SIGKILL' : 'SIGTERM';
+    const signal = (['SIGKILL', 'SIGTERM', 'Ctrl-C'] as const)[Math.floor(random() * 3)] ?? 'SIGKILL';
     const atSeconds = 0.2 + random() * Math.max(1, buildSeconds * 0.95 - 0.2);
     let sent = (): boolean => false;
     const ran = await runZine(repo, args, {
@@ -63,7 +63,7 @@ export async function killedBuilds(options: KillsOptions): Promise<KillsReport> 
       capMs: 120_000,
       onStart: (child) => {
         sent = child.signalled;
-        void sleep(atSeconds * 1000).then(() => child.kill(signal));
+        void sleep(atSeconds * 1000).then(() => (signal === 'Ctrl-C' ? child.ctrlC() : child.kill(signal)));
       },
     });
     const finished = !sent();
