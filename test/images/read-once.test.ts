@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLocalImage, imageFolder } from '../../scripts/markdown/assets.ts';
+import { readImageOnce } from '../../scripts/images/read-once.ts';
 import { markdownToHtml } from '../../scripts/markdown/index.ts';
 import { stageAssets } from '../../scripts/paginate/assets.ts';
 import { VFile } from 'vfile';
@@ -83,5 +84,45 @@ describe('an image read once', () => {
     running = false;
     await swapping;
     expect(seen.inside + seen.refused).toBe(200);
+  });
+
+  it('never gives the outside file’s bytes while the path is switched between a file and a link outside', async () => {
+    // The file is opened through the link, then the path is a file again while its place is looked up, then a link again
+    // while that place is checked: only where the opened file itself lies tells.
+    const path = join(essay, 'flipped.png');
+    await writeFile(path, inside);
+    let running = true;
+    const swapping = (async () => {
+      for (let turn = 0; running; turn++) {
+        const next = join(essay, `flip-${turn}.png`);
+        if (turn % 2 === 0) await symlink(join(root, 'secret.png'), next);
+        else await writeFile(next, inside);
+        await rename(next, path);
+      }
+    })();
+    const seen = { inside: 0, outside: 0, refused: 0 };
+    for (let read = 0; read < 1500; read++) {
+      const got = await readImageOnce(path, { realFolder: essay });
+      if ('problem' in got) seen.refused += 1;
+      else if (PNG.sync.read(Buffer.from(got.bytes)).data[0] === 200) seen.inside += 1;
+      else seen.outside += 1;
+    }
+    running = false;
+    await swapping;
+    expect(seen.outside).toBe(0);
+    expect(seen.inside).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses a file opened through a link outside even when the path is a file inside by the time it is looked up', async () => {
+    const path = join(essay, 'turned.png');
+    await symlink(join(root, 'secret.png'), path);
+    const got = await readImageOnce(path, {
+      realFolder: essay,
+      afterOpen: async () => {
+        await writeFile(`${path}.new`, inside);
+        await rename(`${path}.new`, path);
+      },
+    });
+    expect(got).toEqual({ problem: 'links to a file outside the essay’s folder; images must be inside it' });
   });
 });
