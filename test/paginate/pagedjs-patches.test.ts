@@ -24,6 +24,7 @@ describe('the patches to Paged.js', () => {
     expect(patched).not.toContain('this.addResizeObserver(contents);');
     expect(patched).not.toContain('settings.maxChars = maxChars;');
     expect(patched).toContain('this.zinepressMarginSize(page, middle, "max-height")');
+    expect(patched).not.toContain('this.tick = requestAnimationFrame;');
     for (const patch of PAGED_JS_PATCHES) expect(applyPatches(stock, [patch])).not.toBe(stock);
   });
 
@@ -93,6 +94,33 @@ describe('Paged.js patched against stock', () => {
       }
     }
   }, 900_000);
+
+  it('runs the queue of steps (a page each) without waiting for an animation frame before each', async () => {
+    const document = laidOut.find((d) => d.name === 'unifying-the-struggle');
+    if (!document) throw new Error('the essay is missing');
+    const framesFor30Steps = async (pagedJs: PagedJsVariant) => {
+      const { page } = await paginate({ browser, htmlPath: document.html, allowedDir: document.dir, pagedJs });
+      // 30 steps on the chunker's own queue, with a count of the frames drawn meanwhile.
+      const frames = await page.evaluate(async () => {
+        let count = 0;
+        let counting = true;
+        const frame = () => {
+          count += 1;
+          if (counting) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+        const queue = (window as unknown as { PagedPolyfill: { chunker: { q: { enqueue(task: () => void): Promise<void> } } } })
+          .PagedPolyfill.chunker.q;
+        await Promise.all(Array.from({ length: 30 }, () => queue.enqueue(() => undefined)));
+        counting = false;
+        return count;
+      });
+      await page.close();
+      return frames;
+    };
+    expect(await framesFor30Steps('stock')).toBeGreaterThanOrEqual(29);
+    expect(await framesFor30Steps({ only: 'the queue run without a frame between pages' })).toBeLessThan(10);
+  }, 300_000);
 
   it('forces fewer layouts and style recalcs on a multi-page document', async () => {
     const document = laidOut.find((d) => d.name === 'paginate-lone-lines-ru');

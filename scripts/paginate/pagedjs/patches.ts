@@ -3,8 +3,6 @@
  * do less work and leave its pages as they were: each is an exact piece of
  * the stock file and what replaces it (applied by patch.ts, which refuses a
  * piece that is not found exactly once). What each saves: docs/paginator.md.
- * The queue's wait for a frame between pages is taken out at run time
- * (in-page/no-frame-wait.ts).
  */
 
 /** One piece of the stock file and its replacement. */
@@ -82,6 +80,26 @@ export const PAGED_JS_PATCHES: readonly PagedJsPatch[] = [
           '\t\t\tif (!this.zinepressMarginSizes.has(key)) this.zinepressMarginSizes.set(key, window.getComputedStyle(box)[property]);\n' +
           '\t\t\treturn this.zinepressMarginSizes.get(key);\n' +
           '\t\t}\n\n',
+      },
+    ],
+  },
+  {
+    // Paged.js runs each page from a queue that waits for an animation frame first: in a tab nobody
+    // looks at, a wait for the next frame (and a frame drawn) before every page. Here the next step
+    // runs as soon as the browser has had its turn: a task of its own, posted through a MessageChannel.
+    name: 'the queue run without a frame between pages',
+    replacements: [
+      {
+        find: '\tclass Queue {\n\t\tconstructor(context){\n\t\t\tthis._q = [];\n\t\t\tthis.context = context;\n\t\t\tthis.tick = requestAnimationFrame;\n',
+        replace:
+          '\tconst zinepressWaiting = [];\n' +
+          '\tconst zinepressChannel = new MessageChannel();\n' +
+          '\tzinepressChannel.port1.onmessage = () => zinepressWaiting.shift()();\n' +
+          '\tfunction zinepressTick(run) {\n' +
+          '\t\tzinepressWaiting.push(run);\n' +
+          '\t\tzinepressChannel.port2.postMessage(undefined);\n' +
+          '\t}\n\n' +
+          '\tclass Queue {\n\t\tconstructor(context){\n\t\t\tthis._q = [];\n\t\t\tthis.context = context;\n\t\t\tthis.tick = zinepressTick;\n',
       },
     ],
   },
