@@ -104,6 +104,46 @@ export const PAGED_JS_PATCHES: readonly PagedJsPatch[] = [
     ],
   },
   {
+    // The content area's box and column gap were measured as each page's Layout was made, a forced
+    // layout of its own; measured when an overflow check first needs them, they come in that check's layout.
+    name: 'bounds measured with the first overflow check',
+    replacements: [
+      {
+        find:
+          '\t\t\tthis.bounds = this.element.getBoundingClientRect();\n' +
+          '\t\t\tthis.parentBounds = this.element.offsetParent.getBoundingClientRect();\n' +
+          '\t\t\tlet gap = parseFloat(window.getComputedStyle(this.element).columnGap);\n' +
+          '\t\t\n\t\t\tif (gap) {\n\t\t\t\tlet leftMargin = this.bounds.left - this.parentBounds.left;\n' +
+          '\t\t\t\tthis.gap =  gap - leftMargin;\t\n\t\t\t} else {\n\t\t\t\tthis.gap = 0;\n\t\t\t}\n',
+        replace: '',
+      },
+      {
+        find: '\tclass Layout {\n',
+        replace:
+          '\tclass Layout {\n' +
+          '\t\tget bounds() { this.zinepressMeasure(); return this.zinepressBounds; }\n' +
+          '\t\tset bounds(value) { this.zinepressMeasure(); this.zinepressBounds = value; }\n' +
+          '\t\tget parentBounds() { this.zinepressMeasure(); return this.zinepressParentBounds; }\n' +
+          '\t\tset parentBounds(value) { this.zinepressMeasure(); this.zinepressParentBounds = value; }\n' +
+          '\t\tget gap() { this.zinepressMeasure(); return this.zinepressGap; }\n' +
+          '\t\tset gap(value) { this.zinepressMeasure(); this.zinepressGap = value; }\n' +
+          '\t\tzinepressMeasure() {\n' +
+          '\t\t\tif (this.zinepressMeasured) return;\n' +
+          '\t\t\tthis.zinepressMeasured = true;\n' +
+          '\t\t\tthis.zinepressBounds = this.element.getBoundingClientRect();\n' +
+          '\t\t\tthis.zinepressParentBounds = this.element.offsetParent.getBoundingClientRect();\n' +
+          '\t\t\tlet gap = parseFloat(window.getComputedStyle(this.element).columnGap);\n' +
+          '\t\t\tthis.zinepressGap = gap ? gap - (this.zinepressBounds.left - this.zinepressParentBounds.left) : 0;\n' +
+          '\t\t}\n\n',
+      },
+      {
+        // Undefined, the checks below take `this.bounds` when they run, not when the page starts.
+        find: '\t\tasync renderTo(wrapper, source, breakToken, bounds = this.bounds) {\n',
+        replace: '\t\tasync renderTo(wrapper, source, breakToken, bounds) {\n',
+      },
+    ],
+  },
+  {
     // An empty note area is not displayed (`.pagedjs_footnote_empty`): its width is 0 and nothing overflows it.
     name: 'note area measured only on pages with notes',
     replacements: [
