@@ -95,10 +95,6 @@ function describe(error: ZineError, command: CommandSchema | undefined): string 
 if (!isMainThread && (workerData as Record<string, unknown> | null)?.zinepressMarkdown !== undefined) {
   void import('./markdown/worker.ts').then((worker) => worker.runIfMarkdownWorker());
 }
-// Loaded as a worker that finishes a printed PDF (pdf/finish-worker.ts), likewise.
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.zinepressFinishPdf !== undefined) {
-  void import('./pdf/finish-worker.ts').then((worker) => worker.runIfFinishWorker());
-}
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

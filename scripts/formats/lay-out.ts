@@ -5,7 +5,7 @@ import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { sourceDate } from '../util/source-date.ts';
 import { checkSetOnce, checkWhole } from './checks.ts';
 import type { DocumentContext } from './context.ts';
-import { finishing, preloadPdfStages, printing } from './pdf-stages.ts';
+import { preloadPdfStages, printing } from './pdf-stages.ts';
 import { checkReadBack } from './read-back.ts';
 
 export interface LayOutOptions {
@@ -139,13 +139,13 @@ export async function print(context: DocumentContext, layout: Layout): Promise<U
  * the gallery then draws the pages from the PDF.
  */
 export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
-  const finished = (await printInTab(context, layout)).finish();
-  // The pictures are taken while a worker thread finishes the PDF (pdf/finish-worker.ts).
+  const finishing = (await printInTab(context, layout)).finish();
+  // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.
   const taking = pictureWidth === undefined ? undefined : takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
   const pictures = taking?.then((taken) => taken?.cut.catch(() => undefined));
   // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),
   // once the pictures are done with the tab.
-  const [pdf, taken] = await Promise.allSettled([finished, pictures]);
+  const [pdf, taken] = await Promise.allSettled([finishing, pictures]);
   if (pdf.status === 'rejected') throw pdf.reason;
   return { pdf: pdf.value, pictures: taken.status === 'fulfilled' ? taken.value : undefined };
 }
@@ -160,10 +160,10 @@ export async function printInTab(context: DocumentContext, layout: Layout): Prom
   checkWhole(context, layout);
   checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
-  const [{ printPages }, { finishPdfInWorker }] = await Promise.all([printing(), finishing()]);
+  const { printPages, finishPdf } = await printing();
   const printed = await printPages(layout.page);
   const finish = async () => {
-    const pdf = await finishPdfInWorker(printed, {
+    const pdf = await finishPdf(printed, {
       metadata: {
         title: frontMatter.title,
         ...(frontMatter.author === undefined ? {} : { author: frontMatter.author }),

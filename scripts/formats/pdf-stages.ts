@@ -7,14 +7,10 @@
  */
 export const printing = () => import('../pdf/print-pdf.ts');
 
-/** Finishing the printed PDF, in a worker thread when run as the bundle (pdf/finish-worker.ts). */
-export const finishing = () => import('../pdf/finish-worker.ts');
-
 export const imposing = () => import('../impose/impose.ts');
 
-/** Starts loading both, and a worker for the PDF's finish; a failure shows where they are used. */
+/** Starts loading both; a failure shows where they are used. */
 export function preloadPdfStages(): void {
   printing().catch(() => undefined);
   imposing().catch(() => undefined);
-  finishing().then((worker) => worker.prepareFinishWorker(), () => undefined);
 }

@@ -12,9 +12,11 @@
  * the next one as each is taken. Run from the TypeScript sources (tests), the
  * stage runs in this thread, unbounded.
  */
-import type { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { MARKDOWN_TIME_LIMIT } from '../config/limits.ts';
-import { ownBundle, startBundleWorker } from '../util/bundle-worker.ts';
 import { ContentError } from '../util/errors.ts';
 import { markdownToHtml, type MarkdownOptions, type MarkdownResult } from './index.ts';
 import { settle, WORKER_KEY, type Sent } from './worker-job.ts';
@@ -37,8 +39,21 @@ export interface MarkdownWorkers {
   close(): void;
 }
 
-/** A worker that loads `bundle` and waits for a source. */
-const startWorker = (bundle: string) => startBundleWorker(bundle, WORKER_KEY);
+const ownBundle = (): string | undefined => (import.meta.url.endsWith('.cjs') ? fileURLToPath(import.meta.url) : undefined);
+
+/** A worker that loads `bundle` (with its code cache, when the loader is beside it) and waits for a source. */
+function startWorker(bundle: string): { worker: Worker; ended: () => boolean } {
+  const loader = join(dirname(bundle), '..', 'scripts', 'setup', 'code-cache.mjs');
+  const workerData = { [WORKER_KEY]: true };
+  const worker = existsSync(loader)
+    ? new Worker(`import(${JSON.stringify(pathToFileURL(loader).href)}).then((cache) => cache.loadBundle(${JSON.stringify(bundle)}));`, { eval: true, workerData })
+    : new Worker(bundle, { workerData });
+  let ended = false;
+  worker.on('error', () => undefined); // a worker that failed to load is found ended when it is taken
+  worker.once('exit', () => (ended = true));
+  worker.unref(); // a worker waiting for a source never holds the process
+  return { worker, ended: () => ended };
+}
 
 /** Runs the stage for `options` in `worker`, which is ended after it, or at the time limit. */
 function runIn(worker: Worker, options: MarkdownOptions, limit: number): Promise<MarkdownResult> {
