@@ -4,7 +4,8 @@
  * reading edition's HTML with the build's own in-page code, in alternating
  * runs. It checks that both make the same pages (text, notes, running heads,
  * classes) and prints, per page, the forced layouts and style recalcs (counts
- * that do not depend on the machine's load) and the tab's time.
+ * that do not depend on the machine's load), the tab's main-thread time and
+ * the wall time from the tab's opening to the layout's report.
  *
  *   npm run bench:paginator -- [--runs 3] [--copies 1,20] [FILE.md …]
  */
@@ -34,6 +35,8 @@ interface Run {
   script: number;
   layout: number;
   task: number;
+  /** Seconds from the tab's opening to the layout's report, waits for frames included. */
+  wall: number;
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'zinepress-paginator-'));
@@ -54,7 +57,9 @@ try {
     const pages: Partial<Record<Variant, PageSummary[]>> = {};
     for (let i = 0; i < Number(args.runs); i += 1) {
       for (const variant of (i % 2 === 0 ? ['stock', 'patched'] : ['patched', 'stock']) as Variant[]) {
+        const started = performance.now();
         const { page, report } = await paginate({ browser, htmlPath, allowedDir: dir, pagedJs: variant });
+        const wall = (performance.now() - started) / 1000;
         const metrics = await page.metrics();
         pages[variant] ??= await summarizePages(page);
         await page.close();
@@ -65,19 +70,20 @@ try {
           script: metrics.ScriptDuration ?? 0,
           layout: metrics.LayoutDuration ?? 0,
           task: metrics.TaskDuration ?? 0,
+          wall,
         });
       }
     }
     const difference = firstDifference(pages.stock ?? [], pages.patched ?? []);
     console.log(`\n${name}: ${difference === undefined ? 'the same pages' : `DIFFERENT PAGES: ${difference}`}`);
-    console.log('Paged.js  pages  layouts/page  recalcs/page  layouts  recalcs  script s  layout s  tasks s   (medians)');
+    console.log('Paged.js  pages  layouts/page  recalcs/page  layouts  recalcs  script s  layout s  tasks s    wall s   (medians)');
     for (const variant of ['stock', 'patched'] as const) {
       const r = runs[variant];
       const n = median(r.map((x) => x.pages));
       const [layouts, recalcs] = [median(r.map((x) => x.layouts)), median(r.map((x) => x.recalcs))];
       const cells = [variant.padEnd(8), String(n).padStart(5), (layouts / n).toFixed(1).padStart(12), (recalcs / n).toFixed(1).padStart(12)];
       cells.push(String(layouts).padStart(7), String(recalcs).padStart(7));
-      cells.push(...[r.map((x) => x.script), r.map((x) => x.layout), r.map((x) => x.task)].map((v) => median(v).toFixed(2).padStart(8)));
+      cells.push(...[r.map((x) => x.script), r.map((x) => x.layout), r.map((x) => x.task), r.map((x) => x.wall)].map((v) => median(v).toFixed(2).padStart(8)));
       console.log(cells.join('  '));
     }
     if (difference !== undefined) process.exitCode = 1;

@@ -125,8 +125,8 @@ describe('a layout that stalls in the browser', () => {
   }
 
   it('ends a layout that waits forever with an error naming the document, within the stall limit', async () => {
-    // Paged.js waits between steps, on a message channel (in-page/no-frame-wait.ts) or on animation
-    // frames; here no message and no frame ever comes.
+    // Paged.js waits between steps, on a message channel (patched, pagedjs/patches.ts) or on
+    // animation frames (stock); here no message and no frame ever comes.
     const never = 'window.requestAnimationFrame = () => 0; window.MessageChannel = class { port1 = {}; port2 = { postMessage() {} }; };';
     const { error, seconds } = await stalled('waits', never);
     expect(String(error)).toMatch(/source\/waits\.md: the layout was stopped: no page was finished in 2 s, before the first/);

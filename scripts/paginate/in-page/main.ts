@@ -11,7 +11,6 @@ import { stableNoteIds } from './note-ids.ts';
 import { keepText } from './keep-text.ts';
 import { keepLoneLines } from './lone-lines.ts';
 import { noFirstLetter } from './no-first-letter.ts';
-import { runWithoutFrameWaits } from './no-frame-wait.ts';
 import { textOrigins } from './text-origins.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
 import { reportProgress, tellProgress } from './progress.ts';
@@ -61,7 +60,6 @@ window.zinepress = {
       reportProgress(window.Paged),
       stableRefs(window.Paged),
     );
-    runWithoutFrameWaits(window.PagedPolyfill.chunker);
     stopPainting();
     await window.PagedPolyfill.preview();
     return finish(settings);

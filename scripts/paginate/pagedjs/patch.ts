@@ -16,9 +16,10 @@ export const STOCK_PAGED_JS = join(dirname(require.resolve('pagedjs')), '..', 'd
 
 /**
  * Which Paged.js lays out: the project's patched copy, or, to compare with it,
- * the package's file as it is or with one patch alone (named as in patches.ts).
+ * the package's file as it is, with one patch alone, or with every patch but
+ * one (named as in patches.ts).
  */
-export type PagedJsVariant = 'patched' | 'stock' | { only: string };
+export type PagedJsVariant = 'patched' | 'stock' | { only: string } | { except: string };
 
 /**
  * The stock polyfill with every patch applied. Each piece must be found
@@ -56,9 +57,10 @@ let patched: Promise<string> | undefined;
 export function pagedJsScript(variant: PagedJsVariant = 'patched'): Promise<string> {
   if (variant === 'stock') return readFile(STOCK_PAGED_JS, 'utf8');
   if (typeof variant === 'object') {
-    const patch = PAGED_JS_PATCHES.find((p) => p.name === variant.only);
-    if (!patch) throw new Error(`no Paged.js patch is named "${variant.only}"`);
-    return readFile(STOCK_PAGED_JS, 'utf8').then((stock) => applyPatches(stock, [patch]));
+    const name = 'only' in variant ? variant.only : variant.except;
+    if (!PAGED_JS_PATCHES.some((p) => p.name === name)) throw new Error(`no Paged.js patch is named "${name}"`);
+    const patches = PAGED_JS_PATCHES.filter((p) => (p.name === name) === 'only' in variant);
+    return readFile(STOCK_PAGED_JS, 'utf8').then((stock) => applyPatches(stock, patches));
   }
   if (typeof ZINEPRESS_PATCHED_PAGED_JS === 'string') {
     return readFile(join(dirname(fileURLToPath(import.meta.url)), ZINEPRESS_PATCHED_PAGED_JS), 'utf8');

@@ -3,8 +3,6 @@
  * do less work and leave its pages as they were: each is an exact piece of
  * the stock file and what replaces it (applied by patch.ts, which refuses a
  * piece that is not found exactly once). What each saves: docs/paginator.md.
- * The queue's wait for a frame between pages is taken out at run time
- * (in-page/no-frame-wait.ts).
  */
 
 /** One piece of the stock file and its replacement. */
@@ -82,6 +80,66 @@ export const PAGED_JS_PATCHES: readonly PagedJsPatch[] = [
           '\t\t\tif (!this.zinepressMarginSizes.has(key)) this.zinepressMarginSizes.set(key, window.getComputedStyle(box)[property]);\n' +
           '\t\t\treturn this.zinepressMarginSizes.get(key);\n' +
           '\t\t}\n\n',
+      },
+    ],
+  },
+  {
+    // Paged.js runs each page from a queue that waits for an animation frame first: in a tab nobody
+    // looks at, a wait for the next frame (and a frame drawn) before every page. Here the next step
+    // runs as soon as the browser has had its turn: a task of its own, posted through a MessageChannel.
+    name: 'the queue run without a frame between pages',
+    replacements: [
+      {
+        find: '\tclass Queue {\n\t\tconstructor(context){\n\t\t\tthis._q = [];\n\t\t\tthis.context = context;\n\t\t\tthis.tick = requestAnimationFrame;\n',
+        replace:
+          '\tconst zinepressWaiting = [];\n' +
+          '\tconst zinepressChannel = new MessageChannel();\n' +
+          '\tzinepressChannel.port1.onmessage = () => zinepressWaiting.shift()();\n' +
+          '\tfunction zinepressTick(run) {\n' +
+          '\t\tzinepressWaiting.push(run);\n' +
+          '\t\tzinepressChannel.port2.postMessage(undefined);\n' +
+          '\t}\n\n' +
+          '\tclass Queue {\n\t\tconstructor(context){\n\t\t\tthis._q = [];\n\t\t\tthis.context = context;\n\t\t\tthis.tick = zinepressTick;\n',
+      },
+    ],
+  },
+  {
+    // The content area's box and column gap were measured as each page's Layout was made, a forced
+    // layout of its own; measured when an overflow check first needs them, they come in that check's layout.
+    name: 'bounds measured with the first overflow check',
+    replacements: [
+      {
+        find:
+          '\t\t\tthis.bounds = this.element.getBoundingClientRect();\n' +
+          '\t\t\tthis.parentBounds = this.element.offsetParent.getBoundingClientRect();\n' +
+          '\t\t\tlet gap = parseFloat(window.getComputedStyle(this.element).columnGap);\n' +
+          '\t\t\n\t\t\tif (gap) {\n\t\t\t\tlet leftMargin = this.bounds.left - this.parentBounds.left;\n' +
+          '\t\t\t\tthis.gap =  gap - leftMargin;\t\n\t\t\t} else {\n\t\t\t\tthis.gap = 0;\n\t\t\t}\n',
+        replace: '',
+      },
+      {
+        find: '\tclass Layout {\n',
+        replace:
+          '\tclass Layout {\n' +
+          '\t\tget bounds() { this.zinepressMeasure(); return this.zinepressBounds; }\n' +
+          '\t\tset bounds(value) { this.zinepressMeasure(); this.zinepressBounds = value; }\n' +
+          '\t\tget parentBounds() { this.zinepressMeasure(); return this.zinepressParentBounds; }\n' +
+          '\t\tset parentBounds(value) { this.zinepressMeasure(); this.zinepressParentBounds = value; }\n' +
+          '\t\tget gap() { this.zinepressMeasure(); return this.zinepressGap; }\n' +
+          '\t\tset gap(value) { this.zinepressMeasure(); this.zinepressGap = value; }\n' +
+          '\t\tzinepressMeasure() {\n' +
+          '\t\t\tif (this.zinepressMeasured) return;\n' +
+          '\t\t\tthis.zinepressMeasured = true;\n' +
+          '\t\t\tthis.zinepressBounds = this.element.getBoundingClientRect();\n' +
+          '\t\t\tthis.zinepressParentBounds = this.element.offsetParent.getBoundingClientRect();\n' +
+          '\t\t\tlet gap = parseFloat(window.getComputedStyle(this.element).columnGap);\n' +
+          '\t\t\tthis.zinepressGap = gap ? gap - (this.zinepressBounds.left - this.zinepressParentBounds.left) : 0;\n' +
+          '\t\t}\n\n',
+      },
+      {
+        // Undefined, the checks below take `this.bounds` when they run, not when the page starts.
+        find: '\t\tasync renderTo(wrapper, source, breakToken, bounds = this.bounds) {\n',
+        replace: '\t\tasync renderTo(wrapper, source, breakToken, bounds) {\n',
       },
     ],
   },
