@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scriptOf, uncovered } from '../fonts/coverage.ts';
+import { uncovered } from '../fonts/coverage.ts';
+import { mainScript } from '../fonts/main-script.ts';
 import { planFonts } from '../fonts/plan.ts';
 import { udhrMarkdown, type Translation } from './udhr.ts';
 
@@ -23,16 +24,6 @@ export interface Survey {
   printable: CorpusText[];
   /** Translations with characters no bundled font has, by their main script. */
   unprintable: { name: string; script: string }[];
-}
-
-function mainScript(text: string): string {
-  const counts = new Map<string, number>();
-  for (const char of text) {
-    if (!/\p{L}/u.test(char)) continue;
-    const script = scriptOf(char.codePointAt(0) as number) ?? 'other';
-    counts.set(script, (counts.get(script) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
 }
 
 /** Every translation of the `udhr` package, sorted into those the bundled fonts print and the others. */

@@ -26,6 +26,8 @@ export interface CorpusOptions {
   dir: string;
   /** Documents laid out at once. Default: the build's (one per core). */
   concurrency?: number;
+  /** More files written beside the sources, by name (a stylesheet they name). Default: none. */
+  beside?: Readonly<Record<string, string>>;
 }
 
 /** The kind of a refusal, from its reason. */
@@ -49,6 +51,7 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusOutcome[]
   const sourceDir = join(options.dir, 'source');
   await rm(options.dir, { recursive: true, force: true });
   await mkdir(sourceDir, { recursive: true });
+  for (const [name, content] of Object.entries(options.beside ?? {})) await writeFile(join(sourceDir, name), content);
   const files: string[] = [];
   for (const text of options.texts) {
     const file = join(sourceDir, `${text.name}.md`);

@@ -150,6 +150,14 @@ export async function printWithPictures(context: DocumentContext, layout: Layout
   return { pdf: pdf.value, pictures: taken.status === 'fulfilled' ? taken.value : undefined };
 }
 
+/** The essay's type size in points, against which the read-back judges word spaces (0 when there is no essay). */
+function bodySize(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const essay = document.querySelector('.essay');
+    return essay === null ? 0 : parseFloat(getComputedStyle(essay).fontSize) * 0.75;
+  });
+}
+
 /**
  * Printing in its two parts: the tab's (Chromium prints the pages), awaited
  * here, after which the tab may be used again; and Node's (`finish`: the PDF
@@ -161,6 +169,7 @@ export async function printInTab(context: DocumentContext, layout: Layout): Prom
   checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
   const { printPages, finishPdf } = await printing();
+  const em = await bodySize(layout.page);
   const printed = await printPages(layout.page);
   const finish = async () => {
     const pdf = await finishPdf(printed, {
@@ -176,7 +185,7 @@ export async function printInTab(context: DocumentContext, layout: Layout): Prom
       ...(bleedOf(context, layout.trim) > 0 ? { trim: trimSize(layout.trim, context.document.paper) } : {}),
       source: { path: context.source, text: String(context.markdown.file.value) },
     });
-    await checkReadBack(context, layout, pdf, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' });
+    await checkReadBack(context, layout, pdf, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card', em });
     return pdf;
   };
   return { finish };

@@ -5,7 +5,9 @@
  * every line ends where the language allows (read-back/line-ends.ts), no
  * paragraph leaves a lone line at a page's foot or top (lone-lines.ts), and
  * every image of the text is on a page, inside its text block (images.ts). A fault stops the build,
- * naming the page and the block's place in the markdown.
+ * naming the page and the block's place in the markdown. A justified line
+ * whose word spaces open wider than the type (word-spaces.ts) is warned of,
+ * the same way, and does not stop it.
  */
 import { labelsFor } from '../config/labels.ts';
 import { ContentError } from '../util/errors.ts';
@@ -19,6 +21,7 @@ import { placeLines } from './read-back/place-lines.ts';
 import { readPrinted } from './read-back/printed-text.ts';
 import { sourceText, type SourceText } from './read-back/source-text.ts';
 import { missingWebImages } from './read-back/web-images.ts';
+import { justifiedLines, wideSpaces, type WideSpace } from './read-back/word-spaces.ts';
 
 export interface ReadBackOptions {
   /** Whether the edition breaks words with hyphens at all. Default: true (large print: false). */
@@ -29,9 +32,17 @@ export interface ReadBackOptions {
   loneLines?: boolean;
   /** Each page's text block, in which its images must lie (the layout report's `textBlocks`). Default: none, images not judged for place. */
   textBlocks?: readonly (Box & { page: number })[];
+  /** The body type's size in points, against which word spaces are judged (0: not judged). Default: 0. */
+  em?: number;
 }
 
-const DEFAULTS: Required<ReadBackOptions> = { hyphenates: true, carriesImages: true, loneLines: true, textBlocks: [] };
+const DEFAULTS: Required<ReadBackOptions> = { hyphenates: true, carriesImages: true, loneLines: true, textBlocks: [], em: 0 };
+
+/** What a reader would find in a printed PDF: faults, which stop the build, and word spaces wider than the bound, which it warns of. */
+export interface ReadBack {
+  faults: LineFault[];
+  wideSpaces: WideSpace[];
+}
 
 const texts = new WeakMap<object, SourceText>();
 /** The document's text and images as the read-back compares them, made once per document. */
@@ -41,9 +52,9 @@ function sourceOf(tree: DocumentContext['markdown']['tree']): SourceText {
   return source;
 }
 
-/** The faults a reader would find in a printed PDF of the document, in page order (images last). */
-export async function readBackFaults(context: DocumentContext, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<LineFault[]> {
-  const { hyphenates, carriesImages, loneLines, textBlocks } = { ...DEFAULTS, ...options };
+/** What a reader would find in a printed PDF of the document: its faults in page order (images last), and its wide word spaces. */
+export async function readBack(context: DocumentContext, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<ReadBack> {
+  const { hyphenates, carriesImages, loneLines, textBlocks, em } = { ...DEFAULTS, ...options };
   const { tree, frontMatter } = context.markdown;
   const source = sourceOf(tree);
   const checksImages = carriesImages && source.images.length > 0;
@@ -52,16 +63,21 @@ export async function readBackFaults(context: DocumentContext, pdf: Uint8Array, 
   const faults = [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])];
   faults.sort((a, b) => a.page - b.page);
   if (checksImages) faults.push(...imageFaults(pages, await sizedImages(context.stage.dir, source.images), textBlocks));
-  return faults;
+  const wide = em > 0 ? wideSpaces(justifiedLines(pages, em, textBlocks), placed, source.body, em) : [];
+  return { faults, wideSpaces: wide };
 }
 
-/** Reads a printed layout back and stops the build at the first faults a reader would see. */
+/** The first five of a list of findings, each with its place and page, and how many more there are. */
+function said(context: DocumentContext, layout: Layout, found: readonly { page: number; place: string; reason: string }[]): string[] {
+  const shown = found.slice(0, 5).map(({ page, place, reason }) => `${context.source}:${place}: read back from the ${layout.trim} layout${page > 0 ? `, page ${page}` : ''}: ${reason}`);
+  return found.length > shown.length ? [...shown, `(and ${found.length - shown.length} more)`] : shown;
+}
+
+/** Reads a printed layout back: stops the build at the first faults a reader would see, and warns of justified lines with holes. */
 export async function checkReadBack(context: DocumentContext, layout: Layout, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<void> {
-  const faults = await readBackFaults(context, pdf, { textBlocks: layout.report.textBlocks, ...options });
-  if (faults.length === 0) return;
-  const shown = faults.slice(0, 5).map(({ page, place, reason }) => `${context.source}:${place}: read back from the ${layout.trim} layout${page > 0 ? `, page ${page}` : ''}: ${reason}`);
-  const more = faults.length > shown.length ? `\n(and ${faults.length - shown.length} more)` : '';
-  throw new ContentError(`${shown.join('\n')}${more}`);
+  const { faults, wideSpaces: wide } = await readBack(context, pdf, { textBlocks: layout.report.textBlocks, ...options });
+  if (faults.length > 0) throw new ContentError(said(context, layout, faults).join('\n'));
+  for (const line of said(context, layout, wide)) context.reporter.warn(line);
 }
 
 /** The web edition's page shows every image of the text, or the build stops naming the first it lacks. */

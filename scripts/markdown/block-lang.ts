@@ -11,9 +11,15 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
+import { alignmentFor } from './justification.ts';
 
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'dt', 'dd', 'th', 'td', 'figcaption']);
 const CJK_LANGS = new Set(['ja', 'ko', 'zh']);
+
+const classesOf = (node: Element): string[] => {
+  const className = node.properties['className'];
+  return Array.isArray(className) ? className.map(String) : [];
+};
 
 /** The CJK language a block's text is in, by its letters; undefined for a text with no Han, kana or hangul. */
 export function cjkLangOf(text: string): 'ja' | 'ko' | 'zh' | undefined {
@@ -33,6 +39,8 @@ export function rehypeBlockLang() {
         const quoted = lang === 'zh' && CJK_LANGS.has(own) ? undefined : lang;
         if (quoted !== undefined && quoted !== own && node.properties['lang'] === undefined) {
           node.properties['lang'] = quoted;
+          // Korean words are never split: quoted in a justified text, it is set ragged (justification.ts).
+          if (alignmentFor({ lang: quoted, script: quoted === 'ko' ? 'Hangul' : 'Han' }) === 'ragged') node.properties['className'] = [...classesOf(node), 'ragged'];
           return;
         }
       }

@@ -83,6 +83,9 @@ function remembering(hyphenate: Hyphenator): Hyphenator {
 
 /** Languages whose lines break without a hyphen: between words (Thai, Lao, Khmer, Burmese, Korean) or between characters (Chinese, Japanese). */
 const UNHYPHENATED = /^(th|lo|km|my|ko|zh|ja)\b/i;
+/** Whether the text of a language is hyphenated: it breaks words with hyphens and there are patterns for it. */
+export const isHyphenated = (lang: string): boolean => !UNHYPHENATED.test(lang) && hyphenatorFor(lang) !== undefined;
+
 const NO_HYPHENS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'code', 'pre', 'kbd', 'samp', 'var', 'tt', 'address']);
 const NO_HYPHENS_CLASS = ['slogans'];
 const ROOTS = ['essay', 'card-front'];

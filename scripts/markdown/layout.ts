@@ -2,7 +2,7 @@
  * Puts the sanitized essay into the document the CSS and the renderer expect:
  *
  *   <section class="cover">            from the front matter
- *   <main class="essay" lang="…">      the essay
+ *   <main class="essay" lang="…">      the essay (class `ragged` too where justification.ts sets it so)
  *   <section class="card-front" id="card">   the tear-off card, moved here
  *   <section class="card-back">        the envelope, from the card's addresses
  *   <section class="colophon">         from the front matter
@@ -14,10 +14,13 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { labelsFor } from '../config/labels.ts';
+import { mainScript } from '../fonts/main-script.ts';
 import { backCoverSection, colophonSection, coverSection } from './cover-colophon.ts';
 import { openingOf, slogansOf } from './cover-text.ts';
+import { alignmentFor } from './justification.ts';
 import { cardBack } from './tear-off.ts';
 
 function isCard(node: RootContent): node is Element {
@@ -41,7 +44,9 @@ export function rehypeLayout() {
     while (essay.at(-1) && isBlank(essay.at(-1))) essay.pop();
 
     const cover = coverSection(frontMatter, { image: file.data.coverImage, slogans: slogansOf(essay) });
-    const sections: Element[] = [cover, h('main', { className: ['essay'], lang: frontMatter.lang }, ['\n', ...essay, '\n'] as Element['children'])];
+    const main = h('main', { className: ['essay'], lang: frontMatter.lang }, ['\n', ...essay, '\n'] as Element['children']);
+    if (alignmentFor({ lang: frontMatter.lang ?? 'en', script: mainScript(toString(main)) }) === 'ragged') main.properties['className'] = ['essay', 'ragged'];
+    const sections: Element[] = [cover, main];
     if (card) {
       sections.push(card);
       // The card's leaf always has a back of its own, so the colophon never ends up on it.

@@ -18,6 +18,13 @@ export interface PrintedLine {
   xMax: number;
   yMin: number;
   yMax: number;
+  /** Each word's left and right edges, in the order poppler reads them (word-spaces.ts measures the spaces between). */
+  words: WordBox[];
+}
+
+export interface WordBox {
+  xMin: number;
+  xMax: number;
 }
 
 export interface PrintedPage {
@@ -58,8 +65,10 @@ export function parseBboxLayout(xhtml: string): PrintedLine[][] {
   for (const page of xhtml.split('<page ').slice(1)) {
     const lines: PrintedLine[] = [];
     for (const match of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const words = [...(match[5] ?? '').matchAll(/<word [^>]*>([\s\S]*?)<\/word>/g)].map((word) => unescape(word[1] ?? ''));
-      lines.push({ text: words.join(' '), xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]) });
+      const found = [...(match[5] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/word>/g)];
+      const words = found.map((word) => ({ xMin: Number(word[1]), xMax: Number(word[2]) }));
+      const text = found.map((word) => unescape(word[3] ?? '')).join(' ');
+      lines.push({ text, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), words });
     }
     pages.push(joinSplitLines(lines));
   }
@@ -103,6 +112,7 @@ export function joinSplitLines(lines: readonly PrintedLine[]): PrintedLine[] {
       xMax: Math.max(...pieces.map((piece) => piece.xMax)),
       yMin: line.yMin,
       yMax: line.yMax,
+      words: pieces.flatMap((piece) => piece.words),
     });
   });
   return joined;

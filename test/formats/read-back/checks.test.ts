@@ -12,7 +12,7 @@ const FRONT = '---\ntitle: Read back\nlang: en\n---\n\n';
 
 /** Pages of printed lines, as poppler would give them (boxes do not matter here). */
 const pages = (...texts: string[][]): PrintedPage[] =>
-  texts.map((lines, index) => ({ number: index + 1, images: [], lines: lines.map((text) => ({ text, xMin: 0, xMax: 0, yMin: 0, yMax: 0 })) }));
+  texts.map((lines, index) => ({ number: index + 1, images: [], lines: lines.map((text) => ({ text, xMin: 0, xMax: 0, yMin: 0, yMax: 0, words: [] })) }));
 
 async function faults(markdown: string, printed: PrintedPage[], hyphenates = true, front = FRONT) {
   const { tree, frontMatter } = await markdownStringToHtml(front + markdown);

@@ -13,7 +13,7 @@ import { sourceText } from '../../../scripts/formats/read-back/source-text.ts';
 import { markdownStringToHtml } from '../../../scripts/markdown/index.ts';
 
 const pages = (...texts: string[][]): PrintedPage[] =>
-  texts.map((lines, index) => ({ number: index + 1, images: [], lines: lines.map((text) => ({ text, xMin: 0, xMax: 0, yMin: 0, yMax: 0 })) }));
+  texts.map((lines, index) => ({ number: index + 1, images: [], lines: lines.map((text) => ({ text, xMin: 0, xMax: 0, yMin: 0, yMax: 0, words: [] })) }));
 
 async function lineEnds(markdown: string, printed: PrintedPage[]): Promise<string[]> {
   const { tree, frontMatter } = await markdownStringToHtml(markdown);
@@ -46,7 +46,7 @@ describe('a running head', () => {
 });
 
 describe('a justified line with wide word spaces', () => {
-  const line = (text: string, xMin: number, xMax: number, yMin = 241.64): PrintedLine => ({ text, xMin, xMax, yMin, yMax: yMin + 13.7 });
+  const line = (text: string, xMin: number, xMax: number, yMin = 241.64): PrintedLine => ({ text, xMin, xMax, yMin, yMax: yMin + 13.7, words: [] });
 
   it('is joined from the pieces poppler reads, in the order of writing, and only from pieces on its baseline and near', () => {
     const pieces = [line('Non yonoa cuscan', 48, 151.6), line('isharacointirofoquin.', 36, 137.7, 255.14), line('manifotifin', 162.3, 216.1), line('yora', 331.4, 352.8), line('acanashu', 226.9, 271.9), line('nantifin', 282.6, 320.7)];
