@@ -5,9 +5,12 @@
  * every translation). Each either prints, and so passed the read-back, or is
  * refused with its place and a reason a writer can read; the refusals the
  * layout still makes are recorded here, so a new one fails the test. Each
- * printed reading edition is then read as readers read it, by poppler, MuPDF
- * and pdf.js (scripts/corpus/read-back.ts): the source's words whole, at the
- * bar of scripts/bench/text-layer-bar.ts or at the floor recorded below.
+ * printed translation of the sample (every script the fonts print) is then
+ * read as readers read it, by poppler, MuPDF and pdf.js
+ * (scripts/corpus/read-back.ts): the source's words whole, at the bar of
+ * scripts/bench/text-layer-bar.ts or at the floor recorded below. The long
+ * texts take twice as long to read as the whole sample: `npm run corpus`
+ * reads them, and every translation, and prints the texts short of the bar.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,15 +52,6 @@ const KNOWN: Record<string, string> = {
  * right to left, every word in poppler, 99% in pdf.js, and in MuPDF every word.
  */
 const FLOORS: { text: string; engine: Engine; words: number; whole: number; spaced: number }[] = [
-  // Words hyphenated at a page's foot, their end on the next page, which no reader's search joins:
-  // appeared, remembrance, denominations; niedergeschriebenen, bisheriger, Bedenken, geschilderten, and in
-  // poppler Unterschie-de, whose hyphen it joins with the page number below (Unterschie11).
-  { text: 'common-sense', engine: 'poppler', words: 3364, whole: 3361, spaced: 0 },
-  { text: 'common-sense', engine: 'MuPDF', words: 3364, whole: 3361, spaced: 0 },
-  { text: 'common-sense', engine: 'pdf.js', words: 3364, whole: 3361, spaced: 0 },
-  { text: 'manifest', engine: 'poppler', words: 2853, whole: 2848, spaced: 0 },
-  { text: 'manifest', engine: 'MuPDF', words: 2853, whole: 2849, spaced: 0 },
-  { text: 'manifest', engine: 'pdf.js', words: 2853, whole: 2849, spaced: 0 },
   // MuPDF 1.21 reads a space or a line break inside a word with stacked or reordered marks (Vietnamese nh ận,
   // Devanagari व् य वस्था, Bengali, Tamil மீ ண்டும்), and a Greek word hyphenated at a line end (φι- / λικών) as the end
   // of a paragraph, so its search does not join it back.
@@ -104,8 +98,9 @@ describe('the corpus', () => {
   });
 
   it('reads back whole in poppler, MuPDF and pdf.js, with no character the source lacks and no space inside a word', async () => {
-    const readings = await readBackCorpus({ texts, outcomes, dir, concurrency: 2 });
-    expect(readings.map((reading) => reading.name).sort()).toEqual(outcomes.filter((outcome) => outcome.refused === undefined).map((outcome) => outcome.name).sort());
+    const translations = texts.filter((text) => SAMPLE.some((code) => text.name === `udhr-${code}`));
+    const readings = await readBackCorpus({ texts: translations, outcomes, dir, concurrency: 2 });
+    expect(readings.map((reading) => reading.name)).toEqual(SAMPLE.map((code) => `udhr-${code}`));
     // Every script the fonts print is read.
     expect(new Set(readings.map((reading) => reading.script)).size).toBeGreaterThanOrEqual(13);
     for (const floor of FLOORS) expect(readings.map((reading) => reading.name), floor.text).toContain(floor.text);
