@@ -53,8 +53,8 @@ const KNOWN: Record<string, string> = {
  */
 const FLOORS: { text: string; engine: Engine; words: number; whole: number; spaced: number }[] = [
   // MuPDF 1.21 reads a space or a line break inside a word with stacked or reordered marks (Vietnamese nh ận,
-  // Devanagari व् य वस्था, Bengali, Tamil மீ ண்டும்), and a Greek word hyphenated at a line end (φι- / λικών) as the end
-  // of a paragraph, so its search does not join it back.
+  // Devanagari व् य वस्था, Bengali, Tamil மீ ண்டும்); and where a word is hyphenated at the end of a paragraph's first,
+  // indented line (Greek φι- / λικών), it starts a new paragraph at the next line, so its search does not join it.
   { text: 'udhr-vie', engine: 'MuPDF', words: 579, whole: 536, spaced: 43 },
   { text: 'udhr-ell_monotonic', engine: 'MuPDF', words: 731, whole: 728, spaced: 0 },
   { text: 'udhr-hin', engine: 'MuPDF', words: 621, whole: 606, spaced: 15 },
