@@ -89,3 +89,10 @@ it('sets Tamil ragged, with no word space wider than half the type', async () =>
   expect(gaps.length).toBeGreaterThan(100);
   expect(Math.max(...gaps)).toBeLessThan(5);
 }, 120_000);
+
+it('sets the mini zine ragged: the pocket essay, justified in its narrow column, opened holes', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'zine-justify-'));
+  const built = await zine(['build', join(process.cwd(), 'source', 'unifying-the-struggle-pocket.md'), '--formats', 'mini', '--out', 'out'], dir);
+  expect(built.code).toBe(0);
+  expect(built.stderr).not.toMatch(/read back from the mini layout, page \d+: a justified line opens a word space/);
+}, 120_000);
