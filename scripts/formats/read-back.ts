@@ -55,9 +55,17 @@ export async function readBackFaults(context: DocumentContext, pdf: Uint8Array, 
   return faults;
 }
 
+/** With ZINE_READ_BACK_TIMES set, each read-back's wall time goes to stderr (to weigh it against a build's). */
+function timed<T>(what: string, work: Promise<T>): Promise<T> {
+  if (!process.env['ZINE_READ_BACK_TIMES']) return work;
+  const start = performance.now();
+  return work.finally(() => process.stderr.write(`read-back ${what}: ${Math.round(performance.now() - start)} ms\n`));
+}
+
 /** Reads a printed layout back and stops the build at the first faults a reader would see. */
 export async function checkReadBack(context: DocumentContext, layout: Layout, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<void> {
-  const faults = await readBackFaults(context, pdf, { textBlocks: layout.report.textBlocks, ...options });
+  const what = `${context.source} ${layout.trim}${layout.edition === 'standard' ? '' : ` ${layout.edition}`}`;
+  const faults = await timed(what, readBackFaults(context, pdf, { textBlocks: layout.report.textBlocks, ...options }));
   if (faults.length === 0) return;
   const shown = faults.slice(0, 5).map(({ page, place, reason }) => `${context.source}:${place}: read back from the ${layout.trim} layout${page > 0 ? `, page ${page}` : ''}: ${reason}`);
   const more = faults.length > shown.length ? `\n(and ${faults.length - shown.length} more)` : '';
