@@ -74,10 +74,12 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
 export function checkSetOnce(context: DocumentContext, { report, trim }: Layout): void {
   const twice = lettersSetTwice(report);
   if (twice === 0) return;
-  // The layout was laid out again breaking before the block where it went wrong (lay-out.ts); it still does.
+  // The layout was laid out again breaking before the block where it went wrong, or its page a line or two
+  // earlier where the page begins in that block (lay-out.ts); it still does.
   const fault = report.faultyPage;
   const place = fault?.breakBefore === undefined ? '' : `:${fault.breakBefore}`;
-  const where = fault === undefined ? '' : ` at page ${fault.page}${fault.breakBefore === undefined ? '' : ', even laid out again with a page break before this block'}`;
+  const how = fault?.beginsPage === true ? 'with that page ending a line or two earlier' : 'with a page break before this block';
+  const where = fault === undefined ? '' : ` at page ${fault.page}${fault.breakBefore === undefined ? '' : `, even laid out again ${how}`}`;
   throw new ContentError(
     `${context.source}${place}: the ${trim} layout prints ${twice} letters more than the text holds and a hyphen or two a page ` +
       `(${report.printedLetters} letters on ${report.pageCount} pages, for ${report.sourceLetters}): some text is set twice${where}, a fault of the layout rather than of the text; ` +

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { takePagePictures } from '../gallery/page-pictures.ts';
 import { buildDocument, trimSize, type Trim } from '../paginate/document.ts';
+import type { EarlierBreak } from '../paginate/in-page/earlier-break.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { sourceDate } from '../util/source-date.ts';
 import { checkSetOnce, checkWhole } from './checks.ts';
@@ -90,22 +91,47 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
  * fault of the layout, not of the text. The report then names the first page
  * where the letters stop matching the source and the block its break is in
  * (in-page/faulty-page.ts); the layout is done again with a page break before
- * that block, so that page ends before it and the next begins with it whole,
- * up to LAYOUT_REPAIRS times. What is still wrong after that is refused by the
- * checks before printing (checks.ts), naming the place.
+ * that block, so that page ends before it and the next begins with it whole;
+ * where the page already begins in that block (a break before it changes
+ * nothing there), with that page ending a line earlier than Paged.js broke it,
+ * then two (nextRepair); up to LAYOUT_REPAIRS times in all. What is still
+ * wrong after that is refused by the checks before printing (checks.ts),
+ * naming the place.
  */
 async function layOutOnce(context: DocumentContext, options: LayOutOptions, browser: Browser) {
-  const breaksBefore = [...(options.breaksBefore ?? [])];
-  for (let repairs = 0; ; repairs += 1) {
-    const layout = await layOutWith(context, { ...options, breaksBefore }, browser);
-    const place = layout.report.faultyPage?.breakBefore;
-    if (place === undefined || breaksBefore.includes(place) || repairs === LAYOUT_REPAIRS) return layout;
+  const repairs: Repairs = { breaksBefore: [...(options.breaksBefore ?? [])], earlierBreaks: [] };
+  for (let tried = 0; ; tried += 1) {
+    const layout = await layOutWith(context, { ...options, breaksBefore: repairs.breaksBefore }, repairs.earlierBreaks, browser);
+    const fault = layout.report.faultyPage;
+    if (fault === undefined || tried === LAYOUT_REPAIRS || !nextRepair(fault, repairs)) return layout;
     await layout.page.close();
-    breaksBefore.push(place);
   }
 }
 
-async function layOutWith(context: DocumentContext, options: LayOutOptions, browser: Browser) {
+/** How a layout is done again: the blocks its pages break before, and the pages it ends earlier. */
+interface Repairs {
+  breaksBefore: string[];
+  earlierBreaks: EarlierBreak[];
+}
+
+/** Lines a faulty page may end earlier than Paged.js broke it. */
+const EARLIER_LINES = 2;
+
+/** Adds the next repair of a faulty page to `repairs`; false when none is left to try. */
+export function nextRepair(fault: NonNullable<LayoutReport['faultyPage']>, repairs: Repairs): boolean {
+  const place = fault.breakBefore;
+  if (place !== undefined && !fault.beginsPage && !repairs.breaksBefore.includes(place)) {
+    repairs.breaksBefore.push(place);
+    return true;
+  }
+  const earlier = repairs.earlierBreaks.find((each) => each.from === fault.from);
+  if (earlier === undefined) repairs.earlierBreaks.push({ from: fault.from, lines: 1 });
+  else if (earlier.lines < EARLIER_LINES) earlier.lines += 1;
+  else return false;
+  return true;
+}
+
+async function layOutWith(context: DocumentContext, options: LayOutOptions, earlierBreaks: readonly EarlierBreak[], browser: Browser) {
   const { stage } = context;
   const html = await layoutHtml(context, options);
   const htmlPath = await stage.write(options.htmlName, html);
@@ -117,6 +143,7 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, brow
     name: context.source,
     ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
     ...(options.preflight === undefined ? {} : { preflight: options.preflight }),
+    ...(earlierBreaks.length === 0 ? {} : { earlierBreaks }),
   });
   return { page, report, html, trim: options.trim, edition: options.edition ?? 'standard' };
 }
