@@ -148,15 +148,22 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, earl
   return { page, report, html, trim: options.trim, edition: options.edition ?? 'standard' };
 }
 
-/** A printed layout: its PDF, and pictures of its pages when they were asked for and could be taken. */
+/** A printed layout: its PDF, pictures of its pages when they were asked for and could be taken, and its read-back. */
 export interface Printed {
   pdf: Uint8Array;
   pictures: Uint8Array[] | undefined;
+  /**
+   * The read-back of the PDF (read-back.ts), still under way: it needs neither
+   * the tab nor a layout's turn, so the caller awaits it once the tab is closed,
+   * before the format is done. A fault rejects it.
+   */
+  readBack: Promise<void>;
 }
 
 /** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */
-export async function print(context: DocumentContext, layout: Layout): Promise<Uint8Array> {
-  return (await printWithPictures(context, layout, undefined)).pdf;
+export async function print(context: DocumentContext, layout: Layout): Promise<Omit<Printed, 'pictures'>> {
+  const { pdf, readBack } = (await printInTab(context, layout)).finishApart();
+  return { pdf: await pdf, readBack };
 }
 
 /**
@@ -166,31 +173,33 @@ export async function print(context: DocumentContext, layout: Layout): Promise<U
  * the gallery then draws the pages from the PDF.
  */
 export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
-  const finishing = (await printInTab(context, layout)).finish();
+  const { pdf: finishing, readBack } = (await printInTab(context, layout)).finishApart();
   // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.
   const taking = pictureWidth === undefined ? undefined : takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
   const pictures = taking?.then((taken) => taken?.cut.catch(() => undefined));
-  // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),
-  // once the pictures are done with the tab.
   const [pdf, taken] = await Promise.allSettled([finishing, pictures]);
   if (pdf.status === 'rejected') throw pdf.reason;
-  return { pdf: pdf.value, pictures: taken.status === 'fulfilled' ? taken.value : undefined };
+  return { pdf: pdf.value, pictures: taken.status === 'fulfilled' ? taken.value : undefined, readBack };
 }
 
 /**
  * Printing in its two parts: the tab's (Chromium prints the pages), awaited
- * here, after which the tab may be used again; and Node's (`finish`: the PDF
- * finished with pdf-lib, then read back), which needs the tab no more and
- * runs when it is called.
+ * here, after which the tab may be used again; and Node's, which needs the
+ * tab no more and runs when it is called: `finishApart`, the PDF finished
+ * with pdf-lib, and its read-back begun once it is (which a fault rejects,
+ * never left unheard); `finish`, both, the PDF once it is read back.
  */
-export async function printInTab(context: DocumentContext, layout: Layout): Promise<{ finish: () => Promise<Uint8Array> }> {
+export async function printInTab(
+  context: DocumentContext,
+  layout: Layout,
+): Promise<{ finish: () => Promise<Uint8Array>; finishApart: () => { pdf: Promise<Uint8Array>; readBack: Promise<void> } }> {
   checkWhole(context, layout);
   checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
   const { printPages, finishPdf } = await printing();
   const printed = await printPages(layout.page);
-  const finish = async () => {
-    const pdf = await finishPdf(printed, {
+  const finishApart = () => {
+    const pdf = finishPdf(printed, {
       metadata: {
         title: frontMatter.title,
         ...(frontMatter.author === undefined ? {} : { author: frontMatter.author }),
@@ -203,8 +212,15 @@ export async function printInTab(context: DocumentContext, layout: Layout): Prom
       ...(bleedOf(context, layout.trim) > 0 ? { trim: trimSize(layout.trim, context.document.paper) } : {}),
       source: { path: context.source, text: String(context.markdown.file.value) },
     });
-    await checkReadBack(context, layout, pdf, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' });
+    const readBack = pdf.then((bytes) => checkReadBack(context, layout, bytes, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card' }));
+    // Heard by whoever awaits it; a failure of the PDF itself is theirs to hear through `pdf`.
+    readBack.catch(() => undefined);
+    return { pdf, readBack };
+  };
+  const finish = async () => {
+    const { pdf, readBack } = finishApart();
+    await readBack;
     return pdf;
   };
-  return { finish };
+  return { finish, finishApart };
 }
