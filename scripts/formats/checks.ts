@@ -32,6 +32,20 @@ export function isWhole(report: LayoutReport): boolean {
   );
 }
 
+/**
+ * Text lost for a cause the writer must change, which checkWhole names: a
+ * block with something too long to break (lost-text.ts), or, where the
+ * layout could not say where, a word longer than a line. Not a fault of the
+ * layout: laying it out again would not mend it (lay-out.ts).
+ */
+export function lossExplained(context: DocumentContext, report: LayoutReport): boolean {
+  if (report.printedLetters >= report.sourceLetters) return false;
+  const block = report.lost[0]?.block;
+  if (block?.source !== undefined) return explainLoss(block) !== explainLoss(undefined);
+  const word = longestWord(context.markdown.tree, String(context.markdown.file.value));
+  return word !== undefined && word.length > TOO_LONG.word && word.source !== undefined;
+}
+
 export function checkWhole(context: DocumentContext, { report, trim }: Layout): void {
   if (report.clippedNotes.length > 0) {
     throw new ContentError(

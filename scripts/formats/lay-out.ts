@@ -4,7 +4,7 @@ import { buildDocument, trimSize, type Trim } from '../paginate/document.ts';
 import type { EarlierBreak } from '../paginate/in-page/earlier-break.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { sourceDate } from '../util/source-date.ts';
-import { checkSetOnce, checkWhole } from './checks.ts';
+import { checkSetOnce, checkWhole, lossExplained } from './checks.ts';
 import type { DocumentContext } from './context.ts';
 import { preloadPdfStages, printing } from './pdf-stages.ts';
 import { checkReadBack } from './read-back.ts';
@@ -94,7 +94,9 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
  * that block, so that page ends before it and the next begins with it whole;
  * where the page already begins in that block (a break before it changes
  * nothing there), with that page ending a line earlier than Paged.js broke it,
- * then two (nextRepair); up to LAYOUT_REPAIRS times in all. What is still
+ * then two (nextRepair); up to LAYOUT_REPAIRS times in all. Text lost for
+ * something too long to break (checks.ts lossExplained) is no fault of the
+ * layout and is refused as it is, naming it. What is still
  * wrong after that is refused by the checks before printing (checks.ts),
  * naming the place.
  */
@@ -103,7 +105,8 @@ async function layOutOnce(context: DocumentContext, options: LayOutOptions, brow
   for (let tried = 0; ; tried += 1) {
     const layout = await layOutWith(context, { ...options, breaksBefore: repairs.breaksBefore }, repairs.earlierBreaks, browser);
     const fault = layout.report.faultyPage;
-    if (fault === undefined || tried === LAYOUT_REPAIRS || !nextRepair(fault, repairs)) return layout;
+    if (fault === undefined || tried === LAYOUT_REPAIRS || (fault.kind === 'lost' && lossExplained(context, layout.report))) return layout;
+    if (!nextRepair(fault, repairs)) return layout;
     await layout.page.close();
   }
 }
