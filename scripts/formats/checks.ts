@@ -32,6 +32,20 @@ export function isWhole(report: LayoutReport): boolean {
   );
 }
 
+/**
+ * Text lost for a cause the writer must change, which checkWhole names: a
+ * block with something too long to break (lost-text.ts), or, where the
+ * layout could not say where, a word longer than a line. Not a fault of the
+ * layout: laying it out again would not mend it (lay-out.ts).
+ */
+export function lossExplained(context: DocumentContext, report: LayoutReport): boolean {
+  if (report.printedLetters >= report.sourceLetters) return false;
+  const block = report.lost[0]?.block;
+  if (block?.source !== undefined) return explainLoss(block) !== explainLoss(undefined);
+  const word = longestWord(context.markdown.tree, String(context.markdown.file.value));
+  return word !== undefined && word.length > TOO_LONG.word && word.source !== undefined;
+}
+
 export function checkWhole(context: DocumentContext, { report, trim }: Layout): void {
   if (report.clippedNotes.length > 0) {
     throw new ContentError(
@@ -74,10 +88,12 @@ export function checkWhole(context: DocumentContext, { report, trim }: Layout): 
 export function checkSetOnce(context: DocumentContext, { report, trim }: Layout): void {
   const twice = lettersSetTwice(report);
   if (twice === 0) return;
-  // The layout was laid out again breaking before the block where it went wrong (lay-out.ts); it still does.
+  // The layout was laid out again breaking before the block where it went wrong, or its page a line or two
+  // earlier where the page begins in that block (lay-out.ts); it still does.
   const fault = report.faultyPage;
   const place = fault?.breakBefore === undefined ? '' : `:${fault.breakBefore}`;
-  const where = fault === undefined ? '' : ` at page ${fault.page}${fault.breakBefore === undefined ? '' : ', even laid out again with a page break before this block'}`;
+  const how = fault?.beginsPage === true ? 'with that page ending a line or two earlier' : 'with a page break before this block';
+  const where = fault === undefined ? '' : ` at page ${fault.page}${fault.breakBefore === undefined ? '' : `, even laid out again ${how}`}`;
   throw new ContentError(
     `${context.source}${place}: the ${trim} layout prints ${twice} letters more than the text holds and a hyphen or two a page ` +
       `(${report.printedLetters} letters on ${report.pageCount} pages, for ${report.sourceLetters}): some text is set twice${where}, a fault of the layout rather than of the text; ` +

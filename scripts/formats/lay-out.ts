@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { takePagePictures } from '../gallery/page-pictures.ts';
 import { buildDocument, trimSize, type Trim } from '../paginate/document.ts';
+import type { EarlierBreak } from '../paginate/in-page/earlier-break.ts';
 import { paginate, type LayoutReport } from '../paginate/paginate.ts';
 import { sourceDate } from '../util/source-date.ts';
-import { checkSetOnce, checkWhole } from './checks.ts';
+import { checkSetOnce, checkWhole, lossExplained } from './checks.ts';
 import type { DocumentContext } from './context.ts';
 import { preloadPdfStages, printing } from './pdf-stages.ts';
 import { checkReadBack } from './read-back.ts';
@@ -90,22 +91,50 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
  * fault of the layout, not of the text. The report then names the first page
  * where the letters stop matching the source and the block its break is in
  * (in-page/faulty-page.ts); the layout is done again with a page break before
- * that block, so that page ends before it and the next begins with it whole,
- * up to LAYOUT_REPAIRS times. What is still wrong after that is refused by the
- * checks before printing (checks.ts), naming the place.
+ * that block, so that page ends before it and the next begins with it whole;
+ * where the page already begins in that block (a break before it changes
+ * nothing there), with that page ending a line earlier than Paged.js broke it,
+ * then two (nextRepair); up to LAYOUT_REPAIRS times in all. Text lost for
+ * something too long to break (checks.ts lossExplained) is no fault of the
+ * layout and is refused as it is, naming it. What is still
+ * wrong after that is refused by the checks before printing (checks.ts),
+ * naming the place.
  */
 async function layOutOnce(context: DocumentContext, options: LayOutOptions, browser: Browser) {
-  const breaksBefore = [...(options.breaksBefore ?? [])];
-  for (let repairs = 0; ; repairs += 1) {
-    const layout = await layOutWith(context, { ...options, breaksBefore }, browser);
-    const place = layout.report.faultyPage?.breakBefore;
-    if (place === undefined || breaksBefore.includes(place) || repairs === LAYOUT_REPAIRS) return layout;
+  const repairs: Repairs = { breaksBefore: [...(options.breaksBefore ?? [])], earlierBreaks: [] };
+  for (let tried = 0; ; tried += 1) {
+    const layout = await layOutWith(context, { ...options, breaksBefore: repairs.breaksBefore }, repairs.earlierBreaks, browser);
+    const fault = layout.report.faultyPage;
+    if (fault === undefined || tried === LAYOUT_REPAIRS || (fault.kind === 'lost' && lossExplained(context, layout.report))) return layout;
+    if (!nextRepair(fault, repairs)) return layout;
     await layout.page.close();
-    breaksBefore.push(place);
   }
 }
 
-async function layOutWith(context: DocumentContext, options: LayOutOptions, browser: Browser) {
+/** How a layout is done again: the blocks its pages break before, and the pages it ends earlier. */
+interface Repairs {
+  breaksBefore: string[];
+  earlierBreaks: EarlierBreak[];
+}
+
+/** Lines a faulty page may end earlier than Paged.js broke it. */
+const EARLIER_LINES = 2;
+
+/** Adds the next repair of a faulty page to `repairs`; false when none is left to try. */
+export function nextRepair(fault: NonNullable<LayoutReport['faultyPage']>, repairs: Repairs): boolean {
+  const place = fault.breakBefore;
+  if (place !== undefined && !fault.beginsPage && !repairs.breaksBefore.includes(place)) {
+    repairs.breaksBefore.push(place);
+    return true;
+  }
+  const earlier = repairs.earlierBreaks.find((each) => each.from === fault.from);
+  if (earlier === undefined) repairs.earlierBreaks.push({ from: fault.from, lines: 1 });
+  else if (earlier.lines < EARLIER_LINES) earlier.lines += 1;
+  else return false;
+  return true;
+}
+
+async function layOutWith(context: DocumentContext, options: LayOutOptions, earlierBreaks: readonly EarlierBreak[], browser: Browser) {
   const { stage } = context;
   const html = await layoutHtml(context, options);
   const htmlPath = await stage.write(options.htmlName, html);
@@ -117,19 +146,27 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, brow
     name: context.source,
     ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
     ...(options.preflight === undefined ? {} : { preflight: options.preflight }),
+    ...(earlierBreaks.length === 0 ? {} : { earlierBreaks }),
   });
   return { page, report, html, trim: options.trim, edition: options.edition ?? 'standard' };
 }
 
-/** A printed layout: its PDF, and pictures of its pages when they were asked for and could be taken. */
+/** A printed layout: its PDF, pictures of its pages when they were asked for and could be taken, and its read-back. */
 export interface Printed {
   pdf: Uint8Array;
   pictures: Uint8Array[] | undefined;
+  /**
+   * The read-back of the PDF (read-back.ts), still under way: it needs neither
+   * the tab nor a layout's turn, so the caller awaits it once the tab is closed,
+   * before the format is done. A fault rejects it.
+   */
+  readBack: Promise<void>;
 }
 
 /** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */
-export async function print(context: DocumentContext, layout: Layout): Promise<Uint8Array> {
-  return (await printWithPictures(context, layout, undefined)).pdf;
+export async function print(context: DocumentContext, layout: Layout): Promise<Omit<Printed, 'pictures'>> {
+  const { pdf, readBack } = (await printInTab(context, layout)).finishApart();
+  return { pdf: await pdf, readBack };
 }
 
 /**
@@ -139,15 +176,13 @@ export async function print(context: DocumentContext, layout: Layout): Promise<U
  * the gallery then draws the pages from the PDF.
  */
 export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
-  const finishing = (await printInTab(context, layout)).finish();
+  const { pdf: finishing, readBack } = (await printInTab(context, layout)).finishApart();
   // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.
   const taking = pictureWidth === undefined ? undefined : takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
   const pictures = taking?.then((taken) => taken?.cut.catch(() => undefined));
-  // Read back as a reader would while the pictures are taken; a fault stops the build (read-back.ts),
-  // once the pictures are done with the tab.
   const [pdf, taken] = await Promise.allSettled([finishing, pictures]);
   if (pdf.status === 'rejected') throw pdf.reason;
-  return { pdf: pdf.value, pictures: taken.status === 'fulfilled' ? taken.value : undefined };
+  return { pdf: pdf.value, pictures: taken.status === 'fulfilled' ? taken.value : undefined, readBack };
 }
 
 /** The essay's type size in points, against which the read-back judges word spaces (0 when there is no essay). */
@@ -160,19 +195,23 @@ function bodySize(page: Page): Promise<number> {
 
 /**
  * Printing in its two parts: the tab's (Chromium prints the pages), awaited
- * here, after which the tab may be used again; and Node's (`finish`: the PDF
- * finished with pdf-lib, then read back), which needs the tab no more and
- * runs when it is called.
+ * here, after which the tab may be used again; and Node's, which needs the
+ * tab no more and runs when it is called: `finishApart`, the PDF finished
+ * with pdf-lib, and its read-back begun once it is (which a fault rejects,
+ * never left unheard); `finish`, both, the PDF once it is read back.
  */
-export async function printInTab(context: DocumentContext, layout: Layout): Promise<{ finish: () => Promise<Uint8Array> }> {
+export async function printInTab(
+  context: DocumentContext,
+  layout: Layout,
+): Promise<{ finish: () => Promise<Uint8Array>; finishApart: () => { pdf: Promise<Uint8Array>; readBack: Promise<void> } }> {
   checkWhole(context, layout);
   checkSetOnce(context, layout);
   const { frontMatter } = context.markdown;
   const { printPages, finishPdf } = await printing();
   const em = await bodySize(layout.page);
   const printed = await printPages(layout.page);
-  const finish = async () => {
-    const pdf = await finishPdf(printed, {
+  const finishApart = () => {
+    const pdf = finishPdf(printed, {
       metadata: {
         title: frontMatter.title,
         ...(frontMatter.author === undefined ? {} : { author: frontMatter.author }),
@@ -185,8 +224,15 @@ export async function printInTab(context: DocumentContext, layout: Layout): Prom
       ...(bleedOf(context, layout.trim) > 0 ? { trim: trimSize(layout.trim, context.document.paper) } : {}),
       source: { path: context.source, text: String(context.markdown.file.value) },
     });
-    await checkReadBack(context, layout, pdf, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card', em });
+    const readBack = pdf.then((bytes) => checkReadBack(context, layout, bytes, { hyphenates: layout.edition === 'standard', carriesImages: layout.trim !== 'card', em }));
+    // Heard by whoever awaits it; a failure of the PDF itself is theirs to hear through `pdf`.
+    readBack.catch(() => undefined);
+    return { pdf, readBack };
+  };
+  const finish = async () => {
+    const { pdf, readBack } = finishApart();
+    await readBack;
     return pdf;
   };
-  return { finish };
+  return { finish, finishApart };
 }

@@ -18,13 +18,17 @@ type MiniPages = 8 | 16;
  * Lays the document out at one size and returns its page count, and the PDF
  * when all of it fits in `pages` pages.
  */
-function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
+async function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
   // The preflight measures how near the page edges the text comes: the sheet's edges are the cells' outer ones.
   const options = { trim: 'mini', htmlName: '.mini.html', fontSize, preflight: true } as const;
-  return layOut(context, options, async (layout) => {
+  const { readBack, ...tried } = await layOut(context, options, async (layout) => {
     const fits = layout.report.pageCount <= pages && isWhole(layout.report);
-    return { pages: layout.report.pageCount, pdf: fits ? await print(context, layout) : undefined, insets: layout.report.insets };
+    const printed = fits ? await print(context, layout) : undefined;
+    return { pages: layout.report.pageCount, pdf: printed?.pdf, insets: layout.report.insets, readBack: printed?.readBack };
   });
+  // Read back once the tab is closed, while the next layout has its turn.
+  await readBack;
+  return tried;
 }
 
 interface Chosen {

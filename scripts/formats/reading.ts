@@ -18,17 +18,20 @@ export interface Reading {
  * The large-print edition is the same at 16 pt (styles/large-print.css); its
  * HTML is scratch.
  */
-export function layOutReading(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<Reading> {
+export async function layOutReading(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<Reading> {
   const htmlName = edition === 'standard' ? `${context.name}.html` : '.large-print.html';
   // The reading edition's pages are the ones every imposed format copies: the preflight looks at them, once.
-  return layOut(context, { trim: 'reading', htmlName, edition, preflight: edition === 'standard' }, async (layout) => {
+  const { readBack, ...reading } = await layOut(context, { trim: 'reading', htmlName, edition, preflight: edition === 'standard' }, async (layout) => {
     checkWhole(context, layout);
     checkBackMatter(context.source, layout.report);
     const hairlines = await svgHairlines({ browser: await context.browser, dir: context.stage.dir, images: layout.report.vectorImages });
     for (const line of preflightWarnings(context.source, [...layout.report.preflight, ...hairlines])) context.reporter.warn(line);
-    const { pdf, pictures } = await printWithPictures(context, layout, context.pictureWidth);
-    return { pdf, pictures, report: layout.report };
+    const { pdf, pictures, readBack } = await printWithPictures(context, layout, context.pictureWidth);
+    return { pdf, pictures, report: layout.report, readBack };
   });
+  // Read back once the tab is closed, while the next layout has its turn.
+  await readBack;
+  return reading;
 }
 
 /** How many pages at the end are back matter that must stay at the end: card leaf, colophon, back cover. */

@@ -32,10 +32,14 @@ export async function makeSlips(context: DocumentContext): Promise<{ pdf: Uint8A
     if (layout.report.cardPages > 1) {
       throw new FormatSkipped('slips', `${context.source}: the card does not fit on one slip`);
     }
-    const { pdf, pictures } = await printWithPictures(context, layout, context.cardPictureWidth);
-    return { pdf, pictures, insets: layout.report.insets };
+    const { pdf, pictures, readBack } = await printWithPictures(context, layout, context.cardPictureWidth);
+    return { pdf, pictures, insets: layout.report.insets, readBack };
   });
-  const { pdf, plan } = await (await imposing()).imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.document.paper });
+  // The card is read back while it is imposed, its tab closed.
+  const [{ pdf, plan }] = await Promise.all([
+    (await imposing()).imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.document.paper }),
+    card.readBack,
+  ]);
   for (const line of sheetEdgeWarnings({ source: context.source, file: 'slips.pdf', placements: placementsOf(plan), insets: card.insets })) context.reporter.warn(line);
   return { pdf, plan, pictures: card.pictures };
 }

@@ -35,9 +35,20 @@ export const LayoutReportSchema = v.object({
   lost: v.array(v.object({ page: count, text: v.string(), block: v.optional(LostBlockSchema) })),
   /**
    * When text is set twice or lost: the first page where it went wrong, and
-   * the block (`line:column`) its break is in, before which the page may break instead.
+   * the block (`line:column`) its break is in, before which the page may break instead
+   * (or, where the page begins in it, where the page may end a line or more earlier).
    */
-  faultyPage: v.optional(v.object({ page: count, kind: v.picklist(['twice', 'lost']), breakBefore: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))) })),
+  faultyPage: v.optional(
+    v.object({
+      page: count,
+      kind: v.picklist(['twice', 'lost']),
+      breakBefore: v.optional(v.pipe(v.string(), v.regex(/^\d+:\d+$/))),
+      /** Letters of the source before the page begins: the page, found again in a new layout. */
+      from: count,
+      /** The page begins in that block (at its head or going on with it), so a break before it cannot mend the page. */
+      beginsPage: v.boolean(),
+    }),
+  ),
   /** Pages whose footnotes are taller than their area, so that their last lines are cut off. */
   clippedNotes: v.array(count),
   /** Footnotes that begin on another page than their call. */

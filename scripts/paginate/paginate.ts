@@ -4,6 +4,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { LAYOUT_TIME_CAP } from '../config/limits.ts';
 import { ZineError } from '../util/errors.ts';
 import { ownPage } from '../util/own-page.ts';
+import type { EarlierBreak } from './in-page/earlier-break.ts';
 import { UNSHOWN } from './in-page/unpainted.ts';
 import { inPageScript } from './in-page-bundle.ts';
 import { pagedJsScript, type PagedJsVariant } from './pagedjs/patch.ts';
@@ -25,6 +26,8 @@ export interface PaginateOptions {
   notesPages?: boolean;
   /** Look for what a photocopy loses (in-page/preflight.ts) into the report. Default: false. */
   preflight?: boolean;
+  /** Pages to end a line or more earlier than Paged.js breaks them (in-page/earlier-break.ts). Default: none. */
+  earlierBreaks?: readonly EarlierBreak[];
   /** The document as messages name it. Default: the HTML file. */
   name?: string;
   /** Milliseconds the layout may take. Default: `layoutTimeLimit` of the HTML's size. */
@@ -130,8 +133,8 @@ async function watchProgress(page: Page, guard: Watchdog): Promise<void> {
   watching.set(page, guard);
 }
 
-const inPageSettings = (options: { notesPages?: boolean | undefined; preflight?: boolean | undefined }): string =>
-  JSON.stringify({ notes: options.notesPages ?? true, preflight: options.preflight ?? false });
+const inPageSettings = (options: { notesPages?: boolean | undefined; preflight?: boolean | undefined; earlierBreaks?: readonly EarlierBreak[] | undefined }): string =>
+  JSON.stringify({ notes: options.notesPages ?? true, preflight: options.preflight ?? false, earlierBreaks: options.earlierBreaks ?? [] });
 
 /**
  * The report of a layout once it ends, checked. A layout that failed closes

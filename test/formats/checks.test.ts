@@ -41,8 +41,12 @@ describe('the checks before printing', () => {
       /^source\/x\.md: the reading layout prints 876 letters more than the text holds and a hyphen or two a page \(1900 letters on 12 pages, for 1000\): some text is set twice/,
     );
     // Where the layout could not be mended by laying it out again, the block and the page are named.
-    expect(() => checkSetOnce(context, layout({ printedLetters: 1900, faultyPage: { page: 5, kind: 'twice', breakBefore: '31:1' } }))).toThrow(
+    expect(() => checkSetOnce(context, layout({ printedLetters: 1900, faultyPage: { page: 5, kind: 'twice', breakBefore: '31:1', from: 9000, beginsPage: false } }))).toThrow(
       /^source\/x\.md:31:1: the reading layout prints 876 letters .* some text is set twice at page 5, even laid out again with a page break before this block, a fault of the layout rather than of the text; splitting this paragraph may avoid it$/,
+    );
+    // A page that begins in that block was ended earlier instead.
+    expect(() => checkSetOnce(context, layout({ printedLetters: 1900, faultyPage: { page: 5, kind: 'twice', breakBefore: '31:1', from: 9000, beginsPage: true } }))).toThrow(
+      /^source\/x\.md:31:1: .* some text is set twice at page 5, even laid out again with that page ending a line or two earlier, a fault/,
     );
   });
 

@@ -35,14 +35,36 @@ export function foldLetters(text: string): string {
   return letters;
 }
 
-function keyIndex(stream: Stream): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  for (let at = 0; at + KEY <= stream.letters.length; at += 1) {
-    const key = stream.letters.slice(at, at + KEY);
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [at]);
+/** A number for the KEY letters from `at` (collisions are weeded out by comparing the letters). */
+function keyHash(letters: string, at: number): number {
+  let hash = 0;
+  for (let i = at; i < at + KEY; i += 1) hash = (Math.imul(hash, 31) + letters.charCodeAt(i)) | 0;
+  return hash;
+}
+
+const indexes = new WeakMap<Stream, Map<number, number[]>>();
+
+/**
+ * Where each run of KEY letters occurs in the stream, by hash: made once per
+ * stream, so once per document (source-text.ts is), however many layouts are
+ * read back. A rolling hash: no string a position.
+ */
+function keyIndex(stream: Stream): Map<number, number[]> {
+  const made = indexes.get(stream);
+  if (made !== undefined) return made;
+  const index = new Map<number, number[]>();
+  const { letters } = stream;
+  // 31^KEY, to take the letter leaving the window out of the hash.
+  let power = 1;
+  for (let i = 0; i < KEY; i += 1) power = Math.imul(power, 31);
+  let hash = letters.length >= KEY ? keyHash(letters, 0) : 0;
+  for (let at = 0; at + KEY <= letters.length; at += 1) {
+    if (at > 0) hash = (Math.imul(hash, 31) + letters.charCodeAt(at + KEY - 1) - Math.imul(power, letters.charCodeAt(at - 1))) | 0;
+    const list = index.get(hash);
+    if (list === undefined) index.set(hash, [at]);
     else list.push(at);
   }
+  indexes.set(stream, index);
   return index;
 }
 
@@ -56,7 +78,7 @@ function longestChain(lines: readonly string[], stream: Stream): (number | undef
   const pairs: { line: number; at: number }[] = [];
   lines.forEach((letters, line) => {
     if (letters.length < KEY) return;
-    const found = (index.get(letters.slice(0, KEY)) ?? []).filter((at) => stream.letters.startsWith(letters, at));
+    const found = (index.get(keyHash(letters, 0)) ?? []).filter((at) => stream.letters.startsWith(letters, at));
     for (const at of found.reverse()) pairs.push({ line, at });
   });
   const tails: number[] = [];
@@ -87,6 +109,12 @@ export interface PlaceOptions {
   title?: string;
 }
 
+/** Where `text` first occurs in `letters` from `cursor` up to NEAR letters on, or -1 (never a search of the whole stream). */
+function nearCursor(letters: string, text: string, cursor: number): number {
+  for (let at = cursor; at <= cursor + NEAR; at += 1) if (letters.startsWith(text, at)) return at;
+  return -1;
+}
+
 export function placeLines(pages: readonly PrintedPage[], source: SourceText, options: PlaceOptions = {}): PlacedLine[] {
   const label = foldLetters(options.continued ?? '');
   const title = foldLetters(options.title ?? '');
@@ -107,11 +135,11 @@ export function placeLines(pages: readonly PrintedPage[], source: SourceText, op
     // One found a few letters on (past a note call's) must also end where a line may end: a cover's
     // "March" is not the start of "marched".
     let stream: 'body' | 'notes' | undefined = (['body', 'notes'] as const).find((candidate) => {
-      const at = source[candidate].letters.indexOf(text, cursor[candidate]);
-      if (at < 0 || at - cursor[candidate] > NEAR) return false;
+      const at = nearCursor(source[candidate].letters, text, cursor[candidate]);
+      if (at < 0) return false;
       return at === cursor[candidate] || breakFault(source[candidate], at + text.length, HYPHEN_END.test(line.text), true) === undefined;
     });
-    let start = stream === undefined ? undefined : source[stream].letters.indexOf(text, cursor[stream]);
+    let start = stream === undefined ? undefined : nearCursor(source[stream].letters, text, cursor[stream]);
     let skipped = 0;
     if (stream === undefined) {
       // A carried note's label is not the note's text.

@@ -3,7 +3,7 @@ import { countable, NOT_COUNTED } from './letters.ts';
 import type { BreakToken, PagedPage } from './paged.ts';
 
 /** Letters of the source before each of its text nodes, and in all. */
-function letterIndex(source: Node): { before: Map<Text, number>; total: number } {
+export function letterIndex(source: Node): { before: Map<Text, number>; total: number } {
   const before = new Map<Text, number>();
   let total = 0;
   const walker = document.createTreeWalker(source, NodeFilter.SHOW_TEXT);
@@ -16,7 +16,7 @@ function letterIndex(source: Node): { before: Map<Text, number>; total: number }
 }
 
 /** Letters of the source before a break token: before its letter in a text, else before the first text at or after its node. */
-function lettersBefore(token: BreakToken | undefined, source: Node, index: ReturnType<typeof letterIndex>): number {
+export function lettersBefore(token: BreakToken | undefined, source: Node, index: ReturnType<typeof letterIndex>): number {
   if (!token) return index.total;
   const { node, offset } = token;
   if (node instanceof Text) return (index.before.get(node) ?? 0) + countable(node.data.slice(0, offset)).length;
@@ -26,6 +26,12 @@ function lettersBefore(token: BreakToken | undefined, source: Node, index: Retur
   return next instanceof Text ? (index.before.get(next) ?? index.total) : index.total;
 }
 
+/** The block of the source a break token is in (or before which it stands). */
+function blockOf(token: BreakToken | undefined): HTMLElement | undefined {
+  const node = token?.node;
+  return (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('[data-source]') ?? undefined;
+}
+
 /**
  * Where a layout that prints letters twice or loses some went wrong: the
  * first page whose pages so far print more letters than the source holds up
@@ -33,7 +39,10 @@ function lettersBefore(token: BreakToken | undefined, source: Node, index: Retur
  * foot; two letters of slack), set twice; or the first from
  * which every page so far prints fewer by all that is lost (lost: a note
  * carried over only lags a page). With the block the page's break is in, or
- * the one that begins the next page: the place a page may break before.
+ * the one that begins the next page: the place a page may break before;
+ * the letters of the source before the page begins (`from`: how the repair
+ * finds the page again, earlier-break.ts), and whether the page begins in
+ * that block.
  */
 export function faultyPage(pages: readonly PagedPage[], source: Node, printed: readonly number[]): LayoutReport['faultyPage'] {
   const index = letterIndex(source);
@@ -51,7 +60,14 @@ export function faultyPage(pages: readonly PagedPage[], source: Node, printed: r
   }
   const page = pages[at];
   if (page === undefined) return undefined;
-  const node = page.endToken?.node;
-  const block = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>('[data-source]');
-  return { page: at + 1, kind: last < 0 ? 'lost' : 'twice', ...(block?.dataset.source === undefined ? {} : { breakBefore: block.dataset.source }) };
+  const block = blockOf(page.endToken);
+  // The page begins in that block (at its head or continuing it): a break before it changes nothing there.
+  const beginsPage = block !== undefined && blockOf(page.startToken) === block;
+  return {
+    page: at + 1,
+    kind: last < 0 ? 'lost' : 'twice',
+    from: page.startToken === undefined ? 0 : lettersBefore(page.startToken, source, index),
+    beginsPage,
+    ...(block?.dataset.source === undefined ? {} : { breakBefore: block.dataset.source }),
+  };
 }

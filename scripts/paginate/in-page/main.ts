@@ -5,6 +5,7 @@
  */
 import { breakAtLine } from './break-at-line.ts';
 import { continueNotes } from './continue-notes.ts';
+import { earlierBreaks, type EarlierBreak } from './earlier-break.ts';
 import { hideFinishedPages } from './hide-finished-pages.ts';
 import { noteCounters } from './note-counters.ts';
 import { stableNoteIds } from './note-ids.ts';
@@ -28,6 +29,8 @@ export interface InPageOptions {
   notes?: boolean;
   /** Run the photocopy preflight into the report. Default: false. */
   preflight?: boolean;
+  /** Pages to end a line or more earlier than Paged.js breaks them, to repair a fault of the layout. Default: none. */
+  earlierBreaks?: EarlierBreak[];
 }
 
 declare global {
@@ -55,6 +58,7 @@ window.zinepress = {
       keepText(window.Paged),
       keepLoneLines(window.Paged),
       testFault(window.Paged),
+      earlierBreaks(window.Paged, options.earlierBreaks ?? []),
       hideFinishedPages(window.Paged),
       notesPage(window.Paged, settings),
       reportProgress(window.Paged),
