@@ -186,7 +186,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
       document,
       reporter,
       stage,
-      fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
+      fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, labels: document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
       browser,
       limit,
       keepMetadata: settings.keepMetadata,

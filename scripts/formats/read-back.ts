@@ -7,7 +7,6 @@
  * every image of the text is on a page, inside its text block (images.ts). A fault stops the build,
  * naming the page and the block's place in the markdown.
  */
-import { labelsFor } from '../config/labels.ts';
 import { ContentError } from '../util/errors.ts';
 import type { DocumentContext } from './context.ts';
 import type { Layout } from './lay-out.ts';
@@ -48,7 +47,7 @@ export async function readBackFaults(context: DocumentContext, pdf: Uint8Array, 
   const source = sourceOf(tree);
   const checksImages = carriesImages && source.images.length > 0;
   const pages = await readPrinted(pdf, { images: checksImages });
-  const placed = placeLines(pages, source, { continued: labelsFor(frontMatter.lang ?? 'en').continued, title: frontMatter.title });
+  const placed = placeLines(pages, source, { continued: context.document.labels.continued, title: frontMatter.title });
   const faults = [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])];
   faults.sort((a, b) => a.page - b.page);
   if (checksImages) faults.push(...imageFaults(pages, await sizedImages(context.stage.dir, source.images), textBlocks));
