@@ -32,6 +32,8 @@ export interface PreviewServerOptions {
   paper?: PaperSize | undefined;
   /** `--style`: a stylesheet of the user's own, over the front matter's. Default: the front matter's. */
   style?: string | undefined;
+  /** The compiled bundle the markdown workers run (markdown/worker.ts). Default: this code's own, when it is the bundle. */
+  bundle?: string | undefined;
   /** Print a line per layout. Default: false. */
   log?: (line: string) => void;
 }
@@ -61,8 +63,8 @@ export async function startPreview(options: PreviewServerOptions): Promise<Previ
   const readingDone = () => queue.idle();
   /** Draws the other formats' pages and sheets: one tab, pdf.js loaded once, never while reading pages are laid out. */
   const drawer = createThumbnailDrawer({ browser, limit: (task) => readingDone().then(task) });
-  /** Each save's markdown is read in a worker under the time limit, one started ahead for the next save. */
-  const markdown = createMarkdownWorkers({ jobs: Number.POSITIVE_INFINITY });
+  /** Each save's markdown is read in a worker under the time limit, the same one while it answers in time (warm). */
+  const markdown = createMarkdownWorkers({ jobs: Number.POSITIVE_INFINITY, reuse: true, ...('bundle' in options ? { bundle: options.bundle } : {}) });
   /** The formats of the last layouts, one layout's at a time. */
   let formatsDone: Promise<void> = Promise.resolve();
 
