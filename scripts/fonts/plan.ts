@@ -156,10 +156,37 @@ function upperCase(text: string, lang: string): string {
   }
 }
 
+/**
+ * The last plans made, by language, alias, characters and marked letters: the
+ * plan depends on nothing else, so a save of the preview that brings no new
+ * character is planned at once.
+ */
+const made = new Map<string, { faces: readonly PlannedFace[]; undrawn: readonly string[] }>();
+const KEPT_PLANS = 16;
+
 /** The faces of every base family's composite, in `lang`'s order of CJK families, each registered under `alias(base)`. */
 async function planComposites(lang: string, text: string, alias: (base: string) => string, undrawn: Set<string>): Promise<PlannedFace[]> {
   const codePoints = codePointsOf(text);
   const clusters = markedClusters(text);
+  const key = JSON.stringify([lang, alias(''), codePoints, clusters.map((cluster) => cluster.text).sort()]);
+  let plan = made.get(key);
+  if (plan === undefined) {
+    const found = new Set<string>();
+    plan = { faces: await planFaces(lang, text, { codePoints, clusters }, alias, found), undrawn: [...found] };
+    made.set(key, plan);
+    if (made.size > KEPT_PLANS) made.delete(made.keys().next().value ?? '');
+  }
+  for (const cluster of plan.undrawn) undrawn.add(cluster);
+  return [...plan.faces];
+}
+
+async function planFaces(
+  lang: string,
+  text: string,
+  { codePoints, clusters }: { codePoints: number[]; clusters: ReturnType<typeof markedClusters> },
+  alias: (base: string) => string,
+  undrawn: Set<string>,
+): Promise<PlannedFace[]> {
   const printed = codePointsOf(text + ALWAYS);
   const polytonic = isPolytonic(lang, text);
   const scripts = scriptFamiliesFor(lang);
