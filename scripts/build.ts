@@ -157,8 +157,11 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
     },
   };
 
-  // 1. Markdown to an HTML fragment; errors stop here.
+  // 1. Markdown to an HTML fragment; errors stop here. On a terminal, the progress line says so, then how long it took.
+  const reading = performance.now();
+  if (settings.progress) terminal.progress(`${name}: markdown…`);
   const markdown = await workers.run({ path: source });
+  if (settings.progress) terminal.progress(`${name}: markdown → HTML (${((performance.now() - reading) / 1000).toFixed(1)} s)`);
   for (const message of markdown.file.messages) reporter.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
   const style = await documentStyle({ source, text: String(markdown.file.value), frontMatter: frontMatter.style, cli: settings.style });
@@ -196,7 +199,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
       document,
       reporter,
       stage,
-      fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
+      fontFaces: await stageFonts({ dir: stage.dir, lang: frontMatter.lang, labels: document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
       browser,
       limit,
       keepMetadata: settings.keepMetadata,

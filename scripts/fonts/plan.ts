@@ -19,7 +19,7 @@ import { BASE_FAMILIES, BASE_SUBSETS, isPolytonic, scriptFamiliesFor, type BaseF
 import { codePointsIn } from './cmap.ts';
 import { clusterFaces, markedClusters } from './clusters.ts';
 import { inRanges, readFaces, toRanges, type Face, type Range } from './faces.ts';
-import { labelsFor } from '../config/labels.ts';
+import type { Labels } from '../config/labels.ts';
 
 export interface FontPlanOptions {
   /** The document's language tag (front matter `lang`); it orders the CJK families. */
@@ -28,6 +28,8 @@ export interface FontPlanOptions {
   text: string;
   /** What of it is also set in capitals (capitals.ts: the title, the cover's byline and slogans). Default: none. */
   capitals?: string;
+  /** The words the layout prints besides the text, in the document's language (ResolvedDocument.labels). Default: none. */
+  labels?: Labels;
 }
 
 /** One @font-face rule: a face of some family, registered under a base family's name. */
@@ -135,9 +137,9 @@ export const quotedAlias = (base: string, lang: string): string => `${base} ${la
 
 export async function planFonts(options: FontPlanOptions): Promise<FontPlan> {
   // The labels the layout prints from its stylesheets (the card's cut line, "continued") are in the document's language.
-  const text = `${options.text}\n${Object.values(labelsFor(options.lang)).join('\n')}`;
+  const labels = Object.values(options.labels ?? {}).join('\n');
+  const text = `${options.text}\n${labels}`;
   // The running heads, covers and labels set text in capitals (text-transform: uppercase): their letters are printed too.
-  const labels = Object.values(labelsFor(options.lang)).join('\n');
   const printed = `${text}\n${upperCase(`${options.capitals ?? ''}\n${labels}`, options.lang)}`;
   const undrawn = new Set<string>();
   const faces = await planComposites(options.lang, printed, (base) => base, undrawn);
@@ -154,10 +156,37 @@ function upperCase(text: string, lang: string): string {
   }
 }
 
+/**
+ * The last plans made, by language, alias, characters and marked letters: the
+ * plan depends on nothing else, so a save of the preview that brings no new
+ * character is planned at once.
+ */
+const made = new Map<string, { faces: readonly PlannedFace[]; undrawn: readonly string[] }>();
+const KEPT_PLANS = 16;
+
 /** The faces of every base family's composite, in `lang`'s order of CJK families, each registered under `alias(base)`. */
 async function planComposites(lang: string, text: string, alias: (base: string) => string, undrawn: Set<string>): Promise<PlannedFace[]> {
   const codePoints = codePointsOf(text);
   const clusters = markedClusters(text);
+  const key = JSON.stringify([lang, alias(''), codePoints, clusters.map((cluster) => cluster.text).sort()]);
+  let plan = made.get(key);
+  if (plan === undefined) {
+    const found = new Set<string>();
+    plan = { faces: await planFaces(lang, text, { codePoints, clusters }, alias, found), undrawn: [...found] };
+    made.set(key, plan);
+    if (made.size > KEPT_PLANS) made.delete(made.keys().next().value ?? '');
+  }
+  for (const cluster of plan.undrawn) undrawn.add(cluster);
+  return [...plan.faces];
+}
+
+async function planFaces(
+  lang: string,
+  text: string,
+  { codePoints, clusters }: { codePoints: number[]; clusters: ReturnType<typeof markedClusters> },
+  alias: (base: string) => string,
+  undrawn: Set<string>,
+): Promise<PlannedFace[]> {
   const printed = codePointsOf(text + ALWAYS);
   const polytonic = isPolytonic(lang, text);
   const scripts = scriptFamiliesFor(lang);

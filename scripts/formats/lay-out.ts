@@ -73,6 +73,7 @@ export function layoutHtml(context: DocumentContext, options: LayOutOptions): Pr
     body: options.body ?? context.markdown.html,
     title: frontMatter.title,
     lang: frontMatter.lang,
+    labels: context.document.labels,
     dir: context.document.direction,
     paper: context.document.paper,
     trim: options.trim,

@@ -9,7 +9,6 @@
  * whose word spaces open wider than the type (word-spaces.ts) is warned of,
  * the same way, and does not stop it.
  */
-import { labelsFor } from '../config/labels.ts';
 import { ContentError } from '../util/errors.ts';
 import type { DocumentContext } from './context.ts';
 import type { Layout } from './lay-out.ts';
@@ -59,7 +58,7 @@ export async function readBack(context: DocumentContext, pdf: Uint8Array, option
   const source = sourceOf(tree);
   const checksImages = carriesImages && source.images.length > 0;
   const pages = await readPrinted(pdf, { images: checksImages });
-  const placed = placeLines(pages, source, { continued: labelsFor(frontMatter.lang ?? 'en').continued, title: frontMatter.title });
+  const placed = placeLines(pages, source, { continued: context.document.labels.continued, title: frontMatter.title });
   const faults = [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])];
   faults.sort((a, b) => a.page - b.page);
   if (checksImages) faults.push(...imageFaults(pages, await sizedImages(context.stage.dir, source.images), textBlocks));

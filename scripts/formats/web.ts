@@ -29,7 +29,7 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
     });
   };
   const [fontFaces, ...sheets] = await Promise.all([
-    stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
+    stageFonts({ dir, lang: frontMatter.lang, labels: context.document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
     readStyle('line-breaking.css'),
     readStyle('web.css'),
   ]);
@@ -40,6 +40,7 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
     body: markdown.tree,
     title: frontMatter.title,
     lang: frontMatter.lang,
+    labels: context.document.labels,
     dir: context.document.direction,
     fontFaces,
     css,

@@ -6,7 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { FrontMatter } from '../config/frontmatter.ts';
-import { labelsFor } from '../config/labels.ts';
+import type { Labels } from '../config/labels.ts';
 import { qrFigure } from './qr.ts';
 
 /** "March 8, 2025" for 2025-03-08 in English; the language's own long form otherwise. */
@@ -70,14 +70,14 @@ export function coverSection(frontMatter: FrontMatter, parts: CoverParts = {}): 
 }
 
 /** `<section class="colophon">`: the title, each credit line, the date, and what set it. */
-export function colophonSection(frontMatter: FrontMatter): Element {
+export function colophonSection(frontMatter: FrontMatter, labels: Labels): Element {
   const children: ElementContent[] = [h('p', { className: ['title'] }, frontMatter.title)];
   if (frontMatter.author !== undefined) children.push(h('p', { className: ['author'] }, frontMatter.author));
   const coverCredit = frontMatter['cover-credit'];
   if (coverCredit !== undefined) children.push(h('p', { className: ['credit', 'cover-credit'] }, coverCredit));
   for (const credit of frontMatter.credits ?? []) children.push(h('p', { className: ['credit'] }, credit));
   children.push(...dateLine(frontMatter));
-  children.push(h('p', { className: ['made-with'] }, labelsFor(frontMatter.lang).setWith));
+  children.push(h('p', { className: ['made-with'] }, labels.setWith));
   return h('section', { className: ['colophon'] }, children);
 }
 
@@ -86,8 +86,8 @@ export function colophonSection(frontMatter: FrontMatter): Element {
  * the text (or the subtitle, when the text opens with no paragraph), the date,
  * and a QR code of the `url` when there is one.
  */
-export function backCoverSection(frontMatter: FrontMatter, opening?: string): Element {
-  const qr = frontMatter.url === undefined ? [] : [qrFigure({ url: frontMatter.url, labels: labelsFor(frontMatter.lang) })];
+export function backCoverSection(frontMatter: FrontMatter, labels: Labels, opening?: string): Element {
+  const qr = frontMatter.url === undefined ? [] : [qrFigure({ url: frontMatter.url, labels })];
   const blurb = opening ?? frontMatter.subtitle;
   const lines = blurb === undefined ? [] : [h('p', { className: [opening === undefined ? 'subtitle' : 'opening'] }, blurb)];
   return h('section', { className: ['back-cover'] }, [h('p', { className: ['title'] }, frontMatter.title), ...lines, ...dateLine(frontMatter), ...qr]);

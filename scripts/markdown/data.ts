@@ -7,6 +7,7 @@ import type { Data, Nodes, Parent, PhrasingContent } from 'mdast';
 import type { Asset } from './assets.ts';
 import type { Position } from './messages.ts';
 import type { FootnoteStyle, FrontMatter } from '../config/frontmatter.ts';
+import type { FrontMatterSettings } from '../config/document.ts';
 // remark-directive's types load mdast-util-directive's, which add the
 // directive nodes (containerDirective, …) to mdast's node maps.
 import type {} from 'remark-directive';
@@ -29,6 +30,8 @@ declare module 'vfile' {
   interface DataMap {
     /** Validated front matter (set by front-matter.ts). */
     frontMatter: FrontMatter;
+    /** What the front matter decides on its own: direction, labels (config/document.ts; set by front-matter.ts). */
+    settings: FrontMatterSettings;
     /** Where each top-level front matter key is written, and the whole block. */
     frontMatterPlaces: { block: Position | undefined; keys: Record<string, Position> };
     /** Footnote style in force: the `footnotes` option, else the front matter's. */

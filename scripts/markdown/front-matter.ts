@@ -8,6 +8,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { frontMatterSettings } from '../config/document.ts';
 import { validateFrontMatter, type FootnoteStyle } from '../config/frontmatter.ts';
 import { quoteHint } from '../config/yaml-hints.ts';
 import { error, fail, positionAt, stopOnErrors, warn, type Position } from './messages.ts';
@@ -62,6 +63,7 @@ export function remarkFrontMatterData(options: FrontMatterOptions = {}) {
       }
     }
     file.data.frontMatter = result.frontMatter;
+    file.data.settings = frontMatterSettings(result.frontMatter);
     file.data.frontMatterPlaces = { block: node.position, keys };
     file.data.footnoteStyle = options.footnotes ?? result.frontMatter.footnotes;
   };

@@ -25,7 +25,8 @@ export function printableSource(text: string): string {
 export function remarkGlyphCheck() {
   return async (_tree: Root, file: VFile): Promise<void> => {
     const text = printableSource(String(file.value));
-    const plan = await planFonts({ lang: file.data.frontMatter?.lang ?? 'en', text, capitals: capitalsOfSource(file.data.frontMatter, text) });
+    const { settings } = file.data;
+    const plan = await planFonts({ lang: file.data.frontMatter?.lang ?? 'en', text, capitals: capitalsOfSource(file.data.frontMatter, text), ...(settings ? { labels: settings.labels } : {}) });
     for (const codePoint of uncovered(plan)) {
       const offset = text.indexOf(String.fromCodePoint(codePoint));
       error(file, await missingGlyphReason(codePoint), pointAt(text, offset), 'missing-glyph');

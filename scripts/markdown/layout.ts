@@ -16,7 +16,6 @@ import type { Element, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { labelsFor } from '../config/labels.ts';
 import { mainScript } from '../fonts/main-script.ts';
 import { backCoverSection, colophonSection, coverSection } from './cover-colophon.ts';
 import { openingOf, slogansOf } from './cover-text.ts';
@@ -35,8 +34,8 @@ function isBlank(node: RootContent | undefined): boolean {
 
 export function rehypeLayout() {
   return (tree: Root, file: VFile): void => {
-    const frontMatter = file.data.frontMatter;
-    if (!frontMatter) throw new Error('rehypeLayout needs file.data.frontMatter (run remarkFrontMatterData first)');
+    const { frontMatter, settings } = file.data;
+    if (!frontMatter || !settings) throw new Error('rehypeLayout needs file.data.frontMatter (run remarkFrontMatterData first)');
     const card = tree.children.find(isCard);
     // The card leaves the essay, and so does the line break that followed it.
     const essay = tree.children.filter((node, index, all) => node !== card && !(all[index - 1] === card && isBlank(node)));
@@ -51,9 +50,9 @@ export function rehypeLayout() {
       sections.push(card);
       // The card's leaf always has a back of its own, so the colophon never ends up on it.
       const addresses = file.data.card?.addresses ?? [];
-      sections.push(cardBack({ addresses, url: frontMatter.url, labels: labelsFor(frontMatter.lang) }));
+      sections.push(cardBack({ addresses, url: frontMatter.url, labels: settings.labels }));
     }
-    sections.push(colophonSection(frontMatter), backCoverSection(frontMatter, openingOf(essay)));
+    sections.push(colophonSection(frontMatter, settings.labels), backCoverSection(frontMatter, settings.labels, openingOf(essay)));
 
     tree.children = sections.flatMap((section): RootContent[] => [section, { type: 'text', value: '\n' }]);
   };

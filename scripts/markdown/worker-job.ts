@@ -60,11 +60,11 @@ export function settle(path: string, message: Sent): MarkdownResult {
   throw exitCode === undefined ? new Error(text) : new ZineError(text, { exitCode });
 }
 
-/** In a worker started by markdown/worker.ts: runs the stage on the one source it is sent. */
+/** In a worker started by markdown/worker.ts: runs the stage on each source it is sent (one, unless it is kept). */
 export function runIfMarkdownWorker(): void {
   if (isMainThread || (workerData as Record<string, unknown> | null)?.[WORKER_KEY] === undefined || parentPort === null) return;
   const port = parentPort;
-  port.once('message', (options: MarkdownOptions) => {
+  port.on('message', (options: MarkdownOptions) => {
     markdownToHtml(options).then(
       (result) => {
         const { file, ...rest } = result;

@@ -28,6 +28,12 @@ export interface MarkdownWorkersOptions {
   jobs?: number;
   /** Milliseconds the stage may take for one source. Default: MARKDOWN_TIME_LIMIT. */
   timeLimit?: number;
+  /**
+   * Keep a worker that answered for the next source, rather than start one
+   * per source: its code is compiled and its caches (hyphenation patterns,
+   * fonts) full. A worker stopped at the time limit is never kept. Default: false.
+   */
+  reuse?: boolean;
   /** The compiled bundle the workers run. Default: this code's own file, when it is the bundle; none runs the stage in this thread. */
   bundle?: string | undefined;
 }
@@ -42,7 +48,14 @@ export interface MarkdownWorkers {
 const ownBundle = (): string | undefined => (import.meta.url.endsWith('.cjs') ? fileURLToPath(import.meta.url) : undefined);
 
 /** A worker that loads `bundle` (with its code cache, when the loader is beside it) and waits for a source. */
-function startWorker(bundle: string): { worker: Worker; ended: () => boolean } {
+interface Started {
+  worker: Worker;
+  /** Whether it has ended, or is being stopped. */
+  ended: () => boolean;
+  stop: () => void;
+}
+
+function startWorker(bundle: string): Started {
   const loader = join(dirname(bundle), '..', 'scripts', 'setup', 'code-cache.mjs');
   const workerData = { [WORKER_KEY]: true };
   const worker = existsSync(loader)
@@ -52,32 +65,40 @@ function startWorker(bundle: string): { worker: Worker; ended: () => boolean } {
   worker.on('error', () => undefined); // a worker that failed to load is found ended when it is taken
   worker.once('exit', () => (ended = true));
   worker.unref(); // a worker waiting for a source never holds the process
-  return { worker, ended: () => ended };
+  const stop = () => {
+    ended = true;
+    void worker.terminate();
+  };
+  return { worker, ended: () => ended, stop };
 }
 
-/** Runs the stage for `options` in `worker`, which is ended after it, or at the time limit. */
-function runIn(worker: Worker, options: MarkdownOptions, limit: number): Promise<MarkdownResult> {
+/**
+ * Runs the stage for `options` in `worker`, which is ended after it (kept,
+ * when `keep`, once it has answered), or at the time limit.
+ */
+function runIn(started: Started, options: MarkdownOptions, limit: number, keep = false): Promise<MarkdownResult> {
   const { path } = options;
+  const { worker } = started;
   return new Promise((resolve, reject) => {
-    const end = (done: () => void) => {
+    const end = (done: () => void, answered = false) => {
       clearTimeout(timer);
-      worker.removeAllListeners();
-      worker.on('error', () => undefined);
-      void worker.terminate();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (!keep || !answered) started.stop();
       done();
     };
     const timer = setTimeout(() => {
       end(() => reject(new ContentError(`${path}: reading the markdown took longer than ${limit / 1000} s and was stopped; look for a paragraph with very many notes, links or marks, and split it`)));
     }, limit);
-    worker.once('message', (message: Sent) => end(() => {
+    const onMessage = (message: Sent) => end(() => {
       try {
         resolve(settle(path, message));
       } catch (error) {
         reject(error);
       }
-    }));
-    worker.once('error', (error) => end(() => reject(error)));
-    worker.once('exit', (code) => end(() => reject(new Error(`the markdown stage ended with code ${code}`))));
+    }, true);
+    const onError = (error: Error) => end(() => reject(error));
+    const onExit = (code: number) => end(() => reject(new Error(`the markdown stage ended with code ${code}`)));
+    worker.once('message', onMessage).once('error', onError).once('exit', onExit);
     worker.postMessage({ path, text: options.text, footnotes: options.footnotes } satisfies MarkdownOptions);
   });
 }
@@ -88,16 +109,28 @@ export function createMarkdownWorkers(options: MarkdownWorkersOptions = {}): Mar
   const limit = options.timeLimit ?? MARKDOWN_TIME_LIMIT;
   let left = options.jobs ?? 1;
   let ahead = bundle !== undefined && left > 0 ? startWorker(bundle) : undefined;
+  const busy = new Set<Started>();
   return {
     run(source) {
       if (bundle === undefined) return markdownToHtml(source);
-      const taken = ahead !== undefined && !ahead.ended() ? ahead : startWorker(bundle);
+      // A kept worker still busy with a source (reuse) is not sent another.
+      const taken = ahead !== undefined && !ahead.ended() && !busy.has(ahead) ? ahead : startWorker(bundle);
       left -= 1;
+      if (options.reuse === true) {
+        ahead = taken;
+        busy.add(taken);
+        return runIn(taken, source, limit, true).finally(() => {
+          busy.delete(taken);
+          // One replaced while it worked, or whose workers were closed meanwhile, ends now.
+          if (taken !== ahead) taken.stop();
+        });
+      }
       ahead = left > 0 ? startWorker(bundle) : undefined;
-      return runIn(taken.worker, source, limit);
+      return runIn(taken, source, limit);
     },
     close() {
-      void ahead?.worker.terminate();
+      // One at work ends once it has answered (above).
+      if (ahead !== undefined && !busy.has(ahead)) ahead.stop();
       ahead = undefined;
     },
   };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Direction } from '../config/direction.ts';
-import { labelsFor } from '../config/labels.ts';
+import type { Labels } from '../config/labels.ts';
 import { STYLES_DIR } from '../util/project-root.ts';
 
 
@@ -60,10 +60,18 @@ export interface DocumentOptions {
   cropMarks?: boolean;
   /** The user's own stylesheet, after every rule of the project's. Default: none. */
   userCss?: string;
+  /** The words the stylesheets print (ResolvedDocument.labels). Default: none: the stylesheets' own English ones. */
+  labels?: Labels;
 }
 
 /** A CSS string holding `text`. */
 const cssString = (text: string): string => `"${text.replace(/["\\]/g, (char) => `\\${char}`)}"`;
+
+/** The custom properties the stylesheets print their labels from. */
+function labelRules(labels: Labels | undefined): string {
+  if (labels === undefined) return '';
+  return ` --label-cut-line: ${cssString(labels.cutLine)}; --label-continued: ${cssString(`${labels.continued}\u2002`)}; --label-notes-page: ${cssString(labels.notesPage)};`;
+}
 
 /** What the build chooses per document: the page size and the footnote marks. */
 function buildRules(options: DocumentOptions): string {
@@ -71,12 +79,11 @@ function buildRules(options: DocumentOptions): string {
   const style = options.footnotes === 'stars' ? ', stars' : '';
   const fontSize = options.fontSize === undefined ? '' : `html { font-size: ${options.fontSize}pt; }`;
   const widows = options.widows === undefined ? '' : `.essay { widows: ${options.widows}; orphans: ${options.widows}; }`;
-  const labels = labelsFor(options.lang);
   // Paged.js counts calls with `footnote` and the notes themselves with `footnote-marker`.
   // Paged.js makes the page larger by the bleed on every side and draws the crop marks in it.
   const bleed = options.bleed === undefined || options.bleed <= 0 ? '' : ` bleed: ${options.bleed}pt;${options.cropMarks === true ? ' marks: crop;' : ''}`;
   return `@page { size: ${width} ${height};${bleed} }
-:root { --page-width: ${width}; --page-height: ${height}; --bleed: ${options.bleed ?? 0}pt; --label-cut-line: ${cssString(labels.cutLine)}; --label-continued: ${cssString(`${labels.continued}\u2002`)}; --label-notes-page: ${cssString(labels.notesPage)}; }
+:root { --page-width: ${width}; --page-height: ${height}; --bleed: ${options.bleed ?? 0}pt;${labelRules(options.labels)} }
 .footnote::footnote-call { content: counter(footnote${style}); }
 .footnote::footnote-marker { content: counter(footnote-marker${style}) "\\2002"; }
 ${fontSize}

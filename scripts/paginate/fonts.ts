@@ -1,5 +1,6 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { Labels } from '../config/labels.ts';
 import { fontFaceRules, planFonts } from '../fonts/plan.ts';
 
 export interface StageFontsOptions {
@@ -11,6 +12,8 @@ export interface StageFontsOptions {
   text: string;
   /** What of it is also set in capitals (fonts/capitals.ts). Default: none. */
   capitals?: string;
+  /** The words the layout prints besides the text (ResolvedDocument.labels). Default: none. */
+  labels?: Labels;
 }
 
 /**
@@ -20,7 +23,8 @@ export interface StageFontsOptions {
  * the text are copied (see fonts/plan.ts); only woff2, which every Chromium reads.
  */
 export async function stageFonts(options: StageFontsOptions): Promise<string> {
-  const plan = await planFonts({ lang: options.lang, text: options.text, ...(options.capitals === undefined ? {} : { capitals: options.capitals }) });
+  const { lang, text, capitals, labels } = options;
+  const plan = await planFonts({ lang, text, ...(capitals === undefined ? {} : { capitals }), ...(labels === undefined ? {} : { labels }) });
   await mkdir(join(options.dir, 'fonts'), { recursive: true });
   const files = new Set(plan.faces.map(({ face }) => face.file));
   await Promise.all(

@@ -145,7 +145,7 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
     markdown,
     document,
     stage,
-    fontFaces: await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
+    fontFaces: await stageFonts({ dir, lang: frontMatter.lang, labels: document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
     browser: Promise.resolve(browser),
     limit: createLimiter(1),
     reporter: { warn: (warning) => warnings.push(warning) },

@@ -12,7 +12,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Direction } from '../config/direction.ts';
-import { labelsFor, type Labels } from '../config/labels.ts';
+import type { Labels } from '../config/labels.ts';
 import { moveNotesToEnd } from './notes.ts';
 
 export interface WebPageOptions {
@@ -20,6 +20,8 @@ export interface WebPageOptions {
   body: Root;
   title: string;
   lang: string;
+  /** The notes' heading and links (ResolvedDocument.labels). */
+  labels: Labels;
   dir: Direction;
   /** @font-face rules, their URLs relative to the page. */
   fontFaces: string;
@@ -80,7 +82,7 @@ ${options.css}
 </style>
 </head>
 <body>
-${toHtml(screenBody(options.body, labelsFor(options.lang)))}
+${toHtml(screenBody(options.body, options.labels))}
 </body>
 </html>
 `;

@@ -56,11 +56,17 @@ describe('zine used by a new user', () => {
   it('shows the build’s progress on one rewritten line on a terminal, and not in a pipe', async () => {
     await writeFile(join(dir, 'zine.md'), GOOD);
     const shown = await onTerminal(['build', 'zine.md', '--formats', 'reading', '--out', 'out']);
+    expect(shown).toMatch(/\rzine: markdown…\rzine: markdown → HTML \(\d+\.\d s\)/);
     expect(shown).toMatch(/\rzine: reading → reading\.pdf, \d+ pages/);
     expect(shown).toMatch(/^zine\s+reading\s+\d+/m);
+    // Under NO_COLOR the same line, with no escape code.
+    const plain = await onTerminal(['build', 'zine.md', '--formats', 'reading', '--out', 'out'], { NO_COLOR: '1' });
+    expect(plain).toMatch(/\rzine: markdown → HTML \(\d+\.\d s\)/);
+    expect(plain).not.toContain('\u001b');
     const piped = await zine(['build', 'zine.md', '--formats', 'reading', '--out', 'out'], dir);
     expect(piped.code).toBe(0);
     expect(piped.stdout).not.toContain('→');
+    expect(piped.stdout).not.toContain('markdown');
     expect(piped.stdout).not.toContain('\r');
     expect(piped.stdout).toMatch(/^zine\s+reading\s+\d+/m);
   }, 120_000);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { frontMatterSettings } from '../../scripts/config/document.ts';
 import { labelsFor } from '../../scripts/config/labels.ts';
 import { buildDocument } from '../../scripts/paginate/document.ts';
 
@@ -24,7 +25,8 @@ describe('labelsFor', () => {
 
 describe('the print document', () => {
   it("gives its stylesheets the cut line and the continued notes' mark in the document's language", async () => {
-    const html = await buildDocument({ body: '<main class="essay"></main>', title: 'T', lang: 'fr', paper: 'letter', footnotes: 'stars', fontFaces: '' });
+    const { labels } = frontMatterSettings({ lang: 'fr' });
+    const html = await buildDocument({ body: '<main class="essay"></main>', title: 'T', lang: 'fr', labels, paper: 'letter', footnotes: 'stars', fontFaces: '' });
     expect(html).toContain('--label-cut-line: "découper ou déchirer le long du trait"');
     expect(html).toContain('--label-continued: "(suite)\u2002"');
     expect(html).toContain('--label-notes-page: "Notes"');

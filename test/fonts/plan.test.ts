@@ -33,6 +33,19 @@ describe('the fonts a document is set in', () => {
     expect(familyOf(english, 'ש', 'Source Sans 3', 700)).toBe('Noto Serif Hebrew');
   });
 
+  it('plans an edit that brings a new letter anew, and one that brings none as the text before', async () => {
+    const before = await planFonts({ lang: 'en', text: 'Rent strike now' });
+    const arabic = await planFonts({ lang: 'en', text: 'Rent strike now إضراب' });
+    expect(familyOf(before, 'ض')).toBeUndefined();
+    expect(familyOf(arabic, 'ض')).toMatch(/Arabic/);
+    // A fresh list each time: a caller adding to it changes no later plan.
+    arabic.faces.length = 0;
+    expect((await planFonts({ lang: 'en', text: 'Rent strike now إضراب' })).faces.length).toBeGreaterThan(before.faces.length);
+    const again = await planFonts({ lang: 'en', text: 'now Rent strike' });
+    expect(again.faces).toEqual(before.faces);
+    expect(familyOf(await planFonts({ lang: 'en', text: 'Ὅλοι' }), 'Ὅ')).toBe('Noto Serif');
+  });
+
   it('keeps only the faces the text needs', async () => {
     const plan = await planFonts({ lang: 'en', text: 'Plain English.' });
     expect(new Set(plan.faces.map(({ face }) => face.family))).toEqual(new Set(['Source Serif 4', 'Source Sans 3', 'Source Code Pro']));

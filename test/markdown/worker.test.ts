@@ -50,6 +50,25 @@ describe('the markdown stage in a worker', () => {
     workers.close();
   });
 
+  it('keeps one worker for the preview\'s saves, warm, and starts another after one stopped at its time limit', async () => {
+    const workers = createMarkdownWorkers({ bundle, jobs: Number.POSITIVE_INFINITY, reuse: true, timeLimit: 10_000 });
+    const essay = { path: join(import.meta.dirname, '..', '..', 'source', 'unifying-the-struggle.md') };
+    const timed = async () => {
+      const started = performance.now();
+      await workers.run(essay);
+      return performance.now() - started;
+    };
+    const cold = await timed();
+    const warm = Math.min(await timed(), await timed());
+    // A new worker per save reads the bundle, the hyphenation patterns and the fonts' tables again each time.
+    expect(warm).toBeLessThan(cold / 2);
+    const n = 20_000;
+    const long = `${FRONT}${Array.from({ length: n }, (_, i) => `w[^${i}]`).join(' ')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]: n`).join('\n')}\n`;
+    await expect(workers.run({ path: 'notes.md', text: long })).rejects.toThrow('took longer than 10 s');
+    expect((await workers.run({ path: 'after.md', text: `${FRONT}After.\n` })).html).toContain('After.');
+    workers.close();
+  }, 60_000);
+
   it('reads each of a build\'s sources in a worker, the next started ahead', async () => {
     const workers = createMarkdownWorkers({ bundle, jobs: 3 });
     const texts = ['One.', 'Two.', 'Three.'].map((body, i) => ({ path: `${i}.md`, text: `${FRONT}${body}\n` }));
