@@ -53,7 +53,7 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
  * joined into runs; undefined when none of that changes it. `fonts`: the
  * page's fonts by resource name.
  */
-function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
+export function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
   const repaired = rewrittenStream(read, ops, fonts);
   const rightToLeft = read.includes('/ReversedChars');
   const cjk = [...fonts.values()].some((font) => font.readsCjk);
@@ -84,8 +84,13 @@ function rewrittenStream(read: string, ops: Operation[] | undefined, fonts: Map<
   const plain = unwrapped ? replaceSpans(read, unwrapped.edits) : read;
   const plainOps = unwrapped ? operations(plain) : ops;
   const clusters = rewriteClusters(plain, fontOf, plainOps);
-  if (clusters !== undefined) return joinGlyphRuns(clusters, fontOf) ?? clusters;
-  return joinGlyphRuns(plain, fontOf, plainOps) ?? (unwrapped ? plain : undefined);
+  // Line-end hyphens once the clusters are rewritten: the cluster rewrite leaves a text object with a
+  // second Tm as it is, and a hyphen's text object holds no cluster.
+  const drawn = clusters ?? plain;
+  const drawnOps = clusters === undefined ? plainOps : operations(clusters);
+  const lines = drawnOps && joinHyphenLines(drawnOps, fontOf);
+  const changed = clusters !== undefined || unwrapped !== undefined || lines !== undefined;
+  return joinGlyphRuns(drawn, fontOf, lines?.ops ?? drawnOps, lines?.edits) ?? (lines ? replaceSpans(drawn, lines.edits) : changed ? drawn : undefined);
 }
 
 /** Lets the event loop turn: what the browser sent meanwhile is read, and what waits to be sent goes. */
