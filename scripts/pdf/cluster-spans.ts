@@ -31,7 +31,7 @@ interface Glyph {
   size: number;
   /** Drawn with text rendering mode 3: read, not seen. */
   unseen?: boolean;
-  /** Its horizontal scale (Tz), when not 1: an unseen copy stretched over a gap. */
+  /** Its horizontal scale (Tz), when not 1: an unseen copy stretched over a gap, or squeezed (SQUEEZE). */
   stretch?: number;
 }
 
@@ -55,6 +55,19 @@ interface Group {
 const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
 const MOVING = new Set(['Td', 'TD', 'Tm', 'T*', 'ET']);
 const SIMPLE = new Set(['BT', 'ET', 'Tf', 'Tm', 'Td', 'Tj', 'BDC', 'BMC', 'EMC']);
+/**
+ * The scale of an unseen copy of a mark, left to right. MuPDF 1.21 measures
+ * a glyph by the font program's advance, not the PDF's width, and the copy
+ * is of a base (a Tamil கீ, a Devanagari conjunct) or of a mark: a copy as
+ * wide as its base moved MuPDF's pen that far past the next letter, and a
+ * move back of more than 0.8 of the size starts a new line there
+ * (stext-device.c), so the word came apart. Squeezed to a tenth, the copy
+ * ends near where it starts (a tenth of a base's advance back from the next
+ * letter is no gap), and its own size for MuPDF's measures, the square root
+ * of the scale's, still takes the few hundredths of an em it sits before
+ * the pen for no move. Unseen, it paints nothing whatever its scale.
+ */
+const SQUEEZE = 0.1;
 const advance = (glyph: Glyph): number => ((glyph.font?.width(glyph.code) ?? 0) / 1000) * glyph.size;
 
 /** Text drawing each glyph where it is, from the text line position `from`. */
@@ -144,7 +157,7 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
       const end = after && after.y === before.y ? after.x : before.x + advance(before);
       place = { x: end - (rtl ? 0 : Math.min(advance(before) / 2, one.size / 50)), y: before.y };
     }
-    drawn[at] = { ...one, x: place.x, y: place.y };
+    drawn[at] = { ...one, x: place.x, y: place.y, ...(rtl ? {} : { stretch: SQUEEZE }) };
   }
   closeGaps(drawn, codes, marks, markCodes);
   return { drawn, codes, marks, markCodes };
