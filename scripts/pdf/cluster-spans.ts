@@ -52,6 +52,8 @@ interface Group {
   start: { x: number; y: number };
 }
 
+/** The zero-width non-joiner and joiner, which a cluster's text may start or end with. */
+const JOINERS = new Set([ZWNJ, '\u200D']);
 const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
 const MOVING = new Set(['Td', 'TD', 'Tm', 'T*', 'ET']);
 const SIMPLE = new Set(['BT', 'ET', 'Tf', 'Tm', 'Td', 'Tj', 'BDC', 'BMC', 'EMC']);
@@ -107,9 +109,9 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
   const markCodes: number[] = [];
   const done = new Set<number>();
   const rtl = group.kind === 'reversed';
-  // A zero-width non-joiner (Persian می‌آیند, Bengali ট্‌): pdf.js skips a glyph whose text ends with a format
-  // character, letter and all, and keeps one whose text starts with it. So a cluster's joiner starts the
-  // text of the first glyph drawn after it, in drawing order: the cluster's own, or the next one's.
+  // A zero-width non-joiner or joiner (Persian می‌آیند, Bengali ট্‌, উত্‍পত্তি): pdf.js skips a glyph whose text
+  // ends with a format character, letter and all, and keeps one whose text starts with it. So a cluster's
+  // joiner starts the text of the first glyph drawn after it, in drawing order: the cluster's own, or the next one's.
   let joiner = '';
   const joined = (text: string): string => {
     const withJoiner = joiner + text;
@@ -129,21 +131,29 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
     if (span !== undefined) done.add(span);
     const glyphs = single ? [glyph] : group.glyphs.filter((one) => one.span === span).map((one) => one.glyph);
     let said = single || span === undefined ? own : (group.spans[span] ?? '');
-    const [first, last] = rtl ? [said.endsWith(ZWNJ), said.startsWith(ZWNJ)] : [said.startsWith(ZWNJ), said.endsWith(ZWNJ)];
-    const joiners = said.length > 1 && (first || last);
-    if (joiners) said = said.replace(/^\u200C|\u200C$/gu, '');
-    if (joiners && first) joiner += ZWNJ;
+    const [head = '', tail = ''] = [[...said][0], [...said].at(-1)];
+    const [first, last] = rtl ? [JOINERS.has(tail) ? tail : '', JOINERS.has(head) ? head : ''] : [JOINERS.has(head) ? head : '', JOINERS.has(tail) ? tail : ''];
+    const joiners = said.length > 1 && (first !== '' || last !== '');
+    if (joiners) said = said.replace(/^[\u200C\u200D]|[\u200C\u200D]$/gu, '');
+    if (joiners) joiner += first;
     const { draws, marks: apart } = clusterDraws(glyphs.map((one) => ({ width: font.width(one.code) })), said, { rtl });
     for (const { glyph: index, text, unseen } of draws) {
       const source = glyphs[index] as Glyph;
       drawn.push(unseen ? { ...source, unseen: true } : source);
       codes.push(font.codeFor(source.code, joined(text), unseen ? 0 : undefined));
     }
-    if (joiners && last) joiner += ZWNJ;
+    if (joiners) joiner += last;
     for (const index of apart) {
       marks.push(glyphs[index] as Glyph);
       markCodes.push(font.codeFor(glyphs[index]?.code ?? 0, ' '));
     }
+  }
+  // A joiner that ends the run (a word's last letter, নস্যাত্‍) is read from an unseen copy of the last glyph drawn:
+  // poppler and MuPDF read it there, pdf.js skips it and the run's letters stay.
+  const end = drawn.at(-1);
+  if (joiner !== '' && end?.font) {
+    drawn.push({ ...end, unseen: true });
+    codes.push(end.font.codeFor(end.code, joiner, 0));
   }
   // An unseen copy sits a little inside the end of the base it follows, or where the next base starts
   // when that is nearer (left to right: poppler orders what it reads by position, and a base may start
