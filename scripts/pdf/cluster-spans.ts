@@ -102,7 +102,7 @@ const alone = ({ glyph, span }: { glyph: Glyph; span: number | undefined }): boo
 const clustered = (drawn: { glyph: Glyph; span: number | undefined }): boolean => drawn.span !== undefined || alone(drawn);
 
 /** The glyphs of a run in the order to draw them, with their codes, and the marks to draw apart. */
-function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
+function layOut(group: Group, following?: { x: number; y: number }): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
   const drawn: Glyph[] = [];
   const codes: number[] = [];
   const marks: Glyph[] = [];
@@ -164,7 +164,10 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
     const after = drawn.slice(at + 1).find((other) => !other.unseen);
     let place: { x: number; y: number } = after ?? one;
     if (before && (!rtl || !after)) {
-      const end = after && after.y === before.y ? after.x : before.x + advance(before);
+      // With no base after it in the run, the next text object's first glyph is the next base (a running
+      // head's letter-spaced capitals: poppler read a copy that far from it as the word's end, "GIỚ I").
+      const next = after ?? (following && following.x > before.x ? following : undefined);
+      const end = next && next.y === before.y ? next.x : before.x + advance(before);
       place = { x: end - (rtl ? 0 : Math.min(advance(before) / 2, one.size / 50)), y: before.y };
     }
     drawn[at] = { ...one, x: place.x, y: place.y, ...(rtl ? {} : { stretch: SQUEEZE }) };
@@ -210,6 +213,23 @@ function closeGaps(drawn: Glyph[], codes: number[], apart: Glyph[], apartCodes: 
   }
 }
 
+/**
+ * Where the first glyph after the text object closing at `close` is drawn, in that object's text space,
+ * when the next text object sets the same matrix (`tm`) and places its first glyph with Td alone.
+ */
+function followingStart(ops: Operation[], close: number, tm: Operation | undefined): { x: number; y: number } | undefined {
+  if (!tm || ops[close + 1]?.operator !== 'BT') return undefined;
+  let line: { x: number; y: number } | undefined;
+  for (let at = close + 2; at < ops.length; at += 1) {
+    const op = ops[at] as Operation;
+    if (op.operator === 'Tf') continue;
+    if (op.operator === 'Tm' && op.operands.join(' ') === tm.operands.join(' ')) line = { x: 0, y: 0 };
+    else if (op.operator === 'Td' && line) line = { x: line.x + Number(op.operands[0]), y: line.y + Number(op.operands[1]) };
+    else return op.operator === 'Tj' || op.operator === 'TJ' ? line : undefined;
+  }
+  return undefined;
+}
+
 /** The stream with its clusters rewritten, or undefined when it has none to rewrite; `ops`: its operations, if read already. */
 export function rewriteClusters(
   text: string,
@@ -238,7 +258,7 @@ export function rewriteClusters(
       if (MOVING.has(op.operator) || SHOWING.has(op.operator)) next = op;
     }
     if (group.kind === 'reversed' && next && SHOWING.has(next.operator)) return;
-    const { drawn, codes, marks, markCodes } = layOut(group);
+    const { drawn, codes, marks, markCodes } = layOut(group, group.kind === 'text' ? followingStart(ops, close, kept.find((op) => op.operator === 'Tm')) : undefined);
     const letters = draw(drawn, codes, kept.some((op) => op.operator === 'Tm') ? { x: 0, y: 0 } : group.start);
     const dots = draw(marks, markCodes, letters.at);
     const [opening, closing] = [ops[group.open] as Operation, ops[close] as Operation];
