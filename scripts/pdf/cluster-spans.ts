@@ -164,9 +164,10 @@ function layOut(group: Group, following?: { x: number; y: number }): { drawn: Gl
     const after = drawn.slice(at + 1).find((other) => !other.unseen);
     let place: { x: number; y: number } = after ?? one;
     if (before && (!rtl || !after)) {
-      // With no base after it in the run, the next text object's first glyph is the next base (a running
-      // head's letter-spaced capitals: poppler read a copy that far from it as the word's end, "GIỚ I").
-      const next = after ?? (following && following.x > before.x ? following : undefined);
+      // With no base after it in the run, the next text object's first glyph is the next base when it starts
+      // past this one's end (a running head's letter-spaced capitals: poppler read a copy that far from it as
+      // the word's end, "GIỚ I").
+      const next = after ?? (following && following.x > before.x + advance(before) ? following : undefined);
       const end = next && next.y === before.y ? next.x : before.x + advance(before);
       place = { x: end - (rtl ? 0 : Math.min(advance(before) / 2, one.size / 50)), y: before.y };
     }

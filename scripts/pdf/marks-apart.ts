@@ -20,7 +20,7 @@
  * page moves or changes. A span that cannot go so is left where it is.
  */
 import type { CidFont } from './cid-font.ts';
-import { actualTextIn, codesOf, hexOf, pdfNumber, textOf, type Edit, type Operation } from './content-stream.ts';
+import { actualTextIn, codesOf, pdfNumber, textOf, type Edit, type Operation } from './content-stream.ts';
 import { walkStream, type TextState } from './stream-walker.ts';
 
 /** A glyph's place in the page, through the text matrix it was drawn with. */
@@ -34,9 +34,12 @@ interface Placed {
 interface MarkSpan {
   start: number;
   end: number;
-  fontName: string;
-  size: number;
+  /** Its Tf's operands as written (a size rounded otherwise would draw the glyphs a little larger or smaller). */
+  font: string;
   glyphs: Placed[];
+  /** The Tm and Td operations that placed its text line, and its own, as written. */
+  placing: string[];
+  body: string[];
   /** The baseline, in page space. */
   baseline: number;
 }
@@ -44,6 +47,9 @@ interface MarkSpan {
 /** Where a span could go: right after a glyph, in its text object's state. */
 interface After {
   offset: number;
+  /** The Tf operands in force there, and the Tm and Td operations that placed its line, as written. */
+  font: string;
+  placing: string[];
   /** The operation after the glyph's: it must place the next glyph anew (the pen is not where it was). */
   next: string | undefined;
   text: TextState<CidFont>;
@@ -61,21 +67,13 @@ const upright = (matrix: number[]): boolean => matrix.length === 6 && Math.abs(m
 
 /** The stream's text drawing the spans inside `span` text again after `after`, with the font and line set back. */
 function drawnAfter(spans: MarkSpan[], after: After): string {
-  const [a = 1, , , d = 1, e = 0, f = 0] = after.matrix;
   // After an unseen or squeezed copy (cluster-spans.ts), the marks are drawn seen and unscaled all the same.
   const { render, scale } = after.text;
   const parts: string[] = [...(render === 0 ? [] : ['0 Tr']), ...(scale === 1 ? [] : ['100 Tz'])];
-  let line = after.line;
-  for (const span of spans) {
-    parts.push(`/${span.fontName} ${pdfNumber(span.size)} Tf`, '/Span<</ActualText <FEFF>>> BDC');
-    for (const glyph of span.glyphs) {
-      const at = { x: (glyph.x - e) / a, y: (glyph.y - f) / d };
-      parts.push(`${pdfNumber(at.x - line.x, 6)} ${pdfNumber(at.y - line.y, 6)} Td ${hexOf([glyph.code])} Tj`);
-      line = at;
-    }
-    parts.push('EMC');
-  }
-  parts.push(`${pdfNumber(after.line.x - line.x, 6)} ${pdfNumber(after.line.y - line.y, 6)} Td`, `/${after.text.fontName ?? ''} ${pdfNumber(after.text.size)} Tf`);
+  // Each span's line is placed again by the very operations that placed it, and the line after it too: a reader
+  // adds up the same numbers in the same order, so every glyph lands on the same fraction of a pixel.
+  for (const span of spans) parts.push(`${span.font} Tf`, ...span.placing, ...span.body);
+  parts.push(...after.placing, `${after.font} Tf`);
   if (scale !== 1) parts.push(`${pdfNumber(scale * 100, 6)} Tz`);
   if (render !== 0) parts.push(`${render} Tr`);
   return `\n${parts.join('\n')}`;
@@ -85,6 +83,11 @@ function drawnAfter(spans: MarkSpan[], after: After): string {
 export function markSpanEdits(ops: Operation[], fontOf: (name: string) => CidFont | undefined): Edit[] {
   const edits: Edit[] = [];
   let matrix: number[] = [];
+  // The last Tf's operands, as written (inside a text object, where the spans are read and moved).
+  let font = '';
+  // The Tm and Td operations since the text object's Tm, as written; undefined when its line was placed otherwise.
+  let placing: string[] | undefined;
+  const written = (op: Operation): string => [...op.operands, op.operator].join(' ');
   let pending: MarkSpan[] = [];
   let after: After | undefined;
   // The span being read: its glyphs so far; undefined when it cannot be moved.
@@ -93,7 +96,7 @@ export function markSpanEdits(ops: Operation[], fontOf: (name: string) => CidFon
   const settle = (to: After | undefined): void => {
     // A span already at its word's end stays.
     const moved = to ? pending.filter((span) => span.end < to.offset) : [];
-    if (to && moved.length > 0 && !to.hyphen && to.text.fontName !== undefined && PLACING.has(to.next ?? 'ET') && upright(to.matrix)) {
+    if (to && moved.length > 0 && !to.hyphen && to.font !== '' && PLACING.has(to.next ?? 'ET') && upright(to.matrix)) {
       edits.push(...moved.map((span) => ({ start: span.start, end: span.end, text: '' })));
       edits.push({ start: to.offset, end: to.offset, text: drawnAfter(moved, to) });
     }
@@ -103,16 +106,18 @@ export function markSpanEdits(ops: Operation[], fontOf: (name: string) => CidFon
   walkStream(ops, fontOf, (op, index, walk) => {
     const { text } = walk;
     if (reading !== null) {
+      if (reading) reading.body.push(written(op));
+      if (op.operator === 'Td') placing = placing && [...placing, written(op)];
       if (op.operator === 'EMC') {
         if (reading) pending.push({ ...reading, end: op.end });
         reading = null;
       } else if (reading && op.operator === 'Tj' && text.font) {
-        const font = text.font;
+        const cid = text.font;
         let pen = walk.pen;
         for (const code of codesOf(op.operands[0] ?? '')) {
           const [a = 1, , , d = 1, e = 0, f = 0] = matrix;
           reading.glyphs.push({ code, x: e + a * pen, y: f + d * walk.line.y });
-          pen += (font.width(code) / 1000) * text.size;
+          pen += (cid.width(code) / 1000) * text.size;
         }
       } else if (op.operator !== 'Td') reading = undefined;
       return;
@@ -121,9 +126,9 @@ export function markSpanEdits(ops: Operation[], fontOf: (name: string) => CidFon
       const empty = textOf(actualTextIn(op.operands[1]) ?? '') === '';
       const plain = text.render === 0 && text.scale === 1 && text.charSpacing === 0 && upright(matrix);
       const rightToLeft = walk.marked.some((one) => one.tag === '/ReversedChars');
-      if (empty && plain && !rightToLeft && text.fontName !== undefined) {
+      if (empty && plain && !rightToLeft && font !== '' && placing) {
         const [, , , , , f = 0] = matrix;
-        reading = { start: op.start, end: op.end, fontName: text.fontName, size: text.size, glyphs: [], baseline: f + (matrix[3] ?? 1) * walk.line.y };
+        reading = { start: op.start, end: op.end, font, placing, body: [written(op)], glyphs: [], baseline: f + (matrix[3] ?? 1) * walk.line.y };
         return;
       }
     }
@@ -131,16 +136,21 @@ export function markSpanEdits(ops: Operation[], fontOf: (name: string) => CidFon
     // before it, if that is after them.
     if (pending.length > 0 && !TEXT_ONLY.has(op.operator)) settle(after);
     if (op.operator === 'Tm') matrix = op.operands.map(Number);
+    if (op.operator === 'Tf') font = op.operands.join(' ');
+    if (op.operator === 'BT') placing = undefined;
+    else if (op.operator === 'Tm') placing = [written(op)];
+    else if (op.operator === 'Td') placing = placing && [...placing, written(op)];
+    else if (op.operator === 'TD' || op.operator === 'T*') placing = undefined;
     if ((op.operator === 'Tj' || op.operator === 'TJ') && text.font) {
-      const font = text.font;
+      const cid = text.font;
       const baseline = (matrix[5] ?? 0) + (matrix[3] ?? 1) * walk.line.y;
       const codes = codesOf(op.operands[0] ?? '');
-      const reads = codes.map((code) => font.map.get(code) ?? '');
+      const reads = codes.map((code) => cid.map.get(code) ?? '');
       if (pending.length > 0 && Math.abs((pending[0]?.baseline ?? 0) - baseline) > 0.01) settle(after);
       else if (pending.length > 0 && reads[0] !== undefined && reads[0] !== '' && reads[0].trim() === '') settle(after);
       else if (pending.length > 0 && reads.some((one) => one !== '' && one.trim() === '')) pending = [];
       const last = reads.at(-1) ?? '';
-      after = { offset: op.end, next: ops[index + 1]?.operator, text, line: walk.line, matrix, hyphen: HYPHENS.has(last) };
+      after = placing && { offset: op.end, font, placing, next: ops[index + 1]?.operator, text, line: walk.line, matrix, hyphen: HYPHENS.has(last) };
     }
   }, { positions: true });
   if (pending.length > 0) settle(after);
