@@ -31,7 +31,7 @@ interface Glyph {
   size: number;
   /** Drawn with text rendering mode 3: read, not seen. */
   unseen?: boolean;
-  /** Its horizontal scale (Tz), when not 1: an unseen copy stretched over a gap. */
+  /** Its horizontal scale (Tz), when not 1: an unseen copy stretched over a gap, or squeezed (SQUEEZE). */
   stretch?: number;
 }
 
@@ -52,9 +52,24 @@ interface Group {
   start: { x: number; y: number };
 }
 
+/** The zero-width non-joiner and joiner, which a cluster's text may start or end with. */
+const JOINERS = new Set([ZWNJ, '\u200D']);
 const SHOWING = new Set(['Tj', 'TJ', "'", '"']);
 const MOVING = new Set(['Td', 'TD', 'Tm', 'T*', 'ET']);
 const SIMPLE = new Set(['BT', 'ET', 'Tf', 'Tm', 'Td', 'Tj', 'BDC', 'BMC', 'EMC']);
+/**
+ * The scale of an unseen copy of a mark, left to right. MuPDF 1.21 measures
+ * a glyph by the font program's advance, not the PDF's width, and the copy
+ * is of a base (a Tamil கீ, a Devanagari conjunct) or of a mark: a copy as
+ * wide as its base moved MuPDF's pen that far past the next letter, and a
+ * move back of more than 0.8 of the size starts a new line there
+ * (stext-device.c), so the word came apart. Squeezed to a tenth, the copy
+ * ends near where it starts (a tenth of a base's advance back from the next
+ * letter is no gap), and its own size for MuPDF's measures, the square root
+ * of the scale's, still takes the few hundredths of an em it sits before
+ * the pen for no move. Unseen, it paints nothing whatever its scale.
+ */
+const SQUEEZE = 0.1;
 const advance = (glyph: Glyph): number => ((glyph.font?.width(glyph.code) ?? 0) / 1000) * glyph.size;
 
 /** Text drawing each glyph where it is, from the text line position `from`. */
@@ -87,16 +102,16 @@ const alone = ({ glyph, span }: { glyph: Glyph; span: number | undefined }): boo
 const clustered = (drawn: { glyph: Glyph; span: number | undefined }): boolean => drawn.span !== undefined || alone(drawn);
 
 /** The glyphs of a run in the order to draw them, with their codes, and the marks to draw apart. */
-function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
+function layOut(group: Group, following?: { x: number; y: number }): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
   const drawn: Glyph[] = [];
   const codes: number[] = [];
   const marks: Glyph[] = [];
   const markCodes: number[] = [];
   const done = new Set<number>();
   const rtl = group.kind === 'reversed';
-  // A zero-width non-joiner (Persian می‌آیند, Bengali ট্‌): pdf.js skips a glyph whose text ends with a format
-  // character, letter and all, and keeps one whose text starts with it. So a cluster's joiner starts the
-  // text of the first glyph drawn after it, in drawing order: the cluster's own, or the next one's.
+  // A zero-width non-joiner or joiner (Persian می‌آیند, Bengali ট্‌, উত্‍পত্তি): pdf.js skips a glyph whose text
+  // ends with a format character, letter and all, and keeps one whose text starts with it. So a cluster's
+  // joiner starts the text of the first glyph drawn after it, in drawing order: the cluster's own, or the next one's.
   let joiner = '';
   const joined = (text: string): string => {
     const withJoiner = joiner + text;
@@ -116,21 +131,29 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
     if (span !== undefined) done.add(span);
     const glyphs = single ? [glyph] : group.glyphs.filter((one) => one.span === span).map((one) => one.glyph);
     let said = single || span === undefined ? own : (group.spans[span] ?? '');
-    const [first, last] = rtl ? [said.endsWith(ZWNJ), said.startsWith(ZWNJ)] : [said.startsWith(ZWNJ), said.endsWith(ZWNJ)];
-    const joiners = said.length > 1 && (first || last);
-    if (joiners) said = said.replace(/^\u200C|\u200C$/gu, '');
-    if (joiners && first) joiner += ZWNJ;
+    const [head = '', tail = ''] = [[...said][0], [...said].at(-1)];
+    const [first, last] = rtl ? [JOINERS.has(tail) ? tail : '', JOINERS.has(head) ? head : ''] : [JOINERS.has(head) ? head : '', JOINERS.has(tail) ? tail : ''];
+    const joiners = said.length > 1 && (first !== '' || last !== '');
+    if (joiners) said = said.replace(/^[\u200C\u200D]|[\u200C\u200D]$/gu, '');
+    if (joiners) joiner += first;
     const { draws, marks: apart } = clusterDraws(glyphs.map((one) => ({ width: font.width(one.code) })), said, { rtl });
     for (const { glyph: index, text, unseen } of draws) {
       const source = glyphs[index] as Glyph;
       drawn.push(unseen ? { ...source, unseen: true } : source);
       codes.push(font.codeFor(source.code, joined(text), unseen ? 0 : undefined));
     }
-    if (joiners && last) joiner += ZWNJ;
+    if (joiners) joiner += last;
     for (const index of apart) {
       marks.push(glyphs[index] as Glyph);
       markCodes.push(font.codeFor(glyphs[index]?.code ?? 0, ' '));
     }
+  }
+  // A joiner that ends the run (a word's last letter, নস্যাত্‍) is read from an unseen copy of the last glyph drawn:
+  // poppler and MuPDF read it there, pdf.js skips it and the run's letters stay.
+  const end = drawn.at(-1);
+  if (joiner !== '' && end?.font) {
+    drawn.push({ ...end, unseen: true });
+    codes.push(end.font.codeFor(end.code, joiner, 0));
   }
   // An unseen copy sits a little inside the end of the base it follows, or where the next base starts
   // when that is nearer (left to right: poppler orders what it reads by position, and a base may start
@@ -141,10 +164,14 @@ function layOut(group: Group): { drawn: Glyph[]; codes: number[]; marks: Glyph[]
     const after = drawn.slice(at + 1).find((other) => !other.unseen);
     let place: { x: number; y: number } = after ?? one;
     if (before && (!rtl || !after)) {
-      const end = after && after.y === before.y ? after.x : before.x + advance(before);
+      // With no base after it in the run, the next text object's first glyph is the next base when it starts
+      // past this one's end (a running head's letter-spaced capitals: poppler read a copy that far from it as
+      // the word's end, "GIỚ I").
+      const next = after ?? (following && following.x > before.x + advance(before) ? following : undefined);
+      const end = next && next.y === before.y ? next.x : before.x + advance(before);
       place = { x: end - (rtl ? 0 : Math.min(advance(before) / 2, one.size / 50)), y: before.y };
     }
-    drawn[at] = { ...one, x: place.x, y: place.y };
+    drawn[at] = { ...one, x: place.x, y: place.y, ...(rtl ? {} : { stretch: SQUEEZE }) };
   }
   closeGaps(drawn, codes, marks, markCodes);
   return { drawn, codes, marks, markCodes };
@@ -187,6 +214,23 @@ function closeGaps(drawn: Glyph[], codes: number[], apart: Glyph[], apartCodes: 
   }
 }
 
+/**
+ * Where the first glyph after the text object closing at `close` is drawn, in that object's text space,
+ * when the next text object sets the same matrix (`tm`) and places its first glyph with Td alone.
+ */
+function followingStart(ops: Operation[], close: number, tm: Operation | undefined): { x: number; y: number } | undefined {
+  if (!tm || ops[close + 1]?.operator !== 'BT') return undefined;
+  let line: { x: number; y: number } | undefined;
+  for (let at = close + 2; at < ops.length; at += 1) {
+    const op = ops[at] as Operation;
+    if (op.operator === 'Tf') continue;
+    if (op.operator === 'Tm' && op.operands.join(' ') === tm.operands.join(' ')) line = { x: 0, y: 0 };
+    else if (op.operator === 'Td' && line) line = { x: line.x + Number(op.operands[0]), y: line.y + Number(op.operands[1]) };
+    else return op.operator === 'Tj' || op.operator === 'TJ' ? line : undefined;
+  }
+  return undefined;
+}
+
 /** The stream with its clusters rewritten, or undefined when it has none to rewrite; `ops`: its operations, if read already. */
 export function rewriteClusters(
   text: string,
@@ -215,7 +259,7 @@ export function rewriteClusters(
       if (MOVING.has(op.operator) || SHOWING.has(op.operator)) next = op;
     }
     if (group.kind === 'reversed' && next && SHOWING.has(next.operator)) return;
-    const { drawn, codes, marks, markCodes } = layOut(group);
+    const { drawn, codes, marks, markCodes } = layOut(group, group.kind === 'text' ? followingStart(ops, close, kept.find((op) => op.operator === 'Tm')) : undefined);
     const letters = draw(drawn, codes, kept.some((op) => op.operator === 'Tm') ? { x: 0, y: 0 } : group.start);
     const dots = draw(marks, markCodes, letters.at);
     const [opening, closing] = [ops[group.open] as Operation, ops[close] as Operation];

@@ -24,6 +24,7 @@ import { operations, replaceSpans, type Operation } from './content-stream.ts';
 import { joinGlyphRuns } from './glyph-runs.ts';
 import { joinHyphenLines } from './hyphen-lines.ts';
 import { logicalOrderEdits } from './logical-order.ts';
+import { markSpanEdits } from './marks-apart.ts';
 import { unwrapPlainSpans } from './plain-spans.ts';
 import { contentOf, flateStream, streamText } from './stream-bytes.ts';
 
@@ -53,7 +54,7 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
  * joined into runs; undefined when none of that changes it. `fonts`: the
  * page's fonts by resource name.
  */
-function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
+export function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
   const repaired = rewrittenStream(read, ops, fonts);
   const rightToLeft = read.includes('/ReversedChars');
   const cjk = [...fonts.values()].some((font) => font.readsCjk);
@@ -83,9 +84,17 @@ function rewrittenStream(read: string, ops: Operation[] | undefined, fonts: Map<
   }
   const plain = unwrapped ? replaceSpans(read, unwrapped.edits) : read;
   const plainOps = unwrapped ? operations(plain) : ops;
-  const clusters = rewriteClusters(plain, fontOf, plainOps);
-  if (clusters !== undefined) return joinGlyphRuns(clusters, fontOf) ?? clusters;
-  return joinGlyphRuns(plain, fontOf, plainOps) ?? (unwrapped ? plain : undefined);
+  const rewritten = rewriteClusters(plain, fontOf, plainOps);
+  // The marks drawn apart moved to their word's end (marks-apart.ts); then the line-end hyphens: the cluster
+  // rewrite leaves a text object with a second Tm as it is, and a hyphen's text object holds no cluster.
+  const rewrittenOps = rewritten === undefined ? undefined : operations(rewritten);
+  const marks = rewrittenOps ? markSpanEdits(rewrittenOps, fontOf) : [];
+  const clusters = rewritten !== undefined && marks.length > 0 ? replaceSpans(rewritten, marks) : rewritten;
+  const drawn = clusters ?? plain;
+  const drawnOps = clusters === undefined ? plainOps : marks.length > 0 ? operations(clusters) : rewrittenOps;
+  const lines = drawnOps && joinHyphenLines(drawnOps, fontOf);
+  const changed = clusters !== undefined || unwrapped !== undefined || lines !== undefined;
+  return joinGlyphRuns(drawn, fontOf, lines?.ops ?? drawnOps, lines?.edits) ?? (lines ? replaceSpans(drawn, lines.edits) : changed ? drawn : undefined);
 }
 
 /** Lets the event loop turn: what the browser sent meanwhile is read, and what waits to be sent goes. */

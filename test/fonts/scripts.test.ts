@@ -47,6 +47,13 @@ const CASES: Case[] = [
   // Two-part vowel signs (ো, ொ): a glyph on each side of the consonant.
   { name: 'bn', expects: [/^NotoSerifBengali/] },
   { name: 'ta', expects: [/^NotoSerifTamil/] },
+  // Words MuPDF once read in two lines: a wide base's unseen mark copy (கீ, व्य, ম্প: cluster-spans.ts SQUEEZE).
+  { name: 'ta-udhr', expects: [/^NotoSerifTamil/], lang: 'ta' },
+  { name: 'hi-udhr', expects: [/^NotoSerifDevanagari/], lang: 'hi' },
+  // And a zero-width joiner inside a word (উত্‍পত্তি), which pdf.js lost with the letters before it.
+  { name: 'bn-udhr', expects: [/^NotoSerifBengali/], lang: 'bn' },
+  // Letters with two marks (ậ, ệ) from a font of their own: their marks drawn at the word's end (marks-apart.ts).
+  { name: 'vi', expects: [/^SourceSerif4/] },
   { name: 'th', expects: [/^NotoSerifThai/] },
   { name: 'he', expects: [/^NotoSerifHebrew/] },
   { name: 'ar', expects: [/^NotoNaskhArabic/] },

@@ -128,3 +128,32 @@ describe('rewriteClusters', () => {
   });
 });
 
+
+// A letter with a mark ending its text object ("Ớ": code 0x30 with a span reading O, horn, acute, drawn from a
+// font of its own), and the next letter, 0.6 past its end, in the next one (letter-spaced capitals of a running head).
+const LAST_IN_ITS_OBJECT = `BT
+/F1 10 Tf
+1 0 0 -1 100 700 Tm
+/Span<</ActualText <feff01a00301> >> BDC
+0 0 Td <0030> Tj
+EMC
+ET
+BT
+/F1 10 Tf
+1 0 0 -1 100 700 Tm
+7.6 0 Td <0040> Tj
+ET`;
+
+describe('rewriteClusters, a cluster that ends its text object', () => {
+  it('puts the unseen copy of its mark just before the next text object\'s first letter', async () => {
+    const cidFont = await font();
+    const text = rewriteClusters(LAST_IN_ITS_OBJECT, () => cidFont) ?? '';
+    const glyphs = drawnGlyphs(text, cidFont);
+    const copy = glyphs.find((glyph) => !glyph.seen);
+    const next = glyphs.at(-1);
+    expect(copy?.reads).toBe('\u0301');
+    // poppler reads a gap of more than 0.03 of the size before the next letter as a space between words.
+    expect((next?.x ?? 0) - (copy?.x ?? 0)).toBeGreaterThan(0);
+    expect((next?.x ?? 0) - (copy?.x ?? 0)).toBeLessThan(0.03 * 10);
+  });
+});
