@@ -32,6 +32,7 @@ import { remarkTearOff } from './tear-off.ts';
 import { remarkTrackingLinks } from './tracking.ts';
 import { remarkNeedsText } from './no-text.ts';
 import { remarkUnclosedDirectives } from './unclosed.ts';
+import { rehypeUrlBreaks } from './url-breaks.ts';
 
 export type PipelineOptions = FrontMatterOptions;
 
@@ -66,6 +67,7 @@ export function createProcessor(options: PipelineOptions = {}) {
       .use(rehypeBlockLang)
       .use(rehypeHeadingIds)
       .use(rehypeHyphenate)
+      .use(rehypeUrlBreaks)
       .use(rehypeKeepTogether)
       .use(rehypeStringify)
   );

@@ -6,11 +6,13 @@
  * the soft hyphens the markdown stage put in from the `hyphen` package's
  * patterns for the document's language, with its minimums (hyphenate.ts);
  * nothing else in a word is one, but a word longer than a line breaks where
- * it must. A line that begins inside a word is judged
+ * it must. A line that ends inside a URL ends after a slash or before a
+ * period or other punctuation (url-ends.ts). A line that begins inside a word is judged
  * the same way, where the line before it was not found (it was lost).
  */
 import type { PlacedLine } from './place-lines.ts';
 import type { SourceText, Stream } from './source-text.ts';
+import { rawEnd, urlBreakFault } from './url-ends.ts';
 
 export interface LineFault {
   page: number;
@@ -90,7 +92,10 @@ export function lineEndFaults(placed: readonly PlacedLine[], source: SourceText,
       if (reason !== undefined) faults.push({ page: line.page, place: placeOf(stream, line.start), reason: `a line begins inside a word: ${reason}` });
     }
     endOf.set(line.stream, line.end);
-    const reason = breakFault(stream, line.end, HYPHEN_END.test(line.line.text), hyphenates, capacity);
+    // Inside a URL, where it may break (url-ends.ts); elsewhere, where a word may.
+    const at = rawEnd(stream, line.end, line.line.text);
+    const inUrl = at === undefined ? undefined : urlBreakFault(stream, at, capacity);
+    const reason = inUrl !== undefined ? inUrl.reason : breakFault(stream, line.end, HYPHEN_END.test(line.line.text), hyphenates, capacity);
     if (reason !== undefined) faults.push({ page: line.page, place: placeOf(stream, line.end - 1), reason });
   }
   return faults;
