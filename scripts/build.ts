@@ -175,7 +175,7 @@ async function buildSource(source: string, { settings, browser, limit, drawer, m
   }
 
   const bleed = settings.bleed ?? frontMatter.bleed ?? 0;
-  if (settings.marks === 'crop' && bleed === 0) console.warn(`${source}: --marks crop draws the marks in the bleed, and this document has none: give it one (bleed: 3mm, or --bleed 3mm)`);
+  if (settings.marks === 'crop' && bleed === 0) reporter.warn(`${source}: --marks crop draws the marks in the bleed, and this document has none: give it one (bleed: 3mm, or --bleed 3mm)`);
 
   // A document too long to lay out in minutes is refused before any layout starts.
   refuseTooLong(source, markdown.file, wanted);
