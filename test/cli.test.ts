@@ -140,3 +140,17 @@ describe('zine build asked for formats a document does not make', () => {
     expect(await readFile(join(own, 'out', 'pocket', 'mini.pdf'), 'utf8')).toBe('an earlier build');
   });
 });
+
+describe('zine build --marks crop of a document with no bleed', () => {
+  it('warns on the terminal and in the document’s gallery entry, like any other warning', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'zine-cli-crop-'));
+    await writeFile(join(own, 'plain.md'), GOOD);
+    const result = await zine(['build', 'plain.md', '--formats', 'reading', '--marks', 'crop', '--out', 'out'], own);
+    expect(result.code, result.stderr).toBe(0);
+    const warning = 'plain.md: --marks crop draws the marks in the bleed, and this document has none: give it one (bleed: 3mm, or --bleed 3mm)';
+    expect(result.stderr).toBe(`${warning}\n`);
+    const gallery = await readFile(join(own, 'out', 'index.html'), 'utf8');
+    expect(gallery).toContain('<h3>1 warning to check before printing</h3>');
+    expect(gallery).toContain(`<li><code>${warning}</code></li>`);
+  });
+});

@@ -6,10 +6,9 @@
  * reported as its first document's failure, the others stand.
  */
 import { join, resolve } from 'node:path';
-import type { BuildRow } from '../build.ts';
+import type { BuildRow } from '../build/row.ts';
 import type { BuildSettings } from '../config/build-options.ts';
-import { addFlipBookToGallery } from '../gallery/flip-book.ts';
-import type { ThumbnailDrawer } from '../gallery/drawer.ts';
+import type { Gallery } from '../gallery/build-gallery.ts';
 import { terminal } from '../cli/terminal.ts';
 import { ContentError, ZineError } from '../util/errors.ts';
 import { FLIP_BOOK_FILE, flipPairs, makeFlipBook, type FlipText } from './flip-book.ts';
@@ -18,7 +17,8 @@ export interface FlipBooksOptions {
   settings: BuildSettings;
   /** The documents built, by source. */
   built: ReadonlyMap<string, FlipText>;
-  drawer: ThumbnailDrawer | undefined;
+  /** The build's gallery, which shows each flip-book in its first text's entry. */
+  gallery: Gallery;
   /** The sources the build was given or found. */
   sources: readonly string[];
   /** The build's rows and failures, added to here. */
@@ -29,7 +29,7 @@ export interface FlipBooksOptions {
 }
 
 export async function flipBooks(options: FlipBooksOptions): Promise<void> {
-  const { settings, built, drawer, sources, rows, failures } = options;
+  const { settings, built, gallery, sources, rows, failures } = options;
   let pairs: [string, string][];
   try {
     pairs = flipPairs({ flipBook: settings.flipBook, files: settings.files, built });
@@ -60,7 +60,7 @@ export async function flipBooks(options: FlipBooksOptions): Promise<void> {
     }
     try {
       const flipBook = await makeFlipBook(first, second);
-      if (drawer !== undefined) await addFlipBookToGallery({ first, second, flipBook, drawer });
+      await gallery.addFlipBook({ first, second, flipBook });
       const seconds = (performance.now() - started) / 1000;
       if (settings.progress) terminal.progress(`${first.name}: flip-book → ${FLIP_BOOK_FILE}, ${flipBook.pages} pages (${seconds.toFixed(1)} s)`);
       rows.push({ document: first.name, format: 'booklet', pages: flipBook.pages, sheets: flipBook.sheets, file: join(settings.out, first.name, FLIP_BOOK_FILE), seconds, note: flipBook.note, privacy: [] });

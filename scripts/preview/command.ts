@@ -34,14 +34,14 @@ export async function previewCommand(argv: string[]): Promise<void> {
     throw new FileError(source, 'read', error);
   });
   const browser = await launchBrowser();
-  const preview = await startPreview({ source, browser, port, ...(paper === undefined ? {} : { paper }), style, log: (line) => console.log(line) }).catch(
+  const preview = await startPreview({ source, browser, port, ...(paper === undefined ? {} : { paper }), style, log: (line) => terminal.print(line) }).catch(
     async (error: unknown) => {
       await browser.close();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ContentError(`port ${port} is in use: choose another with --port`);
       throw error;
     },
   );
-  console.log(`preview of ${source}: ${preview.url} (Ctrl-C stops it)`);
+  terminal.print(`preview of ${source}: ${preview.url} (Ctrl-C stops it)`);
   // Runs until a signal: util/exit.ts stops the browser and removes the scratch folder.
   await new Promise<never>(() => undefined);
 }
