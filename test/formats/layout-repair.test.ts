@@ -62,6 +62,14 @@ async function built(json: string, markdown = MARKDOWN): Promise<{ pages?: Print
 /** Each page's lines of running text (no folio, no running head). */
 const bodyLines = (pages: readonly PrintedPage[]) => pages.map((page) => page.lines.filter((line) => line.text.length > 25).map((line) => line.text));
 const printedText = (pages: readonly PrintedPage[]) => pages.flatMap((page) => page.lines.map((line) => line.text)).join(' ');
+/** The letters of the text, running heads, folios and the back cover aside: no space, no hyphen, so that lines may break anywhere. */
+const textLetters = (pages: readonly PrintedPage[]) =>
+  pages
+    .slice(0, -1)
+    .flatMap((page) => page.lines.map((line) => line.text))
+    .filter((text) => text !== 'BREAKS' && !/^\d+$/.test(text))
+    .join('')
+    .replace(/[\s\-\u2010\u2011]/gu, '');
 
 describe('a page where the layout sets text twice or loses it', () => {
   it('is laid out again breaking before the block, and the build goes on with every letter once', async () => {
@@ -96,8 +104,9 @@ describe('a page where the layout sets text twice or loses it', () => {
       const [was, is] = [before[turn.page - 1] ?? [], after[turn.page - 1] ?? []];
       expect(is, `${letters}`).toEqual(was.slice(0, -1));
       expect(after[turn.page]?.[0]).toBe(was.at(-1));
-      // Every line of the text once, in order (the back cover, last, quotes the text's first lines).
-      expect(after.slice(0, -1).flat()).toEqual(before.slice(0, -1).flat());
+      // Every letter of the text once, in order (the back cover, last, quotes the text's first lines). The lines after
+      // that page may break otherwise: a page that now ends elsewhere may end with a word it takes over whole (whole-last-word.ts).
+      expect(textLetters(repaired.pages ?? [])).toEqual(textLetters(stock.pages ?? []));
     }
   }, 240_000);
 });

@@ -142,3 +142,36 @@ export function hyphenatedProse(paragraphs = 24): string {
   }
   return `${front('Long words at page turns')}${body.join('\n\n')}\n\n${notes.join('\n\n')}\n`;
 }
+
+const COMMON_SENSE = readFileSync(new URL('../fixtures/corpus/common-sense.md', import.meta.url), 'utf8');
+
+/**
+ * Prose in which no word comes twice: the essay's and Common Sense's words of
+ * 8 letters or more, each once, in sentences of twelve, a note in every fourth
+ * paragraph. Most lines end at a soft hyphen, and so would most pages; a word
+ * broken at a page's foot is found nowhere else in the text, so a reader's
+ * search for it fails where the page turn splits it.
+ */
+export function distinctLongWords(): string {
+  const all = [...WORDS, ...COMMON_SENSE.replace(/^---\n[\s\S]*?\n---\n/, '').split(/\s+/)];
+  const words = [...new Set(all.map((word) => word.replace(/[^A-Za-z]/g, '')).filter((word) => /^[a-z]{8,}$/.test(word)))];
+  const sentences = words.reduce<string[]>((list, word, i) => {
+    if (i % 12 === 0) list.push(`${word.charAt(0).toUpperCase()}${word.slice(1)}`);
+    else list[list.length - 1] += ` ${word}`;
+    return list;
+  }, []).map((sentence) => `${sentence}.`);
+  const body: string[] = [];
+  const notes: string[] = [];
+  for (let at = 0, p = 0; at < sentences.length; p += 1) {
+    const noted = p % 4 === 3 && at + 10 < sentences.length;
+    const paragraph = sentences.slice(at, at + 6).join(' ');
+    at += 6;
+    if (!noted) body.push(paragraph);
+    else {
+      body.push(`${paragraph}[^n${p}]`);
+      notes.push(`[^n${p}]: ${sentences.slice(at, at + 4).join(' ')}`);
+      at += 4;
+    }
+  }
+  return `${front('Every word once')}${body.join('\n\n')}\n\n${notes.join('\n\n')}\n`;
+}

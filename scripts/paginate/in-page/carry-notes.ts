@@ -1,6 +1,7 @@
 import { showBreakHyphen } from './break-at-line.ts';
 import { lineStart } from './line-start.ts';
 import { carriedHeight, firstBelow } from './note-split.ts';
+import { wordStart } from './whole-last-word.ts';
 
 /** Where a note's text runs past the foot of its page: the first letter below `bottom`. */
 function splitPoint(inner: HTMLElement, bottom: number): { node: Text; offset: number } | undefined {
@@ -23,14 +24,18 @@ function splitPoint(inner: HTMLElement, bottom: number): { node: Text; offset: n
 }
 
 /**
- * Cuts the notes off at the foot of the page, between words or at a soft
- * hyphen (then shown): what runs past `bottom` is taken out, its first part
- * marked as the continuation of its note, to be set at the foot of the next
- * page.
+ * Cuts the notes off at the foot of the page, between words: what runs past
+ * `bottom` is taken out, its first part marked as the continuation of its
+ * note, to be set at the foot of the next page. Where the last line ends at a
+ * soft hyphen, the whole word goes over with the rest (whole-last-word.ts),
+ * unless it began on the line before or is alone on its line: then it is cut
+ * there, its hyphen shown.
  */
 export function cutNotesAtFoot(inner: HTMLElement, bottom: number): DocumentFragment | undefined {
-  const split = splitPoint(inner, bottom);
-  if (!split) return undefined;
+  const found = splitPoint(inner, bottom);
+  if (!found) return undefined;
+  const hyphen = { node: found.node, offset: found.offset - 1 };
+  const split = found.node.data[hyphen.offset] === '\u00ad' ? (wordStart(inner, hyphen) ?? found) : found;
   const range = document.createRange();
   range.setStart(split.node, split.offset);
   range.setEnd(inner, inner.childNodes.length);

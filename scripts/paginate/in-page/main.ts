@@ -13,6 +13,7 @@ import { keepText } from './keep-text.ts';
 import { keepLoneLines } from './lone-lines.ts';
 import { noFirstLetter } from './no-first-letter.ts';
 import { textOrigins } from './text-origins.ts';
+import { wholeLastWord } from './whole-last-word.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
 import { reportProgress, tellProgress } from './progress.ts';
 import './paged.ts';
@@ -57,6 +58,7 @@ window.zinepress = {
       continueNotes(window.Paged),
       keepText(window.Paged),
       keepLoneLines(window.Paged),
+      wholeLastWord(window.Paged),
       testFault(window.Paged),
       earlierBreaks(window.Paged, options.earlierBreaks ?? []),
       hideFinishedPages(window.Paged),
