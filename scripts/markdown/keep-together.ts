@@ -8,7 +8,8 @@
  * (styles/line-breaking.css, print and web alike); the text stays as written,
  * so a search for the word still finds it.
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { ElementContent, Root, Text } from 'hast';
+import { rewriteText } from './rewrite-text.ts';
 
 /** A letter (with its marks, and a soft hyphen the hyphenator put after it) and a class BB mark after it. */
 const PAIR = /[\p{L}\p{N}][\p{M}\u00AD]*[\u00B4\u02C8\u02CC\u02DF\u1FFD]+/gu;
@@ -34,19 +35,5 @@ export function keepTogether(value: string): ElementContent[] | undefined {
 }
 
 export function rehypeKeepTogether() {
-  return (tree: Root): void => {
-    const walk = (node: Root | Element): void => {
-      const children: (typeof node.children)[number][] = [];
-      for (const child of node.children) {
-        if (child.type === 'text') {
-          children.push(...(keepTogether(child.value) ?? [child]));
-          continue;
-        }
-        if (child.type === 'element' && !SKIP.has(child.tagName)) walk(child);
-        children.push(child);
-      }
-      node.children = children as typeof node.children;
-    };
-    walk(tree);
-  };
+  return (tree: Root): void => rewriteText(tree, { skip: SKIP, split: keepTogether });
 }

@@ -11,7 +11,8 @@
  * letter run. The read-back (formats/read-back/url-ends.ts) accepts a line
  * ending inside a URL only at one of them.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { ElementContent, Root } from 'hast';
+import { rewriteText } from './rewrite-text.ts';
 
 /** A URL in running text: a scheme with `//`, `mailto:`, or `www.`, up to a space; trailing punctuation is the sentence's. */
 export const URL_IN_TEXT = /(?<![\p{L}\p{N}])(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|www\.)[^\s<>]*[^\s<>.,;:!?'"’”)\]}]/giu;
@@ -55,19 +56,5 @@ export function withUrlBreaks(value: string): ElementContent[] | undefined {
 }
 
 export function rehypeUrlBreaks() {
-  return (tree: Root): void => {
-    const walk = (node: Root | Element): void => {
-      const children: (typeof node.children)[number][] = [];
-      for (const child of node.children) {
-        if (child.type === 'text') {
-          children.push(...(withUrlBreaks(child.value) ?? [child]));
-          continue;
-        }
-        if (child.type === 'element' && !SKIP.has(child.tagName)) walk(child);
-        children.push(child);
-      }
-      node.children = children as typeof node.children;
-    };
-    walk(tree);
-  };
+  return (tree: Root): void => rewriteText(tree, { skip: SKIP, split: withUrlBreaks });
 }
