@@ -81,6 +81,7 @@ for (const { source, contender } of cells) {
     input: contender.input,
     seconds: [],
     peakBytes: [],
+    cpuSeconds: [],
     failures: [],
   });
 }
@@ -103,8 +104,10 @@ async function runOnce(source: Sources, contender: Contender, counted: boolean):
   }
   result.seconds.push(measured.seconds);
   result.peakBytes.push(measured.peakBytes);
+  if (measured.cpuSeconds !== undefined) result.cpuSeconds.push(measured.cpuSeconds);
   result.pages ??= await pagesOf(pdf);
-  return `${measured.seconds.toFixed(2)} s, ${(measured.peakBytes / 2 ** 20).toFixed(0)} MB, ${result.pages} pages`;
+  const cpu = measured.cpuSeconds === undefined ? '' : `, CPU ${measured.cpuSeconds.toFixed(2)} s`;
+  return `${measured.seconds.toFixed(2)} s${cpu}, ${(measured.peakBytes / 2 ** 20).toFixed(0)} MB, ${result.pages} pages`;
 }
 
 const warmUp = cells.filter((cell) => cell.source === sources[0]);

@@ -3,8 +3,9 @@
  * (or the tool's own command) directly, so that npm's start-up counts for
  * none: zine (every format, and the reading PDF alone), pagedjs-cli,
  * Vivliostyle CLI and WeasyPrint on the HTML zine lays out, Typst on a source
- * of the same text, and two floors on that HTML: Paged.js laying it out with
- * nothing else, and Chromium printing it unpaginated.
+ * of the same text, and floors on that HTML: Paged.js laying it out with
+ * nothing else (stock 0.4.3, and the patched copy zine lays out with), and
+ * Chromium printing it unpaginated.
  */
 import { join } from 'node:path';
 import type { Invocation } from './measure.ts';
@@ -44,13 +45,13 @@ export function contenders(options: ContendersOptions): Contender[] {
   const zine = join(root, 'bin', 'zine.js');
   const env = { ...browserEnv, PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_EXECUTABLE_PATH: browser };
   const pdf = (tool: string, source: Sources): string => join(out, `${source.key}.${tool}.pdf`);
-  // A floor: a script of scripts/bench/runners/, given the browser, zine's HTML, the PDF to write and the browser's flags.
-  const floor = (key: string, label: string, runner: string): Contender => ({
+  // A floor: a script of scripts/bench/runners/, given the browser, zine's HTML, the PDF to write, the browser's flags and what else it takes.
+  const floor = (key: string, label: string, runner: string, ...more: string[]): Contender => ({
     key,
     label,
     input: 'zine’s HTML',
     run: (source) => ({
-      invocation: { command: node, args: [join(root, 'scripts', 'bench', 'runners', runner), browser, source.html, pdf(key, source), browserArgs.join(',')], env },
+      invocation: { command: node, args: [join(root, 'scripts', 'bench', 'runners', runner), browser, source.html, pdf(key, source), browserArgs.join(','), ...more], env },
       pdf: pdf(key, source),
     }),
   });
@@ -119,7 +120,8 @@ export function contenders(options: ContendersOptions): Contender[] {
         pdf: pdf('typst', source),
       }),
     },
-    floor('pagedjs-alone', 'Paged.js alone: layout and print', 'pagedjs-alone.mjs'),
+    floor('pagedjs-alone-stock', 'Paged.js alone, stock 0.4.3: layout and print', 'pagedjs-alone.mjs'),
+    floor('pagedjs-alone', 'Paged.js alone, patched (zine’s): layout and print', 'pagedjs-alone.mjs', join(root, 'dist', 'paged.polyfill.patched.js')),
     floor('chromium', 'Chromium print, no pagination', 'chromium-print.mjs'),
   );
   return list;

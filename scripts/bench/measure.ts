@@ -1,9 +1,11 @@
 /**
  * Runs one command as a whole process and measures it: wall time from spawn
- * to exit, and the peak of its process tree's resident memory (the RSS of
- * every process in the tree summed, sampled every `sampleMs`).
+ * to exit, the peak of its process tree's resident memory (the RSS of
+ * every process in the tree summed, sampled every `sampleMs`), and the CPU
+ * time of the whole tree, from a control group of its own (cpu-group.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { cpuGroup } from './cpu-group.ts';
 import { descendants, readStats, treeSampler } from './process-tree.ts';
 
 /** A command to run. */
@@ -25,17 +27,24 @@ export interface Measurement {
   seconds: number;
   /** Highest sampled sum of RSS over the tree, in bytes. */
   peakBytes: number;
+  /** Seconds of CPU (user and system) the whole tree used; undefined where no control group could be made. */
+  cpuSeconds?: number;
   /** Why the run failed: exit status and the last line of its error output; undefined when it succeeded. */
   failure?: string;
 }
+
+let runs = 0;
 
 const PAGE_SIZE = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
 
 export function measure(invocation: Invocation, options: MeasureOptions = {}): Promise<Measurement> {
   const { sampleMs = 100, timeoutSeconds = 600 } = options;
   return new Promise((resolve) => {
+    runs += 1;
+    const group = cpuGroup(`zinepress-bench-${process.pid}-${runs}`, invocation);
     const started = performance.now();
-    const child = spawn(invocation.command, invocation.args, {
+    const run = group?.invocation ?? invocation;
+    const child = spawn(run.command, run.args, {
       env: invocation.env ?? process.env,
       cwd: invocation.cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -89,7 +98,10 @@ export function measure(invocation: Invocation, options: MeasureOptions = {}): P
       clearTimeout(timer);
       process.off('SIGINT', interrupted);
       const seconds = (performance.now() - started) / 1000;
-      resolve(failure === undefined ? { seconds, peakBytes } : { seconds, peakBytes, failure });
+      const cpu = group?.seconds();
+      group?.remove();
+      const cpuSeconds = cpu === undefined || Number.isNaN(cpu) ? {} : { cpuSeconds: cpu };
+      resolve({ seconds, peakBytes, ...cpuSeconds, ...(failure === undefined ? {} : { failure }) });
     };
     child.on('error', (error) => finish(`cannot start ${invocation.command}: ${error.message}`));
     child.on('exit', (code, signal) => {

@@ -36,15 +36,18 @@ ${describeMachine(machine)}
   before the first, each contender makes the first document once, uncounted, to warm the disk cache. The table gives
   the median and the range. zine runs as \`zine\` does, with the code cache of its compiled bundle in dist/, which its
   first build after a compile writes (scripts/setup/code-cache.mjs): the uncounted run writes it if none was there.
+- CPU s is the median CPU time (user and system) of the contender's whole process tree, Chromium's processes among
+  them, read from a control group the run is started in (scripts/bench/cpu-group.ts); – where none could be made.
+  CPU ÷ divides it by pagedjs-cli's, as ÷ does the wall time.
 - Peak MB is the highest sum of the resident memory (RSS) of every process in the contender's process tree,
   sampled every 100 ms from /proc (the tree looked for anew every 500 ms), highest over the runs. Memory shared
   between processes (Chromium's) is counted in each, so the sum overstates what the tree takes from the machine.
 - Pages are those of the PDF made (zine: the reading edition); ms/page divides the median by them.
 - pagedjs-cli, Vivliostyle CLI and WeasyPrint lay out the HTML zine lays out for the reading edition (its fonts beside it),
-  with its Content-Security-Policy line removed so that they may add their scripts. Two floors run on that same HTML,
-  through puppeteer-core as zine does: "Paged.js alone" evaluates the project's Paged.js, lets it lay the pages out with
-  no handler added and prints them (\`page.pdf\`), with nothing done to the PDF after: the least any pipeline that lays
-  out with Paged.js can take; "Chromium print" prints the HTML with no pagination at all, the floor of any Chromium
+  with its Content-Security-Policy line removed so that they may add their scripts. Floors run on that same HTML,
+  through puppeteer-core as zine does: "Paged.js alone" evaluates Paged.js 0.4.3, stock and as zine patches it
+  (docs/paginator.md), lets it lay the pages out with no handler added and prints them (\`page.pdf\`), with nothing
+  done to the PDF after: the least any pipeline that lays out with Paged.js can take; "Chromium print" prints the HTML with no pagination at all, the floor of any Chromium
   pipeline. Typst compiles a source the bench
   writes from the markdown (title, headings, paragraphs, lists, notes at their calls; same page size, margins, faces
   and type size; no cover, card or colophon). The Chromium-based tools all use the browser zine uses (the machine's, named above: Chromium's

@@ -14,6 +14,16 @@ describe('measure', () => {
     expect(result.peakBytes).toBeGreaterThan(300 * 2 ** 20);
   });
 
+  it('counts the CPU time of every process of the tree, a grandchild that burns a second among them', async () => {
+    // It spins until it has used a second of CPU itself, however busy the machine is.
+    const burner = 'const cpu = () => { const { user, system } = process.cpuUsage(); return user + system; }; while (cpu() < 1e6);';
+    const result = await measure(node(`require('child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(burner)}])`));
+    expect(result.failure).toBeUndefined();
+    // The grandchild's second, and two node start-ups; no more than the run's wall time allows on two cores.
+    expect(result.cpuSeconds).toBeGreaterThan(1);
+    expect(result.cpuSeconds).toBeLessThan(2 * result.seconds);
+  });
+
   it('reports a failed run with its exit status and its last line of error output', async () => {
     const result = await measure(node('console.error("first"); console.error("cannot lay out page 3"); process.exit(4)'));
     expect(result.failure).toBe('exit 4: cannot lay out page 3');

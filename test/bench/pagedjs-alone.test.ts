@@ -1,7 +1,8 @@
 /**
- * The bench's Paged.js floor (scripts/bench/runners/pagedjs-alone.mjs): the
- * project's Paged.js lays the HTML out, and Chromium prints the pages as
- * Paged.js made them, not as it would print the HTML by itself.
+ * The bench's Paged.js floors (scripts/bench/runners/pagedjs-alone.mjs):
+ * stock Paged.js 0.4.3, or the patched copy zine lays out with, lays the HTML
+ * out, and Chromium prints the pages as Paged.js made them, not as it would
+ * print the HTML by itself.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -16,10 +17,14 @@ import { readPages } from '../helpers/pdf.ts';
 
 const RUNNER = join(import.meta.dirname, '..', '..', 'scripts', 'bench', 'runners', 'pagedjs-alone.mjs');
 const HTML = join(import.meta.dirname, '..', 'fixtures', 'bench', 'pagedjs-alone', 'three-pages.html');
+const PATCHED = join(import.meta.dirname, '..', '..', 'dist', 'paged.polyfill.patched.js');
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
 
-describe('pagedjs-alone runner', () => {
+describe.each([
+  { which: 'stock', polyfill: [] },
+  { which: 'patched', polyfill: [PATCHED] },
+])('pagedjs-alone runner, $which', ({ polyfill }) => {
   it('prints the pages Paged.js lays out: three sections, each from a new page, at the @page size', async () => {
     const browser = await findBrowser();
     expect(browser).toBeDefined();
@@ -27,7 +32,7 @@ describe('pagedjs-alone runner', () => {
     dirs.push(dir);
     const out = join(dir, 'out.pdf');
     const args = launchArgs(process.getuid?.() === 0).join(',');
-    await promisify(execFile)(process.execPath, [RUNNER, browser?.executablePath ?? '', HTML, out, args], { env: { ...process.env, ...(await fontconfigEnv()) } });
+    await promisify(execFile)(process.execPath, [RUNNER, browser?.executablePath ?? '', HTML, out, args, ...polyfill], { env: { ...process.env, ...(await fontconfigEnv()) } });
     const pages = await readPages(await readFile(out));
     expect(pages.map((page) => page.text.match(/One|Two|Three/)?.[0])).toEqual(['One', 'Two', 'Three']);
     // 5.5 × 8.5 in, in points.
