@@ -99,16 +99,16 @@ describe('the photocopy preflight', () => {
     }
   });
 
-  it('warns of an image under 200 dpi at its place in the markdown, and builds anyway', async () => {
+  it('warns of an image under 200 dpi at its place in the markdown, named as the markdown names it, and builds anyway', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'zine-preflight-'));
     await mkdir(join(dir, 'img'));
     const small = new PNG({ width: 60, height: 40 });
     small.data.fill(90);
-    await writeFile(join(dir, 'img', 'small.png'), PNG.sync.write(small));
-    await writeFile(join(dir, 'zine.md'), GOOD.replace('Some text with a note.', '![A small picture](img/small.png)\n\nSome text with a note.'));
+    await writeFile(join(dir, 'img', 'my small.png'), PNG.sync.write(small));
+    await writeFile(join(dir, 'zine.md'), GOOD.replace('Some text with a note.', '![A small picture](<img/my small.png>)\n\nSome text with a note.'));
     const result = await zine(['build', 'zine.md', '--formats', 'reading', '--out', 'out'], dir);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^zine\.md:6:1: photocopy: img\/small\.png prints at \d+ dpi; a photocopy needs 200 or more \(page \d+\)$/m);
+    expect(result.stderr).toMatch(/^zine\.md:6:1: photocopy: img\/my small\.png prints at \d+ dpi; a photocopy needs 200 or more \(page \d+\)$/m);
   });
 
   it('warns of a line too thin to copy inside an SVG image, measured at the size the image prints', async () => {

@@ -59,6 +59,16 @@ function isShown(element: Element): boolean {
 const hasOwnText = (element: Element): boolean =>
   [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
 
+/** An image's file as the markdown names it: its src without the URL's escapes (`my%20photo.png` → `my photo.png`). */
+function imageName(image: HTMLImageElement): string {
+  const src = image.getAttribute('src') ?? 'an image';
+  try {
+    return decodeURI(src);
+  } catch {
+    return src; // a % that escapes nothing
+  }
+}
+
 function checkElement(element: Element, page: number): Finding[] {
   const found: Finding[] = [];
   if (!isShown(element)) return found;
@@ -67,7 +77,7 @@ function checkElement(element: Element, page: number): Finding[] {
   // An SVG has no resolution: its lines are measured apart (vectorImages).
   if (element instanceof HTMLImageElement && element.naturalWidth > 0 && !/\.svg$/i.test(element.getAttribute('src') ?? '')) {
     const dpi = Math.round(element.naturalWidth / (rect.width / PX_PER_IN));
-    if (dpi < MIN_DPI) found.push(finding('low-resolution', page, element, `${element.getAttribute('src') ?? 'an image'} prints at ${dpi} dpi; a photocopy needs ${MIN_DPI} or more`));
+    if (dpi < MIN_DPI) found.push(finding('low-resolution', page, element, `${imageName(element)} prints at ${dpi} dpi; a photocopy needs ${MIN_DPI} or more`));
   }
   const paper = grayLuminance(background(element));
   if (hasOwnText(element) && contrast(grayLuminance(rgba(style.color)), paper) < MIN_CONTRAST) {
