@@ -70,7 +70,7 @@ export function breakFault(stream: Stream, end: number, hyphenated: boolean | 'u
   }
   const unspaced = UNSPACED.test(stream.raw[before] ?? '') || UNSPACED.test(stream.raw[after] ?? '');
   if (unspaced && hyphenated !== true) return undefined;
-  // Between two Chinese or Japanese letters a line-end hyphen is the text layer's mark for poppler to join the lines (pdf/cjk-lines.ts).
+  // Between two Chinese or Japanese letters a line-end hyphen is the text layer's mark for poppler to join the lines (pdf/word-lines.ts).
   if (CJK_LETTER_AT.test(stream.raw[before] ?? '') && CJK_LETTER_AT.test(stream.raw[after] ?? '')) return undefined;
   const points = word.includes('-') ? `it breaks only at ${word}` : 'it has no hyphenation point there';
   if (hyphenated === 'unknown') return `the word "${word.replace(/-/g, '')}" is split where its language does not break it, as ${printed} (${points})`;
