@@ -14,19 +14,18 @@
  * line's first are one word of the source (to-unicode.ts: the source holds
  * them joined and never with a space between).
  *
- * There a soft hyphen is drawn after the last glyph: that glyph squeezed to
- * nothing (Tz), with no advance, reading as U+00AD, inside a span whose
- * ActualText is a hyphen (U+002D). poppler reads the span (a hyphen: it
- * joins the lines and drops it; the build's read-back takes a line-end
- * hyphen the source does not have there for this mark, line-ends.ts), MuPDF
- * the soft hyphen (it joins and drops it), pdf.js nothing (it skips a glyph
- * whose text is a format character). Its text rendering mode stays the
- * line's: MuPDF starts a new text object at a change of mode
- * (`pdf_show_char`), and takes a line that starts a new text object at
- * another indent for a new paragraph (the second line of an indented one),
- * where it joins nothing; for that, too, the ET of the line's last text
- * object and the next line's BT go (the next line sets its own matrix, Tm),
- * as hyphen-lines.ts does for a hyphen, when nothing stands between them.
+ * There a soft hyphen is drawn at the line's end: the line's last glyph,
+ * with no advance, reading as U+00AD, inside a span whose ActualText is a
+ * hyphen (U+002D). poppler reads the span (a hyphen: it joins the lines and
+ * drops it; the build's read-back takes such a line-end hyphen for this
+ * mark, line-ends.ts), MuPDF the soft hyphen (it joins and drops it),
+ * pdf.js nothing (it skips a glyph whose text is a format character). It is
+ * drawn first in the next line's text object, though on the line before:
+ * MuPDF takes a line that starts a new text object at another indent than
+ * the line before for a new paragraph (the second line of an indented one),
+ * where it joins nothing, and the mark takes that test in its place. Where
+ * the lines are set far apart, it is set down towards the next line for
+ * MuPDF (markAt). docs/text-layer.md has the figures.
  */
 import { CJK_LETTER } from './cid-font.ts';
 import { codesOf, hexOf, type Edit, type Operation } from './content-stream.ts';
