@@ -102,7 +102,7 @@ const alone = ({ glyph, span }: { glyph: Glyph; span: number | undefined }): boo
 const clustered = (drawn: { glyph: Glyph; span: number | undefined }): boolean => drawn.span !== undefined || alone(drawn);
 
 /** The glyphs of a run in the order to draw them, with their codes, and the marks to draw apart. */
-function layOut(group: Group, following?: { x: number; y: number; space?: number }): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
+function layOut(group: Group, following?: { x: number; y: number; space?: number }, lineEnds = false): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
   const drawn: Glyph[] = [];
   const codes: number[] = [];
   const marks: Glyph[] = [];
@@ -174,7 +174,7 @@ function layOut(group: Group, following?: { x: number; y: number; space?: number
     }
     drawn[at] = { ...one, x: place.x, y: place.y, ...(rtl ? {} : { stretch: SQUEEZE }) };
   }
-  if (endJoiner !== '' && !rtl) wordEndJoiner(drawn, codes, endJoiner, following);
+  if (endJoiner !== '' && !rtl) wordEndJoiner(drawn, codes, endJoiner, following, lineEnds);
   closeGaps(drawn, codes, marks, markCodes);
   return { drawn, codes, marks, markCodes };
 }
@@ -187,15 +187,19 @@ function layOut(group: Group, following?: { x: number; y: number; space?: number
  * or a space glyph), the unseen copy that reads as the joiner (the last of
  * `drawn`) reads as the joiner and that space, through a code as wide as
  * the distance to the next word: pdf.js keeps it, and poppler sees no gap
- * there to read as a second space. Before punctuation, or at a
- * line's end, it stays as it was.
+ * there to read as a second space. At a line's end (`lineEnds`: the next
+ * text object starts another line), it reads as the joiner and a space,
+ * which every reader folds into the line's end. Before punctuation it stays
+ * as it was.
  */
-function wordEndJoiner(drawn: Glyph[], codes: number[], joiner: string, following: { x: number; y: number; space?: number } | undefined): void {
+function wordEndJoiner(drawn: Glyph[], codes: number[], joiner: string, following: { x: number; y: number; space?: number } | undefined, lineEnds: boolean): void {
   const copy = drawn.at(-1);
   const at = drawn.length - 1;
   const font = copy?.font;
   const code = codes[at];
-  if (!copy || !font || code === undefined || !following || following.y !== copy.y) return;
+  if (!copy || !font || code === undefined) return;
+  if (lineEnds) codes[at] = font.codeFor(copy.code, `${joiner} `, 0);
+  if (!following || following.y !== copy.y) return;
   // Up to the next word: past the space glyph Chromium draws, if it draws one.
   const gap = following.x + (following.space ?? 0) - copy.x;
   if (gap <= copy.size * WORD_SPACE) return;
@@ -272,6 +276,18 @@ function followingStart(
   return undefined;
 }
 
+/** Whether the text object after the one closing at `close` starts another line than `tm`'s: its own Tm, elsewhere on the page. */
+function nextLineFollows(ops: Operation[], close: number, tm: Operation | undefined): boolean {
+  if (!tm || ops[close + 1]?.operator !== 'BT') return false;
+  let at = close + 2;
+  while (ops[at]?.operator === 'Tf') at += 1;
+  const next = ops[at];
+  if (next?.operator !== 'Tm') return false;
+  const [a, b, c, d, , f] = tm.operands.map(Number);
+  const [a2, b2, c2, d2, , f2] = next.operands.map(Number);
+  return a === a2 && b === b2 && c === c2 && d === d2 && f !== f2;
+}
+
 /** The stream with its clusters rewritten, or undefined when it has none to rewrite; `ops`: its operations, if read already. */
 export function rewriteClusters(
   text: string,
@@ -300,7 +316,12 @@ export function rewriteClusters(
       if (MOVING.has(op.operator) || SHOWING.has(op.operator)) next = op;
     }
     if (group.kind === 'reversed' && next && SHOWING.has(next.operator)) return;
-    const { drawn, codes, marks, markCodes } = layOut(group, group.kind === 'text' ? followingStart(ops, close, kept.find((op) => op.operator === 'Tm'), fontOf) : undefined);
+    const tm = kept.find((op) => op.operator === 'Tm');
+    const { drawn, codes, marks, markCodes } = layOut(
+      group,
+      group.kind === 'text' ? followingStart(ops, close, tm, fontOf) : undefined,
+      group.kind === 'text' && nextLineFollows(ops, close, tm),
+    );
     const letters = draw(drawn, codes, kept.some((op) => op.operator === 'Tm') ? { x: 0, y: 0 } : group.start);
     const dots = draw(marks, markCodes, letters.at);
     const [opening, closing] = [ops[group.open] as Operation, ops[close] as Operation];
