@@ -23,6 +23,8 @@ export function searchable(text: string, options: { spaces?: boolean } = {}): st
 export async function printedText(path: string): Promise<{ text: string; lang: string | undefined }> {
   const { html, frontMatter } = await markdownToHtml({ path });
   const text = html
+    // A break opportunity (a URL's, markdown/url-breaks.ts) is no space; any other tag may be.
+    .replace(/<wbr>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))

@@ -84,7 +84,7 @@ export class CidFont {
   readonly map: Mapping;
   /** Whether some code reads as a letter with nonspacing marks (a Devanagari half form): see cluster-spans.ts. */
   readonly readsWithMarks: boolean;
-  /** Whether a code reads as a Chinese or Japanese letter (cjk-lines.ts). */
+  /** Whether a code reads as a Chinese or Japanese letter (word-lines.ts). */
   readonly readsCjk: boolean;
   readonly #widths: Map<number, number>;
   readonly #defaultWidth: number;

@@ -102,7 +102,7 @@ const alone = ({ glyph, span }: { glyph: Glyph; span: number | undefined }): boo
 const clustered = (drawn: { glyph: Glyph; span: number | undefined }): boolean => drawn.span !== undefined || alone(drawn);
 
 /** The glyphs of a run in the order to draw them, with their codes, and the marks to draw apart. */
-function layOut(group: Group, following?: { x: number; y: number }): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
+function layOut(group: Group, following?: { x: number; y: number; space?: number }, lineEnds = false): { drawn: Glyph[]; codes: number[]; marks: Glyph[]; markCodes: number[] } {
   const drawn: Glyph[] = [];
   const codes: number[] = [];
   const marks: Glyph[] = [];
@@ -149,9 +149,10 @@ function layOut(group: Group, following?: { x: number; y: number }): { drawn: Gl
     }
   }
   // A joiner that ends the run (a word's last letter, নস্যাত্‍) is read from an unseen copy of the last glyph drawn:
-  // poppler and MuPDF read it there, pdf.js skips it and the run's letters stay.
+  // poppler and MuPDF read it there, pdf.js skips it and the run's letters stay (wordEndJoiner, below).
   const end = drawn.at(-1);
-  if (joiner !== '' && end?.font) {
+  const endJoiner = joiner !== '' && end?.font ? joiner : '';
+  if (endJoiner !== '' && end?.font) {
     drawn.push({ ...end, unseen: true });
     codes.push(end.font.codeFor(end.code, joiner, 0));
   }
@@ -173,9 +174,40 @@ function layOut(group: Group, following?: { x: number; y: number }): { drawn: Gl
     }
     drawn[at] = { ...one, x: place.x, y: place.y, ...(rtl ? {} : { stretch: SQUEEZE }) };
   }
+  if (endJoiner !== '' && !rtl) wordEndJoiner(drawn, codes, endJoiner, following, lineEnds);
   closeGaps(drawn, codes, marks, markCodes);
   return { drawn, codes, marks, markCodes };
 }
+
+/**
+ * A joiner that ends a word (নস্যাত্‍ করতে) read by pdf.js too: pdf.js skips
+ * a glyph whose text ends with a format character (`getCharUnicodeCategory`,
+ * `(\p{Cf})$`), and its find bar matches the joiner of the query literally,
+ * so the word was not found. Where a word space follows on the line (a gap,
+ * or a space glyph), the unseen copy that reads as the joiner (the last of
+ * `drawn`) reads as the joiner and that space, through a code as wide as
+ * the distance to the next word: pdf.js keeps it, and poppler sees no gap
+ * there to read as a second space. At a line's end (`lineEnds`: the next
+ * text object starts another line), it reads as the joiner and a space,
+ * which every reader folds into the line's end. Before punctuation it stays
+ * as it was.
+ */
+function wordEndJoiner(drawn: Glyph[], codes: number[], joiner: string, following: { x: number; y: number; space?: number } | undefined, lineEnds: boolean): void {
+  const copy = drawn.at(-1);
+  const at = drawn.length - 1;
+  const font = copy?.font;
+  const code = codes[at];
+  if (!copy || !font || code === undefined) return;
+  if (lineEnds) codes[at] = font.codeFor(copy.code, `${joiner} `, 0);
+  if (!following || following.y !== copy.y) return;
+  // Up to the next word: past the space glyph Chromium draws, if it draws one.
+  const gap = following.x + (following.space ?? 0) - copy.x;
+  if (gap <= copy.size * WORD_SPACE) return;
+  codes[at] = font.codeFor(copy.code, `${joiner} `, (gap / (copy.size * (copy.stretch ?? 1))) * 1000);
+}
+
+/** The narrowest gap read as a word space: pdf.js reads one from a tenth of the type size. */
+const WORD_SPACE = 0.1;
 
 /** Widest gap between two letters read as no space: pdf.js reads one from a tenth of the type size. */
 const GAP_IN_A_WORD = 0.3;
@@ -216,19 +248,44 @@ function closeGaps(drawn: Glyph[], codes: number[], apart: Glyph[], apartCodes: 
 
 /**
  * Where the first glyph after the text object closing at `close` is drawn, in that object's text space,
- * when the next text object sets the same matrix (`tm`) and places its first glyph with Td alone.
+ * when the next text object sets the same matrix (`tm`) and places its first glyph with Td alone; with,
+ * when that glyph reads as a space (Chromium draws a word space so, at times), its advance (`space`).
  */
-function followingStart(ops: Operation[], close: number, tm: Operation | undefined): { x: number; y: number } | undefined {
+function followingStart(
+  ops: Operation[],
+  close: number,
+  tm: Operation | undefined,
+  fontOf: (name: string) => CidFont | undefined,
+): { x: number; y: number; space: number } | undefined {
   if (!tm || ops[close + 1]?.operator !== 'BT') return undefined;
   let line: { x: number; y: number } | undefined;
+  let font: { font: CidFont | undefined; size: number } | undefined;
   for (let at = close + 2; at < ops.length; at += 1) {
     const op = ops[at] as Operation;
-    if (op.operator === 'Tf') continue;
-    if (op.operator === 'Tm' && op.operands.join(' ') === tm.operands.join(' ')) line = { x: 0, y: 0 };
+    if (op.operator === 'Tf') font = { font: fontOf((op.operands[0] ?? '').replace(/^\//, '')), size: Number(op.operands[1]) };
+    else if (op.operator === 'Tm' && op.operands.join(' ') === tm.operands.join(' ')) line = { x: 0, y: 0 };
     else if (op.operator === 'Td' && line) line = { x: line.x + Number(op.operands[0]), y: line.y + Number(op.operands[1]) };
-    else return op.operator === 'Tj' || op.operator === 'TJ' ? line : undefined;
+    else if ((op.operator !== 'Tj' && op.operator !== 'TJ') || !line) return undefined;
+    else {
+      let first: number | undefined;
+      forEachCode(/<[0-9A-Fa-f\s]*>/.exec(op.operands[0] ?? '')?.[0] ?? '', (code) => (first ??= code));
+      const space = first !== undefined && font?.font?.map.get(first) === ' ' ? (font.font.width(first) / 1000) * font.size : 0;
+      return { ...line, space };
+    }
   }
   return undefined;
+}
+
+/** Whether the text object after the one closing at `close` starts another line than `tm`'s: its own Tm, elsewhere on the page. */
+function nextLineFollows(ops: Operation[], close: number, tm: Operation | undefined): boolean {
+  if (!tm || ops[close + 1]?.operator !== 'BT') return false;
+  let at = close + 2;
+  while (ops[at]?.operator === 'Tf') at += 1;
+  const next = ops[at];
+  if (next?.operator !== 'Tm') return false;
+  const [a, b, c, d, , f] = tm.operands.map(Number);
+  const [a2, b2, c2, d2, , f2] = next.operands.map(Number);
+  return a === a2 && b === b2 && c === c2 && d === d2 && f !== f2;
 }
 
 /** The stream with its clusters rewritten, or undefined when it has none to rewrite; `ops`: its operations, if read already. */
@@ -259,7 +316,12 @@ export function rewriteClusters(
       if (MOVING.has(op.operator) || SHOWING.has(op.operator)) next = op;
     }
     if (group.kind === 'reversed' && next && SHOWING.has(next.operator)) return;
-    const { drawn, codes, marks, markCodes } = layOut(group, group.kind === 'text' ? followingStart(ops, close, kept.find((op) => op.operator === 'Tm')) : undefined);
+    const tm = kept.find((op) => op.operator === 'Tm');
+    const { drawn, codes, marks, markCodes } = layOut(
+      group,
+      group.kind === 'text' ? followingStart(ops, close, tm, fontOf) : undefined,
+      group.kind === 'text' && nextLineFollows(ops, close, tm),
+    );
     const letters = draw(drawn, codes, kept.some((op) => op.operator === 'Tm') ? { x: 0, y: 0 } : group.start);
     const dots = draw(marks, markCodes, letters.at);
     const [opening, closing] = [ops[group.open] as Operation, ops[close] as Operation];

@@ -40,7 +40,7 @@ export function printPages(page: Page): Promise<Uint8Array> {
 export async function finishPdf(printed: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.load(printed, { updateMetadata: false, ...READ_AT_ONCE });
   if (options.source) await checkDrawnGlyphs(doc, options.source);
-  await repairToUnicode(doc);
+  await repairToUnicode(doc, { source: options.source?.text });
   setMetadata(doc, options.metadata);
   addOutline(doc, options.bookmarks);
   setDocumentId(doc, options.idSeed);

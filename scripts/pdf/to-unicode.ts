@@ -17,7 +17,6 @@
  */
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { CidFont } from './cid-font.ts';
-import { cjkLineEdits } from './cjk-lines.ts';
 import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
 import { operations, replaceSpans, type Operation } from './content-stream.ts';
@@ -26,7 +25,9 @@ import { joinHyphenLines } from './hyphen-lines.ts';
 import { logicalOrderEdits } from './logical-order.ts';
 import { markSpanEdits } from './marks-apart.ts';
 import { unwrapPlainSpans } from './plain-spans.ts';
+import { joinedInSource } from './source-joins.ts';
 import { contentOf, flateStream, streamText } from './stream-bytes.ts';
+import { wordLineEdits } from './word-lines.ts';
 
 const PRESENTATION_FORM = /[\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
@@ -54,18 +55,23 @@ export function contentRefs(contents: PDFObject | undefined): PDFRef[] {
  * joined into runs; undefined when none of that changes it. `fonts`: the
  * page's fonts by resource name.
  */
-export function repairedStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
+export function repairedStream(
+  read: string,
+  ops: Operation[] | undefined,
+  fonts: Map<string, CidFont>,
+  continues?: (tail: string, head: string) => boolean,
+): string | undefined {
   const repaired = rewrittenStream(read, ops, fonts);
   const rightToLeft = read.includes('/ReversedChars');
   const cjk = [...fonts.values()].some((font) => font.readsCjk);
-  if (!rightToLeft && !cjk) return repaired;
-  // Once the rest is rewritten: right-to-left runs drawn in reading order (logical-order.ts), CJK lines
-  // that end inside a word joined to the next (cjk-lines.ts).
+  if (!rightToLeft && !cjk && continues === undefined) return repaired;
+  // Once the rest is rewritten: right-to-left runs drawn in reading order (logical-order.ts), lines
+  // that end inside a word joined to the next (word-lines.ts).
   const text = repaired ?? read;
   const finalOps = repaired === undefined ? ops : operations(text);
   if (!finalOps) return repaired;
   const fontOf = (name: string): CidFont | undefined => fonts.get(name);
-  const edits = [...(rightToLeft ? logicalOrderEdits(finalOps, fontOf) : []), ...(cjk ? cjkLineEdits(finalOps, fontOf) : [])];
+  const edits = [...(rightToLeft ? logicalOrderEdits(finalOps, fontOf) : []), ...(cjk || continues ? wordLineEdits(finalOps, fontOf, { continues }) : [])];
   return edits.length === 0 ? repaired : replaceSpans(text, edits);
 }
 
@@ -97,6 +103,11 @@ function rewrittenStream(read: string, ops: Operation[] | undefined, fonts: Map<
   return joinGlyphRuns(drawn, fontOf, lines?.ops ?? drawnOps, lines?.edits) ?? (lines ? replaceSpans(drawn, lines.edits) : changed ? drawn : undefined);
 }
 
+export interface RepairOptions {
+  /** The document's source text, which tells a line that ends inside a word (word-lines.ts). Default: none, only CJK lines are told. */
+  source?: string | undefined;
+}
+
 /** Lets the event loop turn: what the browser sent meanwhile is read, and what waits to be sent goes. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -107,7 +118,8 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * pages takes their pictures meanwhile (gallery/page-pictures.ts), and goes
  * on only as node answers it.
  */
-export async function repairToUnicode(doc: PDFDocument): Promise<number> {
+export async function repairToUnicode(doc: PDFDocument, options: RepairOptions = {}): Promise<number> {
+  const continues = options.source === undefined ? undefined : joinedInSource(options.source);
   const fonts = new Map<string, CidFont>();
   const others = new Map<string, PDFRef>();
   let rewritten = 0;
@@ -132,7 +144,7 @@ export async function repairToUnicode(doc: PDFDocument): Promise<number> {
       const stream = doc.context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
       const { text: read, ops } = contentOf(stream);
-      const text = repairedStream(read, ops, byName);
+      const text = repairedStream(read, ops, byName, continues);
       if (text === undefined) continue;
       doc.context.assign(ref, flateStream(doc.context, text));
       rewritten += 1;

@@ -52,9 +52,6 @@ const KNOWN: Record<string, string> = {
  * right to left, every word in poppler, 99% in pdf.js, and in MuPDF every word.
  */
 const FLOORS: { text: string; engine: Engine; words: number; whole: number; spaced: number }[] = [
-  // A word that ends in a khanda ta written ত্‍ (virama and zero-width joiner): pdf.js drops a glyph whose text ends
-  // with a format character (নস্যাত্‍); within words the joiner is now read (docs/text-layer.md).
-  { text: 'udhr-ben', engine: 'pdf.js', words: 659, whole: 658, spaced: 0 },
   // A word with a zero-width non-joiner inside, which MuPDF reads before the letter it follows.
   { text: 'udhr-pes_1', engine: 'MuPDF', words: 643, whole: 615, spaced: 0 },
 ];

@@ -10,7 +10,7 @@
  * right-to-left run is drawn from its right end, scripts/pdf/logical-order.ts)
  * and Chinese and Japanese words cut by a line end (joined by a soft hyphen
  * drawn there, which poppler reads as a hyphen and MuPDF as a soft hyphen,
- * scripts/pdf/cjk-lines.ts) and words with a
+ * scripts/pdf/word-lines.ts) and words with a
  * two-part vowel sign (scripts/pdf/cluster-spans.ts closeGaps), but a
  * right-to-left word with a zero-width non-joiner inside, which it reads
  * before the letter the joiner follows.
@@ -164,14 +164,14 @@ describe.each(CASES)('$name, read by poppler and MuPDF', ({ name }) => {
   it("holds every word of the source whole in poppler's text", () => {
     const { poppler } = get(name);
     if (process.env['ZINEPRESS_FIGURES'] === '1') console.log(`${name}: poppler misses ${poppler.missing.join(' ') || 'nothing'}`);
-    // A Chinese or Japanese word cut by a line end is joined there too (scripts/pdf/cjk-lines.ts): no excuse for it.
+    // A Chinese or Japanese word cut by a line end is joined there too (scripts/pdf/word-lines.ts): no excuse for it.
     expect(poppler.missing).toEqual([]);
   });
 
   it("finds every word of the source with MuPDF's search but a right-to-left one with a non-joiner", () => {
     const { mupdf } = get(name);
     if (process.env['ZINEPRESS_FIGURES'] === '1') console.log(`${name}: MuPDF misses ${mupdf.missing.join(' ') || 'nothing'}`);
-    // A Chinese or Japanese word cut by a line end is joined (scripts/pdf/cjk-lines.ts): no excuse for it here.
+    // A Chinese or Japanese word cut by a line end is joined (scripts/pdf/word-lines.ts): no excuse for it here.
     const missed = mupdf.missing.filter((word) => !(RIGHT_TO_LEFT.test(word) && word.includes('\u200C')));
     expect(missed).toEqual([]);
   });

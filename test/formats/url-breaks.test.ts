@@ -3,7 +3,10 @@
  * back and passes it (exit 0), every line that ends inside a URL ends after a
  * slash or before a period or other punctuation, and poppler's text holds
  * each URL whole, its lines joined: nothing added at the break (no hyphen,
- * no zero-width space), nothing lost.
+ * no zero-width space), nothing lost. poppler, MuPDF and pdf.js each find
+ * every word of the source whole, the words a URL's line break cuts
+ * ("de.wikisource.org" cut before ".org") too (pdf/word-lines.ts), with no
+ * character the source lacks.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
@@ -11,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readThrice, type TextFigures } from '../../scripts/bench/read-thrice.ts';
+import { ENGINES } from '../../scripts/bench/readers.ts';
 import { zine } from '../helpers/zine.ts';
 
 const run = promisify(execFile);
@@ -24,19 +29,24 @@ const URLS = [
 
 let code: number;
 let stderr: string;
-/** poppler's text of the large-print pages, its line breaks taken out, and where each was. */
+/** poppler's text of the large-print pages in drawing order, its line breaks (and the text layer's marks) taken out, and where each was. */
 let flat = '';
 const lineEnds: number[] = [];
+let figures: TextFigures | undefined;
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'zine-url-breaks-'));
   ({ code, stderr } = await zine(['build', FIXTURE, '--formats', 'large-print', '--out', dir], dir));
   if (code !== 0) return;
-  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', join(dir, 'zine', 'large-print.pdf'), '-']);
-  for (const char of stdout) {
+  const pdf = join(dir, 'zine', 'large-print.pdf');
+  // Where the lines end: poppler's text in drawing order (-raw), where the text layer's mark for a line
+  // that ends inside a word (pdf/word-lines.ts) reads as a hyphen at the line's end, which the source has not.
+  const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']);
+  for (const char of stdout.replace(/-\n/g, '\n')) {
     if (char === '\n') lineEnds.push(flat.length);
     else flat += char;
   }
+  figures = await readThrice({ pdf, source: FIXTURE });
 });
 
 describe('URLs in large print', () => {
@@ -55,5 +65,17 @@ describe('URLs in large print', () => {
     expect(cuts.length).toBeGreaterThanOrEqual(3);
     for (const cut of cuts) expect(cut).toMatch(/(?:[/:=&]\||\|[.,_\-?#=&%~@(])/);
     expect(flat).not.toMatch(/[\u00AD\u200B]/u);
+  });
+
+  it('read whole in poppler, MuPDF and pdf.js, every word of the source, with nothing the source lacks', () => {
+    // The words a URL's line break cuts: a search for each must find it.
+    const cut = ['www.marxists.org', 'de.wikisource.org', 'Manifest_der_Kommunistischen_Partei_', 'katalog.example.org'];
+    for (const engine of ENGINES) {
+      const { missing, strays } = figures?.engines[engine] ?? { missing: ['(not read)'], strays: new Map() };
+      expect(missing, engine).toEqual([]);
+      expect([...strays.keys()], engine).toEqual([]);
+    }
+    expect(figures?.words).toBeGreaterThan(70);
+    for (const word of cut) expect(figures?.engines.poppler.missing, word).not.toContain(word);
   });
 });

@@ -157,3 +157,40 @@ describe('rewriteClusters, a cluster that ends its text object', () => {
     expect((next?.x ?? 0) - (copy?.x ?? 0)).toBeLessThan(0.03 * 10);
   });
 });
+
+// "ত্‍" (Bengali khanda ta, as in নস্যাত্‍ করতে): one glyph whose span reads ত, virama and a zero-width joiner,
+// ending its text object; the next word in the next one, after a space glyph on the same line, or on the next line.
+const wordEndingInAJoiner = (next: string): string => `BT
+/F2 10 Tf
+1 0 0 -1 100 700 Tm
+/Span<</ActualText <feff09a409cd200d> >> BDC
+<0010> Tj
+EMC
+ET
+BT
+/F2 10 Tf
+${next}
+ET`;
+
+describe('rewriteClusters, a word that ends in a joiner', () => {
+  const rewrite = async (next: string) => {
+    const cidFont = await testCidFont([0x0010, [300, 500]], '<0011> <0020>');
+    return drawnGlyphs(rewriteClusters(wordEndingInAJoiner(next), (name) => (name === 'F2' ? cidFont : undefined)) ?? '', cidFont);
+  };
+
+  it('reads the joiner with the word space after it, where pdf.js keeps it', async () => {
+    // The space glyph (5 units) 3 past the word's start, the next word after it.
+    const glyphs = await rewrite('1 0 0 -1 100 700 Tm\n3 0 Td <0011> Tj');
+    // The unseen copies: of the virama, and last, of the glyph again for the joiner.
+    const copy = glyphs.filter((glyph) => !glyph.seen).at(-1);
+    // pdf.js skips a glyph whose text ends with a format character, letter and all.
+    expect(glyphs.filter((glyph) => /\p{Cf}$/u.test(glyph.reads))).toEqual([]);
+    expect(copy?.reads).toBe('\u200D ');
+    expect(glyphs.map((glyph) => glyph.reads).join('')).toBe('ত্\u200D  ');
+  });
+
+  it('reads it with a space at the line\'s end', async () => {
+    const glyphs = await rewrite('1 0 0 -1 100 720 Tm\n<0010> Tj');
+    expect(glyphs.filter((glyph) => !glyph.seen).at(-1)?.reads).toBe('\u200D ');
+  });
+});

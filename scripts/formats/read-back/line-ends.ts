@@ -22,8 +22,6 @@ export interface LineFault {
 }
 
 export const HYPHEN_END = /[-\u2010\u2011\u00AD]$/u;
-/** A Chinese or Japanese letter. */
-const CJK_LETTER_AT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Scripts whose lines break between characters, without spaces or hyphens. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\u3000-\u303F\uFF00-\uFFEF]/u;
 /** What may sit between two letters without offering a break: marks, joiners, a soft hyphen. */
@@ -70,8 +68,6 @@ export function breakFault(stream: Stream, end: number, hyphenated: boolean | 'u
   }
   const unspaced = UNSPACED.test(stream.raw[before] ?? '') || UNSPACED.test(stream.raw[after] ?? '');
   if (unspaced && hyphenated !== true) return undefined;
-  // Between two Chinese or Japanese letters a line-end hyphen is the text layer's mark for poppler to join the lines (pdf/cjk-lines.ts).
-  if (CJK_LETTER_AT.test(stream.raw[before] ?? '') && CJK_LETTER_AT.test(stream.raw[after] ?? '')) return undefined;
   const points = word.includes('-') ? `it breaks only at ${word}` : 'it has no hyphenation point there';
   if (hyphenated === 'unknown') return `the word "${word.replace(/-/g, '')}" is split where its language does not break it, as ${printed} (${points})`;
   return hyphenated
@@ -93,9 +89,18 @@ export function lineEndFaults(placed: readonly PlacedLine[], source: SourceText,
     }
     endOf.set(line.stream, line.end);
     // Inside a URL, where it may break (url-ends.ts); elsewhere, where a word may.
-    const at = rawEnd(stream, line.end, line.line.text);
-    const inUrl = at === undefined ? undefined : urlBreakFault(stream, at, capacity);
-    const reason = inUrl !== undefined ? inUrl.reason : breakFault(stream, line.end, HYPHEN_END.test(line.line.text), hyphenates, capacity);
+    const endFault = (text: string): { reason: string | undefined; inUrl: boolean } => {
+      const at = rawEnd(stream, line.end, text);
+      const inUrl = at === undefined ? undefined : urlBreakFault(stream, at, capacity);
+      return inUrl !== undefined ? { reason: inUrl.reason, inUrl: true } : { reason: breakFault(stream, line.end, HYPHEN_END.test(text), hyphenates, capacity), inUrl: false };
+    };
+    // A line that ends inside a word with no hyphen (a CJK word, a URL, a word longer than the line) reads
+    // with a hyphen in poppler's text: the text layer's mark for poppler to join the lines (pdf/word-lines.ts).
+    // Where the line may end there without it, or inside a URL (which never breaks with a hyphen), the
+    // hyphen is that mark; elsewhere it is judged as printed.
+    const text = line.line.text.trimEnd();
+    const unmarked = text.endsWith('-') ? endFault(text.slice(0, -1)) : undefined;
+    const reason = unmarked !== undefined && (unmarked.reason === undefined || unmarked.inUrl) ? unmarked.reason : endFault(text).reason;
     if (reason !== undefined) faults.push({ page: line.page, place: placeOf(stream, line.end - 1), reason });
   }
   return faults;

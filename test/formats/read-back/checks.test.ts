@@ -67,7 +67,7 @@ describe('the read-back of line ends', () => {
   it('lets Chinese and Thai lines end between any two characters, but no edition without hyphens split a word', async () => {
     const chinese = await faults('人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待', pages(['人人生而自由在尊严和权利上一律', '平等他们赋有理性和良心并应以兄弟关系的精神相对待']));
     expect(chinese.ends).toEqual([]);
-    // The hyphen the text layer draws between two Chinese letters for poppler to join the lines (pdf/cjk-lines.ts) is no hyphenation.
+    // The hyphen the text layer draws between two Chinese letters for poppler to join the lines (pdf/word-lines.ts) is no hyphenation.
     const joined = await faults('人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待', pages(['人人生而自由在尊严和权利上一律-', '平等他们赋有理性和良心并应以兄弟关系的精神相对待']));
     expect(joined.ends).toEqual([]);
     const latin = await faults('Everyone is born free and equal in dignity and rights.', pages(['Everyone is born free and equal in dig-', 'nity and rights.']));

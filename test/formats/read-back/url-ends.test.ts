@@ -7,12 +7,12 @@ import { markdownStringToHtml } from '../../../scripts/markdown/index.ts';
 
 const TEXT = 'Seitenzahlen nach der Ausgabe von 1959. Der Text steht unter http://www.mlwerke.de/me/me04/me04_459.htm und wurde am achten März korrigiert.';
 
-/** The line-end faults of TEXT printed as two lines, the first ending with `first`. */
-async function faultsSplitAfter(first: string): Promise<string[]> {
+/** The line-end faults of TEXT printed as two lines, the first ending with `first` (and `mark`, the hyphen poppler reads for the text layer's mark, pdf/word-lines.ts). */
+async function faultsSplitAfter(first: string, mark = ''): Promise<string[]> {
   const { tree, frontMatter } = await markdownStringToHtml(`---\ntitle: Read back\nlang: de\n---\n\n${TEXT}\n`);
   const source = sourceText(tree);
   const at = TEXT.indexOf(first) + first.length;
-  const lines = [TEXT.slice(0, at).trimEnd(), TEXT.slice(at).trimStart()];
+  const lines = [TEXT.slice(0, at).trimEnd() + mark, TEXT.slice(at).trimStart()];
   const printed: PrintedPage[] = [{ number: 1, images: [], lines: lines.map((text) => ({ text, xMin: 0, xMax: 0, yMin: 0, yMax: 0, words: [] })) }];
   const placed = placeLines(printed, source, { continued: '(fortgesetzt)', title: frontMatter.title });
   expect(placed).toHaveLength(2);
@@ -35,5 +35,11 @@ describe('the read-back of a line that ends inside a URL', () => {
     expect(await faultsSplitAfter('me04_')).toHaveLength(1);
     expect(await faultsSplitAfter('http:/')).toHaveLength(1);
     expect(await faultsSplitAfter('de/me/me04')).toHaveLength(1);
+  });
+
+  it('takes the hyphen poppler reads at a URL\'s line end for the text layer\'s mark where the URL may break, and judges it elsewhere', async () => {
+    for (const first of ['http://', 'me04/', 'me04_459', 'www.mlwerke']) expect(await faultsSplitAfter(first, '-'), first).toEqual([]);
+    expect(await faultsSplitAfter('459.ht', '-')).toHaveLength(1);
+    expect(await faultsSplitAfter('www.mlwerke.', '-')).toHaveLength(1);
   });
 });
