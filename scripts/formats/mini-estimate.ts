@@ -13,6 +13,19 @@
  */
 export const MINI_CAPACITY = 265_000;
 
+/**
+ * Pages of a side that hold no running text: the cover and the back cover
+ * (the colophon's credits). A zine of two sides has them once, so its text
+ * has 14 pages where one side's has 6, not twice as many: the essay, 10,523
+ * letters, fits 16 pages at 7.5 pt (592,000), over twice the capacity of one side.
+ */
+const FIXED_PAGES = 2;
+
+/** Room × size² that `sheets` sides of 8 pages hold. */
+export function miniCapacity(sheets: number): number {
+  return (MINI_CAPACITY * (8 * sheets - FIXED_PAGES)) / (8 - FIXED_PAGES);
+}
+
 /** A document estimated past this many times the capacity at the smallest size is not tried. */
 const HOPELESS = 1.6;
 
@@ -48,8 +61,7 @@ export interface MiniPlan {
 export function planMini(options: { room: number; sizes: readonly number[]; sheets?: number }): MiniPlan {
   const sizes = [...options.sizes].sort((a, b) => b - a);
   const smallest = sizes.at(-1) ?? 0;
-  // The 16-page zine holds twice the 8-page one.
-  const capacity = MINI_CAPACITY * (options.sheets ?? 1);
+  const capacity = miniCapacity(options.sheets ?? 1);
   const fill = (options.room * smallest * smallest) / capacity;
   if (fill > HOPELESS) return { sizes: [], fill };
   const likely = sizes.find((size) => options.room * size * size <= capacity) ?? smallest;

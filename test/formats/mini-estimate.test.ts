@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MINI_CAPACITY, nextMiniSize, planMini, textRoom } from '../../scripts/formats/mini-estimate.ts';
+import { MINI_CAPACITY, miniCapacity, nextMiniSize, planMini, textRoom } from '../../scripts/formats/mini-estimate.ts';
 import { MINI_FONT_SIZES } from '../../scripts/formats/mini.ts';
 
 describe('the mini zine’s estimate', () => {
@@ -17,6 +17,13 @@ describe('the mini zine’s estimate', () => {
     expect(planMini({ room: 2_000, sizes: MINI_FONT_SIZES }).sizes).toEqual([9]);
     const middle = Math.floor(MINI_CAPACITY / 64); // fits at 8 pt, not above
     expect(planMini({ room: middle, sizes: MINI_FONT_SIZES }).sizes).toEqual([8]);
+  });
+
+  it('starts the essay’s 16-page zine at 7.5 pt, the size it is made at, its cover and back cover counted once for both sides', () => {
+    const essay = 10_523;
+    expect(planMini({ room: essay, sizes: MINI_FONT_SIZES, sheets: 2 }).sizes).toEqual([7.5]);
+    // A side of 8 pages has 6 of running text; two sides have 14.
+    expect(miniCapacity(2) / miniCapacity(1)).toBeCloseTo(14 / 6);
   });
 
   it('finds the largest size that fits from any first guess, laying out each size at most once', () => {

@@ -15,6 +15,7 @@ import { noFirstLetter } from './no-first-letter.ts';
 import { textOrigins } from './text-origins.ts';
 import { wholeLastWord } from './whole-last-word.ts';
 import { notesPage, settleNotesPages } from './notes-pages.ts';
+import { PageMeasures } from './page-measures.ts';
 import { reportProgress, tellProgress } from './progress.ts';
 import './paged.ts';
 import { relayout } from './relayout.ts';
@@ -46,9 +47,13 @@ declare global {
   }
 }
 
+/** Each page's measures for the report, taken as its layout ends (the same in a layout again in this tab). */
+const measures = new PageMeasures();
+
 window.zinepress = {
   async paginate(options) {
     const settings = { notes: options.notes ?? true, preflight: options.preflight ?? false };
+    measures.withPreflight = settings.preflight;
     keepRunningStrings(window.Paged);
     window.Paged.registerHandlers(
       noFirstLetter(window.Paged),
@@ -61,7 +66,7 @@ window.zinepress = {
       wholeLastWord(window.Paged),
       testFault(window.Paged),
       earlierBreaks(window.Paged, options.earlierBreaks ?? []),
-      hideFinishedPages(window.Paged),
+      hideFinishedPages(window.Paged, measures),
       notesPage(window.Paged, settings),
       reportProgress(window.Paged),
       stableRefs(window.Paged),
@@ -71,6 +76,7 @@ window.zinepress = {
     return finish(settings);
   },
   async relayout(options, body) {
+    measures.withPreflight = options.preflight ?? false;
     stopPainting();
     await relayout(body);
     return finish({ preflight: options.preflight ?? false });
@@ -86,5 +92,5 @@ function finish(settings: { preflight: boolean }): LayoutReport {
   const notesPages = settleNotesPages();
   tellProgress(pages());
   resumePainting();
-  return report(notesPages, settings.preflight);
+  return report(notesPages, settings.preflight, measures);
 }

@@ -1,5 +1,3 @@
-import { pages } from './pages.ts';
-
 /** A page of running text that ends short, and why. */
 export interface ShortPage {
   page: number;
@@ -51,37 +49,58 @@ export function linesIn(gap: number, lineHeight: number): number {
   return lineHeight > 0 ? Math.floor((gap + 1) / lineHeight) : 0;
 }
 
+/** The first and last blocks of the running text on a page, when it has some. */
+function runningBlocks(page: Element): { first: Element | undefined; last: Element | undefined } | undefined {
+  const essay = page.querySelector('.pagedjs_page_content main.essay');
+  if (!essay) return undefined;
+  const blocks = [...essay.querySelectorAll(BLOCKS)].filter((block) => !block.closest('.running-title'));
+  return { first: blocks[0], last: blocks.at(-1) };
+}
+
+/** Whether a page's running text begins or ends with a paragraph's line alone. */
+export function loneEnds(page: Element): { top: boolean; foot: boolean } {
+  const blocks = runningBlocks(page);
+  const lone = (block: Element | undefined, split: string) => block !== undefined && block.hasAttribute(split) && block.matches('p, li') && linesOf(block) === 1;
+  return { top: lone(blocks?.first, 'data-split-from'), foot: lone(blocks?.last, 'data-split-to') };
+}
+
+/** The room under the last line of a page's running text, in CSS pixels; undefined on a page without running text. */
+export function footGap(page: Element): number | undefined {
+  const essay = page.querySelector('.pagedjs_page_content main.essay');
+  const content = page.querySelector('.pagedjs_page_content');
+  if (!essay || !content) return undefined;
+  const box = content.getBoundingClientRect();
+  const range = document.createRange();
+  range.selectNodeContents(essay);
+  const bottoms = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.left < box.right - 1).map((rect) => rect.bottom);
+  return box.bottom - Math.max(box.top, ...bottoms);
+}
+
+/** What `pageFill` needs of each page, measured as its layout ended (page-measures.ts). */
+export interface FillMeasure {
+  footGap: number | undefined;
+  loneTop: boolean;
+  loneFoot: boolean;
+}
+
 /**
  * How full the pages of running text (the essay) are: pages that end more
  * than 2 lines short, and lines of a paragraph left alone at a page's top or foot.
  */
-export function pageFill(): { shortPages: ShortPage[]; loneLines: LoneLine[] } {
-  const all = pages();
+export function pageFill(all: HTMLElement[], measures: readonly FillMeasure[]): { shortPages: ShortPage[]; loneLines: LoneLine[] } {
   const sample = document.querySelector('.pagedjs_pages main.essay p');
   const lineHeight = sample ? Number.parseFloat(getComputedStyle(sample).lineHeight) : 0;
-  const running = all.map((page) => page.querySelector('.pagedjs_page_content main.essay'));
   const shortPages: ShortPage[] = [];
   const loneLines: LoneLine[] = [];
-  const range = document.createRange();
-  running.forEach((essay, index) => {
-    if (!essay) return;
+  measures.forEach((measure, index) => {
+    if (measure.footGap === undefined) return;
     const page = index + 1;
-    const blocks = [...essay.querySelectorAll(BLOCKS)].filter((block) => !block.closest('.running-title'));
-    const first = blocks[0];
-    const last = blocks.at(-1);
-    if (first?.hasAttribute('data-split-from') && first.matches('p, li') && linesOf(first) === 1) loneLines.push({ page, where: 'top' });
-    if (last?.hasAttribute('data-split-to') && last.matches('p, li') && linesOf(last) === 1) loneLines.push({ page, where: 'foot' });
-    // The last line's foot, against the foot of the text area.
-    const content = all[index]?.querySelector('.pagedjs_page_content');
-    if (!content) return;
-    const box = content.getBoundingClientRect();
-    range.selectNodeContents(essay);
-    const bottoms = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.left < box.right - 1).map((rect) => rect.bottom);
-    const lines = linesIn(box.bottom - Math.max(box.top, ...bottoms), lineHeight);
+    if (measure.loneTop) loneLines.push({ page, where: 'top' });
+    if (measure.loneFoot) loneLines.push({ page, where: 'foot' });
+    const lines = linesIn(measure.footGap, lineHeight);
     if (lines <= 2) return;
-    const nextEssay = running[index + 1];
-    const next = nextEssay ? [...nextEssay.querySelectorAll(BLOCKS)].find((block) => !block.closest('.running-title')) : undefined;
-    shortPages.push({ page, lines, reason: shortReason(next, all[index]?.dataset.callMoved !== undefined) });
+    const next = all[index + 1];
+    shortPages.push({ page, lines, reason: shortReason(next && runningBlocks(next)?.first, all[index]?.dataset.callMoved !== undefined) });
   });
   return { shortPages, loneLines };
 }

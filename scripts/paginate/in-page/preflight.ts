@@ -44,9 +44,9 @@ function background(element: Element): [number, number, number, number] {
 
 const sourceOf = (element: Element) => element.closest<HTMLElement>('[data-source]')?.dataset.source;
 
-function finding(kind: Finding['kind'], page: number, element: Element, detail: string): Finding {
+function finding(kind: Finding['kind'], element: Element, detail: string): Omit<Finding, 'page'> {
   const source = sourceOf(element);
-  return source === undefined ? { kind, page, detail } : { kind, page, source, detail };
+  return source === undefined ? { kind, detail } : { kind, source, detail };
 }
 
 /** Whether the element takes room on the page and is not hidden. */
@@ -69,31 +69,31 @@ function imageName(image: HTMLImageElement): string {
   }
 }
 
-function checkElement(element: Element, page: number): Finding[] {
-  const found: Finding[] = [];
+function checkElement(element: Element): Omit<Finding, 'page'>[] {
+  const found: Omit<Finding, 'page'>[] = [];
   if (!isShown(element)) return found;
   const style = getComputedStyle(element);
   const rect = element.getBoundingClientRect();
   // An SVG has no resolution: its lines are measured apart (vectorImages).
   if (element instanceof HTMLImageElement && element.naturalWidth > 0 && !/\.svg$/i.test(element.getAttribute('src') ?? '')) {
     const dpi = Math.round(element.naturalWidth / (rect.width / PX_PER_IN));
-    if (dpi < MIN_DPI) found.push(finding('low-resolution', page, element, `${imageName(element)} prints at ${dpi} dpi; a photocopy needs ${MIN_DPI} or more`));
+    if (dpi < MIN_DPI) found.push(finding('low-resolution', element, `${imageName(element)} prints at ${dpi} dpi; a photocopy needs ${MIN_DPI} or more`));
   }
   const paper = grayLuminance(background(element));
   if (hasOwnText(element) && contrast(grayLuminance(rgba(style.color)), paper) < MIN_CONTRAST) {
-    found.push(finding('low-contrast', page, element, `text in ${style.color} fades to ${contrast(grayLuminance(rgba(style.color)), paper).toFixed(1)}:1 in gray; keep 3:1 or more`));
+    found.push(finding('low-contrast', element, `text in ${style.color} fades to ${contrast(grayLuminance(rgba(style.color)), paper).toFixed(1)}:1 in gray; keep 3:1 or more`));
   }
   // Chromium draws no border thinner than a pixel (0.75 pt), so thin lines come from drawn (SVG) strokes.
   if (element instanceof SVGGeometryElement && style.stroke !== 'none') {
     const scale = Math.hypot(element.getScreenCTM()?.a ?? 1, element.getScreenCTM()?.b ?? 0);
     const width = parseFloat(style.strokeWidth) * scale;
-    if (width > 0 && width < MIN_RULE_PX) found.push(finding('hairline', page, element, `a ${(width * 0.75).toFixed(2)} pt line is too thin to copy; use 0.25 pt or more`));
+    if (width > 0 && width < MIN_RULE_PX) found.push(finding('hairline', element, `a ${(width * 0.75).toFixed(2)} pt line is too thin to copy; use 0.25 pt or more`));
   }
   for (const side of ['top', 'right', 'bottom', 'left'] as const) {
     const width = parseFloat(style.getPropertyValue(`border-${side}-width`));
     if (width === 0 || style.getPropertyValue(`border-${side}-style`) === 'none') continue;
     const ruleContrast = contrast(grayLuminance(rgba(style.getPropertyValue(`border-${side}-color`))), paper);
-    if (ruleContrast < MIN_CONTRAST) found.push(finding('low-contrast', page, element, `a rule fades to ${ruleContrast.toFixed(1)}:1 in gray; keep 3:1 or more`));
+    if (ruleContrast < MIN_CONTRAST) found.push(finding('low-contrast', element, `a rule fades to ${ruleContrast.toFixed(1)}:1 in gray; keep 3:1 or more`));
   }
   return found;
 }
@@ -104,34 +104,39 @@ function prints(element: Element): boolean {
   return element instanceof HTMLImageElement || element instanceof SVGSVGElement || hasOwnText(element);
 }
 
-/** How near each page's edges its text and images come, in points, with the block that comes nearest on each side. */
-export function pageInsets(all: HTMLElement[]): Insets[] {
+/** How near a page's edges its text and images come, in points, with the block that comes nearest on each side. */
+export function pageInsetSides(pageElement: Element): Insets['sides'] {
   const toPt = 72 / PX_PER_IN;
-  return all.map((pageElement, index) => {
-    // The trimmed page (Paged.js's page box), not the bleed around it: the print shop cuts that off.
-    const box = (pageElement.querySelector('.pagedjs_pagebox') ?? pageElement).getBoundingClientRect();
-    const insets: Insets = { page: index + 1, sides: {} };
-    for (const element of pageElement.querySelectorAll('.pagedjs_page_content *, .pagedjs_footnote_area *')) {
-      if (!prints(element)) continue;
-      const rect = element.getBoundingClientRect();
-      const gaps = { top: rect.top - box.top, right: box.right - rect.right, bottom: box.bottom - rect.bottom, left: rect.left - box.left };
-      for (const side of ['top', 'right', 'bottom', 'left'] as const) {
-        const gap = Math.round(gaps[side] * toPt * 100) / 100;
-        if (gap >= (insets.sides[side]?.gap ?? Infinity)) continue;
-        const source = sourceOf(element);
-        insets.sides[side] = source === undefined ? { gap } : { gap, source };
-      }
+  // The trimmed page (Paged.js's page box), not the bleed around it: the print shop cuts that off.
+  const box = (pageElement.querySelector('.pagedjs_pagebox') ?? pageElement).getBoundingClientRect();
+  const sides: Insets['sides'] = {};
+  for (const element of pageElement.querySelectorAll('.pagedjs_page_content *, .pagedjs_footnote_area *')) {
+    if (!prints(element)) continue;
+    const rect = element.getBoundingClientRect();
+    const gaps = { top: rect.top - box.top, right: box.right - rect.right, bottom: box.bottom - rect.bottom, left: rect.left - box.left };
+    for (const side of ['top', 'right', 'bottom', 'left'] as const) {
+      const gap = Math.round(gaps[side] * toPt * 100) / 100;
+      if (gap >= (sides[side]?.gap ?? Infinity)) continue;
+      const source = sourceOf(element);
+      sides[side] = source === undefined ? { gap } : { gap, source };
     }
-    return insets;
-  });
+  }
+  return sides;
 }
 
-/** The findings on every page, at most 20 of each kind. */
-export function preflight(all: HTMLElement[]): Finding[] {
-  const found = all.flatMap((pageElement, index) => {
-    const content = pageElement.querySelectorAll('.pagedjs_page_content *, .pagedjs_footnote_area *');
-    return [...content].flatMap((element) => checkElement(element, index + 1));
-  });
+/** How near each page's edges its text and images come (see pageInsetSides). */
+export function pageInsets(all: HTMLElement[]): Insets[] {
+  return all.map((pageElement, index) => ({ page: index + 1, sides: pageInsetSides(pageElement) }));
+}
+
+/** The findings on one page, every one (`firstOfEachKind` keeps 20 of each kind). */
+export function pageFindings(pageElement: Element): Omit<Finding, 'page'>[] {
+  const content = pageElement.querySelectorAll('.pagedjs_page_content *, .pagedjs_footnote_area *');
+  return [...content].flatMap((element) => checkElement(element));
+}
+
+/** At most 20 findings of each kind, the first. */
+export function firstOfEachKind(found: Finding[]): Finding[] {
   const kinds = new Map<string, number>();
   return found.filter((item) => {
     const seen = (kinds.get(item.kind) ?? 0) + 1;
@@ -140,15 +145,23 @@ export function preflight(all: HTMLElement[]): Finding[] {
   });
 }
 
-/** The SVG images and the width they print at, in points: their lines are measured outside the page (formats/svg-hairlines.ts). */
+/** The findings on every page, at most 20 of each kind. */
+export function preflight(all: HTMLElement[]): Finding[] {
+  return firstOfEachKind(all.flatMap((pageElement, index) => pageFindings(pageElement).map(({ kind, ...item }) => ({ kind, page: index + 1, ...item }))));
+}
+
+/** The SVG images on a page and the width they print at, in points: their lines are measured outside the page (formats/svg-hairlines.ts). */
+export function pageVectorImages(pageElement: Element): Omit<VectorImage, 'page'>[] {
+  return [...pageElement.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img, .pagedjs_footnote_area img')].flatMap((image) => {
+    const src = image.getAttribute('src') ?? '';
+    const width = Math.round(image.getBoundingClientRect().width * (72 / PX_PER_IN) * 100) / 100;
+    if (!/\.svg$/i.test(src) || width === 0) return [];
+    const source = sourceOf(image);
+    return [source === undefined ? { src, width } : { src, width, source }];
+  });
+}
+
+/** The SVG images of every page (see pageVectorImages). */
 export function vectorImages(all: HTMLElement[]): VectorImage[] {
-  return all.flatMap((pageElement, index) =>
-    [...pageElement.querySelectorAll<HTMLImageElement>('.pagedjs_page_content img, .pagedjs_footnote_area img')].flatMap((image) => {
-      const src = image.getAttribute('src') ?? '';
-      const width = Math.round(image.getBoundingClientRect().width * (72 / PX_PER_IN) * 100) / 100;
-      if (!/\.svg$/i.test(src) || width === 0) return [];
-      const source = sourceOf(image);
-      return [source === undefined ? { page: index + 1, src, width } : { page: index + 1, src, width, source }];
-    }),
-  );
+  return all.flatMap((pageElement, index) => pageVectorImages(pageElement).map((image) => ({ page: index + 1, ...image })));
 }

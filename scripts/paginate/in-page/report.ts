@@ -1,11 +1,11 @@
 import type { LayoutReport } from '../layout-report.ts';
 import { faultyPage } from './faulty-page.ts';
-import { countable, lostText, NOT_COUNTED, printedLetters, sourceLetters } from './letters.ts';
+import { countable, NOT_COUNTED, sourceLetters } from './letters.ts';
 import { lostBlock } from './lost-block.ts';
-import { pageInsets, preflight, vectorImages } from './preflight.ts';
+import type { PageMeasure, PageMeasures } from './page-measures.ts';
+import { firstOfEachKind, pageInsets, preflight, vectorImages } from './preflight.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
-import { textBlocks } from './text-blocks.ts';
 
 /** Hyphens the layout added to words broken at a page's foot: a split element that still ends with one. */
 const breakHyphens = (page: Element): number => [...page.querySelectorAll('.pagedjs_hyphen')].filter((element) => /[-\u2010\u2011]$/.test(element.textContent.trimEnd())).length;
@@ -25,17 +25,6 @@ function notesAway(all: HTMLElement[]): LayoutReport['notesAway'] {
       };
     })
     .filter(({ notePage, callPage }) => notePage !== callPage);
-}
-
-/** Pages whose footnotes are taller than their area, so that their last lines would be cut off. */
-function clippedNotes(all: HTMLElement[]): number[] {
-  return all
-    .filter((page) => {
-      const area = page.querySelector('.pagedjs_footnote_area');
-      const notes = page.querySelector('.pagedjs_footnote_inner_content');
-      return area !== null && notes !== null && notes.scrollHeight > area.clientHeight + 1;
-    })
-    .map((page) => all.indexOf(page) + 1);
 }
 
 const lostAt = (node: Text, page: number): LayoutReport['lost'][number] => ({
@@ -69,8 +58,9 @@ function unfinished(all: HTMLElement[]): LayoutReport['lost'] {
  * of every heading, letters before and after layout, footnotes set away from
  * their call or cut off at the foot.
  */
-export function report(notesPages: number, withPreflight: boolean): LayoutReport {
+export function report(notesPages: number, withPreflight: boolean, measures: PageMeasures): LayoutReport {
   const all = pages();
+  const measured = measures.all(all);
   const headings = [...document.querySelectorAll<HTMLElement>('.pagedjs_pages :is(h1, h2, h3, h4)[id]')]
     .filter((heading) => !heading.closest('.card-back'))
     .map((heading) => ({
@@ -81,7 +71,7 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
     }));
   const source = document.querySelector<HTMLTemplateElement>('template[data-ref="pagedjs-content"]');
   const letters = source ? sourceLetters(source.content) : 0;
-  const printed = all.map(printedLetters);
+  const printed = measured.map((page) => page.printed);
   const total = printed.reduce((sum, count) => sum + count, 0);
   const chunked = window.PagedPolyfill.chunker.pages.filter((page) => page.element?.isConnected);
   // The hyphens of words broken at a page's foot, counted: a few letters set twice hide in a slack of two a page.
@@ -93,23 +83,30 @@ export function report(notesPages: number, withPreflight: boolean): LayoutReport
     printedLetters: total,
     ...(fault === undefined ? {} : { faultyPage: fault }),
     lost: [
-      ...all.flatMap((page, index) => {
-        const node = lostText(page);
-        return node ? [lostAt(node, index + 1)] : [];
-      }),
+      ...measured.flatMap(({ lost }, index) => (lost ? [lostAt(lost, index + 1)] : [])),
       ...unfinished(all),
     ],
-    clippedNotes: clippedNotes(all),
+    clippedNotes: measured.flatMap((page, index) => (page.clippedNotes ? [index + 1] : [])),
     notesAway: notesAway(all),
     notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
-    ...pageFill(),
+    ...pageFill(all, measured),
     pageCount: all.length,
-    textBlocks: textBlocks(all),
+    textBlocks: measured.map((page, index) => ({ page: index + 1, ...page.textBlock })),
     notesPages,
     cardPage: pageOf('.card-front'),
     cardPages: all.filter((page) => page.querySelector('.card-front')).length,
     headings,
-    ...(withPreflight ? preflightReport() : { preflight: [], insets: [], vectorImages: [] }),
+    ...(withPreflight ? measuredPreflight(measured) : { preflight: [], insets: [], vectorImages: [] }),
+  };
+}
+
+/** The photocopy preflight from each page's measures. */
+function measuredPreflight(measured: PageMeasure[]): Pick<LayoutReport, 'preflight' | 'insets' | 'vectorImages'> {
+  const of = (page: PageMeasure) => page.preflight ?? { findings: [], insets: {}, vectorImages: [] };
+  return {
+    preflight: firstOfEachKind(measured.flatMap((page, index) => of(page).findings.map(({ kind, ...item }) => ({ kind, page: index + 1, ...item })))),
+    insets: measured.map((page, index) => ({ page: index + 1, sides: of(page).insets })),
+    vectorImages: measured.flatMap((page, index) => of(page).vectorImages.map((image) => ({ page: index + 1, ...image }))),
   };
 }
 

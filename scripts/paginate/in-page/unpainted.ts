@@ -11,6 +11,24 @@ const HIDING = 'zinepress-unpainted';
 /** The style the document was loaded with, its body not displayed (paginate.ts withBodyUnshown). */
 export const UNSHOWN = 'zinepress-unshown';
 
+/** A page measured while nothing is painted, seen as printed (page-measures.ts). */
+const MEASURED = 'zinepress-measured';
+
+/**
+ * Runs `look` with the page seen as it will print (visible) while the rest is
+ * still unpainted: a class on that page alone, where showing the whole
+ * document again would restyle all of it. No frame is drawn in between.
+ */
+export function asPrinted<T>(page: Element, look: () => T): T {
+  if (!document.getElementById(HIDING)) return look();
+  page.classList.add(MEASURED);
+  try {
+    return look();
+  } finally {
+    page.classList.remove(MEASURED);
+  }
+}
+
 /** Hides the page from painting, and lets its body be laid out. */
 export function stopPainting(): void {
   if (document.getElementById(HIDING)) return;
@@ -18,7 +36,7 @@ export function stopPainting(): void {
   style.id = HIDING;
   // Not a style of the document: Paged.js leaves it out of the pages' styles.
   style.dataset.pagedjsIgnore = '';
-  style.textContent = 'html { visibility: hidden !important; }';
+  style.textContent = `html { visibility: hidden !important; } .${MEASURED} { visibility: visible !important; }`;
   document.head.append(style);
   document.getElementById(UNSHOWN)?.remove();
 }
