@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/helpers/sequencer.ts';
 
 /**
  * Two projects. The tests in these folders run from the TypeScript sources
@@ -18,6 +20,11 @@ const fromSources = files.filter((file) => FROM_SOURCES.some((dir) => file.start
 
 export default defineConfig({
   test: {
+    // One worker per core. Vitest's default in a run, one fewer than the cores, left one core
+    // of two idle: the tests spend much of their time waiting for the zine command, the browser
+    // and poppler, whose work is done in processes of their own.
+    maxWorkers: availableParallelism(),
+    sequence: { sequencer: LongestFirst },
     testTimeout: 120_000,
     hookTimeout: 180_000,
     projects: [
