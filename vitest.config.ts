@@ -28,7 +28,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: 'sources', include: fromSources } },
+      // One module graph per worker, not one per file: these tests share no state that outlives them, and
+      // loading the sources again for each file was a third of the project's CPU time (93 s against 58 s).
+      { extends: true, test: { name: 'sources', include: fromSources, isolate: false } },
       {
         extends: true,
         test: { name: 'compiled', include: files.filter((file) => !fromSources.includes(file)), globalSetup: ['test/helpers/compile.ts'] },
