@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { LongestFirst } from './test/helpers/sequencer.ts';
@@ -17,6 +17,9 @@ const files = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.test.ts'))
   .map((name) => `test/${name.replaceAll('\\', '/')}`);
 const fromSources = files.filter((file) => FROM_SOURCES.some((dir) => file.startsWith(dir)) && !NEEDS_DIST.includes(file));
+const compiled = files.filter((file) => !fromSources.includes(file));
+/** The files that replace a module (vi.mock): each loads its modules afresh, so that no other file sees the stand-in. */
+const mocking = compiled.filter((file) => readFileSync(file, 'utf8').includes('vi.mock('));
 
 export default defineConfig({
   test: {
@@ -33,8 +36,9 @@ export default defineConfig({
       { extends: true, test: { name: 'sources', include: fromSources, isolate: false } },
       {
         extends: true,
-        test: { name: 'compiled', include: files.filter((file) => !fromSources.includes(file)), globalSetup: ['test/helpers/compile.ts'] },
+        test: { name: 'compiled', include: compiled.filter((file) => !mocking.includes(file)), isolate: false, globalSetup: ['test/helpers/compile.ts'] },
       },
+      { extends: true, test: { name: 'compiled-mocking', include: mocking, globalSetup: ['test/helpers/compile.ts'] } },
     ],
   },
 });
