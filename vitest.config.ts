@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 import { LongestFirst } from './test/helpers/sequencer.ts';
 
 /**
- * Two projects. The tests in these folders run from the TypeScript sources
+ * Two projects (three: the compiled files that use vi.mock run apart, each in
+ * a fresh module graph). The tests in these folders run from the TypeScript sources
  * alone, so running them compiles nothing: `npx vitest run test/impose` starts
  * at once. The others run the `zine` command or read dist/, which
  * test/helpers/compile.ts compiles first (at once when it is up to date). A
