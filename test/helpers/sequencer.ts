@@ -2,7 +2,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * The files that take longest, longest first, as measured on the 2-core
- * machine (seconds of wall time alone, hooks included, in the comments).
+ * machine in a whole run of the suite.
  * They start first, so that no worker is still busy with one of them long
  * after the other has run out of files.
  */
@@ -12,6 +12,7 @@ export const LONGEST_FILES = [
   'test/cli.test.ts',
   'test/cli-faults.test.ts',
   'test/paginate/long-content.test.ts',
+  'test/build-long.test.ts',
   'test/cli-bounds.test.ts',
   'test/markdown/fuzz.test.ts',
   'test/build.test.ts',
