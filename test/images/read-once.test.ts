@@ -110,7 +110,11 @@ describe('an image read once', () => {
     running = false;
     await swapping;
     expect(seen.outside).toBe(0);
-    expect(seen.inside).toBeGreaterThan(0);
+    // Not a check that refuses everything: with the path left a file inside, it is read. (How many of the reads above
+    // got through depends on how the swaps and the reads interleave: on a loaded machine, none at all.)
+    await writeFile(path, inside);
+    const settled = await readImageOnce(path, { realFolder: essay });
+    expect('bytes' in settled && PNG.sync.read(Buffer.from(settled.bytes)).data[0]).toBe(200);
   }, 60_000);
 
   it('refuses a file opened through a link outside even when the path is a file inside by the time it is looked up', async () => {
