@@ -9,7 +9,7 @@ import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
 import { buildDocument } from '../../scripts/paginate/document.ts';
 import { stageFonts } from '../../scripts/paginate/fonts.ts';
 import { paginate } from '../../scripts/paginate/paginate.ts';
-import { launchBrowser } from '../../scripts/browser/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { deepList, essayRepeated, longNotes, longWords, manyNotes, repeatedSentence } from '../helpers/documents.ts';
 
 let browser: Browser;
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser.close();
+  await closeBrowser(Promise.resolve(browser));
 });
 
 /** Lays out a markdown document as the reading edition does, and returns the layout report. */

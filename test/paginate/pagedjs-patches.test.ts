@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/browser/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { firstDifference, summarizePages } from '../../scripts/bench/page-summary.ts';
 import { paginate } from '../../scripts/paginate/paginate.ts';
 import { applyPatches, STOCK_PAGED_JS, type PagedJsVariant } from '../../scripts/paginate/pagedjs/patch.ts';
@@ -59,7 +59,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeBrowser(Promise.resolve(browser));
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocument } from '../../scripts/paginate/document.ts';
 import { paginate, withBodyUnshown } from '../../scripts/paginate/paginate.ts';
-import { launchBrowser } from '../../scripts/browser/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 
 let browser: Browser;
 let dir: string;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser.close();
+  await closeBrowser(Promise.resolve(browser));
 });
 
 /** Lays out a body fragment with the real print CSS (or, `bare`, with no CSS and no CSP). */

@@ -8,7 +8,7 @@ import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
 import { buildDocument } from '../../scripts/paginate/document.ts';
 import { stageFonts } from '../../scripts/paginate/fonts.ts';
 import { paginate, relayout, type LayoutReport } from '../../scripts/paginate/paginate.ts';
-import { launchBrowser } from '../../scripts/browser/browser.ts';
+import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { splitBody } from '../../scripts/preview/warm-tab.ts';
 import { longNotes } from '../helpers/documents.ts';
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser.close();
+  await closeBrowser(Promise.resolve(browser));
 });
 
 const ESSAY = readFileSync('source/unifying-the-struggle.md', 'utf8');
