@@ -20,6 +20,8 @@ export interface ShownEnds {
   last: string;
   /** Whether it holds a space: its first and last word are not one. */
   several: boolean;
+  /** Whether its strings hold a whole two-byte code. */
+  drawsCode: boolean;
 }
 
 /** The text of `parts` (an operand's strings and numbers) read from `at` towards `step`, up to and with the first space. */
@@ -44,17 +46,19 @@ function readUpToSpace(parts: readonly string[], map: ReadonlyMap<number, string
 /** The first and last word `operand` draws, its codes read by `map`. */
 export function shownEnds(operand: string, map: ReadonlyMap<number, string>): ShownEnds {
   const parts = operand.match(PARTS) ?? [];
+  const code = drawsCode(parts);
   const front = readUpToSpace(parts, map, 1);
-  if (!front.spaced) return { first: front.text, last: front.text, several: false };
+  if (!front.spaced) return { first: front.text, last: front.text, several: false, drawsCode: code };
   const back = readUpToSpace(parts, map, -1);
-  return { first: front.text.split(/\s+/u)[0] ?? '', last: back.text.split(/\s+/u).pop() ?? '', several: true };
+  return { first: front.text.split(/\s+/u)[0] ?? '', last: back.text.split(/\s+/u).pop() ?? '', several: true, drawsCode: code };
 }
 
-/** Whether `operand`'s strings hold a whole two-byte code. */
-export function drawsCode(operand: string): boolean {
+/** Whether the strings among `parts` hold a whole two-byte code (the parts' strings are those HEX_STRINGS finds). */
+function drawsCode(parts: readonly string[]): boolean {
   let digits = 0;
-  for (const hex of operand.match(HEX_STRINGS) ?? []) {
-    for (const char of hex) if (HEX_DIGIT.test(char) && (digits += 1) >= 4) return true;
+  for (const part of parts) {
+    if (!part.startsWith('<')) continue;
+    for (let at = 1; at < part.length - 1; at += 1) if (HEX_DIGIT.test(part.charAt(at)) && (digits += 1) >= 4) return true;
   }
   return false;
 }

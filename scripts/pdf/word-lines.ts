@@ -29,7 +29,7 @@
  */
 import { CJK_LETTER } from './cid-font.ts';
 import { hexOf, type Edit, type Operation } from './content-stream.ts';
-import { drawsCode, lastCodeOf, shownEnds } from './shown-words.ts';
+import { lastCodeOf, shownEnds } from './shown-words.ts';
 import { walkStream, type Advances } from './stream-walker.ts';
 
 /** What it needs of a font: what a code reads as, and a code for its glyph that reads otherwise, with a width. */
@@ -135,13 +135,13 @@ function textObjects(ops: readonly Operation[], fontOf: (name: string) => Reread
     } else if (operator === 'Tj' || operator === 'TJ') {
       const { font, fontName, size, render } = walk.text;
       const operand = operands[0] ?? '';
-      if (!font || !drawsCode(operand) || render !== 0) {
+      const words = font && render === 0 ? shownEnds(operand, font.map) : undefined;
+      if (!font || !words?.drawsCode) {
         open.last = undefined;
         open.matrix = undefined;
         return;
       }
       open.size = size;
-      const words = shownEnds(operand, font.map);
       if (!open.headDone) {
         open.head += words.first;
         open.headDone = words.several;
