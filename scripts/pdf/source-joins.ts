@@ -6,10 +6,16 @@
  * before its period, a word longer than the line) has none. The source is
  * the document's markdown: what it holds around the text (link targets,
  * emphasis) only ever makes a piece not found, and the line is left as it is.
+ *
+ * Every line end of the document is asked, so the source is not searched
+ * whole each time: where each three code units stand in it is listed once
+ * (source-index.ts), and a piece is looked for only where its rarest three
+ * stand.
  */
+import { sourceIndex } from './source-index.ts';
 
 /** Text as both sides are compared: compatibility forms folded (a ligature), curly quotes straight, whitespace one space. */
-const folded = (text: string): string =>
+export const folded = (text: string): string =>
   text
     .normalize('NFKC')
     .replace(/[\u2018\u2019]/gu, "'")
@@ -19,11 +25,11 @@ const folded = (text: string): string =>
 
 /** A test of two pieces of text (see above) against `source`. */
 export function joinedInSource(source: string): (tail: string, head: string) => boolean {
-  const text = folded(source);
+  const holds = sourceIndex(folded(source));
   return (tail, head) => {
     const before = folded(tail);
     const after = folded(head);
     if (before.trim() !== before || after.trim() !== after || before === '' || after === '') return false;
-    return text.includes(before + after) && !text.includes(`${before} ${after}`);
+    return holds(before + after) && !holds(`${before} ${after}`);
   };
 }

@@ -28,7 +28,8 @@
  * MuPDF (markAt). docs/text-layer.md has the figures.
  */
 import { CJK_LETTER } from './cid-font.ts';
-import { codesOf, hexOf, type Edit, type Operation } from './content-stream.ts';
+import { hexOf, type Edit, type Operation } from './content-stream.ts';
+import { lastCodeOf, shownEnds } from './shown-words.ts';
 import { walkStream, type Advances } from './stream-walker.ts';
 
 /** What it needs of a font: what a code reads as, and a code for its glyph that reads otherwise, with a width. */
@@ -45,8 +46,6 @@ export interface WordLinesOptions {
 const SOFT_HYPHEN = '\u00AD';
 /** The soft hyphen's horizontal scale, in percent: a glyph a hundred-thousandth of its width, which paints nothing. */
 const SQUEEZED = 0.001;
-/** A move right inside a TJ array wider than this (thousandths of the size) is a word space. */
-const WORD_GAP = 150;
 /** A line that already ends with a hyphen: poppler and MuPDF join it (hyphen-lines.ts). */
 const HYPHEN_END = /[-\u2010\u2011\u00AD]$/u;
 /** Operations that may stand between one line's ET and the next line's BT: marked content (a link's span). */
@@ -64,7 +63,7 @@ interface TextObject {
   headDone: boolean;
   /** Its last word as drawn, so far. */
   tail: string;
-  last: { at: number; code: number; font: Rereadable; fontName: string; size: number; end: { x: number; y: number } | undefined } | undefined;
+  last: { at: number; operand: string; font: Rereadable; fontName: string; size: number; end: { x: number; y: number } | undefined } | undefined;
   /** Where its matrix is set (the Tm), and the state there: the font as written, its size, Tz and Tr. */
   placed: { at: number; fontName: string | undefined; size: number; scale: number; render: number } | undefined;
 }
@@ -78,16 +77,6 @@ function nextLine(line: TextObject, next: TextObject): boolean {
   // MuPDF starts a new line from 0.8 sizes off the baseline, and a paragraph past 1.5.
   const step = Math.abs(y2 - y) / (line.size * Math.abs(d));
   return step >= 0.8 && step <= 2;
-}
-
-/** The words a show operation draws, as its font reads them: split where a TJ array moves right by a word space. */
-function wordsShown(operand: string, map: ReadonlyMap<number, string>): string[] {
-  let text = '';
-  for (const part of operand.match(/<[0-9A-Fa-f\s]*>|-?[\d.]+/g) ?? []) {
-    if (part.startsWith('<')) text += codesOf(part).map((code) => map.get(code) ?? '').join('');
-    else if (Number(part) < -WORD_GAP) text += ' ';
-  }
-  return text.split(/\s+/u);
 }
 
 const number = (value: number): string => String(Number(value.toFixed(6)));
@@ -125,23 +114,13 @@ function markAt(line: TextObject, next: TextObject, code: number): string | unde
 /** Whether only marked content stands between operations `from` and `to` (both left out). */
 const onlyMarking = (ops: readonly Operation[], from: number, to: number): boolean => ops.slice(from + 1, to).every((op) => MARKING.has(op.operator));
 
-/**
- * Edits that join each line of the stream (`ops`) ending inside a word to
- * the next, as above; none when it has none. `fontOf` gives a font resource
- * by name.
- */
-export function wordLineEdits(ops: readonly Operation[], fontOf: (name: string) => Rereadable | undefined, options: WordLinesOptions = {}): Edit[] {
-  const continues = options.continues ?? (() => false);
+/** The text objects of the stream (`ops`), each with its first and last word, read by a walk that keeps no positions. */
+function textObjects(ops: readonly Operation[], fontOf: (name: string) => Rereadable | undefined): TextObject[] {
   const objects: TextObject[] = [];
   let open: TextObject | undefined;
-  walkStream(
-    ops,
-    fontOf,
-    ({ operator, operands }, index, walk) => {
+  walkStream(ops, fontOf, ({ operator, operands }, index, walk) => {
     if (operator === 'BT') open = { open: index, close: -1, matrix: undefined, size: 0, head: '', headDone: false, tail: '', last: undefined, placed: undefined };
     if (!open) return;
-    // The pen once the last glyph shown is drawn: where the line ends, in its text space.
-    if (open.last && open.last.at === index - 1) open.last.end = { x: walk.pen, y: walk.line.y };
     if (operator === 'Tm') {
       open.matrix = open.last === undefined ? operands.map(Number) : undefined;
       const { fontName, size, scale, render } = walk.text;
@@ -155,30 +134,51 @@ export function wordLineEdits(ops: readonly Operation[], fontOf: (name: string) 
       if (Number(operands[0]) !== 0) open.headDone = true;
     } else if (operator === 'Tj' || operator === 'TJ') {
       const { font, fontName, size, render } = walk.text;
-      const codes = codesOf((operands[0] ?? '').match(/<[0-9A-Fa-f\s]*>/g)?.join('') ?? '');
-      const lastCode = codes[codes.length - 1];
-      if (!font || lastCode === undefined || render !== 0) {
+      const operand = operands[0] ?? '';
+      const words = font && render === 0 ? shownEnds(operand, font.map) : undefined;
+      if (!font || !words?.drawsCode) {
         open.last = undefined;
         open.matrix = undefined;
         return;
       }
       open.size = size;
-      const words = wordsShown(operands[0] ?? '', font.map);
       if (!open.headDone) {
-        open.head += words[0] ?? '';
-        open.headDone = words.length > 1;
+        open.head += words.first;
+        open.headDone = words.several;
       }
-      open.tail = words.length > 1 ? (words[words.length - 1] ?? '') : open.tail + (words[0] ?? '');
-      open.last = { at: index, code: lastCode, font, fontName: fontName ?? '', size, end: undefined };
+      open.tail = words.several ? words.last : open.tail + words.first;
+      open.last = { at: index, operand, font, fontName: fontName ?? '', size, end: undefined };
     } else if (operator === 'ET') {
       open.close = index;
       objects.push(open);
       open = undefined;
     }
-    },
-    { positions: true },
-  );
-  const edits: Edit[] = [];
+  });
+  return objects;
+}
+
+/**
+ * Where each of `lines` ends, in its text space: the pen once its last
+ * glyph is drawn, from a walk that keeps positions (the lines' `last.end`).
+ */
+function placeEnds(ops: readonly Operation[], fontOf: (name: string) => Rereadable | undefined, lines: readonly TextObject[]): void {
+  const after = new Map(lines.flatMap((line) => (line.last ? [[line.last.at + 1, line.last] as const] : [])));
+  walkStream(ops, fontOf, (_, index, walk) => {
+    const last = after.get(index);
+    if (last) last.end = { x: walk.pen, y: walk.line.y };
+  }, { positions: true });
+}
+
+/**
+ * Edits that join each line of the stream (`ops`) ending inside a word to
+ * the next, as above; none when it has none. `fontOf` gives a font resource
+ * by name. The stream is walked once for its lines' words, and once more,
+ * keeping the pen's place, only when some line is to be joined.
+ */
+export function wordLineEdits(ops: readonly Operation[], fontOf: (name: string) => Rereadable | undefined, options: WordLinesOptions = {}): Edit[] {
+  const continues = options.continues ?? (() => false);
+  const objects = textObjects(ops, fontOf);
+  const joins: [TextObject, TextObject][] = [];
   for (let at = 1; at < objects.length; at += 1) {
     const line = objects[at - 1] as TextObject;
     const next = objects[at] as TextObject;
@@ -186,8 +186,13 @@ export function wordLineEdits(ops: readonly Operation[], fontOf: (name: string) 
     if (!last || !onlyMarking(ops, line.close, next.open) || !nextLine(line, next)) continue;
     if (tail === '' || next.head === '' || HYPHEN_END.test(tail)) continue;
     const cjk = CJK_LETTER.test([...tail].pop() ?? '') && CJK_LETTER.test([...next.head][0] ?? '');
-    if (!cjk && !continues(tail, next.head)) continue;
-    const mark = markAt(line, next, last.font.codeFor(last.code, SOFT_HYPHEN, 0));
+    if (cjk || continues(tail, next.head)) joins.push([line, next]);
+  }
+  if (joins.length > 0) placeEnds(ops, fontOf, joins.map(([line]) => line));
+  const edits: Edit[] = [];
+  for (const [line, next] of joins) {
+    const last = line.last as NonNullable<TextObject['last']>;
+    const mark = markAt(line, next, last.font.codeFor(lastCodeOf(last.operand) as number, SOFT_HYPHEN, 0));
     if (mark === undefined) continue;
     const placed = ops[next.placed?.at ?? -1] as Operation;
     edits.push({ start: placed.end, end: placed.end, text: mark });
