@@ -86,7 +86,7 @@ describe('a signal is heard during the markdown stage', () => {
     await new Promise((resolve) => setTimeout(resolve, 300)); // the parser is busy for about 2 s on a quiet machine, 5 s or more under load
     const stopped = Date.now();
     run.child.kill('SIGTERM');
-    expect(await exited).toBe(143);
+    expect(await exited, run.stderr.text).toBe(143);
     expect(Date.now() - stopped).toBeLessThan(2000);
   }, 30_000);
 });

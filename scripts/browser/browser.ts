@@ -1,11 +1,10 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BROWSER_START_LIMIT } from '../config/limits.ts';
 import { FileError, systemReason, ZineError } from '../util/errors.ts';
-import { onExit, onExitStop } from '../util/exit.ts';
+import { onExit, onExitStop, removeFolder } from '../util/exit.ts';
 import { removeStaleStages } from '../util/stale-stages.ts';
 import { fileSizeHint } from './browser-errors.ts';
 import { findBrowser, isHeadlessShell } from './find-browser.ts';
@@ -107,7 +106,7 @@ async function browserProfile(): Promise<{ dir: string; remove: () => void }> {
     dir,
     remove: () => {
       forget();
-      rmSync(dir, { recursive: true, force: true });
+      removeFolder(dir);
     },
   };
 }

@@ -20,11 +20,27 @@ function cleanUp(): void {
     }
   }
   stoppers.clear();
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  for (const folder of folders) removeFolder(folder);
   folders.clear();
 }
 
 process.on('exit', cleanUp);
+
+/**
+ * Removes a folder, however it goes. A browser stopped a moment before may
+ * still be writing into its profile folder, and the removal then meets a
+ * folder that is not empty yet (ENOTEMPTY): it is tried again a few times.
+ * Whatever is left is the next build's to remove (browser/browser.ts), and
+ * never an error thrown on the way out, which would end the process with
+ * exit code 1 instead of the signal's.
+ */
+export function removeFolder(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+  } catch {
+    // left for the next build
+  }
+}
 
 /** Removes `folder` when the process ends; returns the function that forgets it. */
 export function onExit(folder: string): () => void {

@@ -112,7 +112,8 @@ describe('an image read once', () => {
     expect(seen.outside).toBe(0);
     // Not a check that refuses everything: with the path left a file inside, it is read. (How many of the reads above
     // got through depends on how the swaps and the reads interleave: on a loaded machine, none at all.)
-    await writeFile(path, inside);
+    await writeFile(`${path}.settled`, inside); // put in place of the link or file the swapping left, not written through it
+    await rename(`${path}.settled`, path);
     const settled = await readImageOnce(path, { realFolder: essay });
     expect('bytes' in settled && PNG.sync.read(Buffer.from(settled.bytes)).data[0]).toBe(200);
   }, 60_000);
