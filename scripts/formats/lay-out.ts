@@ -26,6 +26,8 @@ export interface LayOutOptions {
   body?: string;
   /** Blocks (`line:column`) a page breaks before, to repair a fault of the layout (see layOutOnce). Default: none. */
   breaksBefore?: readonly string[];
+  /** Its place among the layouts waiting for a turn (util/concurrency.ts): higher goes first. Default: 0. */
+  priority?: number;
 }
 
 /** How many times a layout is laid out again, each with one more page break, to repair text set twice or lost. */
@@ -43,22 +45,23 @@ export interface Layout {
 /**
  * One layout of the document in the build's browser, at one trim size. The
  * HTML is written into the stage and laid out by Paged.js; `use` sees the
- * layout report and the open tab, and may print it (see `print`).
+ * layout report and the open tab, and may print it (see `print`). Its turn at
+ * the gate is asked for at once, the browser awaited in it: the
+ * layouts asked for together take their turns by `priority`, then in order.
  */
-export async function layOut<T>(
+export function layOut<T>(
   context: DocumentContext,
   options: LayOutOptions,
   use: (layout: Layout) => Promise<T>,
 ): Promise<T> {
-  const browser = await context.browser;
   return context.limit(async () => {
-    const layout = await layOutOnce(context, options, browser);
+    const layout = await layOutOnce(context, options, await context.browser);
     try {
       return await use(layout);
     } finally {
       await layout.page.close();
     }
-  });
+  }, options.priority);
 }
 
 /** Only the reading edition's pages (and large print's, of the same trim) go to a print shop with bleed. */

@@ -15,20 +15,29 @@ export const MINI_FONT_SIZES: readonly number[] = [9, 8.5, 8, 7.5, 7];
 type MiniPages = 8 | 16;
 
 /**
- * Lays the document out at one size and returns its page count, and the PDF
- * when all of it fits in `pages` pages.
+ * The mini zine's layouts go ahead of the other formats' (see layOut): its
+ * size search lays the document out two or three times, one after another,
+ * the longest chain of layouts in a build.
  */
-async function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
+const MINI_PRIORITY = 1;
+
+/**
+ * Lays the document out at one size and returns its page count, and the PDF
+ * when all of it fits in `pages` pages, with its read-back under way.
+ */
+function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
   // The preflight measures how near the page edges the text comes: the sheet's edges are the cells' outer ones.
-  const options = { trim: 'mini', htmlName: '.mini.html', fontSize, preflight: true } as const;
-  const { readBack, ...tried } = await layOut(context, options, async (layout) => {
+  const options = { trim: 'mini', htmlName: '.mini.html', fontSize, preflight: true, priority: MINI_PRIORITY } as const;
+  return layOut(context, options, async (layout) => {
     const fits = layout.report.pageCount <= pages && isWhole(layout.report);
     const printed = fits ? await print(context, layout) : undefined;
-    return { pages: layout.report.pageCount, pdf: printed?.pdf, insets: layout.report.insets, readBack: printed?.readBack };
+    return { pages: layout.report.pageCount, pdf: printed?.pdf, insets: layout.report.insets, readBack: printed?.readBack ?? Promise.resolve() };
   });
-  // Read back once the tab is closed, while the next layout has its turn.
-  await readBack;
-  return tried;
+}
+
+/** A promise's outcome, as a value: it never rejects, so it can be heard later. */
+function settled<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return promise.then((value) => ({ value }), (error: unknown) => ({ error }));
 }
 
 interface Chosen {
@@ -38,7 +47,11 @@ interface Chosen {
   pages: MiniPages;
 }
 
-/** The largest size at which the document fits in `pages` pages, or why none does. */
+/**
+ * The largest size at which the document fits in `pages` pages, or why none
+ * does. The next size is asked for as soon as a layout's tab is closed, while
+ * its PDF is read back; the read-back is heard before the next layout is.
+ */
 async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chosen | string> {
   const floor = MINI_FONT_SIZES.at(-1) as number;
   const plan = planMini({ room: textRoom(context.markdown.html), sizes: MINI_FONT_SIZES, sheets: pages / 8 });
@@ -46,20 +59,29 @@ async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chos
   const tried = new Map<number, boolean>();
   let chosen: Chosen | undefined;
   let needs = 0;
-  for (let size = plan.sizes[0]; size !== undefined; size = nextMiniSize(MINI_FONT_SIZES, tried)) {
-    const attempt = await tryMini(context, size, pages).catch((error: unknown) => {
+  let size = plan.sizes[0];
+  let trying = size === undefined ? undefined : settled(tryMini(context, size, pages));
+  while (size !== undefined && trying !== undefined) {
+    const attempt = await trying;
+    const fits = 'value' in attempt && attempt.value.pdf !== undefined;
+    const next = 'error' in attempt ? undefined : nextMiniSize(MINI_FONT_SIZES, new Map([...tried, [size, fits]]));
+    const following = next === undefined ? undefined : settled(tryMini(context, next, pages));
+    const outcome = 'error' in attempt ? attempt : await settled(attempt.value.readBack.then(() => attempt.value));
+    if ('error' in outcome) {
+      // Nothing may still write into the stage when this format ends.
+      await following;
       // The 16-page zine is only tried for a text too long for the 8-page one: a layout of it that fails its
       // checks (read-back.ts) makes no mini zine, and says why, where the 8-page one stops the build as before.
+      const { error } = outcome;
       if (pages === 8 || !(error instanceof ContentError) || error instanceof FormatSkipped) throw error;
-      return error;
-    });
-    if (attempt instanceof ContentError) {
-      const [first = '', ...more] = attempt.message.split('\n');
+      const [first = '', ...more] = error.message.split('\n');
       return `its 16-page layout at ${size} pt is refused: ${first}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
     }
-    tried.set(size, attempt.pdf !== undefined);
-    if (attempt.pdf !== undefined) chosen = { pdf: attempt.pdf, fontSize: size, insets: attempt.insets, pages };
-    else if (size === floor) needs = attempt.pages;
+    tried.set(size, fits);
+    if (outcome.value.pdf !== undefined) chosen = { pdf: outcome.value.pdf, fontSize: size, insets: outcome.value.insets, pages };
+    else if (size === floor) needs = outcome.value.pages;
+    size = next;
+    trying = following;
   }
   return chosen ?? (needs > pages ? `it needs ${needs} pages at ${floor} pt` : `it does not fit at ${floor} pt`);
 }

@@ -32,4 +32,28 @@ describe('createLimiter', () => {
     await expect(limit(async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
     await expect(limit(async () => 'next')).resolves.toBe('next');
   });
+
+  it('starts, of the tasks asked for together, those of the highest priority first, whatever the order asked', async () => {
+    const limit = createLimiter(2);
+    const started: string[] = [];
+    const task = (name: string) => async () => {
+      started.push(name);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    await Promise.all([limit(task('reading')), limit(task('card')), limit(task('mini'), 1)]);
+    expect(started).toEqual(['mini', 'reading', 'card']);
+  });
+
+  it('gives a freed place to the next step of a chain asked for as its last step ends, before a task waiting longer', async () => {
+    const limit = createLimiter(1);
+    const started: string[] = [];
+    const step = (name: string) => async () => {
+      started.push(name);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const chain = limit(step('mini 7.5 pt'), 1).then(() => limit(step('mini 8 pt'), 1));
+    const card = limit(step('card'));
+    await Promise.all([chain, card]);
+    expect(started).toEqual(['mini 7.5 pt', 'mini 8 pt', 'card']);
+  });
 });
