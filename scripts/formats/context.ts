@@ -36,6 +36,8 @@ export interface DocumentContext {
   pictureWidth?: number;
   /** Pixels: the width of the card's pictures, for the gallery's slips sides. Default: none taken. */
   cardPictureWidth?: number;
+  /** Pixels: the width of the mini zine's pages' pictures, for the gallery's mini sides. Default: none taken. */
+  miniPictureWidth?: number;
 }
 
 /** One file a format wrote into the stage. */

@@ -51,9 +51,9 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
       return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, signature, ...(note === undefined ? {} : { note }) };
     },
     async mini() {
-      const { pdf, fontSize, pages } = await makeMini(context);
+      const { pdf, fontSize, pages, plan, pictures } = await makeMini(context);
       const note = pages === 16 ? `16 pages on both sides, type at ${fontSize} pt` : `type at ${fontSize} pt`;
-      return { file: 'mini.pdf', bytes: pdf, pages, sheets: 1, note };
+      return { file: 'mini.pdf', bytes: pdf, pages, sheets: 1, note, plan, pictures };
     },
     async slips() {
       const { pdf, plan, pictures } = await makeSlips(context);

@@ -1,9 +1,10 @@
+import type { Plan } from '../impose/plan.ts';
 import type { LayoutReport } from '../paginate/layout-report.ts';
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
 import { ContentError } from '../util/errors.ts';
 import { isWhole } from './checks.ts';
-import { layOut, print } from './lay-out.ts';
+import { layOut, printWithPictures } from './lay-out.ts';
 import { nextMiniSize, planMini, textRoom } from './mini-estimate.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { placementsOf } from './sheet-edges.ts';
@@ -30,8 +31,8 @@ function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
   const options = { trim: 'mini', htmlName: '.mini.html', fontSize, preflight: true, priority: MINI_PRIORITY } as const;
   return layOut(context, options, async (layout) => {
     const fits = layout.report.pageCount <= pages && isWhole(layout.report);
-    const printed = fits ? await print(context, layout) : undefined;
-    return { pages: layout.report.pageCount, pdf: printed?.pdf, insets: layout.report.insets, readBack: printed?.readBack ?? Promise.resolve() };
+    const printed = fits ? await printWithPictures(context, layout, context.miniPictureWidth) : undefined;
+    return { pages: layout.report.pageCount, pdf: printed?.pdf, pictures: printed?.pictures, insets: layout.report.insets, readBack: printed?.readBack ?? Promise.resolve() };
   });
 }
 
@@ -42,6 +43,7 @@ function settled<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknow
 
 interface Chosen {
   pdf: Uint8Array;
+  pictures: Uint8Array[] | undefined;
   fontSize: number;
   insets: LayoutReport['insets'];
   pages: MiniPages;
@@ -78,7 +80,7 @@ async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chos
       return `its 16-page layout at ${size} pt is refused: ${first}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
     }
     tried.set(size, fits);
-    if (outcome.value.pdf !== undefined) chosen = { pdf: outcome.value.pdf, fontSize: size, insets: outcome.value.insets, pages };
+    if (outcome.value.pdf !== undefined) chosen = { pdf: outcome.value.pdf, pictures: outcome.value.pictures, fontSize: size, insets: outcome.value.insets, pages };
     else if (size === floor) needs = outcome.value.pages;
     size = next;
     trying = following;
@@ -94,9 +96,13 @@ async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chos
  * gets 16, imposed on both sides (plan-mini16.ts). The size is estimated from
  * the text first (see mini-estimate.ts), so a text far too long costs no
  * layout and one that fits usually costs one or two. With the imposed sheet
- * come its pages, as laid out (`pagesPdf`).
+ * come its pages, as laid out (`pagesPdf`), its plan, and pictures of its pages
+ * when the context asks for them (for the gallery, which places them on the
+ * sides rather than drawing the sheet again).
  */
-export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Array; fontSize: number; pages: number; pagesPdf: Uint8Array }> {
+export async function makeMini(
+  context: DocumentContext,
+): Promise<{ pdf: Uint8Array; fontSize: number; pages: number; pagesPdf: Uint8Array; plan: Plan; pictures: Uint8Array[] | undefined }> {
   const eight = await fitMini(context, 8);
   const chosen = typeof eight === 'string' ? await fitMini(context, 16) : eight;
   if (typeof chosen === 'string') {
@@ -106,5 +112,5 @@ export async function makeMini(context: DocumentContext): Promise<{ pdf: Uint8Ar
   const layout = chosen.pages === 8 ? 'mini' : 'mini16';
   const imposed = await (await imposing()).imposePdfWithPlan({ pdf: chosen.pdf, layout, paper: context.document.paper, keepLast: 1, binding });
   for (const line of sheetEdgeWarnings({ source: context.source, file: 'mini.pdf', placements: placementsOf(imposed.plan), insets: chosen.insets })) context.reporter.warn(line);
-  return { pdf: imposed.pdf, fontSize: chosen.fontSize, pages: chosen.pages, pagesPdf: chosen.pdf };
+  return { pdf: imposed.pdf, fontSize: chosen.fontSize, pages: chosen.pages, pagesPdf: chosen.pdf, plan: imposed.plan, pictures: chosen.pictures };
 }

@@ -14,7 +14,7 @@ import type { FlipBook, FlipText } from '../formats/flip-book.ts';
 import type { OnMade } from '../formats/make.ts';
 import type { Limiter } from '../util/concurrency.ts';
 import type { Reporter } from '../util/reporter.ts';
-import { CARD_WIDTH, PAGE_WIDTH, type MadeDocument } from './document.ts';
+import { CARD_WIDTH, MINI_PAGE_WIDTH, PAGE_WIDTH, type MadeDocument } from './document.ts';
 import { createThumbnailDrawer } from './drawer.ts';
 import { addFlipBookToGallery } from './flip-book.ts';
 import { documentThumbnails, galleryAllowed, writeGalleryIndex } from './gallery.ts';
@@ -38,7 +38,7 @@ export interface GalleryOptions {
 /** One document's part: its pages drawn as its PDFs are made, written once it is in place. */
 export interface DocumentGallery {
   /** The widths its layouts picture their pages at (formats/context.ts), instead of drawing them again. */
-  widths: { pictureWidth: number; cardPictureWidth: number };
+  widths: { pictureWidth: number; cardPictureWidth: number; miniPictureWidth: number };
   /** Starts drawing a file the build just made (formats/make.ts). */
   onMade: OnMade;
   /** Waits for its drawings and writes them, with its manifest, into its folder (nothing if it made no file). */
@@ -80,7 +80,7 @@ export async function createGallery(options: GalleryOptions): Promise<Gallery> {
       if (drawer === undefined) return undefined;
       const thumbnails = documentThumbnails(drawer);
       return {
-        widths: { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH },
+        widths: { pictureWidth: PAGE_WIDTH, cardPictureWidth: CARD_WIDTH, miniPictureWidth: MINI_PAGE_WIDTH },
         onMade: thumbnails.onMade,
         async write(made) {
           if (made.formats.length === 0) return;

@@ -41,6 +41,13 @@ export const SHEET_WIDTH = 300;
  */
 export const SLIPS_WIDTH = 306;
 export const CARD_WIDTH = 153;
+/**
+ * Pixels: a mini zine's side, and a page on it. At 7 px for 18 points, a
+ * letter sheet is 308 px wide and each cell 77 by 119, all whole, so that a
+ * side is its pages' pictures placed (sheets.ts) and not drawn again.
+ */
+export const MINI_WIDTH = 308;
+export const MINI_PAGE_WIDTH = 77;
 
 /** A 4-page numbered sample imposed as one booklet sheet: shows how the printer turns a sheet over. */
 export async function testSheet(paper: PaperSize, binding: Manifest['binding']): Promise<Uint8Array> {
@@ -54,6 +61,7 @@ export async function testSheet(paper: PaperSize, binding: Manifest['binding']):
 /** The width a format's pages are drawn at: a reading edition's page, or a sheet side. */
 export function thumbnailWidth(format: Format): number {
   if (format === 'reading' || format === 'large-print') return PAGE_WIDTH;
+  if (format === 'mini') return MINI_WIDTH;
   return format === 'slips' ? SLIPS_WIDTH : SHEET_WIDTH;
 }
 

@@ -21,8 +21,8 @@ import { ownPage } from '../util/own-page.ts';
 export interface Composition {
   width: number;
   height: number;
-  /** PNGs, each at its top-left corner. */
-  images: { png: Uint8Array; x: number; y: number }[];
+  /** PNGs, each at its top-left corner, upright or turned a half-turn (default 0). */
+  images: { png: Uint8Array; x: number; y: number; turn?: 0 | 180 }[];
   /** Grey from 0 (black) to 1 (white); width and dashes in pixels. */
   lines: { from: { x: number; y: number }; to: { x: number; y: number }; grey: number; width: number; dash: number[] }[];
 }
@@ -112,7 +112,13 @@ const SETUP = `async () => {
           const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
           return createImageBitmap(new Blob([bytes], { type: 'image/png' }), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
         }));
-        images.forEach(({ x, y }, i) => context.drawImage(bitmaps[i], x, y));
+        images.forEach(({ x, y, turn }, i) => {
+          const bitmap = bitmaps[i];
+          // A half-turn as an exact matrix (a rotation by Math.PI leaves a trace of sine that resamples).
+          if (turn === 180) context.setTransform(-1, 0, 0, -1, x + bitmap.width, y + bitmap.height);
+          context.drawImage(bitmap, turn === 180 ? 0 : x, turn === 180 ? 0 : y);
+          context.resetTransform();
+        });
         for (const { from, to, grey, width: lineWidth, dash } of lines) {
           const level = Math.round(grey * 255);
           context.strokeStyle = 'rgb(' + level + ',' + level + ',' + level + ')';
@@ -159,7 +165,7 @@ export async function openDrawTab(browser: Browser, pdf: (id: string) => Uint8Ar
     async compose(compositions) {
       const sent = compositions.map((composition) => ({
         ...composition,
-        images: composition.images.map(({ png, x, y }) => ({ png: Buffer.from(png).toString('base64'), x, y })),
+        images: composition.images.map(({ png, ...at }) => ({ png: Buffer.from(png).toString('base64'), ...at })),
       }));
       return pngsOf((await page.evaluate(`zineThumbnails.compose(${JSON.stringify(sent)})`)) as string[]);
     },

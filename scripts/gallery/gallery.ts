@@ -99,7 +99,7 @@ async function drawSides(drawer: ThumbnailDrawer, imposed: { bytes: Uint8Array; 
     allSides(plan).map((side, i) => ({
       width,
       height,
-      images: (placements[i] ?? []).map(({ page, x, y }) => ({ png: thumbnails[page] as Uint8Array, x, y })),
+      images: (placements[i] ?? []).map(({ page, x, y, turn }) => ({ png: thumbnails[page] as Uint8Array, x, y, turn })),
       lines: side.marks.map((line) => markInPixels(line, plan.sheet.height, scale)),
     })),
   );

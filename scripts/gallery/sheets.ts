@@ -9,17 +9,20 @@
  * sheet's creep moves its pages less than half a pixel there: each is placed
  * at the nearest whole pixel. A plan where that does not hold (a turned or
  * scaled page, a page off the pixel grid: an A6 card on A4) gives no
- * placements, and the side is drawn from its PDF.
+ * placements, and the side is drawn from its PDF. A page turned upside down
+ * (a mini zine's top row, a long-edge back side) is its thumbnail turned: a
+ * half-turn moves no pixel off the grid.
  */
 import { LINE_STYLES, type Line } from '../impose/marks.ts';
 import type { Plan } from '../impose/plan.ts';
 import type { Composition } from './draw-tab.ts';
 
-/** One page thumbnail on a side thumbnail: which page (0-based), its top-left corner in pixels. */
+/** One page thumbnail on a side thumbnail: which page (0-based), its top-left corner in pixels, and its turn. */
 export interface Placement {
   page: number;
   x: number;
   y: number;
+  turn: 0 | 180;
 }
 
 /** The size in pixels of a page's thumbnail. */
@@ -49,7 +52,7 @@ export function sidePlacements(plan: Plan, thumbnails: readonly PageThumbnail[],
       for (const slot of side.slots) {
         if (slot.page === null) continue;
         const thumbnail = thumbnails[slot.page];
-        if (thumbnail === undefined || slot.turn !== 0) return undefined;
+        if (thumbnail === undefined || (slot.turn !== 0 && slot.turn !== 180)) return undefined;
         // The page's own thumbnail scale, and the scale it has on the side.
         const pageScale = thumbnail.width / (slot.box.width / slot.scale);
         if (Math.abs(slot.scale * sideScale - pageScale) > EPSILON) return undefined;
@@ -58,7 +61,7 @@ export function sidePlacements(plan: Plan, thumbnails: readonly PageThumbnail[],
         if (!whole(x, allowance) || !whole(y)) return undefined;
         // The page's thumbnail covers its box on the side, to the pixel.
         if (thumbnail.width !== Math.round(slot.box.width * sideScale) || thumbnail.height !== Math.round(slot.box.height * sideScale)) return undefined;
-        placements.push({ page: slot.page, x: Math.round(x), y: Math.round(y) });
+        placements.push({ page: slot.page, x: Math.round(x), y: Math.round(y), turn: slot.turn });
       }
       sides.push(placements);
     }

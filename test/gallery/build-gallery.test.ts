@@ -48,7 +48,7 @@ describe('the gallery a build takes', () => {
     expect(gallery.allowed).toBe(true);
     expect(gallery.spareTabs).toBe(1);
     expect(reporter.lines).toEqual([]);
-    expect(gallery.forDocument()?.widths).toEqual({ pictureWidth: 150, cardPictureWidth: 153 });
+    expect(gallery.forDocument()?.widths).toEqual({ pictureWidth: 150, cardPictureWidth: 153, miniPictureWidth: 77 });
     // Two documents moving in at once: one mark.
     await Promise.all([gallery.beforeCommit(), gallery.beforeCommit()]);
     expect((await readFile(join(out, 'index.html'), 'utf8')).split(STALE_MARK)).toHaveLength(2);

@@ -72,6 +72,32 @@ describe('the thumbnail drawer', () => {
     }
   });
 
+  it('composes a picture turned a half-turn in its place: each pixel at the mirror of where it was', async () => {
+    // A 4 × 2 picture, white but for its top-left pixel.
+    const picture = new PNG({ width: 4, height: 2 });
+    picture.data.fill(255);
+    picture.data.set([0, 0, 0, 255], 0);
+    const png = new Uint8Array(PNG.sync.write(picture));
+    const drawer = createThumbnailDrawer({ browser });
+    try {
+      const [upright, turned] = await drawer.compose([
+        { width: 8, height: 4, images: [{ png, x: 2, y: 1 }], lines: [] },
+        { width: 8, height: 4, images: [{ png, x: 2, y: 1, turn: 180 }], lines: [] },
+      ]);
+      const dark = (composed: Uint8Array | undefined) => {
+        const image = PNG.sync.read(Buffer.from(composed ?? new Uint8Array()));
+        const found: [number, number][] = [];
+        for (let i = 0; i < image.data.length; i += 4) if ((image.data[i] ?? 255) < 128) found.push([(i / 4) % image.width, Math.floor(i / 4 / image.width)]);
+        return found;
+      };
+      expect(dark(upright)).toEqual([[2, 1]]);
+      // Its bottom-right pixel now: x 2 + 3, y 1 + 1.
+      expect(dark(turned)).toEqual([[5, 2]]);
+    } finally {
+      await drawer.close();
+    }
+  });
+
   it('fails a drawing of bytes that are no PDF, and draws the next one', async () => {
     const drawer = createThumbnailDrawer({ browser });
     try {

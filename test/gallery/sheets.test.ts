@@ -1,11 +1,11 @@
 /**
  * Which imposed sides the gallery may show as its pages' thumbnails laid
- * side by side: those where each page falls, unturned and unscaled, on whole
- * pixels; any other side is drawn from its PDF.
+ * side by side: those where each page falls, upright or turned a half-turn and
+ * unscaled, on whole pixels; any other side is drawn from its PDF.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CARD_WIDTH, PAGE_WIDTH, SHEET_WIDTH, SLIPS_WIDTH } from '../../scripts/gallery/document.ts';
+import { CARD_WIDTH, MINI_PAGE_WIDTH, MINI_WIDTH, PAGE_WIDTH, SHEET_WIDTH, SLIPS_WIDTH } from '../../scripts/gallery/document.ts';
 import { markInPixels, sidePlacements } from '../../scripts/gallery/sheets.ts';
 import { TICK_INSET, TICK_LENGTH } from '../../scripts/impose/marks.ts';
 import { planImposition } from '../../scripts/impose/plan.ts';
@@ -50,9 +50,29 @@ describe('sidePlacements', () => {
     expect(sidePlacements(wide, thumbnails(112), SHEET_WIDTH)).toBeUndefined();
   });
 
-  it('gives nothing for a side with a turned page (long-edge duplex) or with scaled pages', () => {
+  it('places a page turned a half-turn (a long-edge back side) turned, in its own place', () => {
     const turned = planImposition(Array.from({ length: 8 }, () => HALF_LETTER), { layout: 'booklet', duplex: 'long' });
-    expect(sidePlacements(turned, thumbnails(8), SHEET_WIDTH)).toBeUndefined();
+    const sides = sidePlacements(turned, thumbnails(8), SHEET_WIDTH) ?? [];
+    expect(sides.map((side) => side.map(({ turn }) => turn))).toEqual([[0, 0], [180, 180], [0, 0], [180, 180]]);
+    expect(sides.flat().map(({ x }) => x).sort((a, b) => a - b)).toEqual([0, 0, 0, 0, PAGE_WIDTH, PAGE_WIDTH, PAGE_WIDTH, PAGE_WIDTH]);
+  });
+
+  it("puts a letter mini zine's pages on its side, the top row turned, each 77 by 119 px on a 308 px side", () => {
+    const mini = trimSize('mini', 'letter');
+    const plan = planImposition(Array.from({ length: 8 }, () => mini), { layout: 'mini' });
+    const [side = []] = sidePlacements(plan, thumbnails(8, mini, MINI_PAGE_WIDTH), MINI_WIDTH) ?? [];
+    expect(side.map(({ page }) => page).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(side.filter(({ y }) => y === 0).map(({ turn }) => turn)).toEqual([180, 180, 180, 180]);
+    expect(side.filter(({ y }) => y === 119).map(({ turn }) => turn)).toEqual([0, 0, 0, 0]);
+    expect(side.map(({ x }) => x).sort((a, b) => a - b)).toEqual([0, 0, 77, 77, 154, 154, 231, 231]);
+    // The 16-page zine's two sides likewise.
+    const sixteen = planImposition(Array.from({ length: 16 }, () => mini), { layout: 'mini16', duplex: 'long' });
+    const both = sidePlacements(sixteen, thumbnails(16, mini, MINI_PAGE_WIDTH), MINI_WIDTH) ?? [];
+    expect(both.flat()).toHaveLength(16);
+    expect(both[1]?.every(({ turn }) => turn === 180)).toBe(true);
+  });
+
+  it('gives nothing for a side with scaled pages', () => {
     const large = { width: 500, height: 800 };
     const scaled = planImposition(Array.from({ length: 8 }, () => large), { layout: 'booklet' });
     expect(sidePlacements(scaled, thumbnails(8, large), SHEET_WIDTH)).toBeUndefined();
@@ -64,10 +84,10 @@ describe('sidePlacements', () => {
     const pictures = thumbnails(2, card, CARD_WIDTH);
     expect(pictures[0]).toEqual({ width: 153, height: 198 });
     const corners = (page: number) => [
-      { page, x: 0, y: 0 },
-      { page, x: 153, y: 0 },
-      { page, x: 0, y: 198 },
-      { page, x: 153, y: 198 },
+      { page, x: 0, y: 0, turn: 0 },
+      { page, x: 153, y: 0, turn: 0 },
+      { page, x: 0, y: 198, turn: 0 },
+      { page, x: 153, y: 198, turn: 0 },
     ];
     expect(sidePlacements(plan, pictures, SLIPS_WIDTH)).toEqual([corners(0), corners(1)]);
   });
