@@ -23,17 +23,30 @@ type MiniPages = 8 | 16;
 const MINI_PRIORITY = 1;
 
 /**
- * Lays the document out at one size and returns its page count, and the PDF
- * when all of it fits in `pages` pages, with its read-back under way.
+ * Lays the document out at one size: whether all of it fits in `pages` pages,
+ * known as soon as it is laid out (undefined when the layout failed), and its
+ * outcome once it is printed, if it fits, and read back. Each size has an HTML
+ * file of its own: the next size may be laid out while this one prints.
  */
 function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
-  // The preflight measures how near the page edges the text comes: the sheet's edges are the cells' outer ones.
-  const options = { trim: 'mini', htmlName: '.mini.html', fontSize, preflight: true, priority: MINI_PRIORITY } as const;
-  return layOut(context, options, async (layout) => {
-    const fits = layout.report.pageCount <= pages && isWhole(layout.report);
-    const printed = fits ? await printWithPictures(context, layout, context.miniPictureWidth) : undefined;
-    return { pages: layout.report.pageCount, pdf: printed?.pdf, pictures: printed?.pictures, insets: layout.report.insets, readBack: printed?.readBack ?? Promise.resolve() };
+  let decide: (fits: boolean) => void = () => undefined;
+  const decided = new Promise<boolean>((resolve) => {
+    decide = resolve;
   });
+  // The preflight measures how near the page edges the text comes: the sheet's edges are the cells' outer ones.
+  const options = { trim: 'mini', htmlName: `.mini-${fontSize}.html`, fontSize, preflight: true, priority: MINI_PRIORITY } as const;
+  const laidOut = layOut(context, options, async (layout) => {
+    const fits = layout.report.pageCount <= pages && isWhole(layout.report);
+    decide(fits);
+    const printed = fits ? await printWithPictures(context, layout, context.miniPictureWidth) : undefined;
+    return { pages: layout.report.pageCount, pdf: printed?.pdf, pictures: printed?.pictures, insets: layout.report.insets, readBack: printed?.readBack };
+  });
+  // Read back once the tab is closed, while the next layout has its turn.
+  const outcome = settled(laidOut.then(async ({ readBack, ...tried }) => {
+    await readBack;
+    return tried;
+  }));
+  return { fits: Promise.race([decided, outcome.then(() => undefined)]), outcome };
 }
 
 /** A promise's outcome, as a value: it never rejects, so it can be heard later. */
@@ -51,8 +64,9 @@ interface Chosen {
 
 /**
  * The largest size at which the document fits in `pages` pages, or why none
- * does. The next size is asked for as soon as a layout's tab is closed, while
- * its PDF is read back; the read-back is heard before the next layout is.
+ * does. The next size is asked for as soon as a layout shows whether the last
+ * one fits, while that one prints and is read back (its turn comes at the
+ * next free core); the outcome of each is heard before the next one's.
  */
 async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chosen | string> {
   const floor = MINI_FONT_SIZES.at(-1) as number;
@@ -62,16 +76,15 @@ async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chos
   let chosen: Chosen | undefined;
   let needs = 0;
   let size = plan.sizes[0];
-  let trying = size === undefined ? undefined : settled(tryMini(context, size, pages));
+  let trying = size === undefined ? undefined : tryMini(context, size, pages);
   while (size !== undefined && trying !== undefined) {
-    const attempt = await trying;
-    const fits = 'value' in attempt && attempt.value.pdf !== undefined;
-    const next = 'error' in attempt ? undefined : nextMiniSize(MINI_FONT_SIZES, new Map([...tried, [size, fits]]));
-    const following = next === undefined ? undefined : settled(tryMini(context, next, pages));
-    const outcome = 'error' in attempt ? attempt : await settled(attempt.value.readBack.then(() => attempt.value));
+    const fits = await trying.fits;
+    const next = fits === undefined ? undefined : nextMiniSize(MINI_FONT_SIZES, new Map([...tried, [size, fits]]));
+    const following = next === undefined ? undefined : tryMini(context, next, pages);
+    const outcome = await trying.outcome;
     if ('error' in outcome) {
       // Nothing may still write into the stage when this format ends.
-      await following;
+      await following?.outcome;
       // The 16-page zine is only tried for a text too long for the 8-page one: a layout of it that fails its
       // checks (read-back.ts) makes no mini zine, and says why, where the 8-page one stops the build as before.
       const { error } = outcome;
@@ -79,9 +92,10 @@ async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chos
       const [first = '', ...more] = error.message.split('\n');
       return `its 16-page layout at ${size} pt is refused: ${first}${more.length > 0 ? ` (and ${more.length} more)` : ''}`;
     }
-    tried.set(size, fits);
-    if (outcome.value.pdf !== undefined) chosen = { pdf: outcome.value.pdf, pictures: outcome.value.pictures, fontSize: size, insets: outcome.value.insets, pages };
-    else if (size === floor) needs = outcome.value.pages;
+    const { pdf, pictures, insets, pages: laidOut } = outcome.value;
+    tried.set(size, pdf !== undefined);
+    if (pdf !== undefined) chosen = { pdf, pictures, fontSize: size, insets, pages };
+    else if (size === floor) needs = laidOut;
     size = next;
     trying = following;
   }
