@@ -5,7 +5,7 @@
  * tab takes the next run: no run waits behind a whole other PDF, and a long
  * PDF is drawn in more than one tab. Each run takes its turn at the shared
  * gate (the build's per-core limiter) once it has a tab, so that a run never
- * holds a core while it waits for a tab.
+ * holds a core while it waits for a tab; a composition (`compose`) does not.
  */
 import type { Browser } from 'puppeteer-core';
 import type { Limiter } from '../util/concurrency.ts';
@@ -16,7 +16,7 @@ export interface DrawerOptions {
   browser: Browser | Promise<Browser>;
   /** Tabs drawing side by side, at most: the first opens when asked, the others when runs queue up. Default 1. */
   tabs?: number;
-  /** A gate shared with other work, taken for each run of pages (the build's per-core limiter). Default none. */
+  /** A gate shared with other work, taken for each run of pages drawn (the build's per-core limiter). Default none. */
   limit?: Limiter;
   /** Pages a tab draws in one go. Default 4. */
   run?: number;
@@ -83,11 +83,11 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
     return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   }
 
-  /** Runs `task` in a tab of its own, once a tab is free, inside the shared gate. */
-  const withTab = async <T>(task: (tab: DrawTab) => Promise<T>) => {
+  /** Runs `task` in a tab of its own, once a tab is free, inside the shared gate unless told otherwise. */
+  const withTab = async <T>(task: (tab: DrawTab) => Promise<T>, gated = true) => {
     const tab = await acquire();
     try {
-      return await limit(() => task(tab));
+      return gated ? await limit(() => task(tab)) : await task(tab);
     } finally {
       release(tab);
     }
@@ -138,7 +138,9 @@ export function createThumbnailDrawer(options: DrawerOptions): ThumbnailDrawer {
       return tracked(draw(pdf, width));
     },
     compose(compositions) {
-      return tracked(withTab((tab) => tab.compose(compositions)));
+      // Not at the gate: a side composed from pictures is a few hundredths of a second, which waiting for
+      // a core behind the layouts would put after the last of them, at the end of the build.
+      return tracked(withTab((tab) => tab.compose(compositions), false));
     },
     async close() {
       await Promise.all(drawing);

@@ -98,6 +98,19 @@ describe('the thumbnail drawer', () => {
     }
   });
 
+  it('composes without waiting for the gate its drawings take turns at', async () => {
+    const picture = new PNG({ width: 2, height: 2 });
+    picture.data.fill(255);
+    // A gate that never opens: the layouts hold every core.
+    const drawer = createThumbnailDrawer({ browser, limit: () => new Promise<never>(() => undefined) });
+    try {
+      const [side] = await drawer.compose([{ width: 4, height: 4, images: [{ png: new Uint8Array(PNG.sync.write(picture)), x: 1, y: 1 }], lines: [] }]);
+      expect(PNG.sync.read(Buffer.from(side ?? new Uint8Array())).width).toBe(4);
+    } finally {
+      await drawer.close();
+    }
+  });
+
   it('fails a drawing of bytes that are no PDF, and draws the next one', async () => {
     const drawer = createThumbnailDrawer({ browser });
     try {
