@@ -38,19 +38,45 @@ vi.mock('../../scripts/formats/lay-out.ts', async (original) => {
   };
 });
 
+/** 10,000 letters: too many for 8 pages at any size, 7.5 pt the likeliest for 16; two cores. */
+function longDocument(): DocumentContext {
+  seen.steps.length = 0;
+  seen.laidOut.clear();
+  return {
+    name: 'long',
+    source: 'long.md',
+    markdown: { html: `<p>${'x'.repeat(10_000)}</p>` },
+    document: { paper: 'letter', binding: 'left' },
+    reporter: { warn: () => undefined },
+    limit: createLimiter(2),
+  } as unknown as DocumentContext;
+}
+
 describe('the mini zine size search', () => {
   it('lays the next size out while the last one prints, and still picks the largest that fits', async () => {
-    // 10,000 letters: too many for 8 pages at any size, 7.5 pt the likeliest for 16.
-    const context = {
-      name: 'long',
-      source: 'long.md',
-      markdown: { html: `<p>${'x'.repeat(10_000)}</p>` },
-      document: { paper: 'letter', binding: 'left' },
-      reporter: { warn: () => undefined },
-      limit: createLimiter(2),
-    } as unknown as DocumentContext;
+    const context = longDocument();
     const mini = await makeMini(context);
     expect([mini.fontSize, mini.pages]).toEqual([7.5, 16]);
     expect(seen.steps).toEqual(['layout 7.5', 'print', 'layout 8', 'printed']);
+  });
+
+  it('goes ahead of the layouts of other formats asked for at the same time, each size of it', async () => {
+    const context = longDocument();
+    const other = (name: string) =>
+      context.limit(async () => {
+        seen.steps.push(name);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      });
+    // The reading edition and the card asked for first, in the same turn, as makeFormats asks.
+    const others = [other('reading'), other('card')];
+    const mini = await makeMini(context);
+    await Promise.all(others);
+    expect(mini.fontSize).toBe(7.5);
+    const at = (step: string) => seen.steps.indexOf(step);
+    // The 7.5 pt layout starts first, the reading edition beside it.
+    expect(at('layout 7.5')).toBe(0);
+    expect(at('reading')).toBeLessThan(at('layout 8'));
+    // The 8 pt layout takes the reading's core as it ends, before the card waiting since the start.
+    expect(at('layout 8')).toBeLessThan(at('card'));
   });
 });
