@@ -21,6 +21,8 @@ const fromSources = files.filter((file) => FROM_SOURCES.some((dir) => file.start
 const compiled = files.filter((file) => !fromSources.includes(file));
 /** The files that replace a module (vi.mock): each loads its modules afresh, so that no other file sees the stand-in. */
 const mocking = compiled.filter((file) => readFileSync(file, 'utf8').includes('vi.mock('));
+/** The folder of the reading editions built once in a run and shared by the files that need them (test/helpers/shared-builds.ts). */
+const SHARED = 'test/helpers/shared-builds-setup.ts';
 
 export default defineConfig({
   test: {
@@ -34,12 +36,12 @@ export default defineConfig({
     projects: [
       // One module graph per worker, not one per file: these tests share no state that outlives them, and
       // loading the sources again for each file was a third of the project's CPU time (93 s against 58 s).
-      { extends: true, test: { name: 'sources', include: fromSources, isolate: false } },
+      { extends: true, test: { name: 'sources', include: fromSources, isolate: false, globalSetup: [SHARED] } },
       {
         extends: true,
-        test: { name: 'compiled', include: compiled.filter((file) => !mocking.includes(file)), isolate: false, globalSetup: ['test/helpers/compile.ts'] },
+        test: { name: 'compiled', include: compiled.filter((file) => !mocking.includes(file)), isolate: false, globalSetup: ['test/helpers/compile.ts', SHARED] },
       },
-      { extends: true, test: { name: 'compiled-mocking', include: mocking, globalSetup: ['test/helpers/compile.ts'] } },
+      { extends: true, test: { name: 'compiled-mocking', include: mocking, globalSetup: ['test/helpers/compile.ts', SHARED] } },
     ],
   },
 });

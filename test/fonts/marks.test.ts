@@ -6,14 +6,12 @@
  * layout at their place, named by code point.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../scripts/build.ts';
 import { drawsWhole, markedClusters } from '../../scripts/fonts/clusters.ts';
 import { fontFaceRules, planFonts } from '../../scripts/fonts/plan.ts';
 import { MarkdownError, markdownStringToHtml } from '../../scripts/markdown/index.ts';
+import { sharedReadings } from '../helpers/shared-builds.ts';
 
 const FIXTURE = join('test', 'fixtures', 'fonts', 'marks', 'marks.md');
 
@@ -50,9 +48,8 @@ describe('letters with combining marks', () => {
   });
 
   it('prints them with no empty box, and poppler reads the words back', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'zine-marks-'));
-    await build({ files: [FIXTURE], out, progress: false, formats: ['reading'] });
-    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', join(out, 'marks', 'reading.pdf'), '-'], { encoding: 'utf8' }).normalize('NFC');
+    const [built] = await sharedReadings({ sources: [FIXTURE] });
+    const text = execFileSync('pdftotext', ['-f', '2', '-l', '2', built?.pdf ?? '', '-'], { encoding: 'utf8' }).normalize('NFC');
     for (const word of ['m\u0259\u0300', 'y\u0259\u0301', 'kan\u0307', 'b\u0259\u0300', 'e\u0302']) expect(text, word).toContain(word.normalize('NFC'));
   }, 120_000);
 

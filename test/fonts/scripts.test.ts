@@ -15,16 +15,15 @@
  * right-to-left word with a zero-width non-joiner inside, which it reads
  * before the letter the joiner follows.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../scripts/build.ts';
 import { mupdfReading, popplerReading, straysIn, type EngineReading } from '../../scripts/bench/readers.ts';
 import { printedText, sourceWords } from '../../scripts/bench/source-words.ts';
 import { openViewerSearch } from '../../scripts/bench/viewer-search.ts';
 import { labelsFor } from '../../scripts/config/labels.ts';
 import { fontsOf, readPages } from '../helpers/pdf.ts';
+import { sharedReadings, type SharedReading } from '../helpers/shared-builds.ts';
 
 const ROOT = join('test', 'fixtures', 'fonts');
 
@@ -100,11 +99,10 @@ const wordsOf = (text: string, lang: string): string[] =>
 const built = new Map<string, Built>();
 
 beforeAll(async () => {
-  const out = await mkdtemp(join(tmpdir(), 'zine-scripts-'));
   const files = CASES.map(({ name }) => sourceOf(name));
-  await build({ files, out, progress: false, formats: ['reading'] });
-  for (const { name } of CASES) {
-    const pdf = join(out, name, 'reading.pdf');
+  const readings = await sharedReadings({ sources: files });
+  for (const [index, { name }] of CASES.entries()) {
+    const { pdf } = readings[index] as SharedReading;
     const bytes = await readFile(pdf);
     const pages = await readPages(bytes);
     const words = await sourceWords(sourceOf(name));

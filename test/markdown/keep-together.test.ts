@@ -4,12 +4,10 @@
  * HTML, and in the printed reading edition, whose text still reads as written.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../scripts/build.ts';
 import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
+import { sharedReadings } from '../helpers/shared-builds.ts';
 
 const FIXTURE = join('test', 'fixtures', 'markdown', 'keep-together', 'udhr-tzh.md');
 
@@ -22,9 +20,8 @@ describe('a letter and a mark a line may break before', () => {
   });
 
   it('are never parted at a line end in print (udhr-tzh broke "jk" / "´anbatika")', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'zine-keep-together-'));
-    await build({ files: [FIXTURE], out, progress: false, formats: ['reading'] });
-    const lines = execFileSync('pdftotext', [join(out, 'udhr-tzh', 'reading.pdf'), '-'], { encoding: 'utf8' }).split('\n');
+    const [built] = await sharedReadings({ sources: [FIXTURE] });
+    const lines = execFileSync('pdftotext', [built?.pdf ?? '', '-'], { encoding: 'utf8' }).split('\n');
     expect(lines.filter((line) => /^´/u.test(line))).toEqual([]);
     expect(lines.join(' ')).toContain('jk´anbatika');
   }, 120_000);

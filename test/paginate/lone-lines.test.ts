@@ -1,10 +1,11 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.ts';
 import { pageTurns } from '../helpers/page-turns.ts';
 import { readPages, type PdfPage } from '../helpers/pdf.ts';
+import { sharedReadings } from '../helpers/shared-builds.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'paginate', 'lone-lines');
 
@@ -47,11 +48,14 @@ const printed = new Map<string, PdfPage[]>();
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'zine-lone-'));
-  for (const paper of ['letter', 'a4'] as const) {
-    const files = CASES.filter((entry) => entry.paper === paper).map((entry) => join(FIXTURES, `${entry.name}.md`));
-    await build({ files, out: join(dir, paper), paper, progress: false, formats: ['reading'], concurrency: 2 });
-  }
-  for (const { name, paper } of CASES) printed.set(name, await readPages(await readFile(join(dir, paper, name, 'reading.pdf'))));
+  const pdfs = new Map<string, string>();
+  // On letter paper, the front matter's (none) default: the reading editions other test files build too.
+  const letter = CASES.filter((entry) => entry.paper === 'letter').map((entry) => join(FIXTURES, `${entry.name}.md`));
+  for (const { file, pdf } of await sharedReadings({ sources: letter })) pdfs.set(basename(file, '.md'), pdf);
+  const a4 = CASES.filter((entry) => entry.paper === 'a4').map((entry) => entry.name);
+  await build({ files: a4.map((name) => join(FIXTURES, `${name}.md`)), out: dir, paper: 'a4', progress: false, formats: ['reading'], concurrency: 2 });
+  for (const name of a4) pdfs.set(name, join(dir, name, 'reading.pdf'));
+  for (const { name } of CASES) printed.set(name, await readPages(await readFile(pdfs.get(name) ?? '')));
 }, 300_000);
 
 describe('lone lines at page turns', () => {

@@ -15,7 +15,7 @@ import { paginate } from '../../scripts/paginate/paginate.ts';
 import { applyPatches, STOCK_PAGED_JS, type PagedJsVariant } from '../../scripts/paginate/pagedjs/patch.ts';
 import { PAGED_JS_PATCHES } from '../../scripts/paginate/pagedjs/patches.ts';
 import { copyPaginatingFixtures, ESSAY } from '../helpers/paginating-fixtures.ts';
-import { zine } from '../helpers/zine.ts';
+import { sharedReadings } from '../helpers/shared-builds.ts';
 
 describe('the patches to Paged.js', () => {
   it('each finds its piece of the stock polyfill once, and changes it', async () => {
@@ -48,13 +48,8 @@ const corpus: { name: string; html: string; dir: string }[] = [];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'zinepress-patches-'));
   const sources = [ESSAY, ...(await copyPaginatingFixtures(join(dir, 'src')))];
-  const out = join(dir, 'out');
-  const built = await zine(['build', ...sources, ...CORPUS, '--out', out, '--formats', 'reading'], dir);
-  expect(built.code, built.stderr).toBe(0);
-  for (const source of [...sources, ...CORPUS]) {
-    const name = basename(source, '.md');
-    (CORPUS.includes(source) ? corpus : laidOut).push({ name, html: join(out, name, `${name}.html`), dir: join(out, name) });
-  }
+  const built = await sharedReadings({ sources: [...sources, ...CORPUS] });
+  for (const { file, html, dir: folder } of built) (CORPUS.includes(file) ? corpus : laidOut).push({ name: basename(file, '.md'), html, dir: folder });
   browser = await launchBrowser();
 }, 600_000);
 
