@@ -81,7 +81,16 @@ export function joinGlyphRuns(
   ops: Operation[] | undefined = operations(text),
   edited: readonly Edit[] = [],
 ): string | undefined {
-  if (!ops) return undefined;
+  const edits = ops ? glyphRunEdits(ops, fontOf, edited) : [];
+  return edits.length === 0 ? undefined : replaceSpans(text, edits);
+}
+
+/**
+ * The edits that join the runs of the stream whose operations are `ops`
+ * (see joinGlyphRuns), and those of `edited` no run covers; none when
+ * there are none.
+ */
+export function glyphRunEdits(ops: Operation[], fontOf: (name: string) => GlyphWidths | undefined, edited: readonly Edit[] = []): Edit[] {
   const edits: Edit[] = [];
   let run: { from: number; to: number; shown: Shown[]; size: number; scale: number } | undefined;
 
@@ -146,6 +155,5 @@ export function joinGlyphRuns(
     const covering = edits[next];
     return covering === undefined || edit.end <= covering.start;
   });
-  const all = [...edits, ...outside];
-  return all.length === 0 ? undefined : replaceSpans(text, all);
+  return [...edits, ...outside];
 }
