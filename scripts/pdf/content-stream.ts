@@ -69,17 +69,28 @@ function startsOperand(code: number): boolean {
 
 /**
  * Operators seen so far, by their characters: a page repeats a dozen of them
- * thousands of times, and each is then one string rather than a new one.
+ * thousands of times, and each is then one string rather than a new one. The
+ * content-stream operators are the literals below, which the passes compare
+ * with their own literals (the same strings, compared at once).
  */
+const LITERALS = new Map(
+  ['b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"', 'true', 'false', 'null'].map((name) => [name, name]),
+);
 const OPERATORS = new Map<number, string>();
 function operatorAt(text: string, at: number, end: number): string {
   if (end - at > 3) return text.slice(at, end);
   let key = end - at;
   for (let index = at; index < end; index += 1) key = key * 256 + text.charCodeAt(index);
   let known = OPERATORS.get(key);
-  if (known === undefined) OPERATORS.set(key, (known = text.slice(at, end)));
+  if (known === undefined) {
+    const name = text.slice(at, end);
+    OPERATORS.set(key, (known = LITERALS.get(name) ?? name));
+  }
   return known;
 }
+
+/** The operands of an operation that has none: one array for all of them, never written to. */
+const NO_OPERANDS: string[] = [];
 
 /**
  * The operations of a content stream (decoded to latin1 text). Chromium
@@ -88,7 +99,7 @@ function operatorAt(text: string, at: number, end: number): string {
  */
 export function operations(text: string): Operation[] | undefined {
   const found: Operation[] = [];
-  let operands: string[] = [];
+  let operands = NO_OPERANDS;
   let start = -1;
   for (let at = 0; at < text.length; ) {
     const code = text.charCodeAt(at);
@@ -109,6 +120,7 @@ export function operations(text: string): Operation[] | undefined {
       while (end < text.length && !isDelimiter(text.charCodeAt(end))) end += 1;
     }
     if (startsOperand(code)) {
+      if (operands === NO_OPERANDS) operands = [];
       operands.push(text.slice(at, end));
       at = end;
       continue;
@@ -116,12 +128,13 @@ export function operations(text: string): Operation[] | undefined {
     const token = operatorAt(text, at, end);
     at = end;
     if (token === 'true' || token === 'false' || token === 'null') {
+      if (operands === NO_OPERANDS) operands = [];
       operands.push(token);
       continue;
     }
     if (token === 'BI') return undefined;
     found.push({ operator: token, operands, start, end });
-    operands = [];
+    operands = NO_OPERANDS;
     start = -1;
   }
   return found;
