@@ -35,53 +35,62 @@ const isWhite = (code: number): boolean => (code >= 9 && code <= 13) || code ===
 const isNumeral = (code: number): boolean => (code >= 48 && code <= 57) || code === 46;
 
 /**
- * The parts of an operand, as `/<[0-9A-Fa-f\s]*>|-?[\d.]+/g` finds them (its
- * strings and numbers), as offsets: part n runs from `bounds[2n]` to
- * `bounds[2n + 1]`. A line's TJ array is some hundred parts, and splitting it
- * into as many strings to read a word from each end cost more than the rest
- * of the line-end pass. The array is shared: read it before the next call.
+ * The parts of an operand as `/<[0-9A-Fa-f\s]*>|-?[\d.]+/g` finds them (its
+ * strings and numbers), found one at a time from either end: a line's TJ
+ * array is some hundred parts, and only those up to the first space from
+ * each end are read. A hex string runs from a `<` to the first `>` with
+ * only hex digits and whitespace between, a number is a run of digits and
+ * periods with the `-` before it, if any; read from the end, the same parts
+ * come (a `<` or `>` belongs to no number, a `-` to no string). Each call
+ * sets `part` to the one found, or returns false.
  */
-let bounds = new Int32Array(256);
-function partsOf(operand: string): number {
-  let count = 0;
-  const add = (from: number, to: number): void => {
-    if (2 * count + 2 > bounds.length) {
-      const grown = new Int32Array(bounds.length * 2);
-      grown.set(bounds);
-      bounds = grown;
-    }
-    bounds[2 * count] = from;
-    bounds[2 * count + 1] = to;
-    count += 1;
-  };
-  for (let at = 0; at < operand.length; ) {
-    const code = operand.charCodeAt(at);
+const part = { from: 0, to: 0 };
+
+/** The first part starting at or after `at`. */
+function partAfter(operand: string, at: number): boolean {
+  for (let from = at; from < operand.length; from += 1) {
+    const code = operand.charCodeAt(from);
     if (code === 60) {
-      let end = at + 1;
+      let end = from + 1;
       while (end < operand.length && (hexValue(operand.charCodeAt(end)) !== -1 || isWhite(operand.charCodeAt(end)))) end += 1;
-      if (end < operand.length && operand.charCodeAt(end) === 62) {
-        add(at, end + 1);
-        at = end + 1;
-        continue;
-      }
-    } else if (isNumeral(code) || (code === 45 && isNumeral(operand.charCodeAt(at + 1)))) {
-      let end = at + 1;
+      if (end < operand.length && operand.charCodeAt(end) === 62) return found(from, end + 1);
+    } else if (isNumeral(code) || (code === 45 && isNumeral(operand.charCodeAt(from + 1)))) {
+      let end = from + 1;
       while (end < operand.length && isNumeral(operand.charCodeAt(end))) end += 1;
-      add(at, end);
-      at = end;
-      continue;
+      return found(from, end);
     }
-    at += 1;
   }
-  return count;
+  return false;
 }
 
-/** The text of the operand's parts (`count` of them, in `bounds`) read from one end towards `step`, up to and with the first space. */
-function readUpToSpace(operand: string, count: number, map: ReadonlyMap<number, string>, step: 1 | -1): { text: string; spaced: boolean } {
+/** The last part ending at or before `at`. */
+function partBefore(operand: string, at: number): boolean {
+  for (let to = at; to > 0; to -= 1) {
+    const code = operand.charCodeAt(to - 1);
+    if (code === 62) {
+      let start = to - 2;
+      while (start >= 0 && (hexValue(operand.charCodeAt(start)) !== -1 || isWhite(operand.charCodeAt(start)))) start -= 1;
+      if (start >= 0 && operand.charCodeAt(start) === 60) return found(start, to);
+    } else if (isNumeral(code)) {
+      let start = to - 1;
+      while (start > 0 && isNumeral(operand.charCodeAt(start - 1))) start -= 1;
+      return found(start > 0 && operand.charCodeAt(start - 1) === 45 ? start - 1 : start, to);
+    }
+  }
+  return false;
+}
+
+function found(from: number, to: number): true {
+  part.from = from;
+  part.to = to;
+  return true;
+}
+
+/** The text of the operand's parts read from one end towards `step`, up to and with the first space. */
+function readUpToSpace(operand: string, map: ReadonlyMap<number, string>, step: 1 | -1): { text: string; spaced: boolean } {
   let text = '';
-  for (let part = step === 1 ? 0 : count - 1; part >= 0 && part < count; part += step) {
-    const from = bounds[2 * part] as number;
-    const to = bounds[2 * part + 1] as number;
+  for (let more = step === 1 ? partAfter(operand, 0) : partBefore(operand, operand.length); more; more = step === 1 ? partAfter(operand, part.to) : partBefore(operand, part.from)) {
+    const { from, to } = part;
     if (operand.charCodeAt(from) !== 60) {
       if (Number(operand.slice(from, to)) >= -WORD_GAP) continue;
       return { text: step === 1 ? `${text} ` : ` ${text}`, spaced: true };
@@ -111,21 +120,19 @@ function readUpToSpace(operand: string, count: number, map: ReadonlyMap<number, 
 
 /** The first and last word `operand` draws, its codes read by `map`. */
 export function shownEnds(operand: string, map: ReadonlyMap<number, string>): ShownEnds {
-  const count = partsOf(operand);
-  const code = drawsCode(operand, count);
-  const front = readUpToSpace(operand, count, map, 1);
+  const code = drawsCode(operand);
+  const front = readUpToSpace(operand, map, 1);
   if (!front.spaced) return { first: front.text, last: front.text, several: false, drawsCode: code };
-  const back = readUpToSpace(operand, count, map, -1);
+  const back = readUpToSpace(operand, map, -1);
   return { first: front.text.split(/\s+/u)[0] ?? '', last: back.text.split(/\s+/u).pop() ?? '', several: true, drawsCode: code };
 }
 
-/** Whether the operand's strings (`count` parts in `bounds`) hold a whole two-byte code. */
-function drawsCode(operand: string, count: number): boolean {
+/** Whether the operand's strings hold a whole two-byte code. */
+function drawsCode(operand: string): boolean {
   let digits = 0;
-  for (let part = 0; part < count; part += 1) {
-    const from = bounds[2 * part] as number;
-    if (operand.charCodeAt(from) !== 60) continue;
-    for (let at = from + 1; at < (bounds[2 * part + 1] as number) - 1; at += 1) if (hexValue(operand.charCodeAt(at)) !== -1 && (digits += 1) >= 4) return true;
+  for (let more = partAfter(operand, 0); more; more = partAfter(operand, part.to)) {
+    if (operand.charCodeAt(part.from) !== 60) continue;
+    for (let at = part.from + 1; at < part.to - 1; at += 1) if (hexValue(operand.charCodeAt(at)) !== -1 && (digits += 1) >= 4) return true;
   }
   return false;
 }
