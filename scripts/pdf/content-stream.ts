@@ -34,30 +34,31 @@ function lineEnd(text: string, at: number): number {
 function groupEnd(text: string, at: number): number {
   let depth = 0;
   for (let index = at; index < text.length; index += 1) {
-    const char = text[index];
-    if (char === '(') {
+    const code = text.charCodeAt(index);
+    if (code === 40) {
       // A literal string: backslash escapes, nested parentheses.
       let parens = 0;
       for (; index < text.length; index += 1) {
-        if (text[index] === '\\') index += 1;
-        else if (text[index] === '(') parens += 1;
-        else if (text[index] === ')' && --parens === 0) break;
+        const inner = text.charCodeAt(index);
+        if (inner === 92) index += 1;
+        else if (inner === 40) parens += 1;
+        else if (inner === 41 && --parens === 0) break;
       }
       if (depth === 0) return index + 1;
-    } else if (char === '<' && text[index + 1] === '<') {
+    } else if (code === 60 && text.charCodeAt(index + 1) === 60) {
       depth += 1;
       index += 1;
-    } else if (char === '>' && text[index + 1] === '>') {
+    } else if (code === 62 && text.charCodeAt(index + 1) === 62) {
       depth -= 1;
       index += 1;
       if (depth === 0) return index + 1;
-    } else if (char === '<') {
+    } else if (code === 60) {
       index = text.indexOf('>', index);
       if (index === -1) return text.length;
       if (depth === 0) return index + 1;
-    } else if (char === '[') depth += 1;
-    else if (char === ']' && --depth === 0) return index + 1;
-    else if (char === '%') index = lineEnd(text, index) - 1;
+    } else if (code === 91) depth += 1;
+    else if (code === 93 && --depth === 0) return index + 1;
+    else if (code === 37) index = lineEnd(text, index) - 1;
   }
   return text.length;
 }
@@ -141,7 +142,7 @@ export function operations(text: string): Operation[] | undefined {
 }
 
 /** The value of a hexadecimal digit's code, or -1. */
-function hexDigit(code: number): number {
+export function hexDigit(code: number): number {
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 65 && code <= 70) return code - 55;
   if (code >= 97 && code <= 102) return code - 87;

@@ -10,7 +10,7 @@
  * operators left it at the last; when an operator after the run starts from
  * the line matrix, a Td moves it to the last glyph's origin, as before.
  */
-import { forEachCode, operations, pdfNumber, replaceSpans, type Edit, type Operation } from './content-stream.ts';
+import { hexDigit, operations, pdfNumber, replaceSpans, type Edit, type Operation } from './content-stream.ts';
 import { walkStream, type TextState } from './stream-walker.ts';
 
 /** What a run needs of a font: the advance of a code in thousandths of the size (its W entry). */
@@ -94,11 +94,20 @@ export function glyphRunEdits(ops: Operation[], fontOf: (name: string) => GlyphW
   const edits: Edit[] = [];
   let run: { from: number; to: number; shown: Shown[]; size: number; scale: number } | undefined;
 
+  // Each two-byte code's advance, added up (a loop rather than forEachCode: a run's every glyph passes here).
   const advanceOf = (hex: string, { font, size, charSpacing, scale }: TextState<GlyphWidths>): number => {
     let advance = 0;
-    forEachCode(hex, (code) => {
+    let code = 0;
+    let digits = 0;
+    for (let at = 0; at < hex.length; at += 1) {
+      const digit = hexDigit(hex.charCodeAt(at));
+      if (digit === -1) continue;
+      code = code * 16 + digit;
+      if ((digits += 1) < 4) continue;
       advance += (((font?.width(code) ?? 0) / 1000) * size + charSpacing) * scale;
-    });
+      code = 0;
+      digits = 0;
+    }
     return advance;
   };
 
