@@ -29,11 +29,14 @@ function plainBetween(text: string, ops: readonly Operation[]): boolean {
   return true;
 }
 
+/** An operation moved by `shift`, with the same fields in the same order as `operations` makes them (one shape for every pass to read). */
+const moved = (op: Operation, shift: number): Operation => ({ operator: op.operator, operands: op.operands, start: op.start + shift, end: op.end + shift });
+
 /** The operations of an edit's text, at their place in the new stream; undefined when they would not stand alone. */
 function insertedOps(text: string, offset: number): Operation[] | undefined {
   const read = operations(text);
   if (!read || !plainBetween(text, read)) return undefined;
-  return read.map((op) => ({ ...op, start: op.start + offset, end: op.end + offset }));
+  return read.map((op) => moved(op, offset));
 }
 
 /** The operations of `edited`, made from `text`'s (`ops`) and the edits (sorted), or undefined when they must be read anew. */
@@ -46,7 +49,7 @@ function keptOps(text: string, ops: readonly Operation[], sorted: readonly Edit[
   const keep = (upTo: number): void => {
     for (; index < ops.length && (ops[index] as Operation).end <= upTo; index += 1) {
       const op = ops[index] as Operation;
-      kept.push(shift === 0 ? op : { ...op, start: op.start + shift, end: op.end + shift });
+      kept.push(shift === 0 ? op : moved(op, shift));
     }
   };
   for (const edit of sorted) {
