@@ -201,6 +201,8 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /** The operations of `text`, offsets from its start, where the edit's maker knows them: what `operations(text)` gives. Default: read from `text` when needed. */
+  ops?: readonly Operation[];
 }
 
 /** The stream's text with the given spans (none overlapping) replaced, the rest copied as it is. */

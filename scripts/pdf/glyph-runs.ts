@@ -53,7 +53,7 @@ function overlaps(advance: number, moved: number | undefined, size: number): boo
   return moved !== undefined && advance - moved > size / 10;
 }
 
-/** A run as a TJ array: between two strings, the first one's advance less the move to the next, in thousandths. */
+/** A run as a TJ array (its operand): between two strings, the first one's advance less the move to the next, in thousandths. */
 function joined(run: Shown[], size: number, scale: number): string {
   const items: string[] = [];
   run.forEach((shown, index) => {
@@ -63,7 +63,7 @@ function joined(run: Shown[], size: number, scale: number): string {
     const offset = ((shown.advance - next.moved) * 1000) / (size * scale);
     if (Math.abs(offset) >= 0.005) items.push(pdfNumber(offset, 2));
   });
-  return `[${items.join(' ')}] TJ`;
+  return `[${items.join(' ')}]`;
 }
 
 /**
@@ -119,10 +119,17 @@ export function glyphRunEdits(ops: Operation[], fontOf: (name: string) => GlyphW
     // A glyph drawn on from the text matrix right after the run, with no Td: left as it is (Chromium writes none).
     if (use === 'text') return;
     const moved = ended.shown.reduce((sum, shown) => sum + (shown.moved ?? 0), 0);
-    const back = use === 'line' && moved !== 0 ? `\n${pdfNumber(moved)} 0 Td` : '';
     const start = (ops[ended.from] as Operation).start;
     const end = (ops[ended.to] as Operation).end;
-    edits.push({ start, end, text: joined(ended.shown, ended.size, ended.scale) + back });
+    // The edit's operations, as the text says them: the TJ, and the Td that puts the line matrix back.
+    const array = joined(ended.shown, ended.size, ended.scale);
+    const shown = `${array} TJ`;
+    const written: Operation[] = [{ operator: 'TJ', operands: [array], start: 0, end: shown.length }];
+    if (use !== 'line' || moved === 0) return void edits.push({ start, end, text: shown, ops: written });
+    const x = pdfNumber(moved);
+    const text = `${shown}\n${x} 0 Td`;
+    written.push({ operator: 'Td', operands: [x, '0'], start: shown.length + 1, end: text.length });
+    edits.push({ start, end, text, ops: written });
   };
 
   // Each operation with the text state it runs in (stream-walker.ts): a run takes the size and scale of its glyphs.

@@ -32,9 +32,9 @@ function plainBetween(text: string, ops: readonly Operation[]): boolean {
 /** An operation moved by `shift`, with the same fields in the same order as `operations` makes them (one shape for every pass to read). */
 const moved = (op: Operation, shift: number): Operation => ({ operator: op.operator, operands: op.operands, start: op.start + shift, end: op.end + shift });
 
-/** The operations of an edit's text, at their place in the new stream; undefined when they would not stand alone. */
-function insertedOps(text: string, offset: number): Operation[] | undefined {
-  const read = operations(text);
+/** The operations of an edit's text (its own, else read), at their place in the new stream; undefined when they would not stand alone. */
+function insertedOps({ text, ops }: Edit, offset: number): Operation[] | undefined {
+  const read = ops ?? operations(text);
   if (!read || !plainBetween(text, read)) return undefined;
   return read.map((op) => moved(op, offset));
 }
@@ -66,7 +66,7 @@ function keptOps(text: string, ops: readonly Operation[], sorted: readonly Edit[
     const end = edit.text === '' ? text.charAt(edit.start - 1) : edit.text.charAt(edit.text.length - 1);
     if (after !== '' && end !== '' && !isWhite(after.charCodeAt(0)) && !isWhite(end.charCodeAt(0))) return undefined;
     if (edit.text !== '') {
-      const inserted = insertedOps(edit.text, edit.start + shift);
+      const inserted = insertedOps(edit, edit.start + shift);
       if (!inserted) return undefined;
       kept.push(...inserted);
     }
