@@ -34,30 +34,31 @@ function lineEnd(text: string, at: number): number {
 function groupEnd(text: string, at: number): number {
   let depth = 0;
   for (let index = at; index < text.length; index += 1) {
-    const char = text[index];
-    if (char === '(') {
+    const code = text.charCodeAt(index);
+    if (code === 40) {
       // A literal string: backslash escapes, nested parentheses.
       let parens = 0;
       for (; index < text.length; index += 1) {
-        if (text[index] === '\\') index += 1;
-        else if (text[index] === '(') parens += 1;
-        else if (text[index] === ')' && --parens === 0) break;
+        const inner = text.charCodeAt(index);
+        if (inner === 92) index += 1;
+        else if (inner === 40) parens += 1;
+        else if (inner === 41 && --parens === 0) break;
       }
       if (depth === 0) return index + 1;
-    } else if (char === '<' && text[index + 1] === '<') {
+    } else if (code === 60 && text.charCodeAt(index + 1) === 60) {
       depth += 1;
       index += 1;
-    } else if (char === '>' && text[index + 1] === '>') {
+    } else if (code === 62 && text.charCodeAt(index + 1) === 62) {
       depth -= 1;
       index += 1;
       if (depth === 0) return index + 1;
-    } else if (char === '<') {
+    } else if (code === 60) {
       index = text.indexOf('>', index);
       if (index === -1) return text.length;
       if (depth === 0) return index + 1;
-    } else if (char === '[') depth += 1;
-    else if (char === ']' && --depth === 0) return index + 1;
-    else if (char === '%') index = lineEnd(text, index) - 1;
+    } else if (code === 91) depth += 1;
+    else if (code === 93 && --depth === 0) return index + 1;
+    else if (code === 37) index = lineEnd(text, index) - 1;
   }
   return text.length;
 }
@@ -69,17 +70,28 @@ function startsOperand(code: number): boolean {
 
 /**
  * Operators seen so far, by their characters: a page repeats a dozen of them
- * thousands of times, and each is then one string rather than a new one.
+ * thousands of times, and each is then one string rather than a new one. The
+ * content-stream operators are the literals below, which the passes compare
+ * with their own literals (the same strings, compared at once).
  */
+const LITERALS = new Map(
+  ['b', 'B', 'b*', 'B*', 'BDC', 'BI', 'BMC', 'BT', 'BX', 'c', 'cm', 'CS', 'cs', 'd', 'd0', 'd1', 'Do', 'DP', 'EI', 'EMC', 'ET', 'EX', 'f', 'F', 'f*', 'G', 'g', 'gs', 'h', 'i', 'ID', 'j', 'J', 'K', 'k', 'l', 'm', 'M', 'MP', 'n', 'q', 'Q', 're', 'RG', 'rg', 'ri', 's', 'S', 'SC', 'sc', 'SCN', 'scn', 'sh', 'T*', 'Tc', 'Td', 'TD', 'Tf', 'Tj', 'TJ', 'TL', 'Tm', 'Tr', 'Ts', 'Tw', 'Tz', 'v', 'w', 'W', 'W*', 'y', "'", '"', 'true', 'false', 'null'].map((name) => [name, name]),
+);
 const OPERATORS = new Map<number, string>();
 function operatorAt(text: string, at: number, end: number): string {
   if (end - at > 3) return text.slice(at, end);
   let key = end - at;
   for (let index = at; index < end; index += 1) key = key * 256 + text.charCodeAt(index);
   let known = OPERATORS.get(key);
-  if (known === undefined) OPERATORS.set(key, (known = text.slice(at, end)));
+  if (known === undefined) {
+    const name = text.slice(at, end);
+    OPERATORS.set(key, (known = LITERALS.get(name) ?? name));
+  }
   return known;
 }
+
+/** The operands of an operation that has none: one array for all of them, never written to. */
+const NO_OPERANDS: string[] = [];
 
 /**
  * The operations of a content stream (decoded to latin1 text). Chromium
@@ -88,7 +100,7 @@ function operatorAt(text: string, at: number, end: number): string {
  */
 export function operations(text: string): Operation[] | undefined {
   const found: Operation[] = [];
-  let operands: string[] = [];
+  let operands = NO_OPERANDS;
   let start = -1;
   for (let at = 0; at < text.length; ) {
     const code = text.charCodeAt(at);
@@ -109,6 +121,7 @@ export function operations(text: string): Operation[] | undefined {
       while (end < text.length && !isDelimiter(text.charCodeAt(end))) end += 1;
     }
     if (startsOperand(code)) {
+      if (operands === NO_OPERANDS) operands = [];
       operands.push(text.slice(at, end));
       at = end;
       continue;
@@ -116,19 +129,20 @@ export function operations(text: string): Operation[] | undefined {
     const token = operatorAt(text, at, end);
     at = end;
     if (token === 'true' || token === 'false' || token === 'null') {
+      if (operands === NO_OPERANDS) operands = [];
       operands.push(token);
       continue;
     }
     if (token === 'BI') return undefined;
     found.push({ operator: token, operands, start, end });
-    operands = [];
+    operands = NO_OPERANDS;
     start = -1;
   }
   return found;
 }
 
 /** The value of a hexadecimal digit's code, or -1. */
-function hexDigit(code: number): number {
+export function hexDigit(code: number): number {
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 65 && code <= 70) return code - 55;
   if (code >= 97 && code <= 102) return code - 87;
@@ -187,6 +201,8 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /** The operations of `text`, offsets from its start, where the edit's maker knows them: what `operations(text)` gives. Default: read from `text` when needed. */
+  ops?: readonly Operation[];
 }
 
 /** The stream's text with the given spans (none overlapping) replaced, the rest copied as it is. */

@@ -10,7 +10,7 @@
  * operators left it at the last; when an operator after the run starts from
  * the line matrix, a Td moves it to the last glyph's origin, as before.
  */
-import { forEachCode, operations, pdfNumber, replaceSpans, type Edit, type Operation } from './content-stream.ts';
+import { hexDigit, operations, pdfNumber, replaceSpans, type Edit, type Operation } from './content-stream.ts';
 import { walkStream, type TextState } from './stream-walker.ts';
 
 /** What a run needs of a font: the advance of a code in thousandths of the size (its W entry). */
@@ -53,7 +53,7 @@ function overlaps(advance: number, moved: number | undefined, size: number): boo
   return moved !== undefined && advance - moved > size / 10;
 }
 
-/** A run as a TJ array: between two strings, the first one's advance less the move to the next, in thousandths. */
+/** A run as a TJ array (its operand): between two strings, the first one's advance less the move to the next, in thousandths. */
 function joined(run: Shown[], size: number, scale: number): string {
   const items: string[] = [];
   run.forEach((shown, index) => {
@@ -63,7 +63,7 @@ function joined(run: Shown[], size: number, scale: number): string {
     const offset = ((shown.advance - next.moved) * 1000) / (size * scale);
     if (Math.abs(offset) >= 0.005) items.push(pdfNumber(offset, 2));
   });
-  return `[${items.join(' ')}] TJ`;
+  return `[${items.join(' ')}]`;
 }
 
 /**
@@ -81,15 +81,33 @@ export function joinGlyphRuns(
   ops: Operation[] | undefined = operations(text),
   edited: readonly Edit[] = [],
 ): string | undefined {
-  if (!ops) return undefined;
+  const edits = ops ? glyphRunEdits(ops, fontOf, edited) : [];
+  return edits.length === 0 ? undefined : replaceSpans(text, edits);
+}
+
+/**
+ * The edits that join the runs of the stream whose operations are `ops`
+ * (see joinGlyphRuns), and those of `edited` no run covers; none when
+ * there are none.
+ */
+export function glyphRunEdits(ops: Operation[], fontOf: (name: string) => GlyphWidths | undefined, edited: readonly Edit[] = []): Edit[] {
   const edits: Edit[] = [];
   let run: { from: number; to: number; shown: Shown[]; size: number; scale: number } | undefined;
 
+  // Each two-byte code's advance, added up (a loop rather than forEachCode: a run's every glyph passes here).
   const advanceOf = (hex: string, { font, size, charSpacing, scale }: TextState<GlyphWidths>): number => {
     let advance = 0;
-    forEachCode(hex, (code) => {
+    let code = 0;
+    let digits = 0;
+    for (let at = 0; at < hex.length; at += 1) {
+      const digit = hexDigit(hex.charCodeAt(at));
+      if (digit === -1) continue;
+      code = code * 16 + digit;
+      if ((digits += 1) < 4) continue;
       advance += (((font?.width(code) ?? 0) / 1000) * size + charSpacing) * scale;
-    });
+      code = 0;
+      digits = 0;
+    }
     return advance;
   };
 
@@ -101,10 +119,17 @@ export function joinGlyphRuns(
     // A glyph drawn on from the text matrix right after the run, with no Td: left as it is (Chromium writes none).
     if (use === 'text') return;
     const moved = ended.shown.reduce((sum, shown) => sum + (shown.moved ?? 0), 0);
-    const back = use === 'line' && moved !== 0 ? `\n${pdfNumber(moved)} 0 Td` : '';
     const start = (ops[ended.from] as Operation).start;
     const end = (ops[ended.to] as Operation).end;
-    edits.push({ start, end, text: joined(ended.shown, ended.size, ended.scale) + back });
+    // The edit's operations, as the text says them: the TJ, and the Td that puts the line matrix back.
+    const array = joined(ended.shown, ended.size, ended.scale);
+    const shown = `${array} TJ`;
+    const written: Operation[] = [{ operator: 'TJ', operands: [array], start: 0, end: shown.length }];
+    if (use !== 'line' || moved === 0) return void edits.push({ start, end, text: shown, ops: written });
+    const x = pdfNumber(moved);
+    const text = `${shown}\n${x} 0 Td`;
+    written.push({ operator: 'Td', operands: [x, '0'], start: shown.length + 1, end: text.length });
+    edits.push({ start, end, text, ops: written });
   };
 
   // Each operation with the text state it runs in (stream-walker.ts): a run takes the size and scale of its glyphs.
@@ -146,6 +171,5 @@ export function joinGlyphRuns(
     const covering = edits[next];
     return covering === undefined || edit.end <= covering.start;
   });
-  const all = [...edits, ...outside];
-  return all.length === 0 ? undefined : replaceSpans(text, all);
+  return [...edits, ...outside];
 }

@@ -111,7 +111,7 @@ export function unwrapPlainSpans(ops: Operation[], fontOf: (name: string) => Cid
       if (code !== undefined && shown && close) {
         const hex = hexOf([code]);
         if (moved === 1) kept.push(ops[at + 1] as Operation);
-        kept.push({ ...shown, operands: [hex] });
+        kept.push({ operator: shown.operator, operands: [hex], start: shown.start, end: shown.end });
         edits.push({ start: op.start, end: op.end, text: '' }, { start: shown.start, end: shown.end, text: `${hex} Tj` }, { start: close.start, end: close.end, text: '' });
         done = at + 2 + moved;
         return;

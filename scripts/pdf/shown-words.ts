@@ -9,10 +9,8 @@ import { codesOf } from './content-stream.ts';
 
 /** A move right inside a TJ array wider than this (thousandths of the size) is a word space. */
 const WORD_GAP = 150;
-const PARTS = /<[0-9A-Fa-f\s]*>|-?[\d.]+/g;
 const HEX_STRINGS = /<[0-9A-Fa-f\s]*>/g;
 const SPACE = /\s/u;
-const HEX_DIGIT = /[0-9A-Fa-f]/;
 
 /** What an operand draws: its first and last word, whether it holds more than one word. */
 export interface ShownEnds {
@@ -24,16 +22,93 @@ export interface ShownEnds {
   drawsCode: boolean;
 }
 
-/** The text of `parts` (an operand's strings and numbers) read from `at` towards `step`, up to and with the first space. */
-function readUpToSpace(parts: readonly string[], map: ReadonlyMap<number, string>, step: 1 | -1): { text: string; spaced: boolean } {
+/** The value of a hexadecimal digit's code, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 70) return code - 55;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/** Whether a code is one \s matches in latin1 text. */
+const isWhite = (code: number): boolean => (code >= 9 && code <= 13) || code === 32 || code === 160;
+const isNumeral = (code: number): boolean => (code >= 48 && code <= 57) || code === 46;
+
+/**
+ * The parts of an operand as `/<[0-9A-Fa-f\s]*>|-?[\d.]+/g` finds them (its
+ * strings and numbers), found one at a time from either end: a line's TJ
+ * array is some hundred parts, and only those up to the first space from
+ * each end are read. A hex string runs from a `<` to the first `>` with
+ * only hex digits and whitespace between, a number is a run of digits and
+ * periods with the `-` before it, if any; read from the end, the same parts
+ * come (a `<` or `>` belongs to no number, a `-` to no string). Each call
+ * sets `part` to the one found, or returns false.
+ */
+const part = { from: 0, to: 0 };
+
+/** The first part starting at or after `at`. */
+function partAfter(operand: string, at: number): boolean {
+  for (let from = at; from < operand.length; from += 1) {
+    const code = operand.charCodeAt(from);
+    if (code === 60) {
+      let end = from + 1;
+      while (end < operand.length && (hexValue(operand.charCodeAt(end)) !== -1 || isWhite(operand.charCodeAt(end)))) end += 1;
+      if (end < operand.length && operand.charCodeAt(end) === 62) return found(from, end + 1);
+    } else if (isNumeral(code) || (code === 45 && isNumeral(operand.charCodeAt(from + 1)))) {
+      let end = from + 1;
+      while (end < operand.length && isNumeral(operand.charCodeAt(end))) end += 1;
+      return found(from, end);
+    }
+  }
+  return false;
+}
+
+/** The last part ending at or before `at`. */
+function partBefore(operand: string, at: number): boolean {
+  for (let to = at; to > 0; to -= 1) {
+    const code = operand.charCodeAt(to - 1);
+    if (code === 62) {
+      let start = to - 2;
+      while (start >= 0 && (hexValue(operand.charCodeAt(start)) !== -1 || isWhite(operand.charCodeAt(start)))) start -= 1;
+      if (start >= 0 && operand.charCodeAt(start) === 60) return found(start, to);
+    } else if (isNumeral(code)) {
+      let start = to - 1;
+      while (start > 0 && isNumeral(operand.charCodeAt(start - 1))) start -= 1;
+      return found(start > 0 && operand.charCodeAt(start - 1) === 45 ? start - 1 : start, to);
+    }
+  }
+  return false;
+}
+
+function found(from: number, to: number): true {
+  part.from = from;
+  part.to = to;
+  return true;
+}
+
+/** The text of the operand's parts read from one end towards `step`, up to and with the first space. */
+function readUpToSpace(operand: string, map: ReadonlyMap<number, string>, step: 1 | -1): { text: string; spaced: boolean } {
   let text = '';
-  for (let at = step === 1 ? 0 : parts.length - 1; at >= 0 && at < parts.length; at += step) {
-    const part = parts[at] as string;
-    if (!part.startsWith('<')) {
-      if (Number(part) >= -WORD_GAP) continue;
+  for (let more = step === 1 ? partAfter(operand, 0) : partBefore(operand, operand.length); more; more = step === 1 ? partAfter(operand, part.to) : partBefore(operand, part.from)) {
+    const { from, to } = part;
+    if (operand.charCodeAt(from) !== 60) {
+      if (Number(operand.slice(from, to)) >= -WORD_GAP) continue;
       return { text: step === 1 ? `${text} ` : ` ${text}`, spaced: true };
     }
-    const codes = codesOf(part);
+    // The string's two-byte codes (whitespace inside it skipped), in the reading's direction.
+    const codes: number[] = [];
+    let value = 0;
+    let digits = 0;
+    for (let at = from + 1; at < to - 1; at += 1) {
+      const digit = hexValue(operand.charCodeAt(at));
+      if (digit === -1) continue;
+      value = value * 16 + digit;
+      if ((digits += 1) === 4) {
+        codes.push(value);
+        value = 0;
+        digits = 0;
+      }
+    }
     for (let index = step === 1 ? 0 : codes.length - 1; index >= 0 && index < codes.length; index += step) {
       const piece = map.get(codes[index] as number) ?? '';
       text = step === 1 ? text + piece : piece + text;
@@ -45,20 +120,19 @@ function readUpToSpace(parts: readonly string[], map: ReadonlyMap<number, string
 
 /** The first and last word `operand` draws, its codes read by `map`. */
 export function shownEnds(operand: string, map: ReadonlyMap<number, string>): ShownEnds {
-  const parts = operand.match(PARTS) ?? [];
-  const code = drawsCode(parts);
-  const front = readUpToSpace(parts, map, 1);
+  const code = drawsCode(operand);
+  const front = readUpToSpace(operand, map, 1);
   if (!front.spaced) return { first: front.text, last: front.text, several: false, drawsCode: code };
-  const back = readUpToSpace(parts, map, -1);
+  const back = readUpToSpace(operand, map, -1);
   return { first: front.text.split(/\s+/u)[0] ?? '', last: back.text.split(/\s+/u).pop() ?? '', several: true, drawsCode: code };
 }
 
-/** Whether the strings among `parts` hold a whole two-byte code (the parts' strings are those HEX_STRINGS finds). */
-function drawsCode(parts: readonly string[]): boolean {
+/** Whether the operand's strings hold a whole two-byte code. */
+function drawsCode(operand: string): boolean {
   let digits = 0;
-  for (const part of parts) {
-    if (!part.startsWith('<')) continue;
-    for (let at = 1; at < part.length - 1; at += 1) if (HEX_DIGIT.test(part.charAt(at)) && (digits += 1) >= 4) return true;
+  for (let more = partAfter(operand, 0); more; more = partAfter(operand, part.to)) {
+    if (operand.charCodeAt(part.from) !== 60) continue;
+    for (let at = part.from + 1; at < part.to - 1; at += 1) if (hexValue(operand.charCodeAt(at)) !== -1 && (digits += 1) >= 4) return true;
   }
   return false;
 }

@@ -20,13 +20,14 @@ import { CidFont } from './cid-font.ts';
 import { ZWNJ } from './cluster-text.ts';
 import { rewriteClusters } from './cluster-spans.ts';
 import { operations, replaceSpans, type Operation } from './content-stream.ts';
-import { joinGlyphRuns } from './glyph-runs.ts';
+import { glyphRunEdits } from './glyph-runs.ts';
 import { joinHyphenLines } from './hyphen-lines.ts';
 import { logicalOrderEdits } from './logical-order.ts';
 import { markSpanEdits } from './marks-apart.ts';
 import { unwrapPlainSpans } from './plain-spans.ts';
 import { joinedInSource } from './source-joins.ts';
 import { contentOf, flateStream, streamText } from './stream-bytes.ts';
+import { editStream } from './stream-edits.ts';
 import { wordLineEdits } from './word-lines.ts';
 
 const PRESENTATION_FORM = /[\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
@@ -64,43 +65,51 @@ export function repairedStream(
   const repaired = rewrittenStream(read, ops, fonts);
   const rightToLeft = read.includes('/ReversedChars');
   const cjk = [...fonts.values()].some((font) => font.readsCjk);
-  if (!rightToLeft && !cjk && continues === undefined) return repaired;
+  if (!rightToLeft && !cjk && continues === undefined) return repaired?.text;
   // Once the rest is rewritten: right-to-left runs drawn in reading order (logical-order.ts), lines
   // that end inside a word joined to the next (word-lines.ts).
-  const text = repaired ?? read;
-  const finalOps = repaired === undefined ? ops : operations(text);
-  if (!finalOps) return repaired;
+  const text = repaired?.text ?? read;
+  const finalOps = repaired === undefined ? ops : repaired.ops;
+  if (!finalOps) return repaired?.text;
   const fontOf = (name: string): CidFont | undefined => fonts.get(name);
   const edits = [...(rightToLeft ? logicalOrderEdits(finalOps, fontOf) : []), ...(cjk || continues ? wordLineEdits(finalOps, fontOf, { continues }) : [])];
-  return edits.length === 0 ? repaired : replaceSpans(text, edits);
+  return edits.length === 0 ? repaired?.text : replaceSpans(text, edits);
+}
+
+/** A stream rewritten, and its operations (undefined where it cannot be split: an inline image). */
+interface Rewritten {
+  text: string;
+  ops: Operation[] | undefined;
 }
 
 /** The stream with all but its right-to-left runs' order made right (see repairedStream). */
-function rewrittenStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): string | undefined {
+function rewrittenStream(read: string, ops: Operation[] | undefined, fonts: Map<string, CidFont>): Rewritten | undefined {
   const fontOf = (name: string) => fonts.get(name);
   const unwrapped = ops && read.includes('/ActualText') ? unwrapPlainSpans(ops, fontOf) : undefined;
   // A cluster is a span with an ActualText, or a glyph that reads as a letter with marks: a stream with
   // neither is only joined into runs, its line-end hyphens drawn with the next lines (the cluster rewrite
-  // leaves a text object with a second Tm as it is).
+  // leaves a text object with a second Tm as it is). Each pass's edits are of the stream as read, made at once.
   const spans = unwrapped ? unwrapped.spansLeft : read.includes('/ActualText');
   if (!spans && ![...fonts.values()].some((font) => font.readsWithMarks)) {
-    const lines = ops && joinHyphenLines(unwrapped?.ops ?? ops, fontOf);
+    if (!ops) return undefined;
+    const lines = joinHyphenLines(unwrapped?.ops ?? ops, fontOf);
     const edits = lines ? [...(unwrapped?.edits ?? []), ...lines.edits].sort((a, b) => a.start - b.start) : unwrapped?.edits;
-    return joinGlyphRuns(read, fontOf, lines?.ops ?? unwrapped?.ops ?? ops, edits) ?? (edits ? replaceSpans(read, edits) : undefined);
+    const all = glyphRunEdits(lines?.ops ?? unwrapped?.ops ?? ops, fontOf, edits);
+    return all.length === 0 ? undefined : editStream(read, ops, all);
   }
-  const plain = unwrapped ? replaceSpans(read, unwrapped.edits) : read;
-  const plainOps = unwrapped ? operations(plain) : ops;
-  const rewritten = rewriteClusters(plain, fontOf, plainOps);
+  const plain = unwrapped && ops ? editStream(read, ops, unwrapped.edits) : { text: read, ops };
+  const rewritten = rewriteClusters(plain.text, fontOf, plain.ops);
   // The marks drawn apart moved to their word's end (marks-apart.ts); then the line-end hyphens: the cluster
   // rewrite leaves a text object with a second Tm as it is, and a hyphen's text object holds no cluster.
   const rewrittenOps = rewritten === undefined ? undefined : operations(rewritten);
   const marks = rewrittenOps ? markSpanEdits(rewrittenOps, fontOf) : [];
-  const clusters = rewritten !== undefined && marks.length > 0 ? replaceSpans(rewritten, marks) : rewritten;
+  const clusters = rewritten !== undefined && marks.length > 0 && rewrittenOps ? editStream(rewritten, rewrittenOps, marks) : rewritten === undefined ? undefined : { text: rewritten, ops: rewrittenOps };
   const drawn = clusters ?? plain;
-  const drawnOps = clusters === undefined ? plainOps : marks.length > 0 ? operations(clusters) : rewrittenOps;
-  const lines = drawnOps && joinHyphenLines(drawnOps, fontOf);
+  const lines = drawn.ops && joinHyphenLines(drawn.ops, fontOf);
   const changed = clusters !== undefined || unwrapped !== undefined || lines !== undefined;
-  return joinGlyphRuns(drawn, fontOf, lines?.ops ?? drawnOps, lines?.edits) ?? (lines ? replaceSpans(drawn, lines.edits) : changed ? drawn : undefined);
+  const all = drawn.ops ? glyphRunEdits(lines?.ops ?? drawn.ops, fontOf, lines?.edits) : [];
+  if (all.length > 0 && drawn.ops) return editStream(drawn.text, drawn.ops, all);
+  return changed ? drawn : undefined;
 }
 
 export interface RepairOptions {

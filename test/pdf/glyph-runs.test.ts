@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codesOf, operations } from '../../scripts/pdf/content-stream.ts';
-import { joinGlyphRuns, type GlyphWidths } from '../../scripts/pdf/glyph-runs.ts';
+import { glyphRunEdits, joinGlyphRuns, type GlyphWidths } from '../../scripts/pdf/glyph-runs.ts';
 
 /** Widths in thousandths of the size, by code: code 1 is a space, code 9 draws nothing and takes no room in the layout. */
 const WIDTHS: Record<number, number> = { 1: 250, 2: 500, 3: 612, 4: 333, 9: 178 };
@@ -118,6 +118,8 @@ describe('joinGlyphRuns', () => {
         });
         const stream = `BT\n/F1 ${size} Tf\n1 0 0 -1 20 700 Tm\n${lines.join('\n')}\nET`;
         expectSamePlaces(stream, joinGlyphRuns(stream, fontOf) ?? stream);
+        // Each joined run says its own operations, as reading its text gives them (stream-edits.ts takes them).
+        for (const edit of glyphRunEdits(operations(stream) ?? [], fontOf)) expect(edit.ops).toEqual(operations(edit.text));
       }),
     );
   });

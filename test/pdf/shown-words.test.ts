@@ -64,4 +64,16 @@ describe('shownEnds', () => {
       expect(lastCodeOf(operand), operand).toBe(codes[codes.length - 1]);
     }
   });
+
+  it('reads what the whole text split reads, in any text of the characters an operand holds, from either end', () => {
+    const random = seeded(29);
+    const alphabet = '<>[]0123456789abcdefAF.- \n-1-150';
+    for (let n = 0; n < 20000; n += 1) {
+      const operand = Array.from({ length: Math.floor(random() * 24) }, () => alphabet.charAt(Math.floor(random() * alphabet.length))).join('');
+      // A number that is none (two periods) is a word space too.
+      const words = wholeWords(operand.replace(/-?[\d.]+/g, (number) => (Number.isNaN(Number(number)) ? '-999' : number)));
+      const codes = codesOf(operand.match(/<[0-9A-Fa-f\s]*>/g)?.join('') ?? '');
+      expect(shownEnds(operand, MAP), JSON.stringify(operand)).toEqual({ first: words[0], last: words[words.length - 1], several: words.length > 1, drawsCode: codes.length > 0 });
+    }
+  });
 });
