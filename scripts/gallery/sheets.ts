@@ -7,11 +7,11 @@
  * the side's thumbnail is those page thumbnails, copied, with the side's
  * marks stroked over them, without drawing every page twice. A booklet
  * sheet's creep moves its pages less than half a pixel there: each is placed
- * at the nearest whole pixel. A plan where that does not hold (a turned or
- * scaled page, a page off the pixel grid: an A6 card on A4) gives no
- * placements, and the side is drawn from its PDF. A page turned upside down
- * (a mini zine's top row, a long-edge back side) is its thumbnail turned: a
- * half-turn moves no pixel off the grid.
+ * at the nearest whole pixel. A page turned upside down (a mini zine's top
+ * row, a long-edge back side) is its thumbnail turned: a half-turn moves no
+ * pixel off the grid. A plan where that does not hold (a page turned a
+ * quarter-turn or scaled, a page off the pixel grid: an A6 card on A4) gives
+ * no placements, and the side is drawn from its PDF.
  */
 import { LINE_STYLES, type Line } from '../impose/marks.ts';
 import type { Plan } from '../impose/plan.ts';

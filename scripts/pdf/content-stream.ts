@@ -20,7 +20,7 @@ const WHITESPACE = new Uint8Array(256);
 for (const code of [9, 10, 11, 12, 13, 32, 160]) WHITESPACE[code] = 1;
 const DELIMITER = WHITESPACE.slice();
 for (const char of '()<>[]{}/%') DELIMITER[char.charCodeAt(0)] = 1;
-const isWhite = (code: number): boolean => code < 256 && WHITESPACE[code] === 1;
+export const isWhite = (code: number): boolean => code < 256 && WHITESPACE[code] === 1;
 const isDelimiter = (code: number): boolean => code < 256 && DELIMITER[code] === 1;
 
 /** The offset of the next line end at or after `at`, or the text's end. */
@@ -150,11 +150,25 @@ export function hexDigit(code: number): number {
 }
 
 /** Hex string operand → its two-byte codes (Identity-H CIDs). */
-export const codesOf = (hex: string): number[] => {
+export const codesOf = (hex: string): number[] => codesIn(hex, 0, hex.length);
+
+/** The two-byte codes of the hex digits in `text` from `from` to `to` (anything else skipped), in order. */
+export function codesIn(text: string, from: number, to: number): number[] {
   const codes: number[] = [];
-  forEachCode(hex, (code) => codes.push(code));
+  let value = 0;
+  let digits = 0;
+  for (let at = from; at < to; at += 1) {
+    const digit = hexDigit(text.charCodeAt(at));
+    if (digit === -1) continue;
+    value = value * 16 + digit;
+    if ((digits += 1) === 4) {
+      codes.push(value);
+      value = 0;
+      digits = 0;
+    }
+  }
   return codes;
-};
+}
 
 /** A code as four hexadecimal digits. */
 const hex4 = (code: number): string => code.toString(16).padStart(4, '0');

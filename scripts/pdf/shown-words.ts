@@ -5,7 +5,7 @@
  * wanted, so the text is read from each end only as far as the first
  * space: a line's glyphs are read about once, not all of them twice.
  */
-import { codesOf } from './content-stream.ts';
+import { codesIn, codesOf, hexDigit, isWhite } from './content-stream.ts';
 
 /** A move right inside a TJ array wider than this (thousandths of the size) is a word space. */
 const WORD_GAP = 150;
@@ -22,16 +22,6 @@ export interface ShownEnds {
   drawsCode: boolean;
 }
 
-/** The value of a hexadecimal digit's code, or -1. */
-function hexValue(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 65 && code <= 70) return code - 55;
-  if (code >= 97 && code <= 102) return code - 87;
-  return -1;
-}
-
-/** Whether a code is one \s matches in latin1 text. */
-const isWhite = (code: number): boolean => (code >= 9 && code <= 13) || code === 32 || code === 160;
 const isNumeral = (code: number): boolean => (code >= 48 && code <= 57) || code === 46;
 
 /**
@@ -52,7 +42,7 @@ function partAfter(operand: string, at: number): boolean {
     const code = operand.charCodeAt(from);
     if (code === 60) {
       let end = from + 1;
-      while (end < operand.length && (hexValue(operand.charCodeAt(end)) !== -1 || isWhite(operand.charCodeAt(end)))) end += 1;
+      while (end < operand.length && (hexDigit(operand.charCodeAt(end)) !== -1 || isWhite(operand.charCodeAt(end)))) end += 1;
       if (end < operand.length && operand.charCodeAt(end) === 62) return found(from, end + 1);
     } else if (isNumeral(code) || (code === 45 && isNumeral(operand.charCodeAt(from + 1)))) {
       let end = from + 1;
@@ -69,7 +59,7 @@ function partBefore(operand: string, at: number): boolean {
     const code = operand.charCodeAt(to - 1);
     if (code === 62) {
       let start = to - 2;
-      while (start >= 0 && (hexValue(operand.charCodeAt(start)) !== -1 || isWhite(operand.charCodeAt(start)))) start -= 1;
+      while (start >= 0 && (hexDigit(operand.charCodeAt(start)) !== -1 || isWhite(operand.charCodeAt(start)))) start -= 1;
       if (start >= 0 && operand.charCodeAt(start) === 60) return found(start, to);
     } else if (isNumeral(code)) {
       let start = to - 1;
@@ -96,19 +86,7 @@ function readUpToSpace(operand: string, map: ReadonlyMap<number, string>, step: 
       return { text: step === 1 ? `${text} ` : ` ${text}`, spaced: true };
     }
     // The string's two-byte codes (whitespace inside it skipped), in the reading's direction.
-    const codes: number[] = [];
-    let value = 0;
-    let digits = 0;
-    for (let at = from + 1; at < to - 1; at += 1) {
-      const digit = hexValue(operand.charCodeAt(at));
-      if (digit === -1) continue;
-      value = value * 16 + digit;
-      if ((digits += 1) === 4) {
-        codes.push(value);
-        value = 0;
-        digits = 0;
-      }
-    }
+    const codes = codesIn(operand, from + 1, to - 1);
     for (let index = step === 1 ? 0 : codes.length - 1; index >= 0 && index < codes.length; index += step) {
       const piece = map.get(codes[index] as number) ?? '';
       text = step === 1 ? text + piece : piece + text;
@@ -132,7 +110,7 @@ function drawsCode(operand: string): boolean {
   let digits = 0;
   for (let more = partAfter(operand, 0); more; more = partAfter(operand, part.to)) {
     if (operand.charCodeAt(part.from) !== 60) continue;
-    for (let at = part.from + 1; at < part.to - 1; at += 1) if (hexValue(operand.charCodeAt(at)) !== -1 && (digits += 1) >= 4) return true;
+    for (let at = part.from + 1; at < part.to - 1; at += 1) if (hexDigit(operand.charCodeAt(at)) !== -1 && (digits += 1) >= 4) return true;
   }
   return false;
 }

@@ -12,10 +12,7 @@
  * operator at its end (Chromium writes neither); otherwise the new text is
  * read whole.
  */
-import { operations, replaceSpans, type Edit, type Operation } from './content-stream.ts';
-
-/** Whether a character code is one JavaScript's \s matches below 256 (as content-stream.ts reads whitespace). */
-const isWhite = (code: number): boolean => (code >= 9 && code <= 13) || code === 32 || code === 160;
+import { isWhite, operations, replaceSpans, type Edit, type Operation } from './content-stream.ts';
 
 /** Whether text `at` stands apart from what comes before it: the text's start, or whitespace on either side. */
 function apart(before: string, at: number, next: string): boolean {

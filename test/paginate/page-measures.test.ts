@@ -3,21 +3,17 @@
  * (scripts/paginate/in-page/page-measures.ts). A page changed after that
  * must be reported as it ends up, not as it was measured.
  */
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
-
-const ENTRY = fileURLToPath(new URL('../../scripts/paginate/in-page/page-measures.ts', import.meta.url));
+import { inPageModule } from '../helpers/in-page-module.ts';
 
 let browser: Promise<Browser>;
 let script: string;
 
 beforeAll(async () => {
   browser = launchBrowser();
-  const bundled = await build({ entryPoints: [ENTRY], bundle: true, write: false, format: 'iife', globalName: 'zineMeasures', target: 'chrome120' });
-  script = bundled.outputFiles[0]?.text ?? '';
+  script = await inPageModule({ file: 'page-measures.ts', globalName: 'zineMeasures' });
 });
 
 afterAll(async () => {

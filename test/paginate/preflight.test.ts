@@ -7,24 +7,20 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { PNG } from 'pngjs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayoutReport } from '../../scripts/paginate/layout-report.ts';
 import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
+import { inPageModule } from '../helpers/in-page-module.ts';
 import { GOOD, zine } from '../helpers/zine.ts';
-
-const ENTRY = fileURLToPath(new URL('../../scripts/paginate/in-page/preflight.ts', import.meta.url));
 
 let browser: Promise<Browser>;
 let script: string;
 
 beforeAll(async () => {
   browser = launchBrowser();
-  const bundled = await build({ entryPoints: [ENTRY], bundle: true, write: false, format: 'iife', globalName: 'zinePreflight', target: 'chrome120' });
-  script = bundled.outputFiles[0]?.text ?? '';
+  script = await inPageModule({ file: 'preflight.ts', globalName: 'zinePreflight' });
 });
 
 afterAll(async () => {
