@@ -155,38 +155,48 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, earl
   return { page, report, html, trim: options.trim, edition: options.edition ?? 'standard' };
 }
 
-/** A printed layout: its PDF, pictures of its pages when they were asked for and could be taken, and its read-back. */
+/**
+ * A printed layout: its PDF, pictures of its pages when they were asked for
+ * and could be taken, and its read-back. Neither the PDF's finishing (node's
+ * work, pdf-lib) nor its read-back needs the tab or a layout's turn: the
+ * caller awaits both once the tab is closed, before the format is done.
+ */
 export interface Printed {
-  pdf: Uint8Array;
+  /** The PDF as node finishes it; a failure rejects it (and `readBack`). */
+  pdf: Promise<Uint8Array>;
   pictures: Uint8Array[] | undefined;
-  /**
-   * The read-back of the PDF (read-back.ts), still under way: it needs neither
-   * the tab nor a layout's turn, so the caller awaits it once the tab is closed,
-   * before the format is done. A fault rejects it.
-   */
+  /** The read-back of the PDF (read-back.ts), begun once it is finished. A fault rejects it. */
   readBack: Promise<void>;
 }
 
 /** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */
 export async function print(context: DocumentContext, layout: Layout): Promise<Omit<Printed, 'pictures'>> {
-  const { pdf, readBack } = (await printInTab(context, layout)).finishApart();
-  return { pdf: await pdf, readBack };
+  return (await printInTab(context, layout)).finishApart();
 }
 
 /**
  * As `print`; with `pictureWidth`, pictures of the pages that wide are taken in
- * the tab once it has printed, and cut up there, both while node finishes the
- * PDF (gallery/page-pictures.ts). Pictures that cannot be taken are left out:
- * the gallery then draws the pages from the PDF.
+ * the tab once it has printed, and cut up there, while node finishes the PDF
+ * (gallery/page-pictures.ts). It returns once the tab has done its part (the
+ * pictures cut), so that the tab is closed and the next layout has its turn
+ * while node still finishes the PDF. Pictures that cannot be taken are left
+ * out: the gallery then draws the pages from the PDF.
  */
 export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
-  const { pdf: finishing, readBack } = (await printInTab(context, layout)).finishApart();
+  const { pdf, readBack } = (await printInTab(context, layout)).finishApart();
+  // Heard by the caller once the tab is closed; meanwhile a failure here is not an unhandled one.
+  pdf.catch(() => undefined);
   // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.
   const taking = pictureWidth === undefined ? undefined : takePagePictures({ page: layout.page, width: pictureWidth }).catch(() => undefined);
-  const pictures = taking?.then((taken) => taken?.cut.catch(() => undefined));
-  const [pdf, taken] = await Promise.allSettled([finishing, pictures]);
-  if (pdf.status === 'rejected') throw pdf.reason;
-  return { pdf: pdf.value, pictures: taken.status === 'fulfilled' ? taken.value : undefined, readBack };
+  const pictures = await taking?.then((taken) => taken?.cut.catch(() => undefined));
+  return { pdf, pictures, readBack };
+}
+
+/** The finished PDF of a print, then its read-back: what the caller awaits once the tab is closed. */
+export async function finished(printed: Pick<Printed, 'pdf' | 'readBack'>): Promise<Uint8Array> {
+  const pdf = await printed.pdf;
+  await printed.readBack;
+  return pdf;
 }
 
 /** The essay's type size in points, against which the read-back judges word spaces (0 when there is no essay). */

@@ -4,7 +4,7 @@ import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
 import { ContentError } from '../util/errors.ts';
 import { isWhole } from './checks.ts';
-import { layOut, printWithPictures } from './lay-out.ts';
+import { finished, layOut, printWithPictures } from './lay-out.ts';
 import { nextMiniSize, planMini, textRoom } from './mini-estimate.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { placementsOf } from './sheet-edges.ts';
@@ -39,13 +39,10 @@ function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
     const fits = layout.report.pageCount <= pages && isWhole(layout.report);
     decide(fits);
     const printed = fits ? await printWithPictures(context, layout, context.miniPictureWidth) : undefined;
-    return { pages: layout.report.pageCount, pdf: printed?.pdf, pictures: printed?.pictures, insets: layout.report.insets, readBack: printed?.readBack };
+    return { pages: layout.report.pageCount, printed, pictures: printed?.pictures, insets: layout.report.insets };
   });
-  // Read back once the tab is closed, while the next layout has its turn.
-  const outcome = settled(laidOut.then(async ({ readBack, ...tried }) => {
-    await readBack;
-    return tried;
-  }));
+  // Finished and read back once the tab is closed, while the next layout has its turn.
+  const outcome = settled(laidOut.then(async ({ printed, ...tried }) => ({ ...tried, pdf: printed === undefined ? undefined : await finished(printed) })));
   return { fits: Promise.race([decided, outcome.then(() => undefined)]), outcome };
 }
 

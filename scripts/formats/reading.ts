@@ -1,7 +1,7 @@
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
 import { checkBackMatter, checkWhole } from './checks.ts';
-import { layOut, printWithPictures } from './lay-out.ts';
+import { finished, layOut, printWithPictures } from './lay-out.ts';
 import { preflightWarnings } from './preflight.ts';
 import { svgHairlines } from './svg-hairlines.ts';
 
@@ -29,9 +29,8 @@ export async function layOutReading(context: DocumentContext, edition: 'standard
     const { pdf, pictures, readBack } = await printWithPictures(context, layout, context.pictureWidth);
     return { pdf, pictures, report: layout.report, readBack };
   });
-  // Read back once the tab is closed, while the next layout has its turn.
-  await readBack;
-  return reading;
+  // Finished and read back once the tab is closed, while the next layout has its turn.
+  return { ...reading, pdf: await finished({ pdf: reading.pdf, readBack }) };
 }
 
 /** How many pages at the end are back matter that must stay at the end: card leaf, colophon, back cover. */

@@ -1,7 +1,7 @@
 import type { DocumentContext } from './context.ts';
 import { FormatSkipped } from './context.ts';
 import type { Plan } from '../impose/plan.ts';
-import { layOut, printWithPictures } from './lay-out.ts';
+import { finished, layOut, printWithPictures } from './lay-out.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { placementsOf } from './sheet-edges.ts';
 import { imposing } from './pdf-stages.ts';
@@ -35,11 +35,9 @@ export async function makeSlips(context: DocumentContext): Promise<{ pdf: Uint8A
     const { pdf, pictures, readBack } = await printWithPictures(context, layout, context.cardPictureWidth);
     return { pdf, pictures, insets: layout.report.insets, readBack };
   });
-  // The card is read back while it is imposed, its tab closed.
-  const [{ pdf, plan }] = await Promise.all([
-    (await imposing()).imposePdfWithPlan({ pdf: card.pdf, name: `${context.name} card`, layout: 'slips', paper: context.document.paper }),
-    card.readBack,
-  ]);
+  // The card is finished once its tab is closed, and read back while it is imposed.
+  const imposed = card.pdf.then(async (pdf) => (await imposing()).imposePdfWithPlan({ pdf, name: `${context.name} card`, layout: 'slips', paper: context.document.paper }));
+  const [{ pdf, plan }] = await Promise.all([imposed, finished(card)]);
   for (const line of sheetEdgeWarnings({ source: context.source, file: 'slips.pdf', placements: placementsOf(plan), insets: card.insets })) context.reporter.warn(line);
   return { pdf, plan, pictures: card.pictures };
 }

@@ -33,7 +33,7 @@ vi.mock('../../scripts/formats/lay-out.ts', async (original) => {
       seen.steps.push('print');
       for (let waited = 0; waited < 500 && !seen.laidOut.has(8); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
       seen.steps.push('printed');
-      return { pdf: await numberedPdf(16, trimSize('mini', 'letter')), pictures: undefined, readBack: Promise.resolve() };
+      return { pdf: Promise.resolve(await numberedPdf(16, trimSize('mini', 'letter'))), pictures: undefined, readBack: Promise.resolve() };
     },
   };
 });
