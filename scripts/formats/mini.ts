@@ -6,6 +6,7 @@ import { ContentError } from '../util/errors.ts';
 import { isWhole } from './checks.ts';
 import { finished, layOut, printWithPictures } from './lay-out.ts';
 import { nextMiniSize, planMini, textRoom } from './mini-estimate.ts';
+import { cannotFit } from './mini-predict.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { placementsOf } from './sheet-edges.ts';
 import { imposing } from './pdf-stages.ts';
@@ -22,6 +23,12 @@ type MiniPages = 8 | 16;
  */
 const MINI_PRIORITY = 1;
 
+/** What a layout at one size showed, as soon as it was laid out: whether all of it fits, and its report. */
+interface Shown {
+  fits: boolean;
+  report: LayoutReport;
+}
+
 /**
  * Lays the document out at one size: whether all of it fits in `pages` pages,
  * known as soon as it is laid out (undefined when the layout failed), and its
@@ -29,15 +36,15 @@ const MINI_PRIORITY = 1;
  * file of its own: the next size may be laid out while this one prints.
  */
 function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
-  let decide: (fits: boolean) => void = () => undefined;
-  const decided = new Promise<boolean>((resolve) => {
+  let decide: (shown: Shown) => void = () => undefined;
+  const decided = new Promise<Shown>((resolve) => {
     decide = resolve;
   });
   // The preflight measures how near the page edges the text comes: the sheet's edges are the cells' outer ones.
   const options = { trim: 'mini', htmlName: `.mini-${fontSize}.html`, fontSize, preflight: true, priority: MINI_PRIORITY } as const;
   const laidOut = layOut(context, options, async (layout) => {
     const fits = layout.report.pageCount <= pages && isWhole(layout.report);
-    decide(fits);
+    decide({ fits, report: layout.report });
     const printed = fits ? await printWithPictures(context, layout, context.miniPictureWidth) : undefined;
     return { pages: layout.report.pageCount, printed, pictures: printed?.pictures, insets: layout.report.insets };
   });
@@ -60,6 +67,21 @@ interface Chosen {
 }
 
 /**
+ * The next size to lay out after one at `size` showed `shown`: a larger size
+ * its layout shows cannot fit (mini-predict.ts) is known to fail, in `tried`,
+ * without a layout of its own.
+ */
+function nextSize(tried: Map<number, boolean>, size: number, shown: Shown, pages: MiniPages): number | undefined {
+  const known = new Map([...tried, [size, shown.fits]]);
+  for (;;) {
+    const next = nextMiniSize(MINI_FONT_SIZES, known);
+    if (next === undefined || !shown.fits || !cannotFit(shown.report, size, next, pages)) return next;
+    known.set(next, false);
+    tried.set(next, false);
+  }
+}
+
+/**
  * The largest size at which the document fits in `pages` pages, or why none
  * does. The next size is asked for as soon as a layout shows whether the last
  * one fits, while that one prints and is read back (its turn comes at the
@@ -75,8 +97,8 @@ async function fitMini(context: DocumentContext, pages: MiniPages): Promise<Chos
   let size = plan.sizes[0];
   let trying = size === undefined ? undefined : tryMini(context, size, pages);
   while (size !== undefined && trying !== undefined) {
-    const fits = await trying.fits;
-    const next = fits === undefined ? undefined : nextMiniSize(MINI_FONT_SIZES, new Map([...tried, [size, fits]]));
+    const shown = await trying.fits;
+    const next = shown === undefined ? undefined : nextSize(tried, size, shown, pages);
     const following = next === undefined ? undefined : tryMini(context, next, pages);
     const outcome = await trying.outcome;
     if ('error' in outcome) {

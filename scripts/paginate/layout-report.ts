@@ -68,6 +68,15 @@ export const LayoutReportSchema = v.object({
   pageCount: count,
   /** Each page's text block (the page box less its margins), in points from the page's top left corner. */
   textBlocks: v.array(v.object({ page: count, left: v.number(), top: v.number(), right: v.number(), bottom: v.number() })),
+  /**
+   * How much of its pages the running text takes: `pages` that hold some,
+   * `fill` the share of their text blocks above the room left at their foot,
+   * summed, in pages (the notes at a page's foot count as filled), `images`
+   * the share its images take, summed; its `lines`, and the blocks that `ends`
+   * on them. What the mini zine's size search predicts other sizes from
+   * (in-page/running-text.ts, formats/mini-estimate.ts).
+   */
+  runningText: v.optional(v.object({ pages: count, fill: v.number(), images: v.number(), lines: count, ends: count })),
   /** How many "notes" filler pages were kept before the card (0 to 3). */
   notesPages: count,
   /** The page the tear-out card starts on (0 when the document has none). */

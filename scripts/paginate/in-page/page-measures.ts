@@ -1,6 +1,7 @@
 import type { LayoutReport } from '../layout-report.ts';
 import { lostText, printedLetters } from './letters.ts';
 import { footGap, loneEnds } from './page-fill.ts';
+import { runningShape, type RunningShape } from './running-text.ts';
 import { pageFindings, pageInsetSides, pageVectorImages } from './preflight.ts';
 import { textBlockOf } from './text-blocks.ts';
 import { asPrinted } from './unpainted.ts';
@@ -17,6 +18,8 @@ export interface PageMeasure {
   clippedNotes: boolean;
   /** Room left at the foot of the running text, in CSS pixels (undefined on a page without it). */
   footGap: number | undefined;
+  /** Its running text's lines, block ends and images (running-text.ts). */
+  running: RunningShape;
   loneTop: boolean;
   loneFoot: boolean;
   preflight?: {
@@ -41,6 +44,7 @@ function measure(page: HTMLElement, withPreflight: boolean): PageMeasure {
     textBlock: textBlockOf(page),
     clippedNotes: notesClipped(page),
     footGap: footGap(page),
+    running: runningShape(page),
     loneTop: lone.top,
     loneFoot: lone.foot,
   };

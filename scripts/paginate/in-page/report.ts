@@ -6,6 +6,7 @@ import type { PageMeasure, PageMeasures } from './page-measures.ts';
 import { firstOfEachKind, pageInsets, preflight, vectorImages } from './preflight.ts';
 import { pageFill } from './page-fill.ts';
 import { pageIndex, pageOf, pages } from './pages.ts';
+import { runningText } from './running-text.ts';
 
 /** Hyphens the layout added to words broken at a page's foot: a split element that still ends with one. */
 const breakHyphens = (page: Element): number => [...page.querySelectorAll('.pagedjs_hyphen')].filter((element) => /[-\u2010\u2011]$/.test(element.textContent.trimEnd())).length;
@@ -91,6 +92,7 @@ export function report(notesPages: number, withPreflight: boolean, measures: Pag
     notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
     ...pageFill(all, measured),
     pageCount: all.length,
+    runningText: runningText(measured),
     textBlocks: measured.map((page, index) => ({ page: index + 1, ...page.textBlock })),
     notesPages,
     cardPage: pageOf('.card-front'),

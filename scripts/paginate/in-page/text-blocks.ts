@@ -1,6 +1,6 @@
 import type { LayoutReport } from '../layout-report.ts';
 
-const PT_PER_PX = 72 / 96;
+export const PT_PER_PX = 72 / 96;
 const round = (points: number) => Math.round(points * 100) / 100;
 
 /**
