@@ -96,6 +96,8 @@ if (!isMainThread && (workerData as Record<string, unknown> | null)?.zinepressMa
   void import('./markdown/worker.ts').then((worker) => worker.runIfMarkdownWorker());
 }
 
+export { adoptMarkdownWorker } from './markdown/worker.ts';
+
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');

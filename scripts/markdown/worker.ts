@@ -61,6 +61,29 @@ function startWorker(bundle: string): Started {
   const worker = existsSync(loader)
     ? new Worker(`import(${JSON.stringify(pathToFileURL(loader).href)}).then((cache) => cache.loadBundle(${JSON.stringify(bundle)}));`, { eval: true, workerData })
     : new Worker(bundle, { workerData });
+  return watched(worker);
+}
+
+/**
+ * A worker bin/zine.js started for a build before it loaded the bundle itself
+ * (both load it at once, on two cores), with workerData `{ [WORKER_KEY]: true }`:
+ * the first workers made take it as their first.
+ */
+let early: Worker | undefined;
+
+/** Hands the workers made next a worker already loading the bundle (see `early`). */
+export function adoptMarkdownWorker(worker: Worker): void {
+  early = worker;
+}
+
+/** The adopted worker, once; undefined when there is none, or another took it. */
+function takeEarly(): Started | undefined {
+  const worker = early;
+  early = undefined;
+  return worker === undefined ? undefined : watched(worker);
+}
+
+function watched(worker: Worker): Started {
   let ended = false;
   worker.on('error', () => undefined); // a worker that failed to load is found ended when it is taken
   worker.once('exit', () => (ended = true));
@@ -108,7 +131,7 @@ export function createMarkdownWorkers(options: MarkdownWorkersOptions = {}): Mar
   const bundle = 'bundle' in options ? options.bundle : ownBundle();
   const limit = options.timeLimit ?? MARKDOWN_TIME_LIMIT;
   let left = options.jobs ?? 1;
-  let ahead = bundle !== undefined && left > 0 ? startWorker(bundle) : undefined;
+  let ahead = bundle !== undefined && left > 0 ? (takeEarly() ?? startWorker(bundle)) : undefined;
   const busy = new Set<Started>();
   return {
     run(source) {

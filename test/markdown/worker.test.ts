@@ -4,9 +4,10 @@
  * runs too long stopped at its time limit.
  */
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { formatMessage, MarkdownError, markdownToHtml } from '../../scripts/markdown/index.ts';
-import { createMarkdownWorkers, markdownInWorker } from '../../scripts/markdown/worker.ts';
+import { adoptMarkdownWorker, createMarkdownWorkers, markdownInWorker } from '../../scripts/markdown/worker.ts';
 
 const bundle = join(import.meta.dirname, '..', '..', 'dist', 'zine.cjs');
 const FRONT = '---\ntitle: T\n---\n\n';
@@ -27,6 +28,21 @@ describe('the markdown stage in a worker', () => {
     const attempt = markdownInWorker({ path: 'x.md', text: `${FRONT}${'>'.repeat(200)} deep\n`, bundle });
     await expect(attempt).rejects.toBeInstanceOf(MarkdownError);
     await expect(attempt).rejects.toThrow('x.md:5:101: blockquotes nested 200 deep; the limit is 100');
+  });
+
+  it('reads the first source in the worker bin/zine.js started before it loaded the bundle itself', async () => {
+    // As bin/zine.js starts it, for `zine build`.
+    const early = new Worker(bundle, { workerData: { zinepressMarkdown: true } });
+    early.unref();
+    const answered = new Promise<unknown>((resolve) => early.once('message', resolve));
+    adoptMarkdownWorker(early);
+    const workers = createMarkdownWorkers({ bundle, jobs: 1 });
+    const result = await workers.run({ path: 'x.md', text: `${FRONT}Early text.\n` });
+    expect(result.html).toContain('Early text.');
+    // The answer came from the adopted worker, which then ends like any other.
+    const waited = new Promise((resolve) => setTimeout(() => resolve('no answer from it'), 10_000).unref());
+    await expect(Promise.race([answered, waited])).resolves.toHaveProperty('ok');
+    workers.close();
   });
 
   it('stops a stage that runs past its time limit', async () => {
