@@ -23,13 +23,16 @@ const compiled = files.filter((file) => !fromSources.includes(file));
 const mocking = compiled.filter((file) => readFileSync(file, 'utf8').includes('vi.mock('));
 /** The folder of the reading editions built once in a run and shared by the files that need them (test/helpers/shared-builds.ts). */
 const SHARED = 'test/helpers/shared-builds-setup.ts';
+/** Set by scripts/bench/test-cpu.ts: one file at a time, each test's CPU time recorded (test/helpers/cpu-per-file.ts). */
+const measuring = process.env['ZINEPRESS_TEST_CPU'] !== undefined;
 
 export default defineConfig({
   test: {
     // One worker per core. Vitest's default in a run, one fewer than the cores, left one core
     // of two idle: the tests spend much of their time waiting for the zine command, the browser
     // and poppler, whose work is done in processes of their own.
-    maxWorkers: availableParallelism(),
+    maxWorkers: measuring ? 1 : availableParallelism(),
+    ...(measuring ? { fileParallelism: false, setupFiles: ['test/helpers/cpu-per-file.ts'] } : {}),
     sequence: { sequencer: LongestFirst },
     testTimeout: 120_000,
     hookTimeout: 180_000,

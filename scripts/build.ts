@@ -33,7 +33,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const limit = createLimiter(settings.concurrency);
   const inFlight = createLimiter(settings.concurrency + 1);
   // The gallery draws the thumbnails in tabs of its own, one per core at most, at the layouts' gate.
-  const gallery = await createGallery({ out: settings.out, reporter: settings.reporter, browser, tabs: settings.concurrency, limit, progress: settings.progress });
+  const gallery = await createGallery({ out: settings.out, reporter: settings.reporter, browser, tabs: settings.concurrency, limit, progress: settings.progress, wanted: settings.gallery });
   // A build that lays nothing out (web only) opens no tab ahead; any other opens, while the markdown
   // is read, a tab for each layout that may run at once and one for the gallery's drawing.
   const laysOut = settings.formats === undefined || settings.formats.some((format) => format !== 'web');

@@ -54,7 +54,7 @@ beforeAll(async () => {
     }),
   );
   const out = join(dir, 'out');
-  await build({ files, out, progress: false, formats: ['reading'], concurrency: 2 });
+  await build({ files, out, progress: false, gallery: false, formats: ['reading'], concurrency: 2 });
   for (const name of Object.keys(DOCUMENTS)) pdfs.set(name, await readPages(await readFile(join(out, name, 'reading.pdf'))));
 }, 420_000);
 

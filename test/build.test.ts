@@ -16,7 +16,7 @@ let pages: PdfPage[];
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'zine-build-'));
-  await build({ files: [SOURCE], out, progress: false, formats: ['reading'] });
+  await build({ files: [SOURCE], out, progress: false, gallery: false, formats: ['reading'] });
   bytes = await readFile(join(out, 'unifying-the-struggle', 'reading.pdf'));
   pages = await readPages(bytes);
 });
@@ -137,7 +137,7 @@ describe('the reading edition of the essay', () => {
 async function buildReading(markdown: string): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), 'zine-text-'));
   await writeFile(join(dir, 'text.md'), markdown);
-  await build({ files: [join(dir, 'text.md')], out: dir, progress: false, formats: ['reading'] });
+  await build({ files: [join(dir, 'text.md')], out: dir, progress: false, gallery: false, formats: ['reading'] });
   return readFile(join(dir, 'text', 'reading.pdf'));
 }
 

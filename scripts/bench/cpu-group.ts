@@ -27,8 +27,23 @@ const KINDS: GroupKind[] = [
   })),
 ];
 
+/** Seconds of CPU the processes of the group in `dir` have used so far, of either kind; NaN when it cannot be read. */
+export function groupSeconds(dir: string): number {
+  for (const kind of KINDS) {
+    if (!dir.startsWith(`${kind.root}/`)) continue;
+    try {
+      return kind.seconds(dir);
+    } catch {
+      return NaN;
+    }
+  }
+  return NaN;
+}
+
 /** A group made for one run: the invocation that starts in it, and its CPU time once the run is over. */
 export interface CpuGroup {
+  /** The group's folder (groupSeconds reads it while the run goes on). */
+  dir: string;
   /** The same command, started by a shell that first moves itself into the group. */
   invocation: Invocation;
   /** Seconds of CPU the group's processes used; NaN when the group could not be read. */
@@ -49,6 +64,7 @@ export function cpuGroup(name: string, invocation: Invocation): CpuGroup | undef
     }
     const procs = join(dir, 'cgroup.procs');
     return {
+      dir,
       // The shell writes its own pid into the group, then becomes the command, which its children inherit.
       invocation: { ...invocation, command: '/bin/sh', args: ['-c', 'echo $$ > "$0" && exec "$@"', procs, invocation.command, ...invocation.args] },
       seconds: () => {

@@ -37,6 +37,11 @@ export const BuildOptionsSchema = v.strictObject(
     marks: v.optional(v.picklist(['crop'], '--marks takes crop')),
     /** Make the flip-book of the two `files` (`--flip-book`), the second read from the back cover. Default: false. */
     flipBook: v.optional(v.boolean(), false),
+    /**
+     * Write the gallery, output/index.html, and each document's thumbnails (`false` for tests that read
+     * only the PDFs: no page pictured nor drawn). Default: true.
+     */
+    gallery: v.optional(v.boolean(), true),
     /** Print a line per document and format as it is made. Default: true. */
     progress: v.optional(v.boolean(), true),
     /** Where the warnings go. Default: the terminal (stderr). */

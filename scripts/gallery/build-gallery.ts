@@ -33,6 +33,8 @@ export interface GalleryOptions {
   limit: Limiter;
   /** Whether the steps are said on the progress line (a terminal only). */
   progress: boolean;
+  /** Whether the build asked for a gallery at all (build option `gallery`); when not, nothing is drawn nor written. */
+  wanted: boolean;
 }
 
 /** One document's part: its pages drawn as its PDFs are made, written once it is in place. */
@@ -65,8 +67,8 @@ export interface Gallery {
 }
 
 export async function createGallery(options: GalleryOptions): Promise<Gallery> {
-  const { out, reporter, browser, tabs, limit, progress } = options;
-  const allowed = await galleryAllowed(out, reporter);
+  const { out, reporter, browser, tabs, limit, progress, wanted } = options;
+  const allowed = wanted && (await galleryAllowed(out, reporter));
   // The thumbnails are drawn in tabs kept for the whole build (up to one per core),
   // each run of pages taking its turn at the same per-core gate as the layouts.
   const drawer = allowed ? createThumbnailDrawer({ browser, tabs, limit }) : undefined;

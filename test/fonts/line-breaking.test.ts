@@ -45,7 +45,7 @@ beforeAll(async () => {
       return file;
     }),
   );
-  await build({ files, out: join(dir, 'out'), progress: false, formats: ['reading'] });
+  await build({ files, out: join(dir, 'out'), progress: false, gallery: false, formats: ['reading'] });
   for (const lang of Object.keys(TEXTS)) {
     const pages = await readPages(await readFile(join(dir, 'out', lang, 'reading.pdf')));
     lines.set(lang, pages.flatMap(bodyLines));

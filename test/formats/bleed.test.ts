@@ -32,8 +32,8 @@ beforeAll(async () => {
   const essay = await readFile('source/unifying-the-struggle.md', 'utf8');
   await writeFile(join(dir, 'shop.md'), essay.replace(/^---\n/, '---\ncover: art.png\nbleed: 3mm\n'));
   await writeFile(join(dir, 'plain.md'), essay.replace(/^---\n/, '---\ncover: art.png\n'));
-  await build({ files: [join(dir, 'shop.md')], out, progress: false, formats: ['reading', 'booklet'], marks: 'crop', concurrency: 1 });
-  await build({ files: [join(dir, 'plain.md')], out, progress: false, formats: ['reading'], concurrency: 1 });
+  await build({ files: [join(dir, 'shop.md')], out, progress: false, gallery: false, formats: ['reading', 'booklet'], marks: 'crop', concurrency: 1 });
+  await build({ files: [join(dir, 'plain.md')], out, progress: false, gallery: false, formats: ['reading'], concurrency: 1 });
 }, 300_000);
 
 /** One page rendered in grey at 72 dpi (a pixel a point), as rows of grey levels from the top. */

@@ -81,9 +81,9 @@ beforeAll(async () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation((...line: unknown[]) => void warnings.push(line.join(' ')));
   try {
     const out = join(dir, 'out');
-    await build({ files: COVER_STYLES.map((style) => join(dir, `${style}.md`)), out, progress: false, formats: ['reading', 'mini'] });
+    await build({ files: COVER_STYLES.map((style) => join(dir, `${style}.md`)), out, progress: false, gallery: false, formats: ['reading', 'mini'] });
     const others = COVER_STYLES.flatMap((style) => [join(dir, `${style}-image.md`), join(dir, `${style}-ar.md`)]);
-    await build({ files: others, out, progress: false, formats: ['reading'] });
+    await build({ files: others, out, progress: false, gallery: false, formats: ['reading'] });
   } finally {
     warn.mockRestore();
   }

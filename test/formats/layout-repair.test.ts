@@ -50,7 +50,7 @@ async function built(json: string, markdown = MARKDOWN): Promise<{ pages?: Print
   await writeFile(join(dir, 'breaks.md'), markdown);
   fault.json = json;
   try {
-    await build({ files: [join(dir, 'breaks.md')], out: join(dir, 'out'), progress: false, formats: ['reading'], concurrency: 1 });
+    await build({ files: [join(dir, 'breaks.md')], out: join(dir, 'out'), progress: false, gallery: false, formats: ['reading'], concurrency: 1 });
     return { pages: await readPrinted(await readFile(join(dir, 'out', 'breaks', 'reading.pdf'))) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const text = body.replace(/^::::tear-off[\s\S]*?^::::\s*$/m, '');
   const source = join(dir, 'pocket-twice.md');
   await writeFile(source, `---\n${front.replace(/^formats:.*$/m, '')}\n---\n${body}\n\n## Again\n\n${text}`);
-  rows = await build({ files: [source], out: join(dir, 'out'), progress: false, formats: ['mini'], concurrency: 1 });
+  rows = await build({ files: [source], out: join(dir, 'out'), progress: false, gallery: false, formats: ['mini'], concurrency: 1 });
   mini = await readPages(await readFile(join(dir, 'out', 'pocket-twice', 'mini.pdf')));
 }, 300_000);
 

@@ -28,10 +28,10 @@ const pdfs: Record<string, PdfPage[]> = {};
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'zine-rtl-'));
-  await build({ files: [ARABIC, HEBREW, ENGLISH], out, progress: false, formats: ['reading', 'booklet'] });
+  await build({ files: [ARABIC, HEBREW, ENGLISH], out, progress: false, gallery: false, formats: ['reading', 'booklet'] });
   // In a folder of its own: a build of the mini alone leaves only the mini in its document's folder.
   const miniOut = await mkdtemp(join(tmpdir(), 'zine-rtl-mini-'));
-  await build({ files: [ARABIC], out: miniOut, progress: false, formats: ['mini'] });
+  await build({ files: [ARABIC], out: miniOut, progress: false, gallery: false, formats: ['mini'] });
   for (const [name, document, file] of [
     ['ar', 'udhr-ar', 'reading.pdf'],
     ['ar booklet', 'udhr-ar', 'booklet.pdf'],

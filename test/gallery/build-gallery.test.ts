@@ -19,9 +19,9 @@ import { collectingReporter } from '../../scripts/util/reporter.ts';
 const noBrowser = new Promise<Browser>(() => undefined);
 const ROW: BuildRow = { document: 'e', format: 'reading', pages: 4, sheets: undefined, file: 'out/e/reading.pdf', seconds: 1, privacy: [] };
 
-async function open(out: string) {
+async function open(out: string, wanted = true) {
   const reporter = collectingReporter();
-  const gallery = await createGallery({ out, reporter, browser: noBrowser, tabs: 2, limit: (task) => task(), progress: false });
+  const gallery = await createGallery({ out, reporter, browser: noBrowser, tabs: 2, limit: (task) => task(), progress: false, wanted });
   return { gallery, reporter };
 }
 
@@ -59,5 +59,20 @@ describe('the gallery a build takes', () => {
     expect(await readFile(join(out, 'index.html'), 'utf8')).not.toContain(STALE_MARK);
     // Nothing was drawn: the tabs close without waiting for the browser.
     await gallery.close();
+  });
+
+  it('asked for none (gallery: false), pictures and draws nothing, asks for no tab and leaves index.html as it was', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'zine-build-gallery-'));
+    await writeGalleryIndex(out);
+    const page = await readFile(join(out, 'index.html'), 'utf8');
+    const { gallery, reporter } = await open(out, false);
+    expect(gallery.allowed).toBe(false);
+    expect(gallery.spareTabs).toBe(0);
+    expect(gallery.forDocument()).toBeUndefined();
+    await gallery.beforeCommit();
+    await gallery.finish([ROW]);
+    await gallery.close();
+    expect(reporter.lines).toEqual([]);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(page);
   });
 });

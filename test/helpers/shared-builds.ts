@@ -80,7 +80,7 @@ export async function sharedReadings(options: SharedReadingsOptions): Promise<Sh
   if (mine.length > 0) {
     const out = join(root, `.out-${process.pid}-${Date.now()}`);
     try {
-      await build({ files: mine.map((source) => source.file), out, progress: false, formats: ['reading'], reporter: { warn: () => undefined } });
+      await build({ files: mine.map((source) => source.file), out, progress: false, gallery: false, formats: ['reading'], reporter: { warn: () => undefined } });
       for (const source of mine) await rename(join(out, basename(source.file, '.md')), join(root, source.key));
     } finally {
       await rm(out, { recursive: true, force: true });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const file = join(dir, 'first-letters.md');
   await writeFile(file, markdown());
   const out = join(dir, 'out');
-  await build({ files: [file], out, progress: false, formats: ['reading'], concurrency: 1 });
+  await build({ files: [file], out, progress: false, gallery: false, formats: ['reading'], concurrency: 1 });
   const pdf = await readFile(join(out, 'first-letters', 'reading.pdf'));
   const pages = await readPages(pdf);
   turns = pageTurns(pages);

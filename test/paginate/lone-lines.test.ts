@@ -53,7 +53,7 @@ beforeAll(async () => {
   const letter = CASES.filter((entry) => entry.paper === 'letter').map((entry) => join(FIXTURES, `${entry.name}.md`));
   for (const { file, pdf } of await sharedReadings({ sources: letter })) pdfs.set(basename(file, '.md'), pdf);
   const a4 = CASES.filter((entry) => entry.paper === 'a4').map((entry) => entry.name);
-  await build({ files: a4.map((name) => join(FIXTURES, `${name}.md`)), out: dir, paper: 'a4', progress: false, formats: ['reading'], concurrency: 2 });
+  await build({ files: a4.map((name) => join(FIXTURES, `${name}.md`)), out: dir, paper: 'a4', progress: false, gallery: false, formats: ['reading'], concurrency: 2 });
   for (const name of a4) pdfs.set(name, join(dir, name, 'reading.pdf'));
   for (const { name } of CASES) printed.set(name, await readPages(await readFile(pdfs.get(name) ?? '')));
 }, 300_000);

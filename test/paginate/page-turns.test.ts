@@ -60,7 +60,7 @@ beforeAll(async () => {
   const file = join(dir, 'turns.md');
   await writeFile(file, MARKDOWN);
   const out = join(dir, 'out');
-  await build({ files: [file], out, progress: false, formats: ['reading', 'large-print'], concurrency: 1 });
+  await build({ files: [file], out, progress: false, gallery: false, formats: ['reading', 'large-print'], concurrency: 1 });
   reading = await readPages(await readFile(join(out, 'turns', 'reading.pdf')));
   largePrint = await readPages(await readFile(join(out, 'turns', 'large-print.pdf')));
 }, 240_000);

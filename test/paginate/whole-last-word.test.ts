@@ -26,7 +26,7 @@ beforeAll(async () => {
   const file = join(dir, 'once.md');
   await writeFile(file, distinctLongWords());
   const out = join(dir, 'out');
-  await build({ files: [file], out, progress: false, formats: ['reading'], concurrency: 1 });
+  await build({ files: [file], out, progress: false, gallery: false, formats: ['reading'], concurrency: 1 });
   const pdf = join(out, 'once', 'reading.pdf');
   const pages = await readPages(await readFile(pdf));
   turns = pageTurns(pages);
