@@ -27,8 +27,10 @@ describe('the markdown stage on generated documents', () => {
       }),
       { numRuns: 1000 },
     );
-    // Both ways out were taken often: the generator is not stuck on one kind of document.
-    expect(made).toBeGreaterThan(100);
-    expect(refused).toBeGreaterThan(100);
+    // Both ways out were taken often: the generator is not stuck on one kind of document. About one in
+    // nine documents is made (96–130 of 1,000 in runs seen), so the bar is well below that: an unseeded
+    // run must not fail by chance, and a generator stuck on one kind still fails it.
+    expect(made).toBeGreaterThan(50);
+    expect(refused).toBeGreaterThan(50);
   }, 300_000);
 });
