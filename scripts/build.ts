@@ -9,6 +9,7 @@ import { buildDocument } from './build/document.ts';
 import type { BuildRow } from './build/row.ts';
 import { buildSources } from './build/sources.ts';
 import { closeBrowser, launchBrowser } from './browser/browser.ts';
+import { mark } from './util/timeline.ts';
 import { resolveBuildOptions, type BuildOptions } from './config/build-options.ts';
 import type { FlipText } from './formats/flip-book.ts';
 import { flipBooks } from './formats/flip-books.ts';
@@ -27,6 +28,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   const markdown = createMarkdownWorkers({ jobs: sources.length });
   // The browser starts now and comes up while the markdown is being read.
   const browser = launchBrowser();
+  mark('browser launching');
+  void browser.then(() => mark('browser ready'), () => undefined);
   browser.catch(() => undefined); // a failed start is reported where the browser is awaited
   // At most one layout per core; a few documents more than that in flight, so
   // a long list of sources never holds every document in memory at once.
@@ -64,7 +67,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
   } finally {
     markdown.close();
     // The browser goes first: a drawing still waiting on a browser that stopped answering then ends at once.
+    mark('closing browser');
     await closeBrowser(browser);
+    mark('browser closed');
     await gallery.close();
   }
 }

@@ -23,6 +23,7 @@ import { PROJECT_ROOT } from './util/project-root.ts';
 import { didYouMean } from './util/suggest.ts';
 import { explainBrowserError } from './browser/browser-errors.ts';
 import { exitOnSignal } from './util/exit.ts';
+import { mark } from './util/timeline.ts';
 
 /** The commands, in the order a new user meets them. */
 export const COMMANDS: readonly CommandSchema[] = [INIT_COMMAND, BUILD_COMMAND, PREVIEW_COMMAND, IMPOSE_COMMAND];
@@ -101,6 +102,8 @@ export { adoptMarkdownWorker } from './markdown/worker.ts';
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  mark('bundle loaded, command begins');
+  process.once('exit', () => mark('exit'));
   exitOnSignal();
   try {
     await run(argv.filter((word) => word !== '--debug'), debug);
@@ -109,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     return report(error, debug, COMMANDS.find((known) => known.name === argv[0]));
   } finally {
     terminal.clearProgress();
+    mark('command ends');
   }
 }
 

@@ -28,6 +28,7 @@ import { ContentError } from '../util/errors.ts';
 import { documentName, outFolder, refuseInputsInside } from '../util/out-folders.ts';
 import type { Reporter } from '../util/reporter.ts';
 import { openStage } from '../util/stage.ts';
+import { mark } from '../util/timeline.ts';
 import type { BuildRow } from './row.ts';
 
 /** What every document of a build shares. */
@@ -59,6 +60,7 @@ export async function buildDocument(source: string, { settings, browser, limit, 
   const reading = performance.now();
   if (settings.progress) terminal.progress(`${name}: markdown…`);
   const markdown = await workers.run({ path: source });
+  mark('markdown done');
   if (settings.progress) terminal.progress(`${name}: markdown → HTML (${((performance.now() - reading) / 1000).toFixed(1)} s)`);
   for (const message of markdown.file.messages) reporter.warn(formatMessage(markdown.file, message));
   const { frontMatter } = markdown;
@@ -104,6 +106,7 @@ export async function buildDocument(source: string, { settings, browser, limit, 
     // 4. Everything at once into output/<name>/, and away what this build no longer makes.
     await gallery.beforeCommit();
     await stage.commit({ removeOthers: true });
+    mark('committed');
     // The key's line in the front matter (a top-level key starts its line).
     const line = String(markdown.file.value).split('\n').findIndex((text) => /^flip-with\s*:/.test(text));
     built.set(source, { name, source, dir: target, document, flipWithAt: line < 0 ? source : `${source}:${line + 1}:1` });

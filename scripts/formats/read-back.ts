@@ -20,6 +20,7 @@ import { placeLines } from './read-back/place-lines.ts';
 import { readPrinted } from './read-back/printed-text.ts';
 import { sourceText, type SourceText } from './read-back/source-text.ts';
 import { missingWebImages } from './read-back/web-images.ts';
+import { mark, marked, markedSync } from '../util/timeline.ts';
 import { justifiedLines, wideSpaces, type WideSpace } from './read-back/word-spaces.ts';
 
 export interface ReadBackOptions {
@@ -57,12 +58,14 @@ export async function readBack(context: DocumentContext, pdf: Uint8Array, option
   const { tree, frontMatter } = context.markdown;
   const source = sourceOf(tree);
   const checksImages = carriesImages && source.images.length > 0;
-  const pages = await readPrinted(pdf, { images: checksImages });
-  const placed = placeLines(pages, source, { continued: context.document.labels.continued, title: frontMatter.title });
-  const faults = [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])];
+  mark('read-back begins');
+  const pages = await marked('read-back: pdftotext', () => readPrinted(pdf, { images: checksImages }));
+  const placed = markedSync('read-back: lines placed', () => placeLines(pages, source, { continued: context.document.labels.continued, title: frontMatter.title }));
+  const faults = markedSync('read-back: line ends, lone lines', () => [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])]);
   faults.sort((a, b) => a.page - b.page);
   if (checksImages) faults.push(...imageFaults(pages, await sizedImages(context.stage.dir, source.images), textBlocks));
-  const wide = em > 0 ? wideSpaces(justifiedLines(pages, em, textBlocks), placed, source.body, em) : [];
+  const wide = markedSync('read-back: word spaces', () => (em > 0 ? wideSpaces(justifiedLines(pages, em, textBlocks), placed, source.body, em) : []));
+  mark('read-back ends');
   return { faults, wideSpaces: wide };
 }
 

@@ -4,6 +4,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { LAYOUT_TIME_CAP } from '../config/limits.ts';
 import { ZineError } from '../util/errors.ts';
 import { ownPage } from '../util/own-page.ts';
+import { mark } from '../util/timeline.ts';
 import type { EarlierBreak } from './in-page/earlier-break.ts';
 import { UNSHOWN } from './in-page/unpainted.ts';
 import { inPageScript } from './in-page-bundle.ts';
@@ -108,7 +109,9 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
   const layOut = async (): Promise<unknown> => {
     // Loading is watched too: Chromium sets the whole text on screen first, and
     // a paragraph of a megabyte takes it longer than the stall limit.
+    mark('layout: page loading');
     await page.goto(pathToFileURL(options.htmlPath).href, { waitUntil: 'load' });
+    mark('layout: page loaded');
     const [paged, ours] = await Promise.all([pagedJsScript(options.pagedJs ?? 'patched'), inPageScript()]);
     // Evaluated rather than added as <script> tags: the document's CSP forbids scripts.
     // A word broken across pages gets a plain hyphen: Paged.js's default U+2011
@@ -117,7 +120,8 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
     await page.evaluate(paged);
     guard.progress(0);
     await page.evaluate(ours);
-    return page.evaluate(`window.zinepress.paginate(${settings})`);
+    mark('layout: Paged.js begins');
+    return page.evaluate(`window.zinepress.paginate(${settings})`).finally(() => mark('layout: Paged.js ends, report read'));
   };
   problems.set(page, { errors, refused });
   return { page, report: await finished(page, guard.guard(layOut())) };

@@ -5,6 +5,7 @@ import { addOutline, type Bookmark } from './outline.ts';
 import { setDocumentId, setMetadata, type PdfMetadata } from './metadata.ts';
 import { checkDrawnGlyphs } from './notdef.ts';
 import { repairToUnicode } from './to-unicode.ts';
+import { mark, marked, markedSync } from '../util/timeline.ts';
 
 /**
  * Printing in two steps, so that the tab is free again between them (the
@@ -27,25 +28,29 @@ export interface FinishOptions {
 
 /** Chromium's PDF of the laid-out pages, as it writes it. */
 export function printPages(page: Page): Promise<Uint8Array> {
-  return page.pdf({
+  return marked('print (page.pdf)', () => page.pdf({
     preferCSSPageSize: true,
     printBackground: true,
     tagged: true,
     outline: false,
     timeout: 0,
-  });
+  }));
 }
 
 /** The printed PDF, checked, with its text layer repaired and what Chromium does not write added. */
 export async function finishPdf(printed: Uint8Array, options: FinishOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(printed, { updateMetadata: false, ...READ_AT_ONCE });
-  if (options.source) await checkDrawnGlyphs(doc, options.source);
-  await repairToUnicode(doc, { source: options.source?.text });
-  setMetadata(doc, options.metadata);
-  addOutline(doc, options.bookmarks);
-  setDocumentId(doc, options.idSeed);
-  if (options.trim !== undefined) setPrintBoxes(doc, options.trim);
-  return doc.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
+  mark('finish begins');
+  const doc = await marked('finish: pdf-lib load', () => PDFDocument.load(printed, { updateMetadata: false, ...READ_AT_ONCE }));
+  const { source } = options;
+  if (source) await marked('finish: glyph check', () => checkDrawnGlyphs(doc, source));
+  await marked('finish: text layer', () => repairToUnicode(doc, { source: source?.text }));
+  markedSync('finish: metadata, outline, id', () => {
+    setMetadata(doc, options.metadata);
+    addOutline(doc, options.bookmarks);
+    setDocumentId(doc, options.idSeed);
+    if (options.trim !== undefined) setPrintBoxes(doc, options.trim);
+  });
+  return marked('finish: pdf-lib save', () => doc.save({ useObjectStreams: true, ...WRITE_AT_ONCE }));
 }
 
 /**
