@@ -45,7 +45,7 @@ export interface Layout {
 /**
  * One layout of the document in the build's browser, at one trim size. The
  * HTML is written into the stage and laid out by Paged.js; `use` sees the
- * layout report and the open tab, and may print it (see `print`). Its turn at
+ * layout report and the open tab, and may print it (see `printWithPictures`). Its turn at
  * the gate is asked for at once, the browser awaited in it: the
  * layouts asked for together take their turns by `priority`, then in order.
  */
@@ -169,14 +169,10 @@ export interface Printed {
   readBack: Promise<void>;
 }
 
-/** Prints a laid-out tab to PDF, with the document's metadata and bookmarks; only a whole layout is printed. */
-export async function print(context: DocumentContext, layout: Layout): Promise<Omit<Printed, 'pictures'>> {
-  return (await printInTab(context, layout)).finishApart();
-}
-
 /**
- * As `print`; with `pictureWidth`, pictures of the pages that wide are taken in
- * the tab once it has printed, and cut up there, while node finishes the PDF
+ * Prints a laid-out tab to PDF, with the document's metadata and bookmarks
+ * (only a whole layout is printed); with `pictureWidth`, pictures of the pages
+ * that wide are taken in the tab once it has printed, and cut up there, while node finishes the PDF
  * (gallery/page-pictures.ts). It returns once the tab has done its part (the
  * pictures cut), so that the tab is closed and the next layout has its turn
  * while node still finishes the PDF. Pictures that cannot be taken are left

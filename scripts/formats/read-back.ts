@@ -75,17 +75,9 @@ function said(context: DocumentContext, layout: Layout, found: readonly { page: 
   return found.length > shown.length ? [...shown, `(and ${found.length - shown.length} more)`] : shown;
 }
 
-/** With ZINE_READ_BACK_TIMES set, each read-back's wall time goes to stderr (to weigh it against a build's). */
-function timed<T>(what: string, work: Promise<T>): Promise<T> {
-  if (!process.env['ZINE_READ_BACK_TIMES']) return work;
-  const start = performance.now();
-  return work.finally(() => process.stderr.write(`read-back ${what}: ${Math.round(performance.now() - start)} ms\n`));
-}
-
 /** Reads a printed layout back: stops the build at the first faults a reader would see, and warns of justified lines with holes. */
 export async function checkReadBack(context: DocumentContext, layout: Layout, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<void> {
-  const what = `${context.source} ${layout.trim}${layout.edition === 'standard' ? '' : ` ${layout.edition}`}`;
-  const { faults, wideSpaces: wide } = await timed(what, readBack(context, pdf, { textBlocks: layout.report.textBlocks, ...options }));
+  const { faults, wideSpaces: wide } = await readBack(context, pdf, { textBlocks: layout.report.textBlocks, ...options });
   if (faults.length > 0) throw new ContentError(said(context, layout, faults).join('\n'));
   for (const line of said(context, layout, wide)) context.reporter.warn(line);
 }
