@@ -28,7 +28,7 @@ export interface CorpusOptions {
   concurrency?: number;
   /** More files written beside the sources, by name (a stylesheet they name). Default: none. */
   beside?: Readonly<Record<string, string>>;
-  /** Write the gallery of what was made, output/index.html with each text's thumbnails. Default: true. */
+  /** Write the gallery of what was made, output/index.html with each text's thumbnails. Default: the build's (true). */
   gallery?: boolean;
 }
 
@@ -63,8 +63,8 @@ export async function runCorpus(options: CorpusOptions): Promise<CorpusOutcome[]
   const refusals = new Map<string, string>();
   try {
     // The corpus's warnings (no card, photocopy) are not what it is run for.
-    const { gallery = true } = options;
-    await build({ files, out: join(options.dir, 'output'), progress: false, gallery, reporter: { warn: () => undefined }, ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }) });
+    const { concurrency, gallery } = options;
+    await build({ files, out: join(options.dir, 'output'), progress: false, reporter: { warn: () => undefined }, ...(concurrency === undefined ? {} : { concurrency }), ...(gallery === undefined ? {} : { gallery }) });
   } catch (error) {
     if (!(error instanceof DocumentsFailed)) throw error;
     for (const { source, error: reason } of error.failures) refusals.set(source, (reason instanceof Error ? reason.message : String(reason)).split('\n')[0] ?? '');

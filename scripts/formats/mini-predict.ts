@@ -7,7 +7,7 @@
  * need more room than the pages leave, by PREDICTION_MARGIN, is not laid out.
  *
  * Checked on the essay, 11 fixtures and 12 translations of the Declaration,
- * each laid out at every size (docs/mini-search.md): the prediction of the
+ * each laid out at every size (docs/build-timeline.md): the prediction of the
  * next size up was at most 2.3% above the fill it then measured; the essay's
  * 8 pt is predicted 5.2% past its room (it measures 4.3% past it).
  */

@@ -74,7 +74,7 @@ export const LayoutReportSchema = v.object({
    * summed, in pages (the notes at a page's foot count as filled), `images`
    * the share its images take, summed; its `lines`, and the blocks that `ends`
    * on them. What the mini zine's size search predicts other sizes from
-   * (in-page/running-text.ts, formats/mini-estimate.ts).
+   * (in-page/running-text.ts, formats/mini-predict.ts).
    */
   runningText: v.optional(v.object({ pages: count, fill: v.number(), images: v.number(), lines: count, ends: count })),
   /** How many "notes" filler pages were kept before the card (0 to 3). */

@@ -1,6 +1,6 @@
 /**
  * How much room the running text takes, and its shape: what the mini zine's
- * size search predicts another type size from (formats/mini-estimate.ts).
+ * size search predicts another type size from (formats/mini-predict.ts).
  * A paragraph's full lines hold fewer letters at a larger size, its last line
  * stays one line, and an image keeps its size: so each page is measured as
  * its layout ends (page-measures.ts) for its lines, its blocks' ends and its
