@@ -20,6 +20,8 @@ export interface LayOutOptions {
   edition?: 'standard' | 'large-print';
   /** Run the photocopy preflight (see paginate). Default: false. */
   preflight?: boolean;
+  /** Measure the running text's shape for the mini zine's size search (see paginate). Default: false. */
+  runningText?: boolean;
   /** Add notes pages to reach a multiple of 4. Default: paginate's (true). */
   notesPages?: boolean;
   /** The HTML body to lay out. Default: the whole document from the markdown stage. */
@@ -150,6 +152,7 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, earl
     name: context.source,
     ...(options.notesPages === undefined ? {} : { notesPages: options.notesPages }),
     ...(options.preflight === undefined ? {} : { preflight: options.preflight }),
+    ...(options.runningText === undefined ? {} : { runningText: options.runningText }),
     ...(earlierBreaks.length === 0 ? {} : { earlierBreaks }),
   });
   return { page, report, html, trim: options.trim, edition: options.edition ?? 'standard' };

@@ -41,7 +41,8 @@ function tryMini(context: DocumentContext, fontSize: number, pages: MiniPages) {
     decide = resolve;
   });
   // The preflight measures how near the page edges the text comes: the sheet's edges are the cells' outer ones.
-  const options = { trim: 'mini', htmlName: `.mini-${fontSize}.html`, fontSize, preflight: true, priority: MINI_PRIORITY } as const;
+  // Its running text is measured for the next size's prediction (mini-predict.ts).
+  const options = { trim: 'mini', htmlName: `.mini-${fontSize}.html`, fontSize, preflight: true, runningText: true, priority: MINI_PRIORITY } as const;
   const laidOut = layOut(context, options, async (layout) => {
     const fits = layout.report.pageCount <= pages && isWhole(layout.report);
     decide({ fits, report: layout.report });

@@ -27,6 +27,8 @@ export interface PaginateOptions {
   notesPages?: boolean;
   /** Look for what a photocopy loses (in-page/preflight.ts) into the report. Default: false. */
   preflight?: boolean;
+  /** Measure the running text's shape (in-page/running-text.ts) into the report, for the mini zine's size search. Default: false. */
+  runningText?: boolean;
   /** Pages to end a line or more earlier than Paged.js breaks them (in-page/earlier-break.ts). Default: none. */
   earlierBreaks?: readonly EarlierBreak[];
   /** The document as messages name it. Default: the HTML file. */
@@ -137,8 +139,15 @@ async function watchProgress(page: Page, guard: Watchdog): Promise<void> {
   watching.set(page, guard);
 }
 
-const inPageSettings = (options: { notesPages?: boolean | undefined; preflight?: boolean | undefined; earlierBreaks?: readonly EarlierBreak[] | undefined }): string =>
-  JSON.stringify({ notes: options.notesPages ?? true, preflight: options.preflight ?? false, earlierBreaks: options.earlierBreaks ?? [] });
+interface SettingsOptions {
+  notesPages?: boolean | undefined;
+  preflight?: boolean | undefined;
+  runningText?: boolean | undefined;
+  earlierBreaks?: readonly EarlierBreak[] | undefined;
+}
+
+const inPageSettings = (options: SettingsOptions): string =>
+  JSON.stringify({ notes: options.notesPages ?? true, preflight: options.preflight ?? false, runningText: options.runningText ?? false, earlierBreaks: options.earlierBreaks ?? [] });
 
 /**
  * The report of a layout once it ends, checked. A layout that failed closes
@@ -183,6 +192,7 @@ export interface RelayoutOptions {
   /** As for paginate, and the same as the tab was first laid out with. */
   notesPages?: boolean;
   preflight?: boolean;
+  runningText?: boolean;
   /** Milliseconds the layout may take. Default: `layoutTimeLimit` of the body's size. */
   timeLimit?: number;
   stallLimit?: number;

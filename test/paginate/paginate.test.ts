@@ -20,13 +20,13 @@ afterAll(async () => {
 });
 
 /** Lays out a body fragment with the real print CSS (or, `bare`, with no CSS and no CSP). */
-async function layOut(body: string, bare = false) {
+async function layOut(body: string, bare = false, options: { runningText?: boolean } = {}) {
   const html = bare
     ? `<!doctype html><html><body>${body}</body></html>`
     : await buildDocument({ body, title: 'T', lang: 'en', paper: 'letter', footnotes: 'stars', fontFaces: '' });
   const htmlPath = join(dir, `page-${Math.random().toString(36).slice(2)}.html`);
   await writeFile(htmlPath, html);
-  return paginate({ browser, htmlPath, allowedDir: dir });
+  return paginate({ browser, htmlPath, allowedDir: dir, ...options });
 }
 
 describe('paginate', () => {
@@ -47,6 +47,20 @@ describe('paginate', () => {
     }
     // Different lengths needed different padding: the rule was exercised, not skipped.
     expect(seen.size).toBeGreaterThan(2);
+  });
+
+  it('measures the running text only when asked (only the mini zine size search reads it)', async () => {
+    const body = `<main class="essay">${'<p>Words of the essay, set in a paragraph of some length to fill the page. </p>'.repeat(40)}</main>`;
+    const plain = await layOut(body);
+    await plain.page.close();
+    expect(plain.report.runningText).toBeUndefined();
+    const measured = await layOut(body, false, { runningText: true });
+    await measured.page.close();
+    expect(measured.report.pageCount).toBe(plain.report.pageCount);
+    // 40 paragraphs of two lines or more, each ending on a page of running text.
+    expect(measured.report.runningText?.pages).toBe(plain.report.pageCount);
+    expect(measured.report.runningText?.ends).toBe(40);
+    expect(measured.report.runningText?.lines).toBeGreaterThanOrEqual(80);
   });
 
   it('lets the page load nothing from outside its folder, even without the CSP', async () => {

@@ -31,6 +31,8 @@ export interface InPageOptions {
   notes?: boolean;
   /** Run the photocopy preflight into the report. Default: false. */
   preflight?: boolean;
+  /** Measure the running text's shape into the report (running-text.ts: only the mini zine's size search reads it). Default: false. */
+  runningText?: boolean;
   /** Pages to end a line or more earlier than Paged.js breaks them, to repair a fault of the layout. Default: none. */
   earlierBreaks?: EarlierBreak[];
 }
@@ -52,8 +54,9 @@ const measures = new PageMeasures();
 
 window.zinepress = {
   async paginate(options) {
-    const settings = { notes: options.notes ?? true, preflight: options.preflight ?? false };
+    const settings = { notes: options.notes ?? true, preflight: options.preflight ?? false, runningText: options.runningText ?? false };
     measures.withPreflight = settings.preflight;
+    measures.withRunningText = settings.runningText;
     keepRunningStrings(window.Paged);
     window.Paged.registerHandlers(
       noFirstLetter(window.Paged),
@@ -76,21 +79,23 @@ window.zinepress = {
     return finish(settings);
   },
   async relayout(options, body) {
-    measures.withPreflight = options.preflight ?? false;
+    const settings = { preflight: options.preflight ?? false, runningText: options.runningText ?? false };
+    measures.withPreflight = settings.preflight;
+    measures.withRunningText = settings.runningText;
     stopPainting();
     await relayout(body);
-    return finish({ preflight: options.preflight ?? false });
+    return finish(settings);
   },
   preflight: preflightReport,
 };
 
 /** The steps after the pages are laid out; they count as progress too: each is bounded on its own. */
-function finish(settings: { preflight: boolean }): LayoutReport {
+function finish(settings: { preflight: boolean; runningText: boolean }): LayoutReport {
   const pages = () => document.querySelectorAll('.pagedjs_page').length;
   stableNoteIds();
   tellProgress(pages());
   const notesPages = settleNotesPages();
   tellProgress(pages());
   resumePainting();
-  return report(notesPages, settings.preflight, measures);
+  return report(notesPages, settings, measures);
 }

@@ -18,8 +18,8 @@ export interface PageMeasure {
   clippedNotes: boolean;
   /** Room left at the foot of the running text, in CSS pixels (undefined on a page without it). */
   footGap: number | undefined;
-  /** Its running text's lines, block ends and images (running-text.ts). */
-  running: RunningShape;
+  /** Its running text's lines, block ends and images (running-text.ts), when the report asks for them. */
+  running?: RunningShape;
   loneTop: boolean;
   loneFoot: boolean;
   preflight?: {
@@ -36,7 +36,7 @@ function notesClipped(page: Element): boolean {
   return area !== null && notes !== null && notes.scrollHeight > area.clientHeight + 1;
 }
 
-function measure(page: HTMLElement, withPreflight: boolean): PageMeasure {
+function measure(page: HTMLElement, options: { preflight: boolean; runningText: boolean }): PageMeasure {
   const lone = loneEnds(page);
   const measured: PageMeasure = {
     printed: printedLetters(page),
@@ -44,11 +44,12 @@ function measure(page: HTMLElement, withPreflight: boolean): PageMeasure {
     textBlock: textBlockOf(page),
     clippedNotes: notesClipped(page),
     footGap: footGap(page),
-    running: runningShape(page),
     loneTop: lone.top,
     loneFoot: lone.foot,
   };
-  if (!withPreflight) return measured;
+  // Only the mini zine's size search reads it (formats/mini-predict.ts): a style read and a box per block.
+  if (options.runningText) measured.running = runningShape(page);
+  if (!options.preflight) return measured;
   // The preflight reads what is shown.
   measured.preflight = asPrinted(page, () => ({ findings: pageFindings(page), insets: pageInsetSides(page), vectorImages: pageVectorImages(page) }));
   return measured;
@@ -82,10 +83,16 @@ export class PageMeasures {
   readonly #observer = new MutationObserver((records) => this.#forget(records));
   /** Whether the report takes the photocopy preflight: set before each layout. */
   withPreflight = false;
+  /** Whether the report measures the running text's shape: set before each layout. */
+  withRunningText = false;
+
+  get #options(): { preflight: boolean; runningText: boolean } {
+    return { preflight: this.withPreflight, runningText: this.withRunningText };
+  }
 
   /** Measures a page now, and watches it for changes. */
   take(page: HTMLElement): void {
-    this.#measured.set(page, measure(page, this.withPreflight));
+    this.#measured.set(page, measure(page, this.#options));
     this.#observer.observe(page, { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true });
   }
 
@@ -108,7 +115,7 @@ export class PageMeasures {
     this.#observer.disconnect();
     const stale = pages.filter((page) => !this.#measured.has(page));
     for (const page of stale) page.classList.remove(HIDDEN);
-    for (const page of stale) this.#measured.set(page, measure(page, this.withPreflight));
+    for (const page of stale) this.#measured.set(page, measure(page, this.#options));
     for (const page of pages) page.classList.remove(HIDDEN);
     const measures = pages.map((page) => this.#measured.get(page) as PageMeasure);
     this.#measured.clear();

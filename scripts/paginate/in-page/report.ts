@@ -59,7 +59,7 @@ function unfinished(all: HTMLElement[]): LayoutReport['lost'] {
  * of every heading, letters before and after layout, footnotes set away from
  * their call or cut off at the foot.
  */
-export function report(notesPages: number, withPreflight: boolean, measures: PageMeasures): LayoutReport {
+export function report(notesPages: number, settings: { preflight: boolean; runningText: boolean }, measures: PageMeasures): LayoutReport {
   const all = pages();
   const measured = measures.all(all);
   const headings = [...document.querySelectorAll<HTMLElement>('.pagedjs_pages :is(h1, h2, h3, h4)[id]')]
@@ -92,13 +92,13 @@ export function report(notesPages: number, withPreflight: boolean, measures: Pag
     notesContinued: document.querySelectorAll('.pagedjs_pages [data-footnote-marker][data-split-from]').length,
     ...pageFill(all, measured),
     pageCount: all.length,
-    runningText: runningText(measured),
+    ...(settings.runningText ? { runningText: runningText(measured) } : {}),
     textBlocks: measured.map((page, index) => ({ page: index + 1, ...page.textBlock })),
     notesPages,
     cardPage: pageOf('.card-front'),
     cardPages: all.filter((page) => page.querySelector('.card-front')).length,
     headings,
-    ...(withPreflight ? measuredPreflight(measured) : { preflight: [], insets: [], vectorImages: [] }),
+    ...(settings.preflight ? measuredPreflight(measured) : { preflight: [], insets: [], vectorImages: [] }),
   };
 }
 

@@ -4,7 +4,8 @@
  * A paragraph's full lines hold fewer letters at a larger size, its last line
  * stays one line, and an image keeps its size: so each page is measured as
  * its layout ends (page-measures.ts) for its lines, its blocks' ends and its
- * images, along with the room left at its foot (page-fill.ts footGap).
+ * images, along with the room left at its foot (page-fill.ts footGap). Only
+ * in the mini zine's layouts (`runningText` of paginate): no other reads it.
  */
 import type { LayoutReport } from '../layout-report.ts';
 import { PT_PER_PX } from './text-blocks.ts';
@@ -47,9 +48,9 @@ export function runningShape(page: Element): RunningShape {
 }
 
 /** What the report says of the running text (LayoutReport's `runningText`), from every page's measures. */
-export function runningText(measured: readonly { footGap: number | undefined; running: RunningShape; textBlock: { top: number; bottom: number } }[]): NonNullable<LayoutReport['runningText']> {
+export function runningText(measured: readonly { footGap: number | undefined; running?: RunningShape | undefined; textBlock: { top: number; bottom: number } }[]): NonNullable<LayoutReport['runningText']> {
   const taken = { pages: 0, fill: 0, images: 0, lines: 0, ends: 0 };
-  for (const { footGap, running, textBlock } of measured) {
+  for (const { footGap, running = { lines: 0, ends: 0, images: 0 }, textBlock } of measured) {
     const room = (textBlock.bottom - textBlock.top) / PT_PER_PX;
     if (footGap === undefined || room <= 0) continue;
     taken.pages += 1;
