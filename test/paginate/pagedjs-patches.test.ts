@@ -126,10 +126,10 @@ describe('Paged.js patched against stock', () => {
   it('runs the queue of steps (a page each) without waiting for an animation frame before each', async () => {
     const document = laidOut.find((d) => d.name === 'unifying-the-struggle');
     if (!document) throw new Error('the essay is missing');
-    const framesFor30Steps = async (pagedJs: PagedJsVariant) => {
+    const framesFor30Steps = async (pagedJs: PagedJsVariant, stepMs = 0) => {
       const { page } = await paginate({ browser, htmlPath: document.html, allowedDir: document.dir, pagedJs });
-      // 30 steps on the chunker's own queue, with a count of the frames drawn meanwhile.
-      const frames = await page.evaluate(async () => {
+      // 30 steps on the chunker's own queue, each busy for `stepMs`, with a count of the frames drawn meanwhile.
+      const frames = await page.evaluate(async (busy: number) => {
         let count = 0;
         let counting = true;
         const frame = () => {
@@ -139,15 +139,22 @@ describe('Paged.js patched against stock', () => {
         requestAnimationFrame(frame);
         const queue = (window as unknown as { PagedPolyfill: { chunker: { q: { enqueue(task: () => void): Promise<void> } } } })
           .PagedPolyfill.chunker.q;
-        await Promise.all(Array.from({ length: 30 }, () => queue.enqueue(() => undefined)));
+        const step = () => {
+          const start = performance.now();
+          while (performance.now() - start < busy);
+        };
+        await Promise.all(Array.from({ length: 30 }, () => queue.enqueue(step)));
         counting = false;
         return count;
-      });
+      }, stepMs);
       await page.close();
       return frames;
     };
     expect(await framesFor30Steps('stock')).toBeGreaterThanOrEqual(29);
     expect(await framesFor30Steps({ only: 'the queue run without a frame between pages' })).toBeLessThan(10);
+    // Steps of 3 ms, 90 ms in all, run back to back within one slice of 250 ms: no frame (styled,
+    // laid out and painted) between them, where a task per step let one be drawn every 16 ms.
+    expect(await framesFor30Steps({ only: 'the queue run without a frame between pages' }, 3)).toBeLessThanOrEqual(1);
   }, 300_000);
 
   it('forces fewer layouts and style recalcs on a multi-page document', async () => {

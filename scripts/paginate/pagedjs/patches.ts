@@ -86,7 +86,9 @@ export const PAGED_JS_PATCHES: readonly PagedJsPatch[] = [
   {
     // Paged.js runs each page from a queue that waits for an animation frame first: in a tab nobody
     // looks at, a wait for the next frame (and a frame drawn) before every page. Here the next step
-    // runs as soon as the browser has had its turn: a task of its own, posted through a MessageChannel.
+    // runs at once (a microtask) until the steps have run for 250 ms, and then as soon as the browser
+    // has had its turn: a task of its own, posted through a MessageChannel. Every frame drawn
+    // between pages styled, laid out and painted the pages shown, to be undone by the next page.
     name: 'the queue run without a frame between pages',
     replacements: [
       {
@@ -94,8 +96,10 @@ export const PAGED_JS_PATCHES: readonly PagedJsPatch[] = [
         replace:
           '\tconst zinepressWaiting = [];\n' +
           '\tconst zinepressChannel = new MessageChannel();\n' +
-          '\tzinepressChannel.port1.onmessage = () => zinepressWaiting.shift()();\n' +
+          '\tlet zinepressSince = 0;\n' +
+          '\tzinepressChannel.port1.onmessage = () => {\n\t\tzinepressSince = performance.now();\n\t\tzinepressWaiting.shift()();\n\t};\n' +
           '\tfunction zinepressTick(run) {\n' +
+          '\t\tif (performance.now() - zinepressSince < 250) return void Promise.resolve().then(run);\n' +
           '\t\tzinepressWaiting.push(run);\n' +
           '\t\tzinepressChannel.port2.postMessage(undefined);\n' +
           '\t}\n\n' +
