@@ -96,7 +96,7 @@ export const PAGED_JS_PATCHES: readonly PagedJsPatch[] = [
         replace:
           '\tconst zinepressWaiting = [];\n' +
           '\tconst zinepressChannel = new MessageChannel();\n' +
-          '\tlet zinepressSince = 0;\n' +
+          '\tlet zinepressSince = -Infinity;\n' +
           '\tzinepressChannel.port1.onmessage = () => {\n\t\tzinepressSince = performance.now();\n\t\tzinepressWaiting.shift()();\n\t};\n' +
           '\tfunction zinepressTick(run) {\n' +
           '\t\tif (performance.now() - zinepressSince < 250) return void Promise.resolve().then(run);\n' +
