@@ -129,7 +129,9 @@ function withRunningTitle(body: string, title: string): string {
 /**
  * The whole HTML document that Paged.js lays out: the body fragment, the print
  * CSS inline, and a Content-Security-Policy that allows no script and no
- * request outside the document's own folder.
+ * request outside the document's own folder. The @font-face rules are left
+ * out of Paged.js's styles (`data-pagedjs-ignore`): it would parse them, with
+ * the rest, in every layout, and write them back as they were.
  */
 export async function buildDocument(options: DocumentOptions): Promise<string> {
   const extra = [TRIMS[options.trim ?? 'reading'].stylesheet, options.edition === 'large-print' ? 'large-print.css' : undefined];
@@ -144,7 +146,7 @@ export async function buildDocument(options: DocumentOptions): Promise<string> {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${escapeHtml(options.title)}</title>
-<style>
+<style data-pagedjs-ignore>
 ${options.fontFaces}
 </style>
 <style>

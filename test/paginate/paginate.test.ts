@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -61,6 +61,23 @@ describe('paginate', () => {
     expect(measured.report.runningText?.pages).toBe(plain.report.pageCount);
     expect(measured.report.runningText?.ends).toBe(40);
     expect(measured.report.runningText?.lines).toBeGreaterThanOrEqual(80);
+  });
+
+  it('loads the fonts of @font-face rules that Paged.js leaves unparsed, and sets the text in them', async () => {
+    await copyFile('node_modules/@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff2', join(dir, 'serif.woff2'));
+    const fontFaces = "@font-face { font-family: 'Test Serif'; src: url(serif.woff2) format('woff2'); }";
+    const html = await buildDocument({ body: '<main class="essay"><p style="font-family: \'Test Serif\'">Words</p></main>', title: 'T', lang: 'en', paper: 'letter', footnotes: 'stars', fontFaces });
+    const htmlPath = join(dir, 'font-faces.html');
+    await writeFile(htmlPath, html);
+    const { page } = await paginate({ browser, htmlPath, allowedDir: dir });
+    const seen = await page.evaluate(() => ({
+      faces: [...document.fonts].filter((face) => face.family.includes('Test Serif')).map((face) => face.status),
+      parsed: [...document.querySelectorAll('style[data-pagedjs-inserted-styles]')].some((style) => style.textContent.includes('@font-face')),
+    }));
+    await page.close();
+    expect(seen.faces).toEqual(['loaded']);
+    // Paged.js parsed and wrote back every other style, in every layout; the font faces it has no use for.
+    expect(seen.parsed).toBe(false);
   });
 
   it('lets the page load nothing from outside its folder, even without the CSP', async () => {
