@@ -2,8 +2,11 @@
  * A PDF stream's bytes in and out through Node's zlib. pdf-lib inflates and
  * deflates in JavaScript, several times slower, and a book's pages hold
  * megabytes of content streams: Chromium places every glyph on its own.
+ * A stream may be deflated on zlib's own threads (`flateStreamApart`), while
+ * the main thread goes on: the same bytes as `flateStream`'s.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFName, type PDFContext, type PDFRawStream } from 'pdf-lib';
 import { operations, type Operation } from './content-stream.ts';
 
@@ -59,4 +62,11 @@ export function contentOf(stream: PDFRawStream): Content {
 export function flateStream(context: PDFContext, content: string | Uint8Array): PDFRawStream {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
   return context.stream(deflateSync(bytes), { Filter: 'FlateDecode' });
+}
+
+const deflateApart = promisify(deflate);
+
+/** As `flateStream`, the text deflated on one of zlib's threads: the main thread is free meanwhile. */
+export async function flateStreamApart(context: PDFContext, content: string): Promise<PDFRawStream> {
+  return context.stream(await deflateApart(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' });
 }
