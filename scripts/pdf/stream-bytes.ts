@@ -58,10 +58,10 @@ export function contentOf(stream: PDFRawStream): Content {
   return content;
 }
 
-/** A new Flate-compressed stream of latin1 text (or bytes). */
-export function flateStream(context: PDFContext, content: string | Uint8Array): PDFRawStream {
+/** A new Flate-compressed stream of latin1 text (or bytes), with the entries of `dict` (default: none) besides. */
+export function flateStream(context: PDFContext, content: string | Uint8Array, dict: Parameters<PDFContext['stream']>[1] = {}): PDFRawStream {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
-  return context.stream(deflateSync(bytes), { Filter: 'FlateDecode' });
+  return context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' });
 }
 
 const deflateApart = promisify(deflate);
