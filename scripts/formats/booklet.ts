@@ -15,11 +15,18 @@ import { imposing } from './pdf-stages.ts';
  * creep (booklet-folding.ts). Its plan says where each page went; its note
  * says how it folds.
  */
+export interface BookletOptions {
+  /** Its file's name, in what it warns of. Default: booklet.pdf. */
+  file?: string;
+  /** What must end before it is done, after it is imposed: the reading edition's read-back (reading.ts). Default: nothing. */
+  after?: Promise<void>;
+}
+
 export async function makeBooklet(
   context: DocumentContext,
   reading: Uint8Array,
   report: LayoutReport,
-  file = 'booklet.pdf',
+  { file = 'booklet.pdf', after }: BookletOptions = {},
 ): Promise<{ pdf: Uint8Array; plan: Plan; note: string | undefined }> {
   const { frontMatter } = context.markdown;
   const folding = bookletFolding({ pageCount: report.pageCount, signature: frontMatter.signature, creep: frontMatter.creep });
@@ -33,6 +40,8 @@ export async function makeBooklet(
     signature: folding.signature,
     creep: folding.creep,
   });
+  // Its warnings follow the reading edition's read-back, as they did when it was imposed after it.
+  await after;
   for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) context.reporter.warn(line);
   return { pdf, plan, note: folding.note };
 }

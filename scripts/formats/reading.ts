@@ -1,7 +1,7 @@
 import type { LayoutReport } from '../paginate/paginate.ts';
 import type { DocumentContext } from './context.ts';
 import { checkBackMatter, checkWhole } from './checks.ts';
-import { finished, layOut, printWithPictures } from './lay-out.ts';
+import { layOut, printWithPictures } from './lay-out.ts';
 import { preflightWarnings } from './preflight.ts';
 import { svgHairlines } from './svg-hairlines.ts';
 
@@ -12,13 +12,20 @@ export interface Reading {
   pictures: Uint8Array[] | undefined;
 }
 
+/** A reading edition whose PDF is finished, still being read back: `readBack` rejects with a fault it finds. */
+export interface ReadingApart extends Reading {
+  readBack: Promise<void>;
+}
+
 /**
  * The reading edition: half-letter (or A5) pages in reading order, a multiple
  * of 4 of them, ready to be imposed as a booklet. Its HTML is kept beside it.
  * The large-print edition is the same at 16 pt (styles/large-print.css); its
- * HTML is scratch.
+ * HTML is scratch. Returned once its PDF is finished, its read-back under way:
+ * what is made of it (the booklet) is made meanwhile, and is done only once
+ * the read-back is.
  */
-export async function layOutReading(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<Reading> {
+export async function layOutReadingApart(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<ReadingApart> {
   const htmlName = edition === 'standard' ? `${context.name}.html` : '.large-print.html';
   // The reading edition's pages are the ones every imposed format copies: the preflight looks at them, once.
   const { readBack, ...reading } = await layOut(context, { trim: 'reading', htmlName, edition, preflight: edition === 'standard' }, async (layout) => {
@@ -29,8 +36,15 @@ export async function layOutReading(context: DocumentContext, edition: 'standard
     const { pdf, pictures, readBack } = await printWithPictures(context, layout, context.pictureWidth);
     return { pdf, pictures, report: layout.report, readBack };
   });
-  // Finished and read back once the tab is closed, while the next layout has its turn.
-  return { ...reading, pdf: await finished({ pdf: reading.pdf, readBack }) };
+  // Finished once the tab is closed, while the next layout has its turn; its read-back goes on.
+  return { ...reading, pdf: await reading.pdf, readBack };
+}
+
+/** The reading edition (see layOutReadingApart), once it is read back too. */
+export async function layOutReading(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<Reading> {
+  const { readBack, ...reading } = await layOutReadingApart(context, edition);
+  await readBack;
+  return reading;
 }
 
 /** How many pages at the end are back matter that must stay at the end: card leaf, colophon, back cover. */
