@@ -5,6 +5,7 @@ import type { DocumentContext } from './context.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { backMatterPages } from './reading.ts';
 import { placementsOf } from './sheet-edges.ts';
+import { mark } from '../util/timeline.ts';
 import { imposing } from './pdf-stages.ts';
 
 /**
@@ -30,6 +31,7 @@ export async function makeBooklet(
 ): Promise<{ pdf: Uint8Array; plan: Plan; note: string | undefined }> {
   const { frontMatter } = context.markdown;
   const folding = bookletFolding({ pageCount: report.pageCount, signature: frontMatter.signature, creep: frontMatter.creep });
+  mark(`${file}: imposing begins`);
   const { pdf, plan } = await (await imposing()).imposePdfWithPlan({
     pdf: reading,
     name: `${context.name}/reading.pdf`,
@@ -40,6 +42,7 @@ export async function makeBooklet(
     signature: folding.signature,
     creep: folding.creep,
   });
+  mark(`${file}: imposed`);
   // Its warnings follow the reading edition's read-back, as they did when it was imposed after it.
   await after;
   for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) context.reporter.warn(line);

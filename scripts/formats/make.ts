@@ -11,7 +11,7 @@ import { makeBooklet } from './booklet.ts';
 import { shortPagesNote } from './checks.ts';
 import { FormatSkipped, type DocumentContext, type FormatOutput } from './context.ts';
 import { makeMini } from './mini.ts';
-import { layOutReadingApart, type ReadingApart } from './reading.ts';
+import { readingSteps, type ReadingSteps } from './reading.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { printedAlone } from './sheet-edges.ts';
 import { makeSlips } from './slips.ts';
@@ -34,12 +34,13 @@ interface Made {
 }
 
 function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
-  // The reading edition's PDF, finished; its read-back goes on while the booklet is imposed, and both await it.
-  let reading: Promise<ReadingApart> | undefined;
-  const readingOnce = () => (reading ??= layOutReadingApart(context));
+  // The reading edition's steps: the booklet is imposed from its finished PDF while the tab takes the
+  // pictures and the PDF is read back, and both formats await the read-back.
+  let reading: ReadingSteps | undefined;
+  const readingOnce = () => (reading ??= readingSteps(context));
   return {
     async reading() {
-      const { pdf, report, pictures, readBack } = await readingOnce();
+      const { pdf, report, pictures, readBack } = await readingOnce().laidOut;
       await readBack;
       const placements = printedAlone(report.pageCount, trimSize('reading', context.document.paper));
       for (const line of sheetEdgeWarnings({ source: context.source, file: 'reading.pdf', placements, insets: report.insets })) context.reporter.warn(line);
@@ -47,8 +48,10 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
       return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, ...(note === undefined ? {} : { note }) };
     },
     async booklet() {
-      const { pdf, report, pictures, readBack } = await readingOnce();
-      const { pdf: bytes, plan, note } = await makeBooklet(context, pdf, report, { after: readBack });
+      const steps = readingOnce();
+      const { pdf, report } = await steps.printed;
+      const { pdf: bytes, plan, note } = await makeBooklet(context, pdf, report, { after: steps.readBack });
+      const { pictures } = await steps.laidOut;
       const signature = (plan.sheets.at(-1)?.fold?.signature ?? 0) > 0 ? plan.options.signature : undefined;
       return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, signature, ...(note === undefined ? {} : { note }) };
     },
@@ -62,8 +65,10 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
       return { file: 'slips.pdf', bytes: pdf, pages: 2, sheets: 1, plan, pictures };
     },
     async 'large-print'() {
-      const { pdf, report, pictures, readBack } = await layOutReadingApart(context, 'large-print');
-      const booklet = await makeBooklet(context, pdf, report, { file: 'large-print-booklet.pdf', after: readBack });
+      const steps = readingSteps(context, 'large-print');
+      const { pdf, report } = await steps.printed;
+      const booklet = await makeBooklet(context, pdf, report, { file: 'large-print-booklet.pdf', after: steps.readBack });
+      const { pictures } = await steps.laidOut;
       await context.stage.write('large-print-booklet.pdf', booklet.pdf);
       const sheets = Math.ceil(report.pageCount / 4);
       return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets${booklet.note === undefined ? '' : `, ${booklet.note}`}` };

@@ -1,9 +1,10 @@
 /**
- * The booklet is imposed from the reading edition's finished PDF while that
- * PDF is still being read back, and is done only once the read-back is: a
- * fault the read-back finds still fails the build, and no booklet is left in
- * place. The build here is a real one; the read-back is the build's, watched
- * (and held back, or made to fail) by the test.
+ * The booklet is imposed from the reading edition's finished PDF while the
+ * tab still takes the gallery's pictures of its pages and the PDF is read
+ * back, and is done only once the read-back is: a fault the read-back finds
+ * still fails the build, and no booklet is left in place. The build here is
+ * a real one; the pictures and the read-back are the build's, watched (and
+ * held back, or made to fail) by the test.
  */
 import { access, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { build } from '../../scripts/build.ts';
 import { essayWords } from '../helpers/documents.ts';
 
-const seen = vi.hoisted(() => ({ steps: [] as string[], failReadBack: false, imposing: () => undefined as void }));
+const seen = vi.hoisted(() => ({ steps: [] as string[], failReadBack: false, imposing: [] as (() => void)[] }));
+
+/** Resolves once the booklet's imposition has begun, or after 8 s. */
+const imposingBegun = (): Promise<unknown> =>
+  seen.steps.includes('booklet imposed from') ? Promise.resolve() : Promise.race([new Promise<void>((resolve) => seen.imposing.push(resolve)), new Promise((resolve) => setTimeout(resolve, 8_000))]);
+
+vi.mock('../../scripts/gallery/page-pictures.ts', async (original) => {
+  const module = await original<typeof import('../../scripts/gallery/page-pictures.ts')>();
+  return {
+    ...module,
+    // The reading pages' pictures are cut once the booklet's imposition has begun, or after 8 s.
+    takePagePictures: async (...args: Parameters<typeof module.takePagePictures>) => {
+      const taken = await module.takePagePictures(...args);
+      return taken && { cut: imposingBegun().then(() => seen.steps.push('pictures cut')).then(() => taken.cut) };
+    },
+  };
+});
 
 vi.mock('../../scripts/formats/read-back.ts', async (original) => {
   const module = await original<typeof import('../../scripts/formats/read-back.ts')>();
@@ -21,10 +38,7 @@ vi.mock('../../scripts/formats/read-back.ts', async (original) => {
     // The reading edition's read-back ends once the booklet's imposition has begun, or after 8 s.
     checkReadBack: async (...args: Parameters<typeof module.checkReadBack>) => {
       seen.steps.push('read-back begins');
-      const begun = new Promise<void>((resolve) => {
-        seen.imposing = resolve;
-      });
-      if (!seen.steps.includes('booklet imposed from')) await Promise.race([begun, new Promise((resolve) => setTimeout(resolve, 8_000))]);
+      await imposingBegun();
       await module.checkReadBack(...args);
       if (seen.failReadBack) throw new Error('the read-back failed on purpose');
       seen.steps.push('read-back ends');
@@ -43,7 +57,7 @@ vi.mock('../../scripts/formats/pdf-stages.ts', async (original) => {
         imposePdfWithPlan: async (...args: Parameters<typeof imposing.imposePdfWithPlan>) => {
           if (args[0].layout === 'booklet') {
             seen.steps.push('booklet imposed from');
-            seen.imposing();
+            for (const resolve of seen.imposing.splice(0)) resolve();
           }
           return imposing.imposePdfWithPlan(...args);
         },
@@ -68,10 +82,10 @@ async function built(formats: ('reading' | 'booklet')[]): Promise<{ out: string;
 }
 
 describe('the booklet and the reading edition’s read-back', () => {
-  it('imposes the booklet while the reading edition is read back', async () => {
+  it('imposes the booklet while the tab takes the reading pages’ pictures and the PDF is read back', async () => {
     const { out, error } = await built(['reading', 'booklet']);
     expect(error).toBeUndefined();
-    expect(seen.steps).toEqual(['read-back begins', 'booklet imposed from', 'read-back ends']);
+    expect(seen.steps).toEqual(['read-back begins', 'booklet imposed from', 'pictures cut', 'read-back ends']);
     await access(join(out, 'booklet', 'booklet.pdf'));
   }, 120_000);
 
