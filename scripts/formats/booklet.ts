@@ -21,13 +21,15 @@ export interface BookletOptions {
   file?: string;
   /** What must end before it is done, after it is imposed: the reading edition's read-back (reading.ts). Default: nothing. */
   after?: Promise<void>;
+  /** Told of the imposed PDF and its plan before `after` ends. Default: none. */
+  onImposed?: (imposed: { pdf: Uint8Array; plan: Plan }) => void;
 }
 
 export async function makeBooklet(
   context: DocumentContext,
   reading: Uint8Array,
   report: LayoutReport,
-  { file = 'booklet.pdf', after }: BookletOptions = {},
+  { file = 'booklet.pdf', after, onImposed }: BookletOptions = {},
 ): Promise<{ pdf: Uint8Array; plan: Plan; note: string | undefined }> {
   const { frontMatter } = context.markdown;
   const folding = bookletFolding({ pageCount: report.pageCount, signature: frontMatter.signature, creep: frontMatter.creep });
@@ -43,6 +45,7 @@ export async function makeBooklet(
     creep: folding.creep,
   });
   mark(`${file}: imposed`);
+  onImposed?.({ pdf, plan });
   // Its warnings follow the reading edition's read-back, as they did when it was imposed after it.
   await after;
   for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) context.reporter.warn(line);

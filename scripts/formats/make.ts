@@ -31,9 +31,11 @@ interface Made {
   plan?: Plan;
   /** Pictures of the pages laid out for it (lay-out.ts): its own, or with a plan, those the plan places. */
   pictures?: Uint8Array[] | undefined;
+  /** Whether the gallery was told of it already, before it was done (see OnMade). Default false. */
+  told?: boolean;
 }
 
-function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
+function makers(context: DocumentContext, onMade: OnMade | undefined): Record<Format, () => Promise<Made>> {
   // The reading edition's steps: the booklet is imposed from its finished PDF while the tab takes the
   // pictures and the PDF is read back, and both formats await the read-back.
   let reading: ReadingSteps | undefined;
@@ -50,10 +52,20 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
     async booklet() {
       const steps = readingOnce();
       const { pdf, report } = await steps.printed;
-      const { pdf: bytes, plan, note } = await makeBooklet(context, pdf, report, { after: steps.readBack });
+      // Its sides are drawn from the reading pages' pictures while the reading edition is still read back.
+      const tell = async (imposed: { pdf: Uint8Array; plan: Plan }): Promise<boolean> => {
+        const { pictures } = await steps.laidOut;
+        if (pictures === undefined || onMade === undefined) return false;
+        onMade({ format: 'booklet', file: 'booklet.pdf', bytes: imposed.pdf, plan: imposed.plan, pictures });
+        return true;
+      };
+      let telling = Promise.resolve(false);
+      const imposed = await makeBooklet(context, pdf, report, { after: steps.readBack, onImposed: (made) => (telling = tell(made).catch(() => false)) });
+      const { pdf: bytes, plan, note } = imposed;
       const { pictures } = await steps.laidOut;
+      const told = await telling;
       const signature = (plan.sheets.at(-1)?.fold?.signature ?? 0) > 0 ? plan.options.signature : undefined;
-      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, signature, ...(note === undefined ? {} : { note }) };
+      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, signature, told, ...(note === undefined ? {} : { note }) };
     },
     async mini() {
       const { pdf, fontSize, pages, plan, pictures } = await makeMini(context);
@@ -81,8 +93,11 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
 
 /**
  * Told of each file as soon as it is in the stage (the gallery starts drawing
- * it then); the booklet and the slips come with their plans, and the files
- * laid out for the gallery with pictures of their pages (see Made).
+ * it then), or for the booklet with pictures of the reading pages, as soon as
+ * it is imposed, while the reading edition is still read back (a document
+ * that then fails leaves its drawing unused); the booklet and the slips come
+ * with their plans, and the files laid out for the gallery with pictures of
+ * their pages (see Made).
  */
 export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array; plan?: Plan; pictures?: Uint8Array[] }) => void;
 
@@ -93,7 +108,7 @@ export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array;
  */
 export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean, onMade?: OnMade): Promise<FormatOutput[]> {
   const started = performance.now();
-  const make = makers(context);
+  const make = makers(context, onMade);
   // Progress shows on a terminal only, one line rewritten; a skipped format is a warning, always said.
   const say = (line: string) => progress && terminal.progress(`${context.name}: ${line}`);
   // Every format runs to its end before a failure is reported, so that nothing
@@ -104,7 +119,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
         const output = await make[format]();
         await context.stage.write(output.file, output.bytes);
         const { plan, pictures } = output;
-        onMade?.({ format, file: output.file, bytes: output.bytes, ...(plan === undefined ? {} : { plan }), ...(pictures === undefined ? {} : { pictures }) });
+        if (output.told !== true) onMade?.({ format, file: output.file, bytes: output.bytes, ...(plan === undefined ? {} : { plan }), ...(pictures === undefined ? {} : { pictures }) });
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
         say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);
