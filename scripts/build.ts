@@ -62,6 +62,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildRow[]> {
     await flipBooks({ settings, built, gallery, sources, rows, failures, build: (source) => buildDocument(source, shared) });
     // 6. The gallery, output/index.html, once every document is in place.
     await gallery.finish(rows);
+    mark('gallery index written');
     if (failures.length > 0) throw new DocumentsFailed(rows, failures, sources.length + failures.filter((failure) => !sources.includes(failure.source)).length);
     return rows;
   } finally {

@@ -120,6 +120,7 @@ export async function buildDocument(source: string, { settings, browser, limit, 
     const formats = made.map(({ format, file, pages, sheets, signature }) => ({ format, file, pages, sheets, ...(signature === undefined ? {} : { signature }) }));
     const card = markdown.tree.children.some((node) => node.type === 'element' && Array.isArray(node.properties['className']) && node.properties['className'].includes('card-front'));
     await thumbnails.write({ name, source, dir: target, document, formats, card, privacy, warnings });
+    mark('thumbnails in place');
   }
   return made.map((output) => ({ document: name, ...output, file: join(settings.out, name, output.file), privacy }));
 }

@@ -5,6 +5,7 @@ import type { DocumentContext } from './context.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { backMatterPages } from './reading.ts';
 import { placementsOf } from './sheet-edges.ts';
+import { mark } from '../util/timeline.ts';
 import { imposing } from './pdf-stages.ts';
 
 /**
@@ -15,14 +16,24 @@ import { imposing } from './pdf-stages.ts';
  * creep (booklet-folding.ts). Its plan says where each page went; its note
  * says how it folds.
  */
+export interface BookletOptions {
+  /** Its file's name, in what it warns of. Default: booklet.pdf. */
+  file?: string;
+  /** What must end before it is done, after it is imposed: the reading edition's read-back (reading.ts). Default: nothing. */
+  after?: Promise<void>;
+  /** Told of the imposed PDF and its plan before `after` ends. Default: none. */
+  onImposed?: (imposed: { pdf: Uint8Array; plan: Plan }) => void;
+}
+
 export async function makeBooklet(
   context: DocumentContext,
   reading: Uint8Array,
   report: LayoutReport,
-  file = 'booklet.pdf',
+  { file = 'booklet.pdf', after, onImposed }: BookletOptions = {},
 ): Promise<{ pdf: Uint8Array; plan: Plan; note: string | undefined }> {
   const { frontMatter } = context.markdown;
   const folding = bookletFolding({ pageCount: report.pageCount, signature: frontMatter.signature, creep: frontMatter.creep });
+  mark(`${file}: imposing begins`);
   const { pdf, plan } = await (await imposing()).imposePdfWithPlan({
     pdf: reading,
     name: `${context.name}/reading.pdf`,
@@ -33,6 +44,10 @@ export async function makeBooklet(
     signature: folding.signature,
     creep: folding.creep,
   });
+  mark(`${file}: imposed`);
+  onImposed?.({ pdf, plan });
+  // Its warnings follow the reading edition's read-back, as they did when it was imposed after it.
+  await after;
   for (const line of sheetEdgeWarnings({ source: context.source, file, placements: placementsOf(plan), insets: report.insets })) context.reporter.warn(line);
   return { pdf, plan, note: folding.note };
 }

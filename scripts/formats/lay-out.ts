@@ -179,10 +179,18 @@ export interface Printed {
  * (gallery/page-pictures.ts). It returns once the tab has done its part (the
  * pictures cut), so that the tab is closed and the next layout has its turn
  * while node still finishes the PDF. Pictures that cannot be taken are left
- * out: the gallery then draws the pages from the PDF.
+ * out: the gallery then draws the pages from the PDF. `onPrinted` is given
+ * the PDF (still finishing) and its read-back once Chromium has printed.
  */
-export async function printWithPictures(context: DocumentContext, layout: Layout, pictureWidth: number | undefined): Promise<Printed> {
+export async function printWithPictures(
+  context: DocumentContext,
+  layout: Layout,
+  pictureWidth: number | undefined,
+  onPrinted?: (printed: Pick<Printed, 'pdf' | 'readBack'>) => void,
+): Promise<Printed> {
   const { pdf, readBack } = (await printInTab(context, layout)).finishApart();
+  // Told as soon as Chromium has printed: what is made of the PDF need not wait for the pictures.
+  onPrinted?.({ pdf, readBack });
   // Heard by the caller once the tab is closed; meanwhile a failure here is not an unhandled one.
   pdf.catch(() => undefined);
   // The pictures are taken while node finishes the PDF, which lets the event loop turn between pages.

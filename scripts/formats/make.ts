@@ -11,7 +11,7 @@ import { makeBooklet } from './booklet.ts';
 import { shortPagesNote } from './checks.ts';
 import { FormatSkipped, type DocumentContext, type FormatOutput } from './context.ts';
 import { makeMini } from './mini.ts';
-import { layOutReading, type Reading } from './reading.ts';
+import { readingSteps, type ReadingSteps } from './reading.ts';
 import { sheetEdgeWarnings } from './preflight.ts';
 import { printedAlone } from './sheet-edges.ts';
 import { makeSlips } from './slips.ts';
@@ -31,24 +31,41 @@ interface Made {
   plan?: Plan;
   /** Pictures of the pages laid out for it (lay-out.ts): its own, or with a plan, those the plan places. */
   pictures?: Uint8Array[] | undefined;
+  /** Whether the gallery was told of it already, before it was done (see OnMade). Default false. */
+  told?: boolean;
 }
 
-function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
-  let reading: Promise<Reading> | undefined;
-  const readingOnce = () => (reading ??= layOutReading(context));
+function makers(context: DocumentContext, onMade: OnMade | undefined): Record<Format, () => Promise<Made>> {
+  // The reading edition's steps: the booklet is imposed from its finished PDF while the tab takes the
+  // pictures and the PDF is read back, and both formats await the read-back.
+  let reading: ReadingSteps | undefined;
+  const readingOnce = () => (reading ??= readingSteps(context));
   return {
     async reading() {
-      const { pdf, report, pictures } = await readingOnce();
+      const { pdf, report, pictures, readBack } = await readingOnce().laidOut;
+      await readBack;
       const placements = printedAlone(report.pageCount, trimSize('reading', context.document.paper));
       for (const line of sheetEdgeWarnings({ source: context.source, file: 'reading.pdf', placements, insets: report.insets })) context.reporter.warn(line);
       const note = shortPagesNote(report);
       return { file: 'reading.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, ...(note === undefined ? {} : { note }) };
     },
     async booklet() {
-      const { pdf, report, pictures } = await readingOnce();
-      const { pdf: bytes, plan, note } = await makeBooklet(context, pdf, report);
+      const steps = readingOnce();
+      const { pdf, report } = await steps.printed;
+      // Its sides are drawn from the reading pages' pictures while the reading edition is still read back.
+      const tell = async (imposed: { pdf: Uint8Array; plan: Plan }): Promise<boolean> => {
+        const { pictures } = await steps.laidOut;
+        if (pictures === undefined || onMade === undefined) return false;
+        onMade({ format: 'booklet', file: 'booklet.pdf', bytes: imposed.pdf, plan: imposed.plan, pictures });
+        return true;
+      };
+      let telling = Promise.resolve(false);
+      const imposed = await makeBooklet(context, pdf, report, { after: steps.readBack, onImposed: (made) => (telling = tell(made).catch(() => false)) });
+      const { pdf: bytes, plan, note } = imposed;
+      const { pictures } = await steps.laidOut;
+      const told = await telling;
       const signature = (plan.sheets.at(-1)?.fold?.signature ?? 0) > 0 ? plan.options.signature : undefined;
-      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, signature, ...(note === undefined ? {} : { note }) };
+      return { file: 'booklet.pdf', bytes, pages: report.pageCount, sheets: Math.ceil(report.pageCount / 4), plan, pictures, signature, told, ...(note === undefined ? {} : { note }) };
     },
     async mini() {
       const { pdf, fontSize, pages, plan, pictures } = await makeMini(context);
@@ -60,8 +77,10 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
       return { file: 'slips.pdf', bytes: pdf, pages: 2, sheets: 1, plan, pictures };
     },
     async 'large-print'() {
-      const { pdf, report, pictures } = await layOutReading(context, 'large-print');
-      const booklet = await makeBooklet(context, pdf, report, 'large-print-booklet.pdf');
+      const steps = readingSteps(context, 'large-print');
+      const { pdf, report } = await steps.printed;
+      const booklet = await makeBooklet(context, pdf, report, { file: 'large-print-booklet.pdf', after: steps.readBack });
+      const { pictures } = await steps.laidOut;
       await context.stage.write('large-print-booklet.pdf', booklet.pdf);
       const sheets = Math.ceil(report.pageCount / 4);
       return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets${booklet.note === undefined ? '' : `, ${booklet.note}`}` };
@@ -74,8 +93,11 @@ function makers(context: DocumentContext): Record<Format, () => Promise<Made>> {
 
 /**
  * Told of each file as soon as it is in the stage (the gallery starts drawing
- * it then); the booklet and the slips come with their plans, and the files
- * laid out for the gallery with pictures of their pages (see Made).
+ * it then), or for the booklet with pictures of the reading pages, as soon as
+ * it is imposed, while the reading edition is still read back (a document
+ * that then fails leaves its drawing unused); the booklet and the slips come
+ * with their plans, and the files laid out for the gallery with pictures of
+ * their pages (see Made).
  */
 export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array; plan?: Plan; pictures?: Uint8Array[] }) => void;
 
@@ -86,7 +108,7 @@ export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array;
  */
 export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean, onMade?: OnMade): Promise<FormatOutput[]> {
   const started = performance.now();
-  const make = makers(context);
+  const make = makers(context, onMade);
   // Progress shows on a terminal only, one line rewritten; a skipped format is a warning, always said.
   const say = (line: string) => progress && terminal.progress(`${context.name}: ${line}`);
   // Every format runs to its end before a failure is reported, so that nothing
@@ -97,7 +119,7 @@ export async function makeFormats(context: DocumentContext, wanted: Wanted, prog
         const output = await make[format]();
         await context.stage.write(output.file, output.bytes);
         const { plan, pictures } = output;
-        onMade?.({ format, file: output.file, bytes: output.bytes, ...(plan === undefined ? {} : { plan }), ...(pictures === undefined ? {} : { pictures }) });
+        if (output.told !== true) onMade?.({ format, file: output.file, bytes: output.bytes, ...(plan === undefined ? {} : { plan }), ...(pictures === undefined ? {} : { pictures }) });
         const seconds = (performance.now() - started) / 1000;
         const note = output.note === undefined ? '' : `, ${output.note}`;
         say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);

@@ -20,6 +20,7 @@ import {
   decodePDFRawStream,
 } from 'pdf-lib';
 import type { PDFDocument, PDFObject, PDFPage } from 'pdf-lib';
+import { flateStream } from '../pdf/stream-bytes.ts';
 import type { SourcePage, SourcePdf } from './read-pdf.ts';
 
 /**
@@ -56,7 +57,7 @@ function embedPage(
     streams.length === 1 && only instanceof PDFRawStream
       ? // One stream as read from the file: keep its bytes, still compressed.
         out.context.stream(only.contents, { ...dict, ...encodingOf(copier, only.dict) })
-      : out.context.flateStream(joined(streams.map(decoded)), dict);
+      : flateStream(out.context, joined(streams.map(decoded)), dict);
   return out.context.register(form);
 }
 

@@ -18,7 +18,7 @@ import {
 } from 'pdf-lib';
 import type { PDFPage, PDFRef } from 'pdf-lib';
 import { setDocumentId } from '../pdf/metadata.ts';
-import { WRITE_AT_ONCE } from '../util/pdf-at-once.ts';
+import { savePdf } from '../pdf/save.ts';
 import { embedPagesAsForms } from './embed.ts';
 import { LINE_STYLES } from './marks.ts';
 import type { Line } from './marks.ts';
@@ -56,7 +56,7 @@ export async function writeImposed(source: SourcePdf, plan: Plan, more: readonly
   // An ID from what it was made of (the source's ID or title, and the plan): nothing of the machine or the clock.
   const sourceId = sources.map((each) => `${String(each.doc.context.trailerInfo.ID ?? each.doc.getTitle() ?? '')}\n${each.pages.length}`).join('\n');
   setDocumentId(out, `${sourceId}\n${JSON.stringify(plan.options)}\n${plan.sheet.width}×${plan.sheet.height}`);
-  return out.save({ useObjectStreams: true, ...WRITE_AT_ONCE });
+  return savePdf(out);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
-import { READ_AT_ONCE, WRITE_AT_ONCE } from '../util/pdf-at-once.ts';
+import { READ_AT_ONCE } from '../util/pdf-at-once.ts';
 import { addOutline, type Bookmark } from './outline.ts';
 import { setDocumentId, setMetadata, type PdfMetadata } from './metadata.ts';
 import { checkDrawnGlyphs } from './notdef.ts';
+import { savePdf } from './save.ts';
 import { repairToUnicode } from './to-unicode.ts';
 import { mark, marked, markedSync } from '../util/timeline.ts';
 
@@ -50,7 +51,7 @@ export async function finishPdf(printed: Uint8Array, options: FinishOptions): Pr
     setDocumentId(doc, options.idSeed);
     if (options.trim !== undefined) setPrintBoxes(doc, options.trim);
   });
-  return marked('finish: pdf-lib save', () => doc.save({ useObjectStreams: true, ...WRITE_AT_ONCE }));
+  return marked('finish: pdf-lib save', () => savePdf(doc));
 }
 
 /**

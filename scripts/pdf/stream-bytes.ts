@@ -2,8 +2,11 @@
  * A PDF stream's bytes in and out through Node's zlib. pdf-lib inflates and
  * deflates in JavaScript, several times slower, and a book's pages hold
  * megabytes of content streams: Chromium places every glyph on its own.
+ * A stream may be deflated on zlib's own threads (`flateStreamApart`), while
+ * the main thread goes on: the same bytes as `flateStream`'s.
  */
-import { deflateSync, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflate, deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFName, type PDFContext, type PDFRawStream } from 'pdf-lib';
 import { operations, type Operation } from './content-stream.ts';
 
@@ -55,8 +58,15 @@ export function contentOf(stream: PDFRawStream): Content {
   return content;
 }
 
-/** A new Flate-compressed stream of latin1 text (or bytes). */
-export function flateStream(context: PDFContext, content: string | Uint8Array): PDFRawStream {
+/** A new Flate-compressed stream of latin1 text (or bytes), with the entries of `dict` (default: none) besides. */
+export function flateStream(context: PDFContext, content: string | Uint8Array, dict: Parameters<PDFContext['stream']>[1] = {}): PDFRawStream {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
-  return context.stream(deflateSync(bytes), { Filter: 'FlateDecode' });
+  return context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' });
+}
+
+const deflateApart = promisify(deflate);
+
+/** As `flateStream`, the text deflated on one of zlib's threads: the main thread is free meanwhile. */
+export async function flateStreamApart(context: PDFContext, content: string): Promise<PDFRawStream> {
+  return context.stream(await deflateApart(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' });
 }

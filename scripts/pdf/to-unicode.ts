@@ -26,7 +26,7 @@ import { logicalOrderEdits } from './logical-order.ts';
 import { markSpanEdits } from './marks-apart.ts';
 import { unwrapPlainSpans } from './plain-spans.ts';
 import { joinedInSource } from './source-joins.ts';
-import { contentOf, flateStream, streamText } from './stream-bytes.ts';
+import { contentOf, flateStream, flateStreamApart, streamText } from './stream-bytes.ts';
 import { editStream } from './stream-edits.ts';
 import { wordLineEdits } from './word-lines.ts';
 
@@ -131,7 +131,8 @@ export async function repairToUnicode(doc: PDFDocument, options: RepairOptions =
   const continues = options.source === undefined ? undefined : joinedInSource(options.source);
   const fonts = new Map<string, CidFont>();
   const others = new Map<string, PDFRef>();
-  let rewritten = 0;
+  // Each rewritten stream is deflated on zlib's threads while the next pages are read.
+  const deflated: Promise<void>[] = [];
   for (const page of doc.getPages()) {
     await turn();
     const resources = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
@@ -155,10 +156,10 @@ export async function repairToUnicode(doc: PDFDocument, options: RepairOptions =
       const { text: read, ops } = contentOf(stream);
       const text = repairedStream(read, ops, byName, continues);
       if (text === undefined) continue;
-      doc.context.assign(ref, flateStream(doc.context, text));
-      rewritten += 1;
+      deflated.push(flateStreamApart(doc.context, text).then((stream) => doc.context.assign(ref, stream)));
     }
   }
+  await Promise.all(deflated);
   for (const font of fonts.values()) font.write();
   for (const ref of others.values()) {
     const stream = doc.context.lookup(ref);
@@ -166,5 +167,5 @@ export async function repairToUnicode(doc: PDFDocument, options: RepairOptions =
     const text = streamText(stream).replace(/^(<[0-9A-Fa-f]+>\s*)<0000>$/gm, `$1<${ZWNJ.charCodeAt(0).toString(16).toUpperCase()}>`);
     doc.context.assign(ref, flateStream(doc.context, text));
   }
-  return rewritten;
+  return deflated.length;
 }

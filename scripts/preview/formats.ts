@@ -122,7 +122,7 @@ export async function previewFormats(options: FormatsOptions): Promise<Shown[] |
     }],
     ['large-print', async () => {
       const large = await layOutReading(context, 'large-print');
-      const booklet = await makeBooklet(context, large.pdf, large.report, 'large-print-booklet.pdf');
+      const booklet = await makeBooklet(context, large.pdf, large.report, { file: 'large-print-booklet.pdf' });
       return [
         { kind: 'pages', heading: 'Large print: its pages', pictures: await draw(options, 'large-print', large.pdf, page('reading'), 1) },
         { kind: 'sheets', heading: 'Large print: its booklet’s sheets', pictures: await draw(options, 'large-print-booklet', booklet.pdf, sheet, 0.5) },

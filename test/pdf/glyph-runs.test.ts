@@ -97,6 +97,14 @@ describe('joinGlyphRuns', () => {
     expectSamePlaces(stream, joined);
   });
 
+  it('joins glyphs whose Td writes the baseline’s zero otherwise than Chromium does, and none moved up or down', () => {
+    const stream = `BT\n/F1 10 Tf\n1 0 0 -1 0 0 Tm\n<0002> Tj\n5 0.0 Td <0003> Tj\n6.12 -0 Td <0002> Tj\n5 0.5 Td <0003> Tj\nET`;
+    const joined = joinGlyphRuns(stream, fontOf) as string;
+    expect(joined).toMatch(/^\[<0002> <0003> <0002>\] TJ$/m);
+    expect(joined).toMatch(/5 0\.5 Td <0003> Tj/);
+    expectSamePlaces(stream, joined);
+  });
+
   it('leaves alone what it cannot place: another kind of font, a glyph drawn on with no Td', () => {
     const other = `BT\n/F2 10 Tf\n<0002> Tj\n5 0 Td <0003> Tj\nET`;
     expect(joinGlyphRuns(other, fontOf)).toBeUndefined();

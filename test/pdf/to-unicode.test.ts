@@ -4,7 +4,8 @@
  * meanwhile, and goes on only as node answers it. A stream's line-end
  * hyphen is drawn with the next line whatever else the stream holds.
  */
-import { PDFDocument } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../scripts/pdf/content-stream.ts';
 import { repairedStream, repairToUnicode } from '../../scripts/pdf/to-unicode.ts';
@@ -25,6 +26,26 @@ describe('repairToUnicode', () => {
     await repairToUnicode(doc);
     done = true;
     expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
+  it('puts each rewritten stream in place, deflated, before it returns', async () => {
+    const doc = await PDFDocument.create();
+    const { context } = doc;
+    const descendant = context.obj({ Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'AAAAAA+Test', CIDToGIDMap: 'Identity', DW: 0, W: [0x30, [500], 0x40, [500]] });
+    const cmap = context.flateStream('2 beginbfchar\n<0030> <0061>\n<0040> <0062>\nendbfchar');
+    const font = context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: 'AAAAAA+Test', Encoding: 'Identity-H', DescendantFonts: [context.register(descendant)], ToUnicode: context.register(cmap) });
+    const pages = [0, 1, 2].map(() => doc.addPage([396, 612]));
+    for (const page of pages) {
+      page.node.setFontDictionary(PDFName.of('F1'), context.register(font));
+      // Two glyphs placed one by one: joined into one TJ (glyph-runs.ts).
+      page.node.set(PDFName.of('Contents'), context.register(context.flateStream('BT\n/F1 10 Tf\n1 0 0 -1 100 800 Tm\n<0030> Tj\n5 0 Td <0040> Tj\nET')));
+    }
+    expect(await repairToUnicode(doc)).toBe(3);
+    for (const page of pages) {
+      const stream = context.lookup(page.node.get(PDFName.of('Contents')));
+      expect(stream).toBeInstanceOf(PDFRawStream);
+      expect(inflateSync((stream as PDFRawStream).getContents()).toString('latin1')).toBe('BT\n/F1 10 Tf\n1 0 0 -1 100 800 Tm\n[<0030> <0040>] TJ\nET');
+    }
   });
 });
 
