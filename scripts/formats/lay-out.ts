@@ -152,7 +152,9 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, earl
     ...(options.preflight === undefined ? {} : { preflight: options.preflight }),
     ...(earlierBreaks.length === 0 ? {} : { earlierBreaks }),
   });
-  return { page, report, html, trim: options.trim, edition: options.edition ?? 'standard' };
+  const edition = options.edition ?? 'standard';
+  context.reporter.laidOut?.({ source: context.source, trim: options.trim, edition, report });
+  return { page, report, html, trim: options.trim, edition };
 }
 
 /**
