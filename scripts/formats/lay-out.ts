@@ -153,7 +153,7 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, earl
     ...(earlierBreaks.length === 0 ? {} : { earlierBreaks }),
   });
   const edition = options.edition ?? 'standard';
-  context.reporter.laidOut?.({ source: context.source, trim: options.trim, edition, report });
+  await context.reporter.laidOut?.({ source: context.source, trim: options.trim, edition, report, page });
   return { page, report, html, trim: options.trim, edition };
 }
 
