@@ -1,9 +1,12 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../scripts/build.ts';
+import type { LayoutReport } from '../scripts/paginate/paginate.ts';
+import type { LaidOut } from '../scripts/util/reporter.ts';
 import { deepList, essayRepeated, longNotes, longTitle, longWords, manyNotes, wideTable } from './helpers/documents.ts';
+import { expectFull, expectWhole } from './helpers/layout-report.ts';
 import { readPages, type PdfPage } from './helpers/pdf.ts';
 
 /** Letters and digits only, lower case: compares text whatever the line breaks and hyphenation did. */
@@ -43,6 +46,8 @@ const DOCUMENTS = {
   'deep-list': deepList(40),
 };
 const pdfs = new Map<string, PdfPage[]>();
+/** Each document's reading layouts in the build, by name: one, unless the build laid it out again to repair it. */
+const layouts = new Map<string, LayoutReport[]>();
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'zine-long-build-'));
@@ -54,7 +59,11 @@ beforeAll(async () => {
     }),
   );
   const out = join(dir, 'out');
-  await build({ files, out, progress: false, gallery: false, formats: ['reading'], concurrency: 2 });
+  const laidOut = ({ source, trim, report }: LaidOut) => {
+    const name = basename(source, '.md');
+    if (trim === 'reading') layouts.set(name, [...(layouts.get(name) ?? []), report]);
+  };
+  await build({ files, out, progress: false, gallery: false, formats: ['reading'], concurrency: 2, reporter: { warn: () => undefined, laidOut } });
   for (const name of Object.keys(DOCUMENTS)) pdfs.set(name, await readPages(await readFile(join(out, name, 'reading.pdf'))));
 }, 420_000);
 
@@ -126,5 +135,52 @@ describe.each(['long-notes', 'many-notes', 'essay-x20', 'deep-list'] as const)('
     expect(pages.length % 4).toBe(0);
     expect(missingLetters(textOf(DOCUMENTS[name]), pages)).toEqual([]);
     for (const page of pages) expect(outside(page)).toEqual([]);
+  });
+});
+
+/** The build's one layout of a document: laid out whole the first time, with no repair. */
+function layoutOf(name: keyof typeof DOCUMENTS): LayoutReport {
+  const reports = layouts.get(name) ?? [];
+  expect(reports, name).toHaveLength(1);
+  return reports[0] as LayoutReport;
+}
+
+/** What a reader would check in the build's layout: all the text once, every note by its call, whole; full pages. */
+describe('documents that are long where the essay is not, as the build lays them out', () => {
+  it('lays out 40 notes of up to 360 words in 10,000 words, continuing the longest on the next page', () => {
+    const report = layoutOf('long-notes');
+    expectWhole(report);
+    expectFull(report);
+    expect(report.notesContinued).toBeGreaterThan(0);
+  });
+
+  it('lays out the essay repeated 20 times, about 120 pages with 60 notes', () => {
+    const report = layoutOf('essay-x20');
+    expectWhole(report);
+    expectFull(report);
+    expect(report.pageCount).toBeGreaterThan(100);
+  });
+
+  it('lays out a list nested 40 deep, all of it on the pages', () => {
+    const report = layoutOf('deep-list');
+    expectWhole(report);
+    expect(report.loneLines).toEqual([]);
+  });
+
+  it('breaks a 1,500-letter word, a 1,200-character link and a 370-character line of code instead of losing them', () => {
+    const report = layoutOf('long-words');
+    expectWhole(report);
+    expect(report.lost).toEqual([]);
+  });
+
+  it('lays out 1,500 notes in 150 paragraphs', () => {
+    const report = layoutOf('many-notes');
+    expectWhole(report);
+    expectFull(report);
+    // A line at a page's foot whose note cannot begin there goes over, with a
+    // line more where it would be alone overleaf; the note then begins with
+    // one line, or the page's notes are set tighter, before a page is left
+    // more than 2 lines short for it.
+    expect(report.shortPages.filter((page) => page.reason !== 'end of the text')).toEqual([]);
   });
 });

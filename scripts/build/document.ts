@@ -54,6 +54,7 @@ export async function buildDocument(source: string, { settings, browser, limit, 
       settings.reporter.warn(warning);
       warnings.push(warning);
     },
+    ...(settings.reporter.laidOut === undefined ? {} : { laidOut: settings.reporter.laidOut.bind(settings.reporter) }),
   };
 
   // 1. Markdown to an HTML fragment; errors stop here. On a terminal, the progress line says so, then how long it took.

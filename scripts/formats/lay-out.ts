@@ -155,7 +155,9 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, earl
     ...(options.runningText === undefined ? {} : { runningText: options.runningText }),
     ...(earlierBreaks.length === 0 ? {} : { earlierBreaks }),
   });
-  return { page, report, html, trim: options.trim, edition: options.edition ?? 'standard' };
+  const edition = options.edition ?? 'standard';
+  await context.reporter.laidOut?.({ source: context.source, trim: options.trim, edition, report, page });
+  return { page, report, html, trim: options.trim, edition };
 }
 
 /**

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inject } from 'vitest';
+import { summarizePages, type PageSummary } from '../../scripts/bench/page-summary.ts';
 import { build } from '../../scripts/build.ts';
+import type { LaidOut } from '../../scripts/util/reporter.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +23,17 @@ export interface SharedReading {
   pdf: string;
   /** The HTML the build laid the reading edition out from. */
   html: string;
+  /** The build's own layout of it: its pages as a reader compares them (bench/page-summary.ts), and how many layouts it took (more than one when one was repaired). */
+  layout(): Promise<BuiltLayout>;
 }
+
+export interface BuiltLayout {
+  layouts: number;
+  pages: PageSummary[];
+}
+
+/** The file beside a shared reading that keeps the build's layout of it. */
+const LAYOUT = 'layout.json';
 
 export interface SharedReadingsOptions {
   /** Markdown files, each with its files beside it (images); no two with the same name (the build's output folders). */
@@ -49,12 +61,13 @@ async function keyOf(file: string): Promise<string> {
 async function reading(file: string, dir: string): Promise<SharedReading> {
   const html = (await readdir(dir)).find((entry) => entry.endsWith('.html'));
   if (html === undefined) throw new Error(`${dir}: no HTML beside the reading edition of ${file}`);
-  return { file, dir, pdf: join(dir, 'reading.pdf'), html: join(dir, html) };
+  const layout = async () => JSON.parse(await readFile(join(dir, LAYOUT), 'utf8')) as BuiltLayout;
+  return { file, dir, pdf: join(dir, 'reading.pdf'), html: join(dir, html), layout };
 }
 
 /**
  * The reading editions of `sources` (`build` with `formats: ['reading']`, the
- * front matter's paper), each built once in a test run and shared by every
+ * front matter's paper), with the pages of the build's layout of each, each built once in a test run and shared by every
  * test file that asks for it: the build's output is the same bytes whatever
  * the file or the document's name. The sources no other file has built or is
  * building are built here in one build; those another file is building are
@@ -80,8 +93,18 @@ export async function sharedReadings(options: SharedReadingsOptions): Promise<Sh
   if (mine.length > 0) {
     const out = join(root, `.out-${process.pid}-${Date.now()}`);
     try {
-      await build({ files: mine.map((source) => source.file), out, progress: false, gallery: false, formats: ['reading'], reporter: { warn: () => undefined } });
-      for (const source of mine) await rename(join(out, basename(source.file, '.md')), join(root, source.key));
+      // The pages of the reading layout, read in its tab as the build lays it out (the last, when one is laid out again).
+      const layouts = new Map<string, BuiltLayout>();
+      const laidOut = async ({ source, trim, edition, page }: LaidOut) => {
+        if (trim !== 'reading' || edition !== 'standard') return;
+        layouts.set(source, { layouts: (layouts.get(source)?.layouts ?? 0) + 1, pages: await summarizePages(page) });
+      };
+      await build({ files: mine.map((source) => source.file), out, progress: false, gallery: false, formats: ['reading'], reporter: { warn: () => undefined, laidOut } });
+      for (const source of mine) {
+        const folder = join(out, basename(source.file, '.md'));
+        await writeFile(join(folder, LAYOUT), JSON.stringify(layouts.get(source.file)));
+        await rename(folder, join(root, source.key));
+      }
     } finally {
       await rm(out, { recursive: true, force: true });
       for (const source of mine) await rm(join(root, `${source.key}.lock`), { recursive: true, force: true });
