@@ -101,7 +101,7 @@ export function fitPage(parts: NotesParts, page: PagedPage, breakToken: BreakTok
   const options: ShortOptions = { foot: pageBox.bottom, frame: notesFrame - (margin * 3) / 4, carried, lineHeight: bodyLineHeight(parts.content) };
   const fitting = (lines: readonly PageLine[], tight = false): Fitting & { tight: boolean } => ({
     lines,
-    kept: keptLines(parts.content, lines, linesKept(lines, linesThatFit(lines, options), rest), split),
+    kept: keptLines(parts.content, lines, linesKept(lines, linesThatFit(lines, options), rest), split, rest),
     tight,
   });
   function* fittings() {
@@ -137,11 +137,14 @@ export function fitPage(parts: NotesParts, page: PagedPage, breakToken: BreakTok
 /**
  * The lines kept once the text moved over is set again: where it and the
  * rest of its paragraph would make a single line on the next page (the lines
- * are filled anew there), one line more goes over with it.
+ * are filled anew there), one line more goes over with it. `rest` is how
+ * many lines the block's rest makes from the page's break: text that takes
+ * two lines or more still does with more before it (were the whole on one
+ * line, so would be its end), so only a rest of one line is set again.
  */
-function keptLines(content: HTMLElement, lines: readonly PageLine[], kept: number, split: SplitBlock | undefined): number {
+function keptLines(content: HTMLElement, lines: readonly PageLine[], kept: number, split: SplitBlock | undefined, rest: number): number {
   const last = lines[kept - 1];
-  if (!split || !last || !lines[kept]?.continues) return kept;
+  if (!split || !last || !lines[kept]?.continues || rest >= 2) return kept;
   const start = firstLetterFrom(content, last.bottom);
   const token = start && sourceOf(start.node, start.offset);
   if (!token || linesLeft(split, token) !== 1) return kept;
