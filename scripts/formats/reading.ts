@@ -17,7 +17,7 @@ export interface ReadingApart extends Reading {
   readBack: Promise<void>;
 }
 
-/** The reading edition as it is made (see layOutReadingApart). */
+/** The reading edition as it is made (see readingSteps). */
 export interface ReadingSteps {
   /** Its PDF, finished, and its layout's report, while the tab may still take the pictures; rejects as the layout or the finish fails. */
   printed: Promise<{ pdf: Uint8Array; report: LayoutReport }>;
@@ -59,14 +59,9 @@ export function readingSteps(context: DocumentContext, edition: 'standard' | 'la
   return { printed, laidOut, readBack };
 }
 
-/** The reading edition (see readingSteps), once its tab is closed, its read-back still going on. */
-export function layOutReadingApart(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<ReadingApart> {
-  return readingSteps(context, edition).laidOut;
-}
-
-/** The reading edition (see layOutReadingApart), once it is read back too. */
+/** The reading edition (see readingSteps), once it is read back too. */
 export async function layOutReading(context: DocumentContext, edition: 'standard' | 'large-print' = 'standard'): Promise<Reading> {
-  const { readBack, ...reading } = await layOutReadingApart(context, edition);
+  const { readBack, ...reading } = await readingSteps(context, edition).laidOut;
   await readBack;
   return reading;
 }

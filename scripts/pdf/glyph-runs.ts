@@ -53,9 +53,6 @@ function overlaps(advance: number, moved: number | undefined, size: number): boo
   return moved !== undefined && advance - moved > size / 10;
 }
 
-/** Whether a Td's second operand moves nothing up or down: `0` as Chromium writes it, read as a number only when written otherwise. */
-const onBaseline = (y: string | undefined): boolean => y === '0' || Number(y) === 0;
-
 /** A run as a TJ array (its operand): between two strings, the first one's advance less the move to the next, in thousandths. */
 function joined(run: Shown[], size: number, scale: number): string {
   const items: string[] = [];
@@ -143,7 +140,7 @@ export function glyphRunEdits(ops: Operation[], fontOf: (name: string) => GlyphW
       const showable = state.font !== undefined && state.size > 0 && state.scale > 0 && hex.startsWith('<') && !hex.startsWith('<<');
       if (showable) {
         const previous = ops[index - 1];
-        const movedBy = previous?.operator === 'Td' && onBaseline(previous.operands[1]) ? Number(previous.operands[0]) : undefined;
+        const movedBy = previous?.operator === 'Td' && Number(previous.operands[1]) === 0 ? Number(previous.operands[0]) : undefined;
         const last = run?.shown[run.shown.length - 1];
         const follows = run !== undefined && (run.to === index - 1 || (run.to === index - 2 && movedBy !== undefined));
         if (run && last && follows && overlaps(last.advance, movedBy, state.size * state.scale)) {
@@ -163,7 +160,7 @@ export function glyphRunEdits(ops: Operation[], fontOf: (name: string) => GlyphW
       }
     }
     // A Td on the baseline may lead to the run's next glyph; anything else ends the run.
-    if (operator === 'Td' && run?.to === index - 1 && onBaseline(operands[1]) && ops[index + 1]?.operator === 'Tj') return;
+    if (operator === 'Td' && run?.to === index - 1 && Number(operands[1]) === 0 && ops[index + 1]?.operator === 'Tj') return;
     if (run) close(index);
   });
   close(ops.length);

@@ -33,14 +33,13 @@ function setsItsMatrix(ops: Operation[], at: number): boolean {
 
 /** The stream's operations with each line-end hyphen's ET and the next BT taken out, and those edits; undefined when it has none. */
 export function joinHyphenLines(ops: Operation[], fontOf: (name: string) => ReadsAs | undefined): { ops: Operation[]; edits: Edit[] } | undefined {
-  // In the order of the stream: each line-end hyphen's ET, then the next BT.
-  const dropped: number[] = [];
+  const dropped = new Set<number>();
   // The text object open, while it shows nothing but one hyphen; and the ET of the last one that did.
   let hyphen: { shown: boolean } | undefined;
   let hyphenEnd = -1;
   walkStream(ops, fontOf, (op, index, walk) => {
     if (op.operator === 'BT') {
-      if (hyphenEnd !== -1 && hyphenEnd === index - 1 && setsItsMatrix(ops, index)) dropped.push(hyphenEnd, index);
+      if (hyphenEnd !== -1 && hyphenEnd === index - 1 && setsItsMatrix(ops, index)) dropped.add(hyphenEnd).add(index);
       hyphen = { shown: false };
     } else if (op.operator === 'ET') {
       if (hyphen?.shown) hyphenEnd = index;
@@ -52,14 +51,7 @@ export function joinHyphenLines(ops: Operation[], fontOf: (name: string) => Read
       else hyphen = undefined;
     } else if (!STATE.has(op.operator)) hyphen = undefined;
   });
-  if (dropped.length === 0) return undefined;
-  const edits = dropped.map((index) => ({ start: (ops[index] as Operation).start, end: (ops[index] as Operation).end, text: '' }));
-  // The operations between those taken out, a run at a time.
-  const kept: Operation[] = [];
-  let from = 0;
-  for (const index of [...dropped, ops.length]) {
-    for (let at = from; at < index; at += 1) kept.push(ops[at] as Operation);
-    from = index + 1;
-  }
-  return { ops: kept, edits };
+  if (dropped.size === 0) return undefined;
+  const edits = [...dropped].map((index) => ({ start: (ops[index] as Operation).start, end: (ops[index] as Operation).end, text: '' }));
+  return { ops: ops.filter((_, index) => !dropped.has(index)), edits };
 }

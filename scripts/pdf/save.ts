@@ -10,8 +10,6 @@
  * The objects, their numbers, their order and the packing are pdf-lib's; only
  * the compressed bytes differ from its (another deflate of the same data).
  */
-import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
 import {
   PDFCrossRefStream,
   PDFFlateStream,
@@ -30,14 +28,13 @@ import {
   type PDFDocument,
   type PDFObject,
 } from 'pdf-lib';
+import { deflateApart } from './stream-bytes.ts';
 
 /** Objects to an object stream, as pdf-lib packs them. */
 const OBJECTS_PER_STREAM = 50;
 const FILTER = PDFName.of('Filter');
 const FLATE = PDFName.of('FlateDecode');
 const LENGTH = PDFName.of('Length');
-
-const deflateApart = promisify(deflate);
 
 type Indirect = [PDFRef, PDFObject];
 

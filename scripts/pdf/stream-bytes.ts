@@ -64,7 +64,8 @@ export function flateStream(context: PDFContext, content: string | Uint8Array, d
   return context.stream(deflateSync(bytes), { ...dict, Filter: 'FlateDecode' });
 }
 
-const deflateApart = promisify(deflate);
+/** zlib's deflate on one of its own threads: the main thread is free meanwhile. */
+export const deflateApart = promisify(deflate);
 
 /** As `flateStream`, the text deflated on one of zlib's threads: the main thread is free meanwhile. */
 export async function flateStreamApart(context: PDFContext, content: string): Promise<PDFRawStream> {

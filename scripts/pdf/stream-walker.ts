@@ -75,18 +75,6 @@ export interface Walk<F> {
 
 const initialText = <F>(): TextState<F> => ({ fontName: undefined, font: undefined, size: 0, charSpacing: 0, wordSpacing: 0, scale: 1, leading: 0, render: 0 });
 
-/** A copy of a text state, to be changed: each field named (a page sets a font thousands of times, and a spread is slower). */
-const copied = <F>(text: TextState<F>): TextState<F> => ({
-  fontName: text.fontName,
-  font: text.font,
-  size: text.size,
-  charSpacing: text.charSpacing,
-  wordSpacing: text.wordSpacing,
-  scale: text.scale,
-  leading: text.leading,
-  render: text.render,
-});
-
 /** How far a string of two-byte codes moves the pen. */
 function advanceOf<F extends Advances>(hex: string, text: TextState<F>): number {
   let advance = 0;
@@ -136,14 +124,9 @@ export function walkStream<F extends Advances>(
         if (matrix.length === 6 && matrix.every(Number.isFinite)) walk.ctm = multiply(matrix as unknown as Matrix, walk.ctm);
         break;
       }
-      case 'Tf': {
-        const name = first.slice(1);
-        walk.text = copied(walk.text);
-        walk.text.fontName = name;
-        walk.text.font = fontOf(name);
-        walk.text.size = Number(second);
+      case 'Tf':
+        walk.text = { ...walk.text, fontName: first.slice(1), font: fontOf(first.slice(1)), size: Number(second) };
         break;
-      }
       case 'Tc':
         walk.text = { ...walk.text, charSpacing: Number(first) };
         break;
