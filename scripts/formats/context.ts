@@ -32,6 +32,8 @@ export interface DocumentContext {
   bleed?: number;
   /** Crop marks outside the trim of the reading edition's pages (they need a bleed to sit in). Default: false. */
   cropMarks?: boolean;
+  /** Told as each layout begins to open its tab, and as its Paged.js begins (paginate's onBegun): the web edition waits for the layouts under way to begin (make.ts). Default: none. */
+  layoutStep?: (step: 'opening' | 'begun') => void;
   /** Pixels: the width of the reading pages' pictures for the gallery. Default: none taken (no gallery). */
   pictureWidth?: number;
   /** Pixels: the width of the card's pictures, for the gallery's slips sides. Default: none taken. */

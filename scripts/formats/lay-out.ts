@@ -142,6 +142,7 @@ export function nextRepair(fault: NonNullable<LayoutReport['faultyPage']>, repai
 
 async function layOutWith(context: DocumentContext, options: LayOutOptions, earlierBreaks: readonly EarlierBreak[], browser: Browser) {
   const { stage } = context;
+  context.layoutStep?.('opening');
   const html = await layoutHtml(context, options);
   const htmlPath = await stage.write(options.htmlName, html);
   preloadPdfStages();
@@ -154,6 +155,7 @@ async function layOutWith(context: DocumentContext, options: LayOutOptions, earl
     ...(options.preflight === undefined ? {} : { preflight: options.preflight }),
     ...(options.runningText === undefined ? {} : { runningText: options.runningText }),
     ...(earlierBreaks.length === 0 ? {} : { earlierBreaks }),
+    ...(context.layoutStep === undefined ? {} : { onBegun: () => context.layoutStep?.('begun') }),
   });
   const edition = options.edition ?? 'standard';
   await context.reporter.laidOut?.({ source: context.source, trim: options.trim, edition, report, page });

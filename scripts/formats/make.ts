@@ -16,6 +16,7 @@ import { sheetEdgeWarnings } from './preflight.ts';
 import { printedAlone } from './sheet-edges.ts';
 import { makeSlips } from './slips.ts';
 import { makeWeb, WEB_DIR } from './web.ts';
+import { mark } from '../util/timeline.ts';
 
 export { wantedFormats, type Wanted } from '../config/document.ts';
 
@@ -86,6 +87,7 @@ function makers(context: DocumentContext, onMade: OnMade | undefined): Record<Fo
       return { file: 'large-print.pdf', bytes: pdf, pages: report.pageCount, sheets: undefined, pictures, note: `its booklet: large-print-booklet.pdf, ${sheets} sheets${booklet.note === undefined ? '' : `, ${booklet.note}`}` };
     },
     async web() {
+      mark('web edition begins');
       return { file: `${WEB_DIR}/index.html`, bytes: new TextEncoder().encode(await makeWeb(context)), pages: 1, sheets: undefined };
     },
   };
@@ -108,30 +110,44 @@ export type OnMade = (output: { format: Format; file: string; bytes: Uint8Array;
  */
 export async function makeFormats(context: DocumentContext, wanted: Wanted, progress: boolean, onMade?: OnMade): Promise<FormatOutput[]> {
   const started = performance.now();
-  const make = makers(context, onMade);
+  // Resolved once a layout has begun and none is opening its tab (loading its page, Paged.js sent to it).
+  let opening = 0;
+  let allBegun = (): void => undefined;
+  const begun = new Promise<void>((resolve) => (allBegun = resolve));
+  const layoutStep = (step: 'opening' | 'begun') => {
+    opening += step === 'opening' ? 1 : -1;
+    if (opening === 0) allBegun();
+  };
+  const formatContext: DocumentContext = { ...context, layoutStep };
+  const make = makers(formatContext, onMade);
   // Progress shows on a terminal only, one line rewritten; a skipped format is a warning, always said.
   const say = (line: string) => progress && terminal.progress(`${context.name}: ${line}`);
+  const makeOne = async (format: Format, how: NonNullable<ReturnType<Wanted['get']>>): Promise<FormatOutput | undefined> => {
+    try {
+      const output = await make[format]();
+      await context.stage.write(output.file, output.bytes);
+      const { plan, pictures } = output;
+      if (output.told !== true) onMade?.({ format, file: output.file, bytes: output.bytes, ...(plan === undefined ? {} : { plan }), ...(pictures === undefined ? {} : { pictures }) });
+      const seconds = (performance.now() - started) / 1000;
+      const note = output.note === undefined ? '' : `, ${output.note}`;
+      say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);
+      const row = { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds, ...(output.signature === undefined ? {} : { signature: output.signature }) };
+      return output.note === undefined ? row : { ...row, note: output.note };
+    } catch (error) {
+      if (!(error instanceof FormatSkipped) || how === 'asked') throw error;
+      context.reporter.warn(`${context.name}: ${format} skipped: ${error.message}`);
+      return undefined;
+    }
+  };
+  const making = new Map<Format, Promise<FormatOutput | undefined>>();
+  for (const [format, how] of wanted) if (format !== 'web') making.set(format, makeOne(format, how));
+  // The web edition is node's work alone (its page written, its fonts and images staged): it is made once the
+  // layouts under way lay out by themselves in their tabs, or have ended, not while their tabs are being opened.
+  const web = wanted.get('web');
+  if (web !== undefined) making.set('web', Promise.race([begun, Promise.allSettled(making.values())]).then(() => makeOne('web', web)));
   // Every format runs to its end before a failure is reported, so that nothing
   // still writes into the stage while the caller throws it away.
-  const settled = await Promise.allSettled(
-    [...wanted].map(async ([format, how]): Promise<FormatOutput | undefined> => {
-      try {
-        const output = await make[format]();
-        await context.stage.write(output.file, output.bytes);
-        const { plan, pictures } = output;
-        if (output.told !== true) onMade?.({ format, file: output.file, bytes: output.bytes, ...(plan === undefined ? {} : { plan }), ...(pictures === undefined ? {} : { pictures }) });
-        const seconds = (performance.now() - started) / 1000;
-        const note = output.note === undefined ? '' : `, ${output.note}`;
-        say(`${format} → ${output.file}, ${output.pages} ${output.pages === 1 ? "page" : "pages"}${note} (${seconds.toFixed(1)} s)`);
-        const row = { format, file: output.file, pages: output.pages, sheets: output.sheets, seconds, ...(output.signature === undefined ? {} : { signature: output.signature }) };
-        return output.note === undefined ? row : { ...row, note: output.note };
-      } catch (error) {
-        if (!(error instanceof FormatSkipped) || how === 'asked') throw error;
-        context.reporter.warn(`${context.name}: ${format} skipped: ${error.message}`);
-        return undefined;
-      }
-    }),
-  );
+  const settled = await Promise.allSettled([...wanted.keys()].map((format) => making.get(format)));
   const failed = settled.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.flatMap((result) => (result.status === 'fulfilled' && result.value !== undefined ? [result.value] : []));

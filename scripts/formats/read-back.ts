@@ -34,9 +34,11 @@ export interface ReadBackOptions {
   textBlocks?: readonly (Box & { page: number })[];
   /** The body type's size in points, against which word spaces are judged (0: not judged). Default: 0. */
   em?: number;
+  /** The PDF's page count (the layout report's): a long PDF is read in two halves at once. Default: 0, unknown, read in one run. */
+  pages?: number;
 }
 
-const DEFAULTS: Required<ReadBackOptions> = { hyphenates: true, carriesImages: true, loneLines: true, textBlocks: [], em: 0 };
+const DEFAULTS: Required<ReadBackOptions> = { hyphenates: true, carriesImages: true, loneLines: true, textBlocks: [], em: 0, pages: 0 };
 
 /** What a reader would find in a printed PDF: faults, which stop the build, and word spaces wider than the bound, which it warns of. */
 export interface ReadBack {
@@ -54,12 +56,12 @@ function sourceOf(tree: DocumentContext['markdown']['tree']): SourceText {
 
 /** What a reader would find in a printed PDF of the document: its faults in page order (images last), and its wide word spaces. */
 export async function readBack(context: DocumentContext, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<ReadBack> {
-  const { hyphenates, carriesImages, loneLines, textBlocks, em } = { ...DEFAULTS, ...options };
+  const { hyphenates, carriesImages, loneLines, textBlocks, em, pages: pageCount } = { ...DEFAULTS, ...options };
   const { tree, frontMatter } = context.markdown;
   const source = sourceOf(tree);
   const checksImages = carriesImages && source.images.length > 0;
   mark('read-back begins');
-  const pages = await marked('read-back: pdftotext', () => readPrinted(pdf, { images: checksImages }));
+  const pages = await marked('read-back: pdftotext', () => readPrinted(pdf, { images: checksImages, pages: pageCount }));
   const placed = markedSync('read-back: lines placed', () => placeLines(pages, source, { continued: context.document.labels.continued, title: frontMatter.title }));
   const faults = markedSync('read-back: line ends, lone lines', () => [...lineEndFaults(placed, source, hyphenates), ...(loneLines ? loneLineFaults(placed, source.body) : [])]);
   faults.sort((a, b) => a.page - b.page);
@@ -77,7 +79,7 @@ function said(context: DocumentContext, layout: Layout, found: readonly { page: 
 
 /** Reads a printed layout back: stops the build at the first faults a reader would see, and warns of justified lines with holes. */
 export async function checkReadBack(context: DocumentContext, layout: Layout, pdf: Uint8Array, options: ReadBackOptions = {}): Promise<void> {
-  const { faults, wideSpaces: wide } = await readBack(context, pdf, { textBlocks: layout.report.textBlocks, ...options });
+  const { faults, wideSpaces: wide } = await readBack(context, pdf, { textBlocks: layout.report.textBlocks, pages: layout.report.pageCount, ...options });
   if (faults.length > 0) throw new ContentError(said(context, layout, faults).join('\n'));
   for (const line of said(context, layout, wide)) context.reporter.warn(line);
 }

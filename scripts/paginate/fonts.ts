@@ -1,7 +1,7 @@
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Labels } from '../config/labels.ts';
-import { fontFaceRules, planFonts } from '../fonts/plan.ts';
+import { fontFaceRules, planFonts, type FontPlan, type FontPlanOptions } from '../fonts/plan.ts';
 
 export interface StageFontsOptions {
   /** The stage folder; fonts go into `<dir>/fonts/`. */
@@ -24,7 +24,7 @@ export interface StageFontsOptions {
  */
 export async function stageFonts(options: StageFontsOptions): Promise<string> {
   const { lang, text, capitals, labels } = options;
-  const plan = await planFonts({ lang, text, ...(capitals === undefined ? {} : { capitals }), ...(labels === undefined ? {} : { labels }) });
+  const plan = await planOnce({ lang, text, ...(capitals === undefined ? {} : { capitals }), ...(labels === undefined ? {} : { labels }) });
   await mkdir(join(options.dir, 'fonts'), { recursive: true });
   const files = new Set(plan.faces.map(({ face }) => face.file));
   await Promise.all(
@@ -36,4 +36,22 @@ export async function stageFonts(options: StageFontsOptions): Promise<string> {
     }),
   );
   return fontFaceRules(plan, (face) => `fonts/${basename(face.file)}`);
+}
+
+/** The last plan, with what it was planned for: a document's web edition stages the faces its print staged, for the same text. */
+let last: { options: FontPlanOptions; plan: Promise<FontPlan> } | undefined;
+
+const PLANNED_FROM = ['lang', 'text', 'capitals', 'labels'] as const;
+
+/** The font plan for `options`, planned again only when they differ from the last's (the same strings, the same labels object). */
+export function planOnce(options: FontPlanOptions): Promise<FontPlan> {
+  const kept = last;
+  if (kept !== undefined && PLANNED_FROM.every((key) => kept.options[key] === options[key])) return kept.plan;
+  const plan = planFonts(options);
+  last = { options, plan };
+  // A plan that failed is not kept for the next.
+  plan.catch(() => {
+    if (last?.plan === plan) last = undefined;
+  });
+  return plan;
 }

@@ -39,6 +39,8 @@ export interface PaginateOptions {
   stallLimit?: number;
   /** Paged.js with the project's patches (pagedjs/patches.ts), or stock 0.4.3 to compare with. Default: 'patched'. */
   pagedJs?: PagedJsVariant;
+  /** Told once Paged.js begins to lay the pages out, when the tab works by itself for a while. Default: none. */
+  onBegun?: () => void;
 }
 
 /**
@@ -123,7 +125,10 @@ export async function paginate(options: PaginateOptions): Promise<{ page: Page; 
     guard.progress(0);
     await page.evaluate(ours);
     mark('layout: Paged.js begins');
-    return page.evaluate(`window.zinepress.paginate(${settings})`).finally(() => mark('layout: Paged.js ends, report read'));
+    const laidOut = page.evaluate(`window.zinepress.paginate(${settings})`).finally(() => mark('layout: Paged.js ends, report read'));
+    // Told once this turn of the event loop is over, by which the evaluation has been sent to the tab.
+    if (options.onBegun !== undefined) setImmediate(options.onBegun);
+    return laidOut;
   };
   problems.set(page, { errors, refused });
   return { page, report: await finished(page, guard.guard(layOut())) };

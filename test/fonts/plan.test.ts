@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawingFace, uncovered } from '../../scripts/fonts/coverage.ts';
-import { planFonts } from '../../scripts/fonts/plan.ts';
+import { codePointsOf, planFonts } from '../../scripts/fonts/plan.ts';
 import { MarkdownError, markdownStringToHtml } from '../../scripts/markdown/index.ts';
 
 const familyOf = (plan: Awaited<ReturnType<typeof planFonts>>, char: string, alias = 'Source Serif 4', weight = 400): string | undefined =>
@@ -44,6 +44,13 @@ describe('the fonts a document is set in', () => {
     const again = await planFonts({ lang: 'en', text: 'now Rent strike' });
     expect(again.faces).toEqual(before.faces);
     expect(familyOf(await planFonts({ lang: 'en', text: 'Ὅλοι' }), 'Ὅ')).toBe('Noto Serif');
+  });
+
+  it('reads each character of the text once, in order of code point: a letter beyond the BMP whole, a lone surrogate as itself', () => {
+    expect(codePointsOf('bab😀\uD800a\uDC00ь😀')).toEqual([0x61, 0x62, 0x44c, 0xd800, 0xdc00, 0x1f600]);
+    expect(codePointsOf('a\uD83D')).toEqual([0x61, 0xd83d]);
+    expect(codePointsOf('\u{10FFFF}\u0000')).toEqual([0, 0x10ffff]);
+    expect(codePointsOf('')).toEqual([]);
   });
 
   it('keeps only the faces the text needs', async () => {

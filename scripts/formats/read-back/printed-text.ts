@@ -7,9 +7,10 @@
  * the essay's 12 pages in about 80 ms where pdf.js in node takes 600 ms or
  * more, most of a build's second.
  */
-import { execFile } from 'node:child_process';
-import { ZineError } from '../../util/errors.ts';
 import { drawnImages, type DrawnImage } from './drawn-images.ts';
+import { pdftotextPages } from './pdftotext.ts';
+
+export { ReaderMissing } from './pdftotext.ts';
 
 export interface PrintedLine {
   /** The words of the line joined by single spaces, as poppler reads them. */
@@ -34,23 +35,6 @@ export interface PrintedPage {
   images: DrawnImage[];
 }
 
-/** The tools this needs are missing: the build cannot read its PDF back. */
-export class ReaderMissing extends ZineError {}
-
-function run(tool: string, args: string[], input: Uint8Array): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(tool, args, { maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error === null) return resolve(stdout);
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return reject(new ReaderMissing(`${tool} is missing, so the printed PDF cannot be read back: install poppler (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler), or run npm install again as root`, { cause: error }));
-      }
-      reject(new Error(`${tool} failed on a printed PDF: ${stderr.trim() || error.message}`, { cause: error }));
-    });
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(input);
-  });
-}
-
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescape = (text: string) =>
   text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
@@ -61,18 +45,19 @@ const unescape = (text: string) =>
 
 /** Pages and lines from `pdftotext -bbox-layout`'s XHTML (one line per <line>, its words in <word>). */
 export function parseBboxLayout(xhtml: string): PrintedLine[][] {
-  const pages: PrintedLine[][] = [];
-  for (const page of xhtml.split('<page ').slice(1)) {
-    const lines: PrintedLine[] = [];
-    for (const match of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const found = [...(match[5] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/word>/g)];
-      const words = found.map((word) => ({ xMin: Number(word[1]), xMax: Number(word[2]) }));
-      const text = found.map((word) => unescape(word[3] ?? '')).join(' ');
-      lines.push({ text, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), words });
-    }
-    pages.push(joinSplitLines(lines));
+  return xhtml.split('<page ').slice(1).map(parseBboxPage);
+}
+
+/** One page's lines from its part of `pdftotext -bbox-layout`'s XHTML. */
+export function parseBboxPage(page: string): PrintedLine[] {
+  const lines: PrintedLine[] = [];
+  for (const match of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+    const found = [...(match[5] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/word>/g)];
+    const words = found.map((word) => ({ xMin: Number(word[1]), xMax: Number(word[2]) }));
+    const text = found.map((word) => unescape(word[3] ?? '')).join(' ');
+    lines.push({ text, xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), words });
   }
-  return pages;
+  return joinSplitLines(lines);
 }
 
 /**
@@ -118,9 +103,15 @@ export function joinSplitLines(lines: readonly PrintedLine[]): PrintedLine[] {
   return joined;
 }
 
-/** Reads a printed PDF back: every page's lines, and its images unless `images` is false (then none are listed). */
-export async function readPrinted(pdf: Uint8Array, { images: withImages = true }: { images?: boolean } = {}): Promise<PrintedPage[]> {
-  const [text, pictures] = await Promise.all([run('pdftotext', ['-q', '-bbox-layout', '-enc', 'UTF-8', '-', '-'], pdf), withImages ? drawnImages(pdf) : []]);
-  const lines = parseBboxLayout(text);
+export interface ReadPrintedOptions {
+  /** Whether the images each page draws are listed. Default: true (false: none listed). */
+  images?: boolean;
+  /** The PDF's page count, when known: a long PDF is read in two halves at once (pdftotext.ts). Default: 0, unknown. */
+  pages?: number;
+}
+
+/** Reads a printed PDF back: every page's lines, and its images unless `images` is false. */
+export async function readPrinted(pdf: Uint8Array, { images: withImages = true, pages = 0 }: ReadPrintedOptions = {}): Promise<PrintedPage[]> {
+  const [lines, pictures] = await Promise.all([pdftotextPages(pdf, { onPage: parseBboxPage, pages }), withImages ? drawnImages(pdf) : []]);
   return lines.map((pageLines, index) => ({ number: index + 1, lines: pageLines, images: pictures[index] ?? [] }));
 }
