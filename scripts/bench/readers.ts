@@ -84,25 +84,26 @@ export async function mupdfReading(pdf: string, words: string[]): Promise<Engine
 }
 
 /** pdf.js's text items, as a copy from Firefox's viewer gets them. */
-async function pdfjsText(bytes: Uint8Array): Promise<string> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+async function pdfjsText(doc: pdfjs.PDFDocumentProxy): Promise<string> {
   let text = '';
   for (let number = 1; number <= doc.numPages; number += 1) {
     const content = await (await doc.getPage(number)).getTextContent();
     for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
     text += '\n';
   }
-  await doc.destroy();
   return text;
 }
 
-/** pdf.js: Firefox's find bar for each word, and the text of its items. */
+/** pdf.js: Firefox's find bar for each word, and the text of its items, from the one document the search opened. */
 export async function pdfjsReading(bytes: Uint8Array, words: string[]): Promise<EngineReading> {
   const search = await openViewerSearch(bytes);
-  const missing: string[] = [];
-  for (const word of words) if ((await search.pagesOf(word)).length === 0) missing.push(word);
-  await search.close();
-  return { missing, text: await pdfjsText(bytes) };
+  try {
+    const missing: string[] = [];
+    for (const word of words) if (!(await search.finds(word))) missing.push(word);
+    return { missing, text: await pdfjsText(search.document) };
+  } finally {
+    await search.close();
+  }
 }
 
 /** Characters that no source text should bring into a text layer. */
