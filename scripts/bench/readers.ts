@@ -44,16 +44,24 @@ export async function popplerReading(pdf: string, words: string[]): Promise<Engi
   return { missing: missingIn(stdout, words), text: stdout };
 }
 
-// MuPDF's JavaScript (mujs, `mutool run`): each word searched on every page as its viewer's search does
-// (the structured text dehyphenated), and the pages' text printed after a line of its own.
+// MuPDF's JavaScript (mujs, `mutool run`): each word searched on the pages as its viewer's search does
+// (the structured text dehyphenated), from the page the last word was found on (a text's words come in
+// its order) until one has it; the pages' text printed after a line of its own.
 const MUPDF_SCRIPT = `
 var doc = new Document(scriptArgs[0]);
 var words = read(scriptArgs[1]).split('\\n').filter(function (word) { return word.length > 0; });
 var pages = [];
 for (var at = 0; at < doc.countPages(); at++) pages.push(doc.loadPage(at).toStructuredText('dehyphenate'));
+var last = 0;
 for (var w = 0; w < words.length; w++) {
   var hit = false;
-  for (var p = 0; p < pages.length && !hit; p++) if (pages[p].search(words[w]).length > 0) hit = true;
+  for (var k = 0; k < pages.length && !hit; k++) {
+    var p = (last + k) % pages.length;
+    if (pages[p].search(words[w]).length > 0) {
+      hit = true;
+      last = p;
+    }
+  }
   if (!hit) print('missing ' + words[w]);
 }
 print('--- text');
