@@ -44,16 +44,24 @@ export async function popplerReading(pdf: string, words: string[]): Promise<Engi
   return { missing: missingIn(stdout, words), text: stdout };
 }
 
-// MuPDF's JavaScript (mujs, `mutool run`): each word searched on every page as its viewer's search does
-// (the structured text dehyphenated), and the pages' text printed after a line of its own.
+// MuPDF's JavaScript (mujs, `mutool run`): each word searched on the pages as its viewer's search does
+// (the structured text dehyphenated), from the page the last word was found on (a text's words come in
+// its order) until one has it; the pages' text printed after a line of its own.
 const MUPDF_SCRIPT = `
 var doc = new Document(scriptArgs[0]);
 var words = read(scriptArgs[1]).split('\\n').filter(function (word) { return word.length > 0; });
 var pages = [];
 for (var at = 0; at < doc.countPages(); at++) pages.push(doc.loadPage(at).toStructuredText('dehyphenate'));
+var last = 0;
 for (var w = 0; w < words.length; w++) {
   var hit = false;
-  for (var p = 0; p < pages.length && !hit; p++) if (pages[p].search(words[w]).length > 0) hit = true;
+  for (var k = 0; k < pages.length && !hit; k++) {
+    var p = (last + k) % pages.length;
+    if (pages[p].search(words[w]).length > 0) {
+      hit = true;
+      last = p;
+    }
+  }
   if (!hit) print('missing ' + words[w]);
 }
 print('--- text');
@@ -84,25 +92,26 @@ export async function mupdfReading(pdf: string, words: string[]): Promise<Engine
 }
 
 /** pdf.js's text items, as a copy from Firefox's viewer gets them. */
-async function pdfjsText(bytes: Uint8Array): Promise<string> {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, verbosity: 0 }).promise;
+async function pdfjsText(doc: pdfjs.PDFDocumentProxy): Promise<string> {
   let text = '';
   for (let number = 1; number <= doc.numPages; number += 1) {
     const content = await (await doc.getPage(number)).getTextContent();
     for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
     text += '\n';
   }
-  await doc.destroy();
   return text;
 }
 
-/** pdf.js: Firefox's find bar for each word, and the text of its items. */
+/** pdf.js: Firefox's find bar for each word, and the text of its items, from the one document the search opened. */
 export async function pdfjsReading(bytes: Uint8Array, words: string[]): Promise<EngineReading> {
   const search = await openViewerSearch(bytes);
-  const missing: string[] = [];
-  for (const word of words) if ((await search.pagesOf(word)).length === 0) missing.push(word);
-  await search.close();
-  return { missing, text: await pdfjsText(bytes) };
+  try {
+    const missing: string[] = [];
+    for (const word of words) if (!(await search.finds(word))) missing.push(word);
+    return { missing, text: await pdfjsText(search.document) };
+  } finally {
+    await search.close();
+  }
 }
 
 /** Characters that no source text should bring into a text layer. */

@@ -26,4 +26,19 @@ describe('openViewerSearch', () => {
     expect(await search.pagesOf('strike')).toEqual([]);
     await search.close();
   });
+
+  it('says whether a word is found as the pages it is found on say, trying the page of the last word found first', async () => {
+    const search = await openViewerSearch(await pdfOf([['solidarity forever'], ['mutual aid is a traf-', 'ficked word here'], ['solidarity again']]));
+    expect(await search.finds('trafficked')).toBe(true);
+    expect(await search.finds('forever')).toBe(true);
+    expect(await search.finds('strike')).toBe(false);
+    expect(await search.finds('Mutual Aid')).toBe(true);
+    // The search for the pages is not cut short by the one before.
+    expect(await search.pagesOf('solidarity')).toEqual([1, 3]);
+    expect(await search.finds('again')).toBe(true);
+    // Found first on the page the last word was found on (3), and on page 1 too for the pages.
+    expect(await search.finds('SOLIDARITY')).toBe(true);
+    expect(await search.pagesOf('solidarity')).toEqual([1, 3]);
+    await search.close();
+  });
 });

@@ -12,9 +12,10 @@
  * texts take twice as long to read as the whole sample: `npm run corpus`
  * reads them, and every translation, and prints the texts short of the bar.
  */
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { longTexts } from '../../scripts/corpus/long-texts.ts';
 import { sample, SAMPLE, surveyUdhr } from '../../scripts/corpus/languages.ts';
 import { runCorpus, type CorpusOutcome } from '../../scripts/corpus/run.ts';
@@ -60,6 +61,8 @@ describe('the corpus', () => {
   let outcomes: CorpusOutcome[] = [];
   let texts: CorpusText[] = [];
   const dir = join(tmpdir(), `zinepress-corpus-test-${process.pid}`);
+  // 40 MB of sources and PDFs, left behind by every run before.
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('has a translation in every script the fonts cover', async () => {
     const survey = await surveyUdhr();
