@@ -3,12 +3,12 @@
  * it did not make, leaves nothing running and no staging folder behind, and
  * after every failure the earlier outputs are byte for byte as they were.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTargets, pdfText } from './helpers/pdf-bytes.ts';
 import { readPages } from './helpers/pdf.ts';
 import { childrenOf, groupOf, until } from './helpers/processes.ts';
@@ -182,11 +182,17 @@ describe('every failure a message', () => {
 });
 
 describe.runIf(process.platform === 'linux')('zine build leaves nothing running', () => {
+  // A temporary folder of these builds' own: a build started meanwhile by another test removes the
+  // profiles of dead builds it finds in its own, which would take the killed build's before it is counted.
+  const temp = mkdtempSync(join(tmpdir(), 'zine-faults-temp-'));
+  const env = { ...process.env, TMPDIR: temp };
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
   /** Starts a build long enough to be stopped while the browser lays it out; returns it with its browser. */
   async function startLongBuild(name: string) {
     const paragraph = 'A paragraph of the essay, long enough to take the browser a while. '.repeat(40);
     await writeFile(join(dir, `${name}.md`), GOOD.replace('Some text with a note.', `${paragraph}\n\n`.repeat(300)));
-    const run = startZine(['build', `${name}.md`, '--out', 'out', '--formats', 'reading'], dir);
+    const run = startZine(['build', `${name}.md`, '--out', 'out', '--formats', 'reading'], dir, env);
     const pid = run.child.pid as number;
     const browser = await until(() => childrenOf(pid).find((p) => /chrom/i.test(p.command)), 60_000, 'the browser');
     // The layout has begun once the page's HTML is in the staging folder.
@@ -200,7 +206,7 @@ describe.runIf(process.platform === 'linux')('zine build leaves nothing running'
 
   const stages = async () => (await readdir(join(dir, 'out'))).filter((name) => name.startsWith('.zinepress-tmp-'));
   /** The browser profile folders a build left in the system's temporary folder. */
-  const profiles = (pid: number) => readdirSync(tmpdir()).filter((name) => name.startsWith(`zinepress-profile-${pid}-`));
+  const profiles = (pid: number) => readdirSync(temp).filter((name) => name.startsWith(`zinepress-profile-${pid}-`));
 
   for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
     it(`on ${signal} stops the browser, removes its staging folder and exits ${code} with one line`, async () => {
@@ -222,7 +228,7 @@ describe.runIf(process.platform === 'linux')('zine build leaves nothing running'
     const paragraph = 'A paragraph of the essay, long enough to take the browser a while. '.repeat(40);
     await writeFile(join(dir, 'later.md'), GOOD.replace('Some text with a note.', `${paragraph}\n\n`.repeat(300)));
     await writeFile(join(dir, 'first.md'), GOOD);
-    const run = startZine(['build', 'first.md', 'later.md', '--out', 'out2', '--formats', 'reading'], dir);
+    const run = startZine(['build', 'first.md', 'later.md', '--out', 'out2', '--formats', 'reading'], dir, env);
     const exited = new Promise<number | null>((resolve) => run.child.on('exit', (code) => resolve(code)));
     await until(() => existsSync(join(dir, 'out2', 'first', 'reading.pdf')), 60_000, 'the first document');
     expect(existsSync(join(dir, 'out2', 'later', 'reading.pdf'))).toBe(false);
@@ -240,7 +246,7 @@ describe.runIf(process.platform === 'linux')('zine build leaves nothing running'
     expect(left).toBe(true);
     expect(await stages()).toHaveLength(1); // nothing runs after kill -9 to remove it…
     expect(profiles(build.pid)).toHaveLength(1);
-    const next = await zine(['build', 'zine.md', '--out', 'out', '--formats', 'reading'], dir);
+    const next = await zine(['build', 'zine.md', '--out', 'out', '--formats', 'reading'], dir, env);
     expect(next.code, next.stderr).toBe(0);
     expect(await stages()).toEqual([]); // …so the next build does
     expect(profiles(build.pid)).toEqual([]);

@@ -25,8 +25,8 @@ export async function zine(args: string[], cwd: string, env: NodeJS.ProcessEnv =
 }
 
 /** Starts `zine …` without waiting; stderr is collected on `stderr.text`. */
-export function startZine(args: string[], cwd: string): { child: ChildProcess; stderr: { text: string } } {
-  const child = spawn(process.execPath, [ZINE, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+export function startZine(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; stderr: { text: string } } {
+  const child = spawn(process.execPath, [ZINE, ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const stderr = { text: '' };
   child.stderr?.on('data', (chunk: Buffer) => (stderr.text += chunk.toString()));
   return { child, stderr };
