@@ -1,4 +1,5 @@
-// Loads the compiled command (dist/zine.cjs) with V8's code cache. Node 20
+// Loads the compiled command (dist/zine.cjs), and the markdown stage's workers
+// their own bundle (dist/markdown-worker.cjs), with V8's code cache. Node 20
 // compiles the bundle's JavaScript anew at every start, 0.1-0.2 s before the
 // browser can even be started, and compiles each function again at its first
 // call. A code cache holds the bytecode of the bundle and of every function a
@@ -27,8 +28,8 @@ function cachePath(bundle) {
 
 /**
  * Runs the CommonJS `bundle` (an absolute path) and returns its exports, and
- * whether V8 used a cache for it. With `writeCache`, a run that used none
- * writes one as the process exits.
+ * whether V8 used a cache for it, and `saveCache`, which writes the cache now.
+ * With `writeCache`, a run that used none writes one as the process exits.
  */
 export function loadBundle(bundle, { writeCache = false } = {}) {
   const source = readFileSync(bundle, 'utf8');
@@ -49,7 +50,19 @@ export function loadBundle(bundle, { writeCache = false } = {}) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   if (writeCache && !cached) process.once('exit', () => writeCodeCache(script, cache));
-  return { exports: module.exports, cached };
+  return { exports: module.exports, cached, saveCache: () => writeCodeCache(script, cache) };
+}
+
+/**
+ * In a worker of the markdown stage: runs its bundle (dist/markdown-worker.cjs),
+ * which waits for a source. A worker is ended as soon as it has answered (or
+ * at the time limit), so rather than as it exits, one that ran without a
+ * cache writes it just before it sends its first result.
+ */
+export function loadWorkerBundle(bundle) {
+  const { exports, cached, saveCache } = loadBundle(bundle);
+  if (!cached) exports.beforeFirstAnswer?.(saveCache);
+  return { exports, cached };
 }
 
 /** Writes the script's code cache, whole or not at all (builds may end side by side). */

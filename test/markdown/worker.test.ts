@@ -1,5 +1,5 @@
 /**
- * The markdown stage in a worker (dist/zine.cjs, which the tests' setup
+ * The markdown stage in a worker (dist/markdown-worker.cjs, which the tests' setup
  * compiles): the same result and messages as in this thread, and a stage that
  * runs too long stopped at its time limit.
  */
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage, MarkdownError, markdownToHtml } from '../../scripts/markdown/index.ts';
 import { adoptMarkdownWorker, createMarkdownWorkers, markdownInWorker } from '../../scripts/markdown/worker.ts';
 
-const bundle = join(import.meta.dirname, '..', '..', 'dist', 'zine.cjs');
+const bundle = join(import.meta.dirname, '..', '..', 'dist', 'markdown-worker.cjs');
 const FRONT = '---\ntitle: T\n---\n\n';
 
 describe('the markdown stage in a worker', () => {
