@@ -19,6 +19,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script, constants } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 /** The cache file of a bundle: beside it, named after its size and modification time. */
 function cachePath(bundle) {
@@ -65,9 +66,10 @@ export function loadWorkerBundle(bundle) {
   return { exports, cached };
 }
 
-/** Writes the script's code cache, whole or not at all (builds may end side by side). */
+/** Writes the script's code cache, whole or not at all (builds, and workers, may end side by side). */
 function writeCodeCache(script, cache) {
-  const partial = `${cache}.${process.pid}.tmp`;
+  // Named after the thread too: a build's markdown workers are threads of one process.
+  const partial = `${cache}.${process.pid}-${threadId}.tmp`;
   try {
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, cache);
