@@ -14,11 +14,13 @@ if (!existsSync(bundle)) {
   process.exit(3);
 }
 const argv = process.argv.slice(2);
-// A build reads its first source in a worker that loads the bundle too: started
-// now, it loads beside this thread rather than after it (markdown/worker.ts).
+// A build reads its first source in a worker that loads a bundle of its own
+// (dist/markdown-worker.cjs): started now, it loads beside this thread rather
+// than after it (markdown/worker.ts).
 const loader = fileURLToPath(new URL('../scripts/setup/code-cache.mjs', import.meta.url));
+const workerBundle = fileURLToPath(new URL('../dist/markdown-worker.cjs', import.meta.url));
 const early = argv[0] === 'build' && !argv.some((word) => word === '--help' || word === '-h')
-  ? new Worker(`import(${JSON.stringify(pathToFileURL(loader).href)}).then((cache) => cache.loadBundle(${JSON.stringify(bundle)}));`, { eval: true, workerData: { zinepressMarkdown: true } })
+  ? new Worker(`import(${JSON.stringify(pathToFileURL(loader).href)}).then((cache) => cache.loadWorkerBundle(${JSON.stringify(workerBundle)}));`, { eval: true, workerData: { zinepressMarkdown: true } })
   : undefined;
 // One that failed to load is found ended when it is taken; waiting for a source, it never holds the process.
 early?.on('error', () => undefined);

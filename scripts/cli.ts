@@ -8,7 +8,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMainThread, workerData } from 'node:worker_threads';
 import type { BuildRow } from './build.ts';
 import { BUILD_COMMAND } from './cli/commands/build.ts';
 import { IMPOSE_COMMAND } from './cli/commands/impose.ts';
@@ -90,11 +89,6 @@ function describe(error: ZineError, command: CommandSchema | undefined): string 
     return `${terminal.paint('err', 'red', 'zine:')} ${error.message}\n${usage}`;
   }
   return /^\S+:\d+:\d+: /.test(error.message) ? error.message : `zine: ${error.message}`;
-}
-
-// Loaded as a worker of the markdown stage (markdown/worker.ts), the bundle runs that stage and nothing else.
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.zinepressMarkdown !== undefined) {
-  void import('./markdown/worker.ts').then((worker) => worker.runIfMarkdownWorker());
 }
 
 export { adoptMarkdownWorker } from './markdown/worker.ts';

@@ -32,7 +32,7 @@ for (const image of original.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)) {
 const server = launchBrowser();
 const viewer = launchBrowser();
 // The markdown read in workers of the compiled bundle, as `zine preview` reads it (npm run compile first).
-const preview = await startPreview({ source: copy, browser: await server, port: 0, bundle: join(import.meta.dirname, '..', '..', 'dist', 'zine.cjs') });
+const preview = await startPreview({ source: copy, browser: await server, port: 0, bundle: join(import.meta.dirname, '..', '..', 'dist', 'markdown-worker.cjs') });
 const page = await (await viewer).newPage();
 await page.goto(preview.url);
 const shows = (word: string) =>

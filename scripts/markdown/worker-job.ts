@@ -10,7 +10,7 @@ import { ZineError } from '../util/errors.ts';
 import { markdownToHtml, type MarkdownOptions, type MarkdownResult } from './index.ts';
 import { MarkdownError, type Message } from './messages.ts';
 
-/** The key of workerData that makes the bundle, loaded in a worker, wait for a source (see cli.ts). */
+/** The key of workerData that makes the worker's bundle wait for a source (see worker-main.ts). */
 export const WORKER_KEY = 'zinepressMarkdown';
 
 export interface SentMessage {
@@ -60,6 +60,18 @@ export function settle(path: string, message: Sent): MarkdownResult {
   throw exitCode === undefined ? new Error(text) : new ZineError(text, { exitCode });
 }
 
+/** Called once, just before the worker's first result is sent (see beforeFirstAnswer). */
+let firstAnswer: (() => void) | undefined;
+
+/**
+ * Has `hook` called once, just before the worker sends its first result: the
+ * loader writes V8's code cache of the bundle then, with the functions the
+ * stage compiled (scripts/setup/code-cache.mjs loadWorkerBundle).
+ */
+export function beforeFirstAnswer(hook: () => void): void {
+  firstAnswer = hook;
+}
+
 /** In a worker started by markdown/worker.ts: runs the stage on each source it is sent (one, unless it is kept). */
 export function runIfMarkdownWorker(): void {
   if (isMainThread || (workerData as Record<string, unknown> | null)?.[WORKER_KEY] === undefined || parentPort === null) return;
@@ -68,6 +80,9 @@ export function runIfMarkdownWorker(): void {
     markdownToHtml(options).then(
       (result) => {
         const { file, ...rest } = result;
+        const hook = firstAnswer;
+        firstAnswer = undefined;
+        hook?.();
         port.postMessage({ ok: { ...rest, value: String(file.value), messages: file.messages.map(sent) } } satisfies Sent);
       },
       (error: unknown) => {

@@ -5,9 +5,10 @@
  * build's own thread stays free: it stops the stage after MARKDOWN_TIME_LIMIT,
  * and hears Ctrl-C and SIGTERM at once (the worker ends with the process).
  *
- * Every source is read in a worker, one worker per source. A worker loads the
- * compiled bundle (dist/zine.cjs) anew, with V8's code cache when there is one
- * (scripts/setup/code-cache.mjs); that takes a few tenths of a second, so the
+ * Every source is read in a worker, one worker per source. A worker loads a
+ * compiled bundle of its own (dist/markdown-worker.cjs, worker-main.ts: the
+ * stage without the rest of the command), with V8's code cache when there is
+ * one (scripts/setup/code-cache.mjs); that takes a tenth of a second or so, so the
  * build starts the first worker beside the browser, before it needs it, and
  * the next one as each is taken. Run from the TypeScript sources (tests), the
  * stage runs in this thread, unbounded.
@@ -21,8 +22,6 @@ import { ContentError } from '../util/errors.ts';
 import { markdownToHtml, type MarkdownOptions, type MarkdownResult } from './index.ts';
 import { settle, WORKER_KEY, type Sent } from './worker-job.ts';
 
-export { runIfMarkdownWorker } from './worker-job.ts';
-
 export interface MarkdownWorkersOptions {
   /** How many sources will be read: a worker is started ahead for each but the last. Default: 1. */
   jobs?: number;
@@ -34,7 +33,10 @@ export interface MarkdownWorkersOptions {
    * fonts) full. A worker stopped at the time limit is never kept. Default: false.
    */
   reuse?: boolean;
-  /** The compiled bundle the workers run. Default: this code's own file, when it is the bundle; none runs the stage in this thread. */
+  /**
+   * The compiled bundle the workers run (dist/markdown-worker.cjs). Default: that file beside this
+   * code's own, when this code is the compiled command; none runs the stage in this thread.
+   */
   bundle?: string | undefined;
 }
 
@@ -45,9 +47,9 @@ export interface MarkdownWorkers {
   close(): void;
 }
 
-const ownBundle = (): string | undefined => (import.meta.url.endsWith('.cjs') ? fileURLToPath(import.meta.url) : undefined);
+const ownBundle = (): string | undefined => (import.meta.url.endsWith('.cjs') ? join(dirname(fileURLToPath(import.meta.url)), 'markdown-worker.cjs') : undefined);
 
-/** A worker that loads `bundle` (with its code cache, when the loader is beside it) and waits for a source. */
+/** A worker that loads `bundle` (with its code cache, when the loader is in the project beside it) and waits for a source. */
 interface Started {
   worker: Worker;
   /** Whether it has ended, or is being stopped. */
@@ -59,14 +61,14 @@ function startWorker(bundle: string): Started {
   const loader = join(dirname(bundle), '..', 'scripts', 'setup', 'code-cache.mjs');
   const workerData = { [WORKER_KEY]: true };
   const worker = existsSync(loader)
-    ? new Worker(`import(${JSON.stringify(pathToFileURL(loader).href)}).then((cache) => cache.loadBundle(${JSON.stringify(bundle)}));`, { eval: true, workerData })
+    ? new Worker(`import(${JSON.stringify(pathToFileURL(loader).href)}).then((cache) => cache.loadWorkerBundle(${JSON.stringify(bundle)}));`, { eval: true, workerData })
     : new Worker(bundle, { workerData });
   return watched(worker);
 }
 
 /**
- * A worker bin/zine.js started for a build before it loaded the bundle itself
- * (both load it at once, on two cores), with workerData `{ [WORKER_KEY]: true }`:
+ * A worker bin/zine.js started for a build before it loaded the command's
+ * bundle (both load at once, on two cores), with workerData `{ [WORKER_KEY]: true }`:
  * the first workers made take it as their first.
  */
 let early: Worker | undefined;

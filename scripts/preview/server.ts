@@ -32,7 +32,7 @@ export interface PreviewServerOptions {
   paper?: PaperSize | undefined;
   /** `--style`: a stylesheet of the user's own, over the front matter's. Default: the front matter's. */
   style?: string | undefined;
-  /** The compiled bundle the markdown workers run (markdown/worker.ts). Default: this code's own, when it is the bundle. */
+  /** The compiled bundle the markdown workers run (dist/markdown-worker.cjs, markdown/worker.ts). Default: the one beside this code, when it is the compiled command. */
   bundle?: string | undefined;
   /** Print a line per layout. Default: false. */
   log?: (line: string) => void;

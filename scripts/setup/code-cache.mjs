@@ -1,4 +1,5 @@
-// Loads the compiled command (dist/zine.cjs) with V8's code cache. Node 20
+// Loads the compiled command (dist/zine.cjs), and the markdown stage's workers
+// their own bundle (dist/markdown-worker.cjs), with V8's code cache. Node 20
 // compiles the bundle's JavaScript anew at every start, 0.1-0.2 s before the
 // browser can even be started, and compiles each function again at its first
 // call. A code cache holds the bytecode of the bundle and of every function a
@@ -18,6 +19,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script, constants } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 
 /** The cache file of a bundle: beside it, named after its size and modification time. */
 function cachePath(bundle) {
@@ -27,8 +29,8 @@ function cachePath(bundle) {
 
 /**
  * Runs the CommonJS `bundle` (an absolute path) and returns its exports, and
- * whether V8 used a cache for it. With `writeCache`, a run that used none
- * writes one as the process exits.
+ * whether V8 used a cache for it, and `saveCache`, which writes the cache now.
+ * With `writeCache`, a run that used none writes one as the process exits.
  */
 export function loadBundle(bundle, { writeCache = false } = {}) {
   const source = readFileSync(bundle, 'utf8');
@@ -49,12 +51,25 @@ export function loadBundle(bundle, { writeCache = false } = {}) {
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   if (writeCache && !cached) process.once('exit', () => writeCodeCache(script, cache));
-  return { exports: module.exports, cached };
+  return { exports: module.exports, cached, saveCache: () => writeCodeCache(script, cache) };
 }
 
-/** Writes the script's code cache, whole or not at all (builds may end side by side). */
+/**
+ * In a worker of the markdown stage: runs its bundle (dist/markdown-worker.cjs),
+ * which waits for a source. A worker is ended as soon as it has answered (or
+ * at the time limit), so rather than as it exits, one that ran without a
+ * cache writes it just before it sends its first result.
+ */
+export function loadWorkerBundle(bundle) {
+  const { exports, cached, saveCache } = loadBundle(bundle);
+  if (!cached) exports.beforeFirstAnswer?.(saveCache);
+  return { exports, cached };
+}
+
+/** Writes the script's code cache, whole or not at all (builds, and workers, may end side by side). */
 function writeCodeCache(script, cache) {
-  const partial = `${cache}.${process.pid}.tmp`;
+  // Named after the thread too: a build's markdown workers are threads of one process.
+  const partial = `${cache}.${process.pid}-${threadId}.tmp`;
   try {
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, cache);

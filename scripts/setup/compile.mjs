@@ -7,6 +7,10 @@
 //                           in-page script (scripts/paginate/in-page/) inlined as
 //                           a string; one CommonJS file, so that bin/zine.js can
 //                           run it with V8's code cache (scripts/setup/code-cache.mjs)
+//   dist/markdown-worker.cjs
+//                           what the markdown stage's workers load
+//                           (scripts/markdown/worker-main.ts): the stage alone,
+//                           without the browser, the formats and the PDF code
 //   dist/ensure-browser.cjs the install step that finds or installs Chromium
 //   dist/paged.polyfill.patched.js
 //                           Paged.js 0.4.3's polyfill with the project's patches
@@ -54,6 +58,7 @@ try {
   await build({
     entryPoints: {
       zine: `${root}scripts/cli.ts`,
+      'markdown-worker': `${root}scripts/markdown/worker-main.ts`,
       'ensure-browser': `${root}scripts/setup/ensure-browser.ts`,
       'font-data': `${root}scripts/fonts/make-font-data.ts`,
       'paged-patch': `${root}scripts/paginate/pagedjs/patch.ts`,

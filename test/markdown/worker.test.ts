@@ -1,18 +1,29 @@
 /**
- * The markdown stage in a worker (dist/zine.cjs, which the tests' setup
+ * The markdown stage in a worker (dist/markdown-worker.cjs, which the tests' setup
  * compiles): the same result and messages as in this thread, and a stage that
  * runs too long stopped at its time limit.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { formatMessage, MarkdownError, markdownToHtml } from '../../scripts/markdown/index.ts';
 import { adoptMarkdownWorker, createMarkdownWorkers, markdownInWorker } from '../../scripts/markdown/worker.ts';
 
-const bundle = join(import.meta.dirname, '..', '..', 'dist', 'zine.cjs');
+const bundle = join(import.meta.dirname, '..', '..', 'dist', 'markdown-worker.cjs');
 const FRONT = '---\ntitle: T\n---\n\n';
 
 describe('the markdown stage in a worker', () => {
+  it('loads a bundle of its own, the stage without the browser, the layout and the PDF code', () => {
+    const text = readFileSync(bundle, 'utf8');
+    // esbuild heads each module it bundles with a comment naming its file.
+    const modules = (folder: string) => text.split('\n').filter((line) => line.startsWith(`// ${folder}`)).length;
+    expect(modules('scripts/markdown/')).toBeGreaterThan(20);
+    expect(modules('node_modules/remark-parse/')).toBeGreaterThan(0);
+    for (const left of ['node_modules/puppeteer-core/', 'node_modules/pdf-lib/', 'node_modules/pdfjs-dist/', 'scripts/paginate/', 'scripts/pdf/', 'scripts/formats/', 'scripts/browser/']) expect(modules(left)).toBe(0);
+    expect(statSync(bundle).size).toBeLessThan(statSync(join(import.meta.dirname, '..', '..', 'dist', 'zine.cjs')).size / 1.5);
+  });
+
   it('gives the HTML, the front matter and the warnings at their places', async () => {
     const text = `${FRONT}Some text.[^a]\n\n<b>raw</b>\n\n[^a]: The note.\n`;
     const result = await markdownInWorker({ path: 'x.md', text, bundle });

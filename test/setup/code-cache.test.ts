@@ -39,6 +39,24 @@ async function run(writeCache: boolean): Promise<{ cached: boolean; described: u
 
 const caches = async () => (await readdir(dir)).filter((name) => name.endsWith('.cache'));
 
+/** A stand-in for dist/markdown-worker.cjs: it answers when asked, calling the hook it was given first. */
+const WORKER_BUNDLE = `
+let hook;
+exports.beforeFirstAnswer = (given) => { hook = given; };
+exports.answer = () => { const first = hook; hook = undefined; first?.(); return 'answered'; };
+`;
+
+/** Loads the worker stand-in with loadWorkerBundle in a new process, answering `answers` times; whether a cache was used. */
+async function runWorker(path: string, answers: number): Promise<boolean> {
+  const script = `
+    const { loadWorkerBundle } = await import(${JSON.stringify(LOADER)});
+    const { exports, cached } = loadWorkerBundle(${JSON.stringify(path)});
+    for (let i = 0; i < ${answers}; i++) exports.answer();
+    console.log(JSON.stringify(cached));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script]);
+  return JSON.parse(stdout) as boolean;
+}
+
 describe('loadBundle', () => {
   it('runs the bundle as a CommonJS module: its exports, require, __filename', async () => {
     expect((await run(false)).described).toEqual({ file: 'bundle.cjs', square: 49, moduleExports: true });
@@ -74,5 +92,21 @@ describe('loadBundle', () => {
     await writeFile(join(dir, cache ?? ''), 'not a code cache');
     expect((await run(true)).cached).toBe(false);
     expect((await run(true)).cached).toBe(true);
+  });
+});
+
+describe('loadWorkerBundle', () => {
+  it("writes the worker bundle's cache just before its first answer, once, and the next worker uses it", async () => {
+    const sub = await mkdtemp(join(dir, 'worker-'));
+    const path = join(sub, 'markdown-worker.cjs');
+    await writeFile(path, WORKER_BUNDLE);
+    const written = async () => (await readdir(sub)).filter((name) => name.endsWith('.cache'));
+    // A worker ended before it answered (the time limit) writes nothing.
+    expect(await runWorker(path, 0)).toBe(false);
+    expect(await written()).toEqual([]);
+    expect(await runWorker(path, 2)).toBe(false);
+    expect(await written()).toHaveLength(1);
+    expect(await runWorker(path, 1)).toBe(true);
+    expect(await readdir(sub)).toHaveLength(2);
   });
 });
