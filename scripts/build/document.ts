@@ -21,7 +21,7 @@ import { privacyLines } from '../images/privacy.ts';
 import { formatMessage } from '../markdown/messages.ts';
 import type { MarkdownWorkers } from '../markdown/worker.ts';
 import { stageAssets } from '../paginate/assets.ts';
-import { stageFonts } from '../paginate/fonts.ts';
+import { documentFonts, stageFonts } from '../paginate/fonts.ts';
 import { documentStyle } from '../paginate/user-style.ts';
 import type { Limiter } from '../util/concurrency.ts';
 import { ContentError } from '../util/errors.ts';
@@ -93,9 +93,10 @@ export async function buildDocument(source: string, { settings, browser, limit, 
   const thumbnails = gallery.forDocument();
   let made: FormatOutput[];
   try {
-    const fontFaces = await stageFonts({ dir: stage.dir, lang: frontMatter.lang, labels: document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) });
+    const fonts = await documentFonts({ lang: frontMatter.lang, labels: document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) });
+    const fontFaces = await stageFonts({ dir: stage.dir, plan: fonts });
     const cropMarks = settings.marks === 'crop';
-    const context: DocumentContext = { name, source, markdown, document, reporter, stage, fontFaces, browser, limit, keepMetadata: settings.keepMetadata, bleed, cropMarks, ...thumbnails?.widths };
+    const context: DocumentContext = { name, source, markdown, document, reporter, stage, fonts, fontFaces, browser, limit, keepMetadata: settings.keepMetadata, bleed, cropMarks, ...thumbnails?.widths };
     await stageAssets({ dir: stage.dir, assets: [...markdown.assets, ...(style?.assets ?? [])], keepMetadata: settings.keepMetadata });
 
     // 3. Each format lays the document out in the shared browser, side by side;

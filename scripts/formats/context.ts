@@ -1,6 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import type { ResolvedDocument } from '../config/document.ts';
 import type { Format } from '../config/frontmatter.ts';
+import type { FontPlan } from '../fonts/plan.ts';
 import type { MarkdownResult } from '../markdown/index.ts';
 import type { Limiter } from '../util/concurrency.ts';
 import { ContentError } from '../util/errors.ts';
@@ -20,7 +21,9 @@ export interface DocumentContext {
   stage: Stage;
   /** Where its warnings go. */
   reporter: Reporter;
-  /** The @font-face rules pointing at the staged fonts. */
+  /** Its fonts, planned once from its text (paginate/fonts.ts documentFonts): each HTML stages them beside it. */
+  fonts: FontPlan;
+  /** The @font-face rules pointing at the fonts staged for its print. */
   fontFaces: string;
   /** The one browser of the build (it may still be starting). */
   browser: Promise<Browser>;

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stageAssets } from '../paginate/assets.ts';
-import { capitalsOfHtml } from '../fonts/capitals.ts';
 import { stageFonts } from '../paginate/fonts.ts';
 import { FileError } from '../util/errors.ts';
 import { STYLES_DIR } from '../util/project-root.ts';
@@ -29,7 +28,7 @@ export async function makeWeb(context: DocumentContext): Promise<string> {
     });
   };
   const [fontFaces, ...sheets] = await Promise.all([
-    stageFonts({ dir, lang: frontMatter.lang, labels: context.document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
+    stageFonts({ dir, plan: context.fonts }),
     readStyle('line-breaking.css'),
     readStyle('web.css'),
   ]);

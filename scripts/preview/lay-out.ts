@@ -28,7 +28,7 @@ import type { LayoutReport } from '../paginate/layout-report.ts';
 import { preflightOf } from '../paginate/paginate.ts';
 import { stageAssets } from '../paginate/assets.ts';
 import { capitalsOfHtml } from '../fonts/capitals.ts';
-import { stageFonts } from '../paginate/fonts.ts';
+import { documentFonts, stageFonts } from '../paginate/fonts.ts';
 import { createLimiter } from '../util/concurrency.ts';
 import type { Stage } from '../util/stage.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
@@ -139,13 +139,15 @@ export async function layOutPreview(options: PreviewOptions): Promise<Preview> {
   wanted.delete('web');
   const stage = scratchStage(dir);
   await mkdir(dir, { recursive: true });
+  const fonts = await documentFonts({ lang: frontMatter.lang, labels: document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) });
   const context: DocumentContext = {
     name: 'preview',
     source,
     markdown,
     document,
     stage,
-    fontFaces: await stageFonts({ dir, lang: frontMatter.lang, labels: document.labels, text: `${frontMatter.title}\n${markdown.html}`, capitals: capitalsOfHtml(frontMatter.title, markdown.html) }),
+    fonts,
+    fontFaces: await stageFonts({ dir, plan: fonts }),
     browser: Promise.resolve(browser),
     limit: createLimiter(1),
     reporter: { warn: (warning) => warnings.push(warning) },

@@ -6,7 +6,7 @@ import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
 import { buildDocument } from '../../scripts/paginate/document.ts';
-import { stageFonts } from '../../scripts/paginate/fonts.ts';
+import { documentFonts, stageFonts } from '../../scripts/paginate/fonts.ts';
 import { paginate } from '../../scripts/paginate/paginate.ts';
 import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { repeatedSentence } from '../helpers/documents.ts';
@@ -27,7 +27,7 @@ afterAll(async () => {
 /** Lays out a markdown document as the reading edition does, and returns the layout report. */
 async function layOut(markdown: string) {
   const { html: body, frontMatter } = await markdownStringToHtml(markdown);
-  const fontFaces = await stageFonts({ dir, lang: frontMatter.lang, text: `${frontMatter.title}\n${body}` });
+  const fontFaces = await stageFonts({ dir, plan: await documentFonts({ lang: frontMatter.lang, text: `${frontMatter.title}\n${body}` }) });
   const html = await buildDocument({
     body,
     title: frontMatter.title,

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownStringToHtml } from '../../scripts/markdown/index.ts';
 import { buildDocument } from '../../scripts/paginate/document.ts';
-import { stageFonts } from '../../scripts/paginate/fonts.ts';
+import { documentFonts, stageFonts } from '../../scripts/paginate/fonts.ts';
 import { paginate, relayout, type LayoutReport } from '../../scripts/paginate/paginate.ts';
 import { closeBrowser, launchBrowser } from '../../scripts/browser/browser.ts';
 import { splitBody } from '../../scripts/preview/warm-tab.ts';
@@ -29,7 +29,7 @@ const ESSAY = readFileSync('source/unifying-the-struggle.md', 'utf8');
 /** The document's HTML as the reading edition lays it out; the fonts are staged for all of `texts`. */
 async function html(markdown: string, texts: string): Promise<string> {
   const { html: body, frontMatter } = await markdownStringToHtml(markdown);
-  const fontFaces = await stageFonts({ dir, lang: frontMatter.lang, text: texts });
+  const fontFaces = await stageFonts({ dir, plan: await documentFonts({ lang: frontMatter.lang, text: texts }) });
   return buildDocument({ body, title: frontMatter.title, lang: frontMatter.lang, paper: 'letter', footnotes: frontMatter.footnotes, fontFaces });
 }
 
